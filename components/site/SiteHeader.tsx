@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import { ThemeToggle } from './ThemeToggle';
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-white">
+          <LogoMark />
+          Layerwise
+        </Link>
+        <nav aria-label="Site" className="ml-2 flex items-center gap-4 text-sm text-slate-600 dark:text-slate-300">
+          <Link href="/#lessons" className="hover:text-slate-900 dark:hover:text-white">
+            Lessons
+          </Link>
+        </nav>
+        <div className="ml-auto">
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** Three stacked bars, narrowing: a network seen layer by layer. */
+function LogoMark() {
+  return (
+    <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      <rect x="2" y="3" width="18" height="4" rx="1.5" className="fill-accent-500" />
+      <rect x="4" y="9" width="14" height="4" rx="1.5" className="fill-accent-400" />
+      <rect x="6" y="15" width="10" height="4" rx="1.5" className="fill-accent-300" />
+    </svg>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * The executor: runs any ir.ts Graph on the current tfjs backend, NHWC inside, with torchvision's
+ * numerics. One Model owns one ParamSet (its weight tensors); weights can be replaced atomically.
+ *
+ * Memory discipline: every node's computation runs in its own tf.tidy (inside applyNode), and the
+ * node outputs are reference-counted by their remaining consumers, so an intermediate is freed as
+ * soon as its last consumer has run (peak memory ~ the widest cut of the graph, not the sum of
+ * all activations as a single outer tidy would hold). On any error all live intermediates are
+ * disposed before rethrowing.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { type Graph, INPUT, type Node } from '../arch/ir';
+import { type GroupConvStrategy, defaultGroupConvStrategy } from './groupconv';
+import { applyNode } from './ops';
+import { type NodeParams, type ParamSet, buildParams } from './params';
+import { type WeightIssue, WeightLoadError, stateDictFromSafetensors, validateStateDict } from './weights/load-state-dict';
+import { SafetensorsError, parseSafetensors } from './weights/safetensors';
+import type { StateDict } from './weights/types';
+
+export interface ModelOptions {
+  /** Grouped-conv strategy; 'auto' (default) = the benchmark winner for the current backend. */
+  readonly groupConv?: GroupConvStrategy | 'auto';
+}
+
+export type LoadResult = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[] };
+
+export interface ExecuteOptions {
+  /** Node names whose outputs to return as well, or 'all' for every node. */
+  readonly capture?: readonly string[] | 'all';
+}
+
+export interface ExecuteResult {
+  /** The graph output (logits), [N, classes]. Caller disposes. */
+  readonly output: tf.Tensor;
+  /** Captured node outputs (NHWC or [N,F]), in graph order. Caller disposes every one. */
+  readonly captured: Map<string, tf.Tensor>;
+}
+
+/** How many times each value (node output or the input) is read by later nodes. */
+export function consumerCounts(graph: Graph): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const n of graph.nodes) for (const i of n.inputs) counts.set(i, (counts.get(i) ?? 0) + 1);
+  return counts;
+}
+
+export class Model {
+  readonly graph: Graph;
+  readonly groupConv: GroupConvStrategy;
+  /** tfjs backend the weights live on. */
+  readonly backend: string;
+  private params: ParamSet | null = null;
+  private disposed = false;
+  private readonly consumers: Map<string, number>;
+
+  private constructor(graph: Graph, groupConv: GroupConvStrategy) {
+    this.graph = graph;
+    this.groupConv = groupConv;
+    this.backend = tf.getBackend();
+    this.consumers = consumerCounts(graph);
+    const names = new Set<string>([INPUT]);
+    for (const n of graph.nodes) {
+      for (const i of n.inputs) if (!names.has(i)) throw new Error(`graph ${graph.id}: node "${n.name}" reads "${i}" before it is computed`);
+      if (names.has(n.name)) throw new Error(`graph ${graph.id}: duplicate node name "${n.name}"`);
+      names.add(n.name);
+    }
+    if (!names.has(graph.output)) throw new Error(`graph ${graph.id}: output "${graph.output}" is not a node`);
+  }
+
+  /** Create a model with weights. Throws WeightLoadError (listing every problem) on bad weights. */
+  static create(graph: Graph, weights: StateDict, options: ModelOptions = {}): Model {
+    const strategy = !options.groupConv || options.groupConv === 'auto' ? defaultGroupConvStrategy(tf.getBackend()) : options.groupConv;
+    const m = new Model(graph, strategy);
+    const r = m.loadStateDict(weights);
+    if (!r.ok) throw new WeightLoadError(r.issues);
+    return m;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  private live(): ParamSet {
+    if (this.disposed) throw new Error(`model ${this.graph.id} has been disposed`);
+    if (!this.params) throw new Error(`model ${this.graph.id} has no weights loaded`);
+    return this.params;
+  }
+
+  /** The tensors of one node (for the profiler and debugging); undefined for weightless ops. */
+  paramsOf(name: string): NodeParams | undefined {
+    return this.live().byNode.get(name);
+  }
+
+  /**
+   * Replace the weights. Validation of every key and shape happens first; tensors are built next;
+   * only when both succeed are the old tensors swapped out and disposed. Never throws: a bad
+   * state dict returns {ok: false, issues} and leaves the previous weights in place.
+   */
+  loadStateDict(sd: StateDict): LoadResult {
+    if (this.disposed) return { ok: false, issues: [{ kind: 'parse', key: '', message: 'model has been disposed' }] };
+    const issues = validateStateDict(this.graph, sd);
+    if (issues.length) return { ok: false, issues };
+    let next: ParamSet;
+    try {
+      next = buildParams(this.graph, sd, this.groupConv);
+    } catch (e) {
+      return { ok: false, issues: [{ kind: 'parse', key: '', message: `could not create weight tensors: ${(e as Error).message}` }] };
+    }
+    const prev = this.params;
+    this.params = next;
+    prev?.dispose();
+    return { ok: true };
+  }
+
+  /** Parse a .safetensors file and load it (same guarantees as loadStateDict). */
+  loadSafetensors(bytes: ArrayBuffer | ArrayBufferView): LoadResult {
+    let file;
+    try {
+      file = parseSafetensors(bytes);
+    } catch (e) {
+      const msg = e instanceof SafetensorsError ? `${e.code}: ${e.message}` : String(e);
+      return { ok: false, issues: [{ kind: 'parse', key: e instanceof SafetensorsError ? (e.key ?? '') : '', message: msg }] };
+    }
+    const issues = validateStateDict(this.graph, file.tensors);
+    if (issues.length) return { ok: false, issues };
+    return this.loadStateDict(stateDictFromSafetensors(file));
+  }
+
+  /** Logits for an NHWC batch. Caller disposes the result. */
+  predict(input: tf.Tensor4D): tf.Tensor {
+    return this.execute(input).output;
+  }
+
+  /** Forward pass returning the output plus any captured node outputs. */
+  execute(input: tf.Tensor4D, options: ExecuteOptions = {}): ExecuteResult {
+    const params = this.live();
+    if (input.rank !== 4) throw new Error(`input must be NHWC [N,H,W,C], got rank ${input.rank}`);
+    const wantC = this.graph.input[0];
+    if (input.shape[3] !== wantC) throw new Error(`input has ${input.shape[3]} channels, ${this.graph.id} expects ${wantC} (NHWC layout?)`);
+    const captureAll = options.capture === 'all';
+    const capture = new Set(captureAll ? this.graph.nodes.map((n) => n.name) : (options.capture ?? []));
+    for (const c of capture) if (!captureAll && !this.graph.nodes.some((n) => n.name === c)) throw new Error(`no node named "${c}" in ${this.graph.id}`);
+
+    const remaining = new Map(this.consumers);
+    const values = new Map<string, tf.Tensor>();
+    const captured = new Map<string, tf.Tensor>();
+    let output: tf.Tensor | null = null;
+    try {
+      for (const node of this.graph.nodes) {
+        const ins = node.inputs.map((name) => (name === INPUT ? input : (values.get(name) as tf.Tensor)));
+        const y = applyNode(node, ins, params.byNode.get(node.name));
+        values.set(node.name, y);
+        if (capture.has(node.name)) captured.set(node.name, node.name === this.graph.output ? tf.clone(y) : y);
+        if (node.name === this.graph.output) output = y;
+        this.release(node, remaining, values, captured, output);
+      }
+    } catch (e) {
+      for (const t of values.values()) t.dispose();
+      for (const t of captured.values()) t.dispose();
+      throw e;
+    }
+    // Anything still held (dead-end nodes with no consumers) that is neither returned nor captured.
+    for (const [name, t] of values) if (t !== output && captured.get(name) !== t) t.dispose();
+    if (!output) throw new Error(`graph ${this.graph.id} never computed its output`);
+    return { output, captured };
+  }
+
+  private release(node: Node, remaining: Map<string, number>, values: Map<string, tf.Tensor>, captured: Map<string, tf.Tensor>, output: tf.Tensor | null): void {
+    for (const name of node.inputs) {
+      if (name === INPUT) continue;
+      const left = (remaining.get(name) ?? 1) - 1;
+      remaining.set(name, left);
+      if (left === 0) {
+        const t = values.get(name);
+        values.delete(name);
+        if (t && t !== output && captured.get(name) !== t) t.dispose();
+      }
+    }
+  }
+
+  /** Free the weight tensors. Idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.params?.dispose();
+    this.params = null;
+  }
+}
+
+/** Wrap an NCHW float array (PyTorch layout) as the NHWC tensor the executor takes. */
+export function inputFromNCHW(data: Float32Array, shape: readonly [number, number, number, number]): tf.Tensor4D {
+  const [n, c, h, w] = shape;
+  if (data.length !== n * c * h * w) throw new Error(`input has ${data.length} values, shape [${shape.join(', ')}] needs ${n * c * h * w}`);
+  return tf.tidy(() => tf.transpose(tf.tensor4d(data, [n, c, h, w]), [0, 2, 3, 1]));
+}

@@ -1,0 +1,229 @@
+/**
+ * Grouped convolution for tfjs, which has none built in (tf.conv2d has no `groups` argument).
+ *
+ * PyTorch semantics: weight W[o, ci, kh, kw] with o = g * cgOut + m and input channel
+ * c = g * cgIn + ci, i.e. group g sees channels [g*cgIn, (g+1)*cgIn) and produces
+ * [g*cgOut, (g+1)*cgOut). Four interchangeable strategies, all exact up to float32 summation order:
+ *
+ * - 'split':     tf.split the input into G slices, G convs, tf.concat. G kernel launches
+ *                (x3 for split/concat bookkeeping): cheap MACs, launch-bound on GPUs.
+ * - 'blockdiag': one dense conv whose [kh,kw,inC,outC] filter is block-diagonal (zeros off the
+ *                group blocks). One launch, but G times the MACs: only sensible for small G.
+ * - 'depthwise': depthwiseConv2d with channel multiplier cgOut gives every (input channel, output
+ *                slot) product; reshape to [.., G, cgIn, cgOut] and sum over cgIn. Same MACs as the
+ *                grouped conv, two kernels, an intermediate of inC*cgOut channels.
+ * - 'matmul':    "batch the groups": im2col by kh*kw strided slices, transpose groups to the
+ *                front, one batched matMul [G, P, K*cgIn] x [G, K*cgIn, cgOut]. Exact MACs, one
+ *                big kernel, but a kh*kw-times larger im2col buffer.
+ *
+ * Each strategy has its own filter layout, built once at weight-load time (prepareGroupConv).
+ * scripts/bench-groupconv.ts measures them; DEFAULT_GROUP_CONV picks the winner per backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Pair } from '../arch/ir';
+
+export const GROUP_CONV_STRATEGIES = ['split', 'blockdiag', 'depthwise', 'matmul'] as const;
+export type GroupConvStrategy = (typeof GROUP_CONV_STRATEGIES)[number];
+
+export interface GroupConvGeometry {
+  readonly inC: number;
+  readonly outC: number;
+  readonly groups: number;
+  readonly kernel: Pair;
+  readonly stride: Pair;
+  readonly padding: Pair;
+}
+
+export interface PreparedGroupConv {
+  readonly strategy: GroupConvStrategy;
+  readonly geometry: GroupConvGeometry;
+  /** NHWC in, NHWC out; padding is applied inside. Returns a new tensor (caller disposes). */
+  run(x: tf.Tensor4D): tf.Tensor4D;
+  dispose(): void;
+}
+
+/**
+ * Winners of scripts/bench-groupconv.ts on the ResNeXt-50 layer shapes (see the table in
+ * lib/runtime/README.md). Backends without a measurement use the safest choice.
+ */
+export const DEFAULT_GROUP_CONV: Record<string, GroupConvStrategy> = {
+  wasm: 'depthwise',
+  cpu: 'depthwise',
+  webgl: 'depthwise',
+  webgpu: 'depthwise',
+};
+
+export function defaultGroupConvStrategy(backend: string): GroupConvStrategy {
+  return DEFAULT_GROUP_CONV[backend] ?? 'split';
+}
+
+/** Explicit symmetric PyTorch padding in tfjs' ExplicitPadding form (NHWC). */
+export function explicitPad(padding: Pair): [[number, number], [number, number], [number, number], [number, number]] {
+  return [
+    [0, 0],
+    [padding[0], padding[0]],
+    [padding[1], padding[1]],
+    [0, 0],
+  ];
+}
+
+function check(geom: GroupConvGeometry, w: Float32Array): void {
+  const { inC, outC, groups, kernel } = geom;
+  if (inC % groups !== 0 || outC % groups !== 0) throw new Error(`groups=${groups} must divide inC=${inC} and outC=${outC}`);
+  const want = outC * (inC / groups) * kernel[0] * kernel[1];
+  if (w.length !== want) throw new Error(`grouped conv weight has ${w.length} values, expected ${want}`);
+}
+
+/** Torch weight index of (o, ci, i, j). */
+function widx(geom: GroupConvGeometry, o: number, ci: number, i: number, j: number): number {
+  const cgIn = geom.inC / geom.groups;
+  return ((o * cgIn + ci) * geom.kernel[0] + i) * geom.kernel[1] + j;
+}
+
+function prepareSplit(geom: GroupConvGeometry, w: Float32Array): PreparedGroupConv {
+  const { inC, outC, groups: G, kernel, stride, padding } = geom;
+  const [kh, kw] = kernel;
+  const cgIn = inC / G;
+  const cgOut = outC / G;
+  const filters: tf.Tensor4D[] = [];
+  for (let g = 0; g < G; g++) {
+    const f = new Float32Array(kh * kw * cgIn * cgOut);
+    for (let i = 0; i < kh; i++)
+      for (let j = 0; j < kw; j++)
+        for (let ci = 0; ci < cgIn; ci++)
+          for (let m = 0; m < cgOut; m++) f[((i * kw + j) * cgIn + ci) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
+    filters.push(tf.tensor4d(f, [kh, kw, cgIn, cgOut]));
+  }
+  const pad = explicitPad(padding);
+  return {
+    strategy: 'split',
+    geometry: geom,
+    run: (x) =>
+      tf.tidy(() => {
+        const parts = tf.split(x, G, 3);
+        return tf.concat(parts.map((p, g) => tf.conv2d(p, filters[g], [stride[0], stride[1]], pad)), 3);
+      }),
+    dispose: () => filters.forEach((f) => f.dispose()),
+  };
+}
+
+function prepareBlockDiag(geom: GroupConvGeometry, w: Float32Array): PreparedGroupConv {
+  const { inC, outC, groups: G, kernel, stride, padding } = geom;
+  const [kh, kw] = kernel;
+  const cgIn = inC / G;
+  const cgOut = outC / G;
+  const f = new Float32Array(kh * kw * inC * outC); // zeros off the diagonal blocks
+  for (let g = 0; g < G; g++)
+    for (let i = 0; i < kh; i++)
+      for (let j = 0; j < kw; j++)
+        for (let ci = 0; ci < cgIn; ci++)
+          for (let m = 0; m < cgOut; m++) {
+            const o = g * cgOut + m;
+            f[((i * kw + j) * inC + g * cgIn + ci) * outC + o] = w[widx(geom, o, ci, i, j)];
+          }
+  const filter = tf.tensor4d(f, [kh, kw, inC, outC]);
+  const pad = explicitPad(padding);
+  return {
+    strategy: 'blockdiag',
+    geometry: geom,
+    run: (x) => tf.conv2d(x, filter, [stride[0], stride[1]], pad),
+    dispose: () => filter.dispose(),
+  };
+}
+
+function prepareDepthwise(geom: GroupConvGeometry, w: Float32Array): PreparedGroupConv {
+  const { inC, outC, groups: G, kernel, stride, padding } = geom;
+  const [kh, kw] = kernel;
+  const cgIn = inC / G;
+  const cgOut = outC / G;
+  // D[i, j, c, m] with c = g*cgIn + ci: the weight of output o = g*cgOut + m on input c.
+  const f = new Float32Array(kh * kw * inC * cgOut);
+  for (let i = 0; i < kh; i++)
+    for (let j = 0; j < kw; j++)
+      for (let c = 0; c < inC; c++) {
+        const g = Math.floor(c / cgIn);
+        const ci = c - g * cgIn;
+        for (let m = 0; m < cgOut; m++) f[((i * kw + j) * inC + c) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
+      }
+  const filter = tf.tensor4d(f, [kh, kw, inC, cgOut]);
+  const pad = explicitPad(padding);
+  return {
+    strategy: 'depthwise',
+    geometry: geom,
+    run: (x) =>
+      tf.tidy(() => {
+        // tfjs' depthwise output channel is c * multiplier + m = ((g*cgIn + ci) * cgOut + m).
+        const y = tf.depthwiseConv2d(x, filter, [stride[0], stride[1]], pad);
+        if (cgIn === 1) return y; // groups == inC: already the grouped conv
+        const [n, h, wd] = y.shape;
+        const summed = tf.sum(tf.reshape(y, [n * h * wd, G, cgIn, cgOut]), 2);
+        return tf.reshape(summed, [n, h, wd, outC]);
+      }),
+    dispose: () => filter.dispose(),
+  };
+}
+
+function prepareMatmul(geom: GroupConvGeometry, w: Float32Array): PreparedGroupConv {
+  const { inC, outC, groups: G, kernel, stride, padding } = geom;
+  const [kh, kw] = kernel;
+  const cgIn = inC / G;
+  const cgOut = outC / G;
+  const K = kh * kw;
+  // M[g, (i*kw + j)*cgIn + ci, m] = W[g*cgOut + m, ci, i, j], matching the im2col order below.
+  const f = new Float32Array(G * K * cgIn * cgOut);
+  for (let g = 0; g < G; g++)
+    for (let i = 0; i < kh; i++)
+      for (let j = 0; j < kw; j++)
+        for (let ci = 0; ci < cgIn; ci++)
+          for (let m = 0; m < cgOut; m++)
+            f[((g * K + i * kw + j) * cgIn + ci) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
+  const filter = tf.tensor3d(f, [G, K * cgIn, cgOut]);
+  const pads = explicitPad(padding);
+  return {
+    strategy: 'matmul',
+    geometry: geom,
+    run: (x) =>
+      tf.tidy(() => {
+        const [n] = x.shape;
+        const xp = padding[0] || padding[1] ? tf.pad(x, pads) : x;
+        const [, hp, wp] = xp.shape;
+        const ho = Math.floor((hp - kh) / stride[0]) + 1;
+        const wo = Math.floor((wp - kw) / stride[1]) + 1;
+        let cols: tf.Tensor;
+        if (K === 1 && stride[0] === 1 && stride[1] === 1) {
+          cols = xp;
+        } else {
+          const taps: tf.Tensor4D[] = [];
+          for (let i = 0; i < kh; i++)
+            for (let j = 0; j < kw; j++)
+              taps.push(
+                tf.stridedSlice(xp, [0, i, j, 0], [n, i + stride[0] * (ho - 1) + 1, j + stride[1] * (wo - 1) + 1, inC], [1, stride[0], stride[1], 1]),
+              );
+          cols = tf.stack(taps, 3); // [n, ho, wo, K, inC]
+        }
+        const P = n * ho * wo;
+        const grouped = tf.transpose(tf.reshape(cols, [P, K, G, cgIn]), [2, 0, 1, 3]); // [G, P, K, cgIn]
+        const y = tf.matMul(tf.reshape(grouped, [G, P, K * cgIn]), filter); // [G, P, cgOut]
+        return tf.reshape(tf.transpose(y, [1, 0, 2]), [n, ho, wo, outC]);
+      }),
+    dispose: () => filter.dispose(),
+  };
+}
+
+/**
+ * Build the filter tensors of one grouped conv for `strategy` from the torch-layout weight
+ * [outC, inC/groups, kh, kw]. The returned object owns its tensors: call dispose().
+ */
+export function prepareGroupConv(strategy: GroupConvStrategy, geom: GroupConvGeometry, weightOIHW: Float32Array): PreparedGroupConv {
+  check(geom, weightOIHW);
+  switch (strategy) {
+    case 'split':
+      return prepareSplit(geom, weightOIHW);
+    case 'blockdiag':
+      return prepareBlockDiag(geom, weightOIHW);
+    case 'depthwise':
+      return prepareDepthwise(geom, weightOIHW);
+    case 'matmul':
+      return prepareMatmul(geom, weightOIHW);
+  }
+}

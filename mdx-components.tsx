@@ -1,0 +1,17 @@
+import type { MDXComponents } from 'mdx/types';
+import { DevicePanel } from '@/components/device/DevicePanel';
+import { Callout } from '@/components/mdx/Callout';
+
+/**
+ * The registry of components a lesson can use by name in MDX, e.g. `<Callout title="…">`.
+ * Lessons import nothing themselves: adding a widget to the site means adding it here.
+ */
+export const mdxComponents: MDXComponents = {
+  Callout,
+  DevicePanel,
+};
+
+/** The hook @mdx-js expects; lessons compiled by lib/content/compile.tsx receive the same map. */
+export function useMDXComponents(components: MDXComponents = {}): MDXComponents {
+  return { ...mdxComponents, ...components };
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+"""Reference data for lib/arch tests, generated from the real torchvision models.
+
+Run with Debian's torch 1.13 / torchvision 0.14 (weights=None, nothing is downloaded):
+
+    /usr/bin/python3 scripts/py/reference_data.py
+
+Writes (all committed, so tests never need Python):
+  lib/arch/reference/state_dict_keys.json  {model: [[key, shape], ...]} in state_dict order,
+                                           num_batches_tracked included (shape [])
+  lib/arch/reference/stage_shapes.json     {model: {"224": {module: [C,H,W] or [F]}, "64": {...}}}
+                                           output shapes of selected modules (forward hooks)
+  lib/arch/reference/torchvision_counts.json {model: {params, macs}} at 224, counted with hooks
+                                           (Conv2d: outH*outW*outC*inC/groups*kh*kw, Linear: in*out)
+"""
+import json
+import os
+
+import torch
+import torchvision
+from torchvision.models import resnet
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+OUT = os.path.join(ROOT, "lib", "arch", "reference")
+
+TORCHVISION = [
+    "densenet121", "densenet161", "densenet169", "densenet201",
+    "resnext50_32x4d", "resnext101_32x8d", "resnext101_64x4d",
+    "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0",
+    "mnasnet0_5", "mnasnet0_75", "mnasnet1_0", "mnasnet1_3",
+    "resnet50",
+]
+
+# The two small parity models of ../shared/parity (constructor calls copied from those files).
+PARITY = {
+    "densenet_small": lambda: torchvision.models.DenseNet(
+        growth_rate=12, block_config=(2, 2, 2), num_init_features=16, bn_size=4, num_classes=10),
+    "resnext_small": lambda: resnet.ResNet(
+        resnet.Bottleneck, [1, 1, 1, 1], groups=4, width_per_group=4, num_classes=10),
+}
+
+
+def make(name):
+    if name in PARITY:
+        return PARITY[name]()
+    return getattr(torchvision.models, name)(weights=None)
+
+
+def hook_names(name, model):
+    """Modules whose outputs the shape test compares (stage boundaries and a few layers)."""
+    mods = dict(model.named_modules())
+    if name.startswith("densenet"):
+        cand = ["features.conv0", "features.pool0"]
+        for i in range(1, 5):
+            cand += [f"features.denseblock{i}", f"features.transition{i}"]
+        cand += ["features.norm5", "classifier"]
+    elif name.startswith("res"):
+        cand = ["conv1", "maxpool"] + [f"layer{i}" for i in range(1, 5)] + [f"layer{i}.0" for i in range(1, 5)] + ["fc"]
+    elif name.startswith("shufflenet"):
+        cand = ["conv1", "maxpool", "stage2", "stage3", "stage4", "stage2.0", "conv5", "fc"]
+    else:
+        cand = ["layers.0", "layers.7"] + [f"layers.{i}" for i in range(8, 17)] + ["classifier"]
+    return [c for c in cand if c in mods]
+
+
+def stage_shapes(name, model, size):
+    model.eval()
+    mods = dict(model.named_modules())
+    shapes = {}
+    handles = []
+    for n in hook_names(name, model):
+        def hook(_m, _i, out, n=n):
+            shapes[n] = list(out.shape[1:])
+        handles.append(mods[n].register_forward_hook(hook))
+    with torch.no_grad():
+        model(torch.zeros(1, 3, size, size))
+    for h in handles:
+        h.remove()
+    return shapes
+
+
+def count(model):
+    macs = [0]
+
+    def conv_hook(m, _i, out):
+        kh, kw = m.kernel_size
+        macs[0] += out.shape[2] * out.shape[3] * m.out_channels * (m.in_channels // m.groups) * kh * kw
+
+    def lin_hook(m, _i, _out):
+        macs[0] += m.in_features * m.out_features
+
+    hs = []
+    for m in model.modules():
+        if isinstance(m, torch.nn.Conv2d):
+            hs.append(m.register_forward_hook(conv_hook))
+        elif isinstance(m, torch.nn.Linear):
+            hs.append(m.register_forward_hook(lin_hook))
+    model.eval()
+    with torch.no_grad():
+        model(torch.zeros(1, 3, 224, 224))
+    for h in hs:
+        h.remove()
+    params = sum(p.numel() for p in model.parameters())
+    return {"params": params, "macs": macs[0]}
+
+
+def main():
+    keys, shapes, counts = {}, {}, {}
+    for name in TORCHVISION + list(PARITY):
+        torch.manual_seed(0)
+        model = make(name)
+        keys[name] = [[k, list(v.shape)] for k, v in model.state_dict().items()]
+        shapes[name] = {str(s): stage_shapes(name, model, s) for s in (224, 64)}
+        if name in TORCHVISION:
+            counts[name] = count(model)
+        print(name, len(keys[name]), counts.get(name))
+    meta = {"generator": "scripts/py/reference_data.py", "torch": torch.__version__,
+            "torchvision": torchvision.__version__}
+    for fname, data in (("state_dict_keys.json", keys), ("stage_shapes.json", shapes),
+                        ("torchvision_counts.json", counts)):
+        with open(os.path.join(OUT, fname), "w") as f:
+            json.dump({"_meta": meta, "models": data}, f, separators=(",", ":"))
+            f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
