@@ -7,6 +7,7 @@
 import type { Activation, Graph, Group, GroupKind, Node, Op, Pair, Shape } from './ir';
 import { INPUT } from './ir';
 import { inferShape } from './shape';
+import { checkSize } from './validate';
 
 const pair = (v: number | Pair): Pair => (typeof v === 'number' ? [v, v] : v);
 
@@ -30,6 +31,8 @@ export class GraphBuilder {
     private readonly id: string,
     private readonly input: Shape,
   ) {
+    // Every graph is built for a square RGB input of 32..512 pixels.
+    checkSize(input[1]);
     this.shapes.set(INPUT, input);
   }
 

@@ -1,0 +1,169 @@
+/**
+ * ShuffleNet v2 (Ma, Zhang, Zheng, Sun, "ShuffleNet V2: Practical Guidelines for Efficient CNN
+ * Architecture Design", ECCV 2018, arXiv:1807.11164), torchvision's layout
+ * (torchvision/models/shufflenetv2.py). Table 5 of the paper gives the stage repeats (4, 8, 4)
+ * and the output channels per width (0.5x: 24-48-96-192-1024, 1x: 24-116-232-464-1024,
+ * 1.5x: 24-176-352-704-1024, 2x: 24-244-488-976-2048).
+ *
+ * Basic unit (stride 1, Fig. 3c): channel split, the identity half is untouched, the other half
+ * goes through 1x1 -> 3x3 depthwise -> 1x1, then concat and channel shuffle (2 groups).
+ * Downsampling unit (stride 2, Fig. 3d): no split; both branches see the whole input and each
+ * outputs half the channels.
+ *
+ * Split ratio: torchvision only supports 0.5 (x.chunk(2)). For another ratio r (the paper's c'),
+ * a basic unit keeps c' = round(r·c) channels on the identity branch and branch2 maps the other
+ * c − c' channels to c − c'; a downsampling unit's branch1 outputs round(r·oup) channels and
+ * branch2 oup − round(r·oup), so the next basic unit's identity part lines up with branch1.
+ *
+ * Names: torchvision's (`conv1.0`, `stage2.0.branch1.0`, `stage2.0.branch2.3`, `conv5.0`, `fc`).
+ * Added non-tensor nodes: `stageN.M.split.0` / `.split.1` (the two channel slices),
+ * `stageN.M.concat`, `stageN.M.shuffle`, and `mean` (x.mean([2, 3])).
+ */
+import type { Graph } from './ir';
+import { INPUT } from './ir';
+import { GraphBuilder } from './builder';
+import type { Family, KnobInput } from './family';
+import { checkDivides, checkIntList, checkInt, checkKnownKeys, checkReal } from './validate';
+import { SpecError } from './errors';
+
+export interface ShuffleNetV2Knobs {
+  /** Units per stage for stage2, stage3, stage4 (torchvision stages_repeats). */
+  readonly stagesRepeats: readonly number[];
+  /** Output channels of conv1, stage2, stage3, stage4, conv5 (torchvision stages_out_channels). */
+  readonly stagesOutChannels: readonly number[];
+  /** Fraction of channels on the identity branch of a basic unit (paper's c'/c; torchvision: 0.5). */
+  readonly splitRatio: number;
+  readonly numClasses: number;
+}
+
+export const SHUFFLENET_DEFAULTS: ShuffleNetV2Knobs = {
+  stagesRepeats: [4, 8, 4],
+  stagesOutChannels: [24, 116, 232, 464, 1024],
+  splitRatio: 0.5,
+  numClasses: 1000,
+};
+
+const KNOBS = Object.keys(SHUFFLENET_DEFAULTS);
+
+/** Channels kept on the identity side for c channels (== c/2 for the default ratio). */
+export function identityChannels(c: number, ratio: number): number {
+  return Math.round(ratio * c);
+}
+
+export function resolveShuffleNetV2(input: KnobInput): ShuffleNetV2Knobs {
+  checkKnownKeys(input, KNOBS);
+  const k = { ...SHUFFLENET_DEFAULTS, ...input } as Record<string, unknown>;
+  const knobs: ShuffleNetV2Knobs = {
+    stagesRepeats: checkIntList('stagesRepeats', k.stagesRepeats, { length: 3 }),
+    stagesOutChannels: checkIntList('stagesOutChannels', k.stagesOutChannels, { length: 5 }),
+    splitRatio: checkReal('splitRatio', k.splitRatio, 0, 1),
+    numClasses: checkInt('numClasses', k.numClasses),
+  };
+  if (knobs.splitRatio >= 1) throw new SpecError('out_of_range', 'splitRatio', knobs.splitRatio, 'a number in (0, 1)');
+  for (let i = 1; i <= 3; i++) {
+    const c = knobs.stagesOutChannels[i];
+    // The channel shuffle reshapes C into (2, C/2).
+    checkDivides(`stagesOutChannels[${i}]`, 2, c, `stage${i + 1}'s output (channel shuffle with 2 groups)`);
+    const left = identityChannels(c, knobs.splitRatio);
+    if (left < 1 || c - left < 1) {
+      throw new SpecError('out_of_range', 'splitRatio', knobs.splitRatio,
+        `a ratio leaving at least 1 channel on each side of stage${i + 1}'s ${c} channels`);
+    }
+  }
+  return knobs;
+}
+
+export function buildShuffleNetV2(knobs: ShuffleNetV2Knobs, size: number, id = 'shufflenet_v2'): Graph {
+  const b = new GraphBuilder(id, [3, size, size]);
+  const ch = knobs.stagesOutChannels;
+  const r = knobs.splitRatio;
+  let x: string = INPUT;
+  b.group('stem', 'stem', 'Stem', () => {
+    x = b.conv('conv1.0', x, { outC: ch[0], k: 3, s: 2, p: 1 });
+    x = b.bn('conv1.1', x);
+    x = b.act('conv1.2', x);
+    x = b.maxpool('maxpool', x, 3, 2, 1);
+  });
+  knobs.stagesRepeats.forEach((repeats, si) => {
+    const stage = `stage${si + 2}`;
+    const oup = ch[si + 1];
+    b.group(stage, 'stage', `Stage ${si + 2}`, () => {
+      for (let j = 0; j < repeats; j++) {
+        const p = `${stage}.${j}`;
+        b.group(p, 'block', j === 0 ? `${p} (downsample)` : p, () => {
+          const inp = b.channels(x);
+          let left: string;
+          let right: string;
+          if (j === 0) {
+            const c1 = identityChannels(oup, r);
+            const c2 = oup - c1;
+            const input = x;
+            left = b.group(`${p}.branch1`, 'branch', 'branch1', () => {
+              let h = b.conv(`${p}.branch1.0`, input, { outC: inp, k: 3, s: 2, p: 1, groups: inp });
+              h = b.bn(`${p}.branch1.1`, h);
+              h = b.conv(`${p}.branch1.2`, h, { outC: c1, k: 1 });
+              h = b.bn(`${p}.branch1.3`, h);
+              return b.act(`${p}.branch1.4`, h);
+            });
+            right = b.group(`${p}.branch2`, 'branch', 'branch2', () => branch2(b, p, input, c2, 2));
+          } else {
+            const c1 = identityChannels(inp, r);
+            left = b.add(`${p}.split.0`, { kind: 'slice', start: 0, size: c1 }, [x]);
+            const x2 = b.add(`${p}.split.1`, { kind: 'slice', start: c1, size: inp - c1 }, [x]);
+            right = b.group(`${p}.branch2`, 'branch', 'branch2', () => branch2(b, p, x2, inp - c1, 1));
+          }
+          const cat = b.add(`${p}.concat`, { kind: 'concat' }, [left, right]);
+          x = b.add(`${p}.shuffle`, { kind: 'shuffle', groups: 2 }, [cat]);
+        });
+      }
+    });
+  });
+  b.group('conv5', 'stage', 'Conv5', () => {
+    x = b.conv('conv5.0', x, { outC: ch[4], k: 1 });
+    x = b.bn('conv5.1', x);
+    x = b.act('conv5.2', x);
+  });
+  b.group('head', 'head', 'Classifier', () => {
+    x = b.gap('mean', x, false);
+    x = b.linear('fc', x, knobs.numClasses);
+  });
+  return b.build(x);
+}
+
+/** 1x1 conv -> 3x3 depthwise (stride s) -> 1x1 conv, BN after each, ReLU after the 1x1s. */
+function branch2(b: GraphBuilder, p: string, x: string, c: number, s: number): string {
+  let h = b.conv(`${p}.branch2.0`, x, { outC: c, k: 1 });
+  h = b.bn(`${p}.branch2.1`, h);
+  h = b.act(`${p}.branch2.2`, h);
+  h = b.conv(`${p}.branch2.3`, h, { outC: c, k: 3, s, p: 1, groups: c });
+  h = b.bn(`${p}.branch2.4`, h);
+  h = b.conv(`${p}.branch2.5`, h, { outC: c, k: 1 });
+  h = b.bn(`${p}.branch2.6`, h);
+  return b.act(`${p}.branch2.7`, h);
+}
+
+export function describeShuffleNetV2(k: ShuffleNetV2Knobs): string {
+  return `shufflenet_v2-${k.stagesRepeats.join('.')}-${k.stagesOutChannels.join('.')}-r${k.splitRatio}-n${k.numClasses}`;
+}
+
+export const SHUFFLENET_V2: Family<ShuffleNetV2Knobs> = {
+  id: 'shufflenet_v2',
+  name: 'ShuffleNet v2',
+  description: 'Channel split, a cheap 1x1-depthwise-1x1 branch and a channel shuffle: designed for measured speed, not FLOPs.',
+  paper: {
+    title: 'ShuffleNet V2: Practical Guidelines for Efficient CNN Architecture Design',
+    authors: 'Ningning Ma, Xiangyu Zhang, Hai-Tao Zheng, Jian Sun',
+    year: 2018,
+    arxiv: 'https://arxiv.org/abs/1807.11164',
+  },
+  defaults: SHUFFLENET_DEFAULTS,
+  defaultSize: 224,
+  resolve: resolveShuffleNetV2,
+  build: buildShuffleNetV2,
+  describe: describeShuffleNetV2,
+};
+
+export function shufflenetV2(knobs: Partial<ShuffleNetV2Knobs> = {}, size = 224, id?: string): Graph {
+  const k = resolveShuffleNetV2(knobs);
+  return buildShuffleNetV2(k, size, id ?? describeShuffleNetV2(k));
+}
