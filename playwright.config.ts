@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
+/** The static export (out/, from `npm run export`) is served as well, by a plain file server. */
+export const STATIC_PORT = PORT + 1;
 
 /**
  * End-to-end tests drive the real, built site (`next build` then `next start`) in the system
@@ -22,11 +24,20 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'off',
   },
-  webServer: {
-    command: `node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `node scripts/serve-static.mjs out`,
+      url: `http://127.0.0.1:${STATIC_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { PORT: String(STATIC_PORT) },
+    },
+  ],
 });

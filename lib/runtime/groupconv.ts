@@ -100,8 +100,8 @@ function prepareSplit(geom: GroupConvGeometry, w: Float32Array): PreparedGroupCo
     geometry: geom,
     run: (x) =>
       tf.tidy(() => {
-        const parts = tf.split(x, G, 3);
-        return tf.concat(parts.map((p, g) => tf.conv2d(p, filters[g], [stride[0], stride[1]], pad)), 3);
+        const parts = tf.split(x, G, 3) as tf.Tensor4D[];
+        return tf.concat(parts.map((p, g) => tf.conv2d(p, filters[g], [stride[0], stride[1]], pad)), 3) as tf.Tensor4D;
       }),
     dispose: () => filters.forEach((f) => f.dispose()),
   };
@@ -197,7 +197,7 @@ function prepareMatmul(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
           for (let i = 0; i < kh; i++)
             for (let j = 0; j < kw; j++)
               taps.push(
-                tf.stridedSlice(xp, [0, i, j, 0], [n, i + stride[0] * (ho - 1) + 1, j + stride[1] * (wo - 1) + 1, inC], [1, stride[0], stride[1], 1]),
+                tf.stridedSlice(xp, [0, i, j, 0], [n, i + stride[0] * (ho - 1) + 1, j + stride[1] * (wo - 1) + 1, inC], [1, stride[0], stride[1], 1]) as tf.Tensor4D,
               );
           cols = tf.stack(taps, 3); // [n, ho, wo, K, inC]
         }

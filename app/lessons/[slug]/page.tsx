@@ -34,7 +34,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
       <article className="min-w-0">
         <header className="mb-8 border-b border-slate-200 pb-6 dark:border-slate-800">
           <p className="text-sm text-slate-500 dark:text-slate-400">
-            {meta.paper.venue} · {meta.year}
+            {meta.order === 0 ? 'Introduction' : `Lesson ${meta.order}`} · {meta.paper.venue}
           </p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">{meta.title}</h1>
           <p className="mt-3 text-lg text-slate-600 dark:text-slate-300">{meta.summary}</p>

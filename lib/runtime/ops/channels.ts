@@ -37,7 +37,7 @@ export function addAll(xs: tf.Tensor[]): tf.Tensor {
 /** Squeeze-and-excitation scale: x [N,H,W,C] times s ([N,1,1,C] or [N,C]). */
 export function channelScale(x: tf.Tensor, s: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    const ss = s.rank === 2 && x.rank === 4 ? tf.reshape(s, [s.shape[0], 1, 1, s.shape[1]]) : s;
+    const ss = s.rank === 2 && x.rank === 4 ? tf.reshape(s, [s.shape[0], 1, 1, s.shape[1] as number]) : s;
     return tf.mul(x, ss);
   });
 }

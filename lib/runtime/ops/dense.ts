@@ -19,7 +19,7 @@ export function flatten(x: tf.Tensor): tf.Tensor2D {
       if (h === 1 && w === 1) return tf.reshape(x, [n, c]);
       return tf.reshape(tf.transpose(x, [0, 3, 1, 2]), [n, c * h * w]);
     }
-    return tf.reshape(x, [n, -1]);
+    return tf.reshape(x, [n, -1]) as tf.Tensor2D;
   });
 }
 
@@ -27,7 +27,7 @@ export function flatten(x: tf.Tensor): tf.Tensor2D {
 export function linear(x: tf.Tensor, weight: tf.Tensor2D, bias: tf.Tensor1D | null): tf.Tensor2D {
   return tf.tidy(() => {
     const x2 = x.rank === 2 ? (x as tf.Tensor2D) : flatten(x);
-    const y = tf.matMul(x2, weight);
-    return bias ? tf.add(y, bias) : y;
+    const y = tf.matMul(x2, weight) as tf.Tensor2D;
+    return bias ? (tf.add(y, bias) as tf.Tensor2D) : y;
   });
 }

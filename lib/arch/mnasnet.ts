@@ -1,0 +1,246 @@
+/**
+ * MnasNet, built from 7 search-space block choices (mnasnet-space.ts). torchvision's mnasnet0_5 ..
+ * mnasnet1_3 are MnasNet-B1 (no SE) at width multipliers α; mnasnet_a1 is the paper's Fig. 7(a)
+ * model (not in torchvision).
+ *
+ * Widths follow torchvision: every block width and the stem are _round_to_multiple_of(w·α, 8, 0.9)
+ * (torchvision's _get_depths), the head conv stays 1280. BatchNorm eps is 1e-5 (torchvision's
+ * default; its momentum 1 - 0.9997 does not matter at inference).
+ *
+ * Module names, torchvision's MNASNet layout: one nn.Sequential `layers`, then `classifier`:
+ *   layers.0-2                 stem conv 3x3/2 + BN + ReLU
+ *   layers.3-7                 block 1 inlined when it is one SepConv layer without SE or skip
+ *                              (as in B1 and A1): depthwise 3x3 + BN + ReLU, 1x1 + BN
+ *   layers.N  (N = 8, 9, ...)  every other block: a stack, its layers `layers.N.M`, each layer's
+ *                              ops `layers.N.M.layers.I` in order (torchvision's _InvertedResidual):
+ *                              mbconv: 0 1x1, 1 BN, 2 ReLU, 3 dw, 4 BN, 5 ReLU, [6 SE], 6|7 1x1, 7|8 BN
+ *                              sepconv: 0 dw, 1 BN, 2 ReLU, [3 SE], 3|4 1x1, 4|5 BN
+ *                              conv: 0 conv, 1 BN, 2 ReLU, [3 SE]
+ *                              If block 1 is not inlined it is the stack `layers.3` and the others
+ *                              follow from `layers.4`.
+ *   SE at `...layers.I`: `fc1`, `fc2` (1x1 convs with bias) as torchvision.ops.SqueezeExcitation,
+ *                              plus non-tensor `avgpool`, `activation` (ReLU), `scale_activation`
+ *                              (sigmoid) and `scale` (the channel-wise multiply).
+ *   layers.K, K+1, K+2         head 1x1 conv to 1280 + BN + ReLU (K = 14 for B1 and A1)
+ *   mean, classifier.0, classifier.1   x.mean([2, 3]), Dropout, Linear
+ * Residual adds are `layers.N.M.add`.
+ */
+import type { Graph } from './ir';
+import { INPUT } from './ir';
+import { GraphBuilder } from './builder';
+import type { Family, KnobInput } from './family';
+import { SpecError } from './errors';
+import { checkInt, checkIntList, checkKnownKeys, checkOneOf, checkReal } from './validate';
+import {
+  checkBlockChoice,
+  MNAS_B1_BASE_WIDTHS,
+  MNAS_B1_BLOCKS,
+  MNAS_NUM_BLOCKS,
+  MNAS_SEARCH_BASE_WIDTHS,
+  MNAS_STRIDES,
+  sampleMnasBlocks,
+  type MnasBlockChoice,
+} from './mnasnet-space';
+
+export interface MnasNetKnobs {
+  /** Width multiplier α (torchvision `alpha`). */
+  readonly alpha: number;
+  /** The 7 block choices. */
+  readonly blocks: readonly MnasBlockChoice[];
+  /** Backbone width of each block before filterMult and α. */
+  readonly baseWidths: readonly number[];
+  /** Stride of each block's first layer (1 or 2). */
+  readonly strides: readonly number[];
+  /** Stem conv channels before α (32). */
+  readonly stemWidth: number;
+  /** Head 1x1 conv channels (1280, not scaled by α, as in torchvision). */
+  readonly headWidth: number;
+  readonly numClasses: number;
+  readonly dropout: number;
+}
+
+export const MNASNET_DEFAULTS: MnasNetKnobs = {
+  alpha: 1,
+  blocks: MNAS_B1_BLOCKS,
+  baseWidths: MNAS_B1_BASE_WIDTHS,
+  strides: MNAS_STRIDES,
+  stemWidth: 32,
+  headWidth: 1280,
+  numClasses: 1000,
+  dropout: 0.2,
+};
+
+const KNOBS = Object.keys(MNASNET_DEFAULTS);
+
+/** torchvision's _round_to_multiple_of: round to a multiple of `divisor`, rounding up unless that loses > 10%. */
+export function roundToMultipleOf(val: number, divisor = 8, roundUpBias = 0.9): number {
+  const v = Math.max(divisor, Math.floor(Math.trunc(val + divisor / 2) / divisor) * divisor);
+  return v >= roundUpBias * val ? v : v + divisor;
+}
+
+export function resolveMnasNet(input: KnobInput): MnasNetKnobs {
+  checkKnownKeys(input, KNOBS);
+  const k = { ...MNASNET_DEFAULTS, ...input } as Record<string, unknown>;
+  if (!Array.isArray(k.blocks) || k.blocks.length !== MNAS_NUM_BLOCKS) {
+    throw new SpecError(Array.isArray(k.blocks) && k.blocks.length === 0 ? 'empty' : 'wrong_length', 'blocks', k.blocks,
+      `a list of exactly ${MNAS_NUM_BLOCKS} block choices`);
+  }
+  const blocks = k.blocks.map((b, i) => checkBlockChoice(`blocks[${i}]`, b));
+  const strides = checkIntList('strides', k.strides, { length: MNAS_NUM_BLOCKS });
+  strides.forEach((s, i) => checkOneOf(`strides[${i}]`, s, [1, 2]));
+  return {
+    alpha: checkReal('alpha', k.alpha, 0, 4),
+    blocks,
+    baseWidths: checkIntList('baseWidths', k.baseWidths, { length: MNAS_NUM_BLOCKS }),
+    strides,
+    stemWidth: checkInt('stemWidth', k.stemWidth),
+    headWidth: checkInt('headWidth', k.headWidth),
+    numClasses: checkInt('numClasses', k.numClasses),
+    dropout: checkReal('dropout', k.dropout, 0, 1, true),
+  };
+}
+
+/** Width of every block after filterMult and α (torchvision's _get_depths for B1). */
+export function mnasWidths(k: MnasNetKnobs): { stem: number; blocks: number[] } {
+  return {
+    stem: roundToMultipleOf(k.stemWidth * k.alpha),
+    blocks: k.blocks.map((b, i) => roundToMultipleOf(k.baseWidths[i] * k.alpha * b.filterMult)),
+  };
+}
+
+const isInlinedSepConv = (b: MnasBlockChoice) => b.op === 'sepconv' && b.layers === 1 && b.se === 0 && b.skip === 'none';
+
+export function buildMnasNet(knobs: MnasNetKnobs, size: number, id = 'mnasnet'): Graph {
+  const b = new GraphBuilder(id, [3, size, size]);
+  const widths = mnasWidths(knobs);
+  let x: string = INPUT;
+  let idx = 0;
+  const next = () => `layers.${idx++}`;
+  b.group('stem', 'stem', 'Stem', () => {
+    x = b.conv(next(), x, { outC: widths.stem, k: 3, s: 2, p: 1 });
+    x = b.bn(next(), x);
+    x = b.act(next(), x);
+  });
+  knobs.blocks.forEach((choice, bi) => {
+    const out = widths.blocks[bi];
+    const stride = knobs.strides[bi];
+    const label = `Block ${bi + 1}: ${choice.op} ${choice.kernel}x${choice.kernel}${choice.se ? ', SE' : ''} ×${choice.layers}, ${out} ch`;
+    if (bi === 0 && isInlinedSepConv(choice)) {
+      b.group('block1', 'stage', label, () => {
+        const c = b.channels(x);
+        x = b.conv(next(), x, { outC: c, k: choice.kernel, s: stride, groups: c });
+        x = b.bn(next(), x);
+        x = b.act(next(), x);
+        x = b.conv(next(), x, { outC: out, k: 1 });
+        x = b.bn(next(), x);
+      });
+      return;
+    }
+    const stack = next();
+    b.group(stack, 'stage', label, () => {
+      for (let j = 0; j < choice.layers; j++) {
+        const p = `${stack}.${j}`;
+        b.group(p, 'block', p, () => {
+          x = mnasLayer(b, p, x, choice, out, j === 0 ? stride : 1);
+        });
+      }
+    });
+  });
+  b.group('head', 'head', 'Head', () => {
+    x = b.conv(next(), x, { outC: knobs.headWidth, k: 1 });
+    x = b.bn(next(), x);
+    x = b.act(next(), x);
+    x = b.gap('mean', x, false);
+    x = b.add('classifier.0', { kind: 'dropout', p: knobs.dropout }, [x]);
+    x = b.linear('classifier.1', x, knobs.numClasses);
+  });
+  return b.build(x);
+}
+
+/** One layer of a block (see the naming table above). */
+function mnasLayer(b: GraphBuilder, p: string, input: string, c: MnasBlockChoice, out: number, stride: number): string {
+  const inC = b.channels(input);
+  let i = 0;
+  const next = () => `${p}.layers.${i++}`;
+  let h = input;
+  const se = () => {
+    if (c.se > 0) h = squeezeExcite(b, next(), h, Math.max(1, Math.trunc(inC * c.se)));
+  };
+  if (c.op === 'conv') {
+    h = b.conv(next(), h, { outC: out, k: c.kernel, s: stride });
+    h = b.bn(next(), h);
+    h = b.act(next(), h);
+    se();
+  } else {
+    const mid = c.op === 'sepconv' ? inC : inC * Number(c.op.slice('mbconv'.length));
+    if (c.op !== 'sepconv') {
+      h = b.conv(next(), h, { outC: mid, k: 1 });
+      h = b.bn(next(), h);
+      h = b.act(next(), h);
+    }
+    h = b.conv(next(), h, { outC: mid, k: c.kernel, s: stride, groups: mid });
+    h = b.bn(next(), h);
+    h = b.act(next(), h);
+    se();
+    h = b.conv(next(), h, { outC: out, k: 1 });
+    h = b.bn(next(), h);
+  }
+  if (c.skip === 'identity' && stride === 1 && inC === out) h = b.add(`${p}.add`, { kind: 'add' }, [h, input]);
+  return h;
+}
+
+/** Squeeze-and-excitation (Hu et al. 2018): gap -> 1x1 reduce + ReLU -> 1x1 expand + sigmoid -> scale. */
+function squeezeExcite(b: GraphBuilder, p: string, x: string, reduced: number): string {
+  return b.group(p, 'se', 'SE', () => {
+    const c = b.channels(x);
+    let s = b.gap(`${p}.avgpool`, x, true);
+    s = b.conv(`${p}.fc1`, s, { outC: reduced, k: 1, bias: true });
+    s = b.act(`${p}.activation`, s);
+    s = b.conv(`${p}.fc2`, s, { outC: c, k: 1, bias: true });
+    s = b.act(`${p}.scale_activation`, s, 'sigmoid');
+    return b.add(`${p}.scale`, { kind: 'mul' }, [x, s]);
+  });
+}
+
+export function describeMnasNet(k: MnasNetKnobs): string {
+  const blocks = k.blocks
+    .map((c) => `${c.op}k${c.kernel}${c.se ? 'se' : ''}${c.skip === 'identity' ? 'r' : ''}x${c.layers}${c.filterMult === 1 ? '' : `f${c.filterMult}`}`)
+    .join('_');
+  return `mnasnet-a${k.alpha}-${blocks}`;
+}
+
+export const MNASNET: Family<MnasNetKnobs> = {
+  id: 'mnasnet',
+  name: 'MnasNet',
+  description: 'Found by platform-aware architecture search: each of 7 blocks picks its own op, kernel, SE, skip, width and depth.',
+  paper: {
+    title: 'MnasNet: Platform-Aware Neural Architecture Search for Mobile',
+    authors: 'Mingxing Tan, Bo Chen, Ruoming Pang, Vijay Vasudevan, Mark Sandler, Andrew Howard, Quoc V. Le',
+    year: 2019,
+    arxiv: 'https://arxiv.org/abs/1807.11626',
+  },
+  defaults: MNASNET_DEFAULTS,
+  defaultSize: 224,
+  resolve: resolveMnasNet,
+  build: buildMnasNet,
+  describe: describeMnasNet,
+};
+
+export function mnasnet(knobs: Partial<MnasNetKnobs> = {}, size = 224, id?: string): Graph {
+  const k = resolveMnasNet(knobs);
+  return buildMnasNet(k, size, id ?? describeMnasNet(k));
+}
+
+/** Builds a graph from 7 block choices over the MobileNetV2 search backbone (override via `opts`). */
+export function mnasnetFromChoices(
+  choices: readonly MnasBlockChoice[],
+  size = 224,
+  opts: Partial<Omit<MnasNetKnobs, 'blocks'>> = {},
+): Graph {
+  return mnasnet({ baseWidths: MNAS_SEARCH_BASE_WIDTHS, ...opts, blocks: choices }, size);
+}
+
+/** Full knobs of a random search-space architecture, deterministic in `seed`. */
+export function sampleMnasArchitecture(seed: number): MnasNetKnobs {
+  return resolveMnasNet({ blocks: sampleMnasBlocks(seed), baseWidths: MNAS_SEARCH_BASE_WIDTHS });
+}

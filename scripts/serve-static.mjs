@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// A dependency-free static file server for the exported site (out/), so the export can be checked
+// on a laptop with no network: `npm run export && npm run serve:export`. Any web server works as
+// well (nginx, `python3 -m http.server -d out`); this one only adds the right MIME type for .wasm.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? 'out');
+const port = Number(process.env.PORT ?? 3000);
+if (!existsSync(root)) {
+  console.error(`serve-static: ${root} does not exist; run "npm run export" first.`);
+  process.exit(2);
+}
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let path = normalize(join(root, decodeURIComponent(url.pathname)));
+  if (!path.startsWith(root)) {
+    res.writeHead(403).end('forbidden');
+    return;
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+  if (!existsSync(path)) {
+    const notFound = join(root, '404.html');
+    res.writeHead(404, { 'content-type': TYPES['.html'] });
+    if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+    else res.end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+  createReadStream(path).pipe(res);
+}).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));
