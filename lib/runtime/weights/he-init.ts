@@ -47,9 +47,10 @@ function fillNormal(out: Float32Array, std: number, rand: () => number): void {
 /** Seeded torchvision-style init for every tensor `graph` owns. Same seed -> same weights. */
 export function heInit(graph: Graph, seed = 0): StateDict {
   const sd: StateDict = new Map();
+  const nodes = new Map(graph.nodes.map((n) => [n.name, n]));
   for (const e of expectedTensors(graph)) {
     if (e.role === 'num_batches_tracked') continue;
-    const node = graph.nodes.find((n) => n.name === e.node);
+    const node = nodes.get(e.node);
     const data = new Float32Array(numel(e.shape));
     const rand = mulberry32(keySeed(seed, e.key));
     if (node?.op.kind === 'conv' && e.role === 'weight') {
