@@ -1,0 +1,36 @@
+/** Small queries over a Graph used by tests, the UI and the runtime. */
+import type { Graph, Group, Node } from './ir';
+
+/**
+ * The node whose value is a torchvision module's output: the node named `name`, or else the last
+ * node (in graph order) whose name starts with `name.` (e.g. `layer1` -> `layer1.2.relu3`,
+ * `features.denseblock1` -> `features.denseblock1.concat`). Undefined if none.
+ */
+export function moduleOutput(graph: Graph, name: string): Node | undefined {
+  const exact = graph.nodes.find((n) => n.name === name);
+  if (exact) return exact;
+  const prefix = `${name}.`;
+  return graph.nodes.findLast((n) => n.name.startsWith(prefix));
+}
+
+/** All groups enclosing `groupId`, innermost first. */
+export function groupChain(graph: Graph, groupId: string | null): Group[] {
+  const byId = new Map(graph.groups.map((g) => [g.id, g]));
+  const out: Group[] = [];
+  let g = groupId === null ? undefined : byId.get(groupId);
+  while (g) {
+    out.push(g);
+    g = g.parent === null ? undefined : byId.get(g.parent);
+  }
+  return out;
+}
+
+/** Nodes inside a group (at any depth), in graph order. */
+export function nodesInGroup(graph: Graph, groupId: string): Node[] {
+  return graph.nodes.filter((n) => groupChain(graph, n.group).some((g) => g.id === groupId));
+}
+
+/** The last node of a group: its output when the group is a stage, block or branch. */
+export function groupOutput(graph: Graph, groupId: string): Node | undefined {
+  return nodesInGroup(graph, groupId).at(-1);
+}

@@ -1,0 +1,28 @@
+/** Public API of the architecture specs (framework-free: no tfjs here). */
+export * from './ir';
+export { SpecError, type SpecErrorCode } from './errors';
+export type { Family, FamilyId, KnobInput, Paper } from './family';
+export { densenet, buildDenseNet, resolveDenseNet, DENSENET, DENSENET_DEFAULTS, type DenseNetKnobs, type DenseNetStem } from './densenet';
+export { resnext, buildResNeXt, resolveResNeXt, bottleneckWidth, RESNEXT, RESNEXT_DEFAULTS, type ResNeXtKnobs } from './resnext';
+export { shufflenetV2, buildShuffleNetV2, resolveShuffleNetV2, identityChannels, SHUFFLENET_V2, SHUFFLENET_DEFAULTS, type ShuffleNetV2Knobs } from './shufflenet';
+export {
+  mnasnet,
+  mnasnetFromChoices,
+  sampleMnasArchitecture,
+  buildMnasNet,
+  resolveMnasNet,
+  roundToMultipleOf,
+  mnasWidths,
+  MNASNET,
+  MNASNET_DEFAULTS,
+  type MnasNetKnobs,
+} from './mnasnet';
+export * from './mnasnet-space';
+export { stateDictKeys, nodeTensors, type StateDictEntry } from './statedict';
+export { nodeCost, graphCost, sumCosts, ZERO_COST, type Cost, type GraphCost, type StageCost } from './cost';
+export { summarize, formatSummary, describeOp, humanCount, type GraphSummary, type LayerSummary } from './format';
+export { moduleOutput, groupChain, nodesInGroup, groupOutput } from './graph-utils';
+export { windowOut, inferShape } from './shape';
+export { MIN_SIZE, MAX_SIZE } from './validate';
+export { FAMILIES, MODELS, MODEL_IDS, getModel, getFamily, buildGraph, buildFamily, modelKnobs, type ModelEntry, type BuildOptions } from './registry';
+export { parityDenseNetSmall, parityResNeXtSmall } from './parity';

@@ -1,0 +1,40 @@
+/** `arch summary <id> [--size N] [--json]`: per-layer table (or JSON) with totals. */
+import { parseArgs } from 'node:util';
+import { buildGraph, getModel } from '../lib/arch/registry';
+import { formatSummary, summarize } from '../lib/arch/format';
+import { type Command, UsageError } from './arch-types';
+
+export function parseCliArgs(args: readonly string[], options: Parameters<typeof parseArgs>[0]['options']) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Parses `--size N`: an integer (the range 32..512 is checked by the registry). */
+export function parseSize(v: string | boolean | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !/^\d+$/.test(v)) throw new UsageError(`--size expects an integer in [32, 512], got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+export const summaryCommand: Command = {
+  summary: 'per-layer table (name, op, out shape, params, MACs) with stage subtotals and totals',
+  usage: 'summary <id> [--size N] [--json]',
+  run(args, io) {
+    const { values, positionals } = parseCliArgs(args, { size: { type: 'string' }, json: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError(`summary expects exactly one model id, got ${positionals.length}`);
+    const id = positionals[0];
+    getModel(id);
+    const graph = buildGraph(id, { size: parseSize(values.size) });
+    if (values.json) {
+      const s = summarize(graph);
+      // Exactly {id, input, params, macs, layers}; id is the registered id.
+      io.stdout(JSON.stringify({ id, input: s.input, params: s.params, macs: s.macs, layers: s.layers }) + '\n');
+    } else {
+      io.stdout(formatSummary(graph) + '\n');
+    }
+    return 0;
+  },
+};
