@@ -16,7 +16,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
 };
 
 export function usage(): string {
-  const cmds = Object.entries(COMMANDS).map(([name, c]) => `  ${c.usage.padEnd(36)} ${c.summary}`);
+  const cmds = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(36)} ${c.summary}`);
   return [
     'Usage: npm run -s arch -- <command> [options]',
     '',

@@ -4,9 +4,10 @@ import { buildGraph, getModel } from '../lib/arch/registry';
 import { formatSummary, summarize } from '../lib/arch/format';
 import { type Command, UsageError } from './arch-types';
 
-export function parseCliArgs(args: readonly string[], options: Parameters<typeof parseArgs>[0]['options']) {
+/** Runs node:util parseArgs (or any parsing step), turning its errors into UsageErrors (exit 2). */
+export function asUsage<T>(parse: () => T): T {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return parse();
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
@@ -23,7 +24,14 @@ export const summaryCommand: Command = {
   summary: 'per-layer table (name, op, out shape, params, MACs) with stage subtotals and totals',
   usage: 'summary <id> [--size N] [--json]',
   run(args, io) {
-    const { values, positionals } = parseCliArgs(args, { size: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = asUsage(() =>
+      parseArgs({
+        args: [...args],
+        options: { size: { type: 'string' }, json: { type: 'boolean' } },
+        allowPositionals: true,
+        strict: true,
+      }),
+    );
     if (positionals.length !== 1) throw new UsageError(`summary expects exactly one model id, got ${positionals.length}`);
     const id = positionals[0];
     getModel(id);

@@ -24,6 +24,8 @@ export class SpecError extends Error {
   readonly value: unknown;
   /** What would be valid, in words, e.g. "an integer >= 1" or "one of: 3, 5". */
   readonly expected: string;
+  /** What went wrong, in words, without the knob/value/expected parts (may be empty). */
+  readonly detail: string;
 
   constructor(code: SpecErrorCode, knob: string, value: unknown, expected: string, detail?: string) {
     const shown = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
@@ -33,5 +35,6 @@ export class SpecError extends Error {
     this.knob = knob;
     this.value = value;
     this.expected = expected;
+    this.detail = detail ?? '';
   }
 }

@@ -125,7 +125,7 @@ describe('MnasNet', () => {
   });
 
   it('builds from 7 choices; non-inlined block 1 becomes stack layers.3', () => {
-    const g = mnasnetFromChoices(MNAS_A1_BLOCKS.map((b, i) => (i === 0 ? { ...b, op: 'mbconv6' as const, layers: 2 } : b)));
+    const g = mnasnetFromChoices(MNAS_A1_BLOCKS.map((b, i) => (i === 0 ? { ...b, op: 'mbconv6' as const, layers: 2, skip: 'identity' as const } : b)));
     expect(g.nodes.some((n) => n.name === 'layers.3.1.layers.0')).toBe(true);
     expect(g.nodes.some((n) => n.name === 'layers.3.1.add')).toBe(true);
     expect(g.nodes.some((n) => n.name === 'layers.10')).toBe(true); // head conv

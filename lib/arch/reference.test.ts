@@ -14,8 +14,7 @@ import { moduleOutput } from './graph-utils';
 import { parityDenseNetSmall, parityResNeXtSmall } from './parity';
 import type { Graph } from './ir';
 
-type KeyList = [string, number[]][];
-const refKeys = keys.models as Record<string, KeyList>;
+const refKeys: Record<string, (string | number[])[][]> = keys.models;
 const refShapes = stages.models as Record<string, Record<string, Record<string, number[]>>>;
 const refCounts = tv.models as Record<string, { params: number; macs: number }>;
 

@@ -140,7 +140,7 @@ export function buildFamily(fam: AnyFamily, knobs: KnobInput, size: number, id?:
   } catch (e) {
     if (!(e instanceof SpecError) || e.code !== 'size_vanishes') throw e;
     const min = minimalSize(go, size);
-    throw new SpecError('size_vanishes', 'size', size, min === null ? 'no input size up to 512 works with these knobs' : `an input size >= ${min}`, e.message);
+    throw new SpecError('size_vanishes', 'size', size, min === null ? 'no input size up to 512 works with these knobs' : `an input size >= ${min}`, e.detail);
   }
 }
 

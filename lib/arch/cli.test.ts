@@ -1,0 +1,66 @@
+/** The arch CLI, called in-process with captured stdout/stderr. */
+import { describe, expect, it } from 'vitest';
+import { main } from '../../scripts/arch-cli';
+import { MODEL_IDS } from './registry';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+describe('arch CLI', () => {
+  it('list prints one id per line', async () => {
+    const r = await run('list');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toEqual([...MODEL_IDS]);
+  });
+
+  it('summary --json has exactly {id, input, params, macs, layers}', async () => {
+    const r = await run('summary', 'resnet50', '--size', '64', '--json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(Object.keys(s)).toEqual(['id', 'input', 'params', 'macs', 'layers']);
+    expect(s.id).toBe('resnet50');
+    expect(s.input).toEqual([3, 64, 64]);
+    expect(s.params).toBe(25_557_032);
+    expect(s.layers[0]).toEqual({ name: 'conv1', op: 'conv', outShape: [64, 32, 32], params: 9408, macs: 9408 * 32 * 32 });
+    expect(s.layers.at(-1)).toMatchObject({ name: 'fc', op: 'linear', outShape: [1000] });
+    for (const l of s.layers) expect(Object.keys(l)).toEqual(['name', 'op', 'outShape', 'params', 'macs']);
+  });
+
+  it('summary prints a table with stage subtotals and totals', async () => {
+    const r = await run('summary', 'mnasnet0_5');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/layers\.8\.0\.layers\.3\s+conv 3x3\/2 dw\s+\[24, 56, 56\]/);
+    expect(r.out).toMatch(/= Stem/);
+    expect(r.out).toContain('Total params: 2,218,512');
+  });
+
+  it('bad id, bad option, bad size, bad command: message on stderr, exit 2', async () => {
+    for (const argv of [
+      ['summary', 'resnet51'],
+      ['summary', 'resnet50', '--bogus'],
+      ['summary', 'resnet50', '--size', 'big'],
+      ['summary', 'resnet50', '--size', '1000'],
+      ['summary'],
+      ['list', 'extra'],
+      ['frobnicate'],
+      [],
+    ]) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err.length, argv.join(' ')).toBeGreaterThan(10);
+      expect(r.out).toBe('');
+    }
+    expect((await run('summary', 'resnet51')).err).toMatch(/unknown model id.*resnet50/);
+  });
+
+  it('--help prints usage', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/summary <id> \[--size N\] \[--json\]/);
+    expect((await run('summary', '--help')).code).toBe(0);
+  });
+});
