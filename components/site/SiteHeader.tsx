@@ -13,6 +13,9 @@ export function SiteHeader() {
           <Link href="/#lessons" className="hover:text-slate-900 dark:hover:text-white">
             Lessons
           </Link>
+          <Link href="/models" className="hover:text-slate-900 dark:hover:text-white">
+            Models
+          </Link>
         </nav>
         <div className="ml-auto">
           <ThemeToggle />
