@@ -1,0 +1,208 @@
+/**
+ * Profile aggregation for the FLOPs-vs-time figure: per-layer rows with display kinds and achieved
+ * throughput, totals by op kind (time and MACs, as shares), and the summary numbers the text quotes.
+ *
+ * Pure data in, pure data out: the runtime's ModelProfile is imported as a type only, so this file
+ * (and its tests) never load tfjs.
+ */
+import type { Graph, OpKind } from '../arch/ir';
+import { nodeCost } from '../arch/cost';
+import type { ModelProfile, TimerKind } from '../runtime/profiler';
+import { DISPLAY_OP_KINDS, type DisplayOpKind, opKindOf } from './op-kind';
+
+export interface ProfileRow {
+  readonly name: string;
+  readonly op: OpKind;
+  readonly kind: DisplayOpKind;
+  readonly group: string | null;
+  readonly macs: number;
+  /** 2 × MACs. */
+  readonly flops: number;
+  /** float32 bytes read + written (cost model). */
+  readonly bytes: number;
+  /** Median measured time; NaN when the layer was not timed. */
+  readonly ms: number;
+  /** Achieved GFLOP/s = 2·MACs / seconds / 1e9; NaN when there is no positive time. */
+  readonly gflops: number;
+  readonly timer: TimerKind;
+  readonly samples: readonly number[];
+}
+
+export interface LabProfile {
+  readonly graphId: string;
+  readonly backend: string;
+  /** Square input size the profile ran at. */
+  readonly size: number;
+  readonly inputShape: readonly number[];
+  readonly warmup: number;
+  readonly repeats: number;
+  readonly rows: readonly ProfileRow[];
+  readonly wholeMs: number;
+  readonly wholeSamples: readonly number[];
+  readonly sumLayersMs: number;
+  readonly relativeGap: number;
+  readonly timers: readonly TimerKind[];
+}
+
+export interface KindTotal {
+  readonly kind: DisplayOpKind;
+  readonly layers: number;
+  readonly ms: number;
+  readonly macs: number;
+  /** Share of the sum of layer times (0..1). */
+  readonly msShare: number;
+  /** Share of the model's MACs (0..1). */
+  readonly macsShare: number;
+}
+
+export interface ProfileSummary {
+  readonly layers: number;
+  readonly timedLayers: number;
+  readonly totalMacs: number;
+  readonly sumLayersMs: number;
+  readonly wholeMs: number;
+  readonly medianLayerMs: number;
+  /** sumLayersMs − wholeMs (positive when per-layer timing adds overhead). */
+  readonly gapMs: number;
+  readonly relativeGap: number;
+  /** Whole-model achieved GFLOP/s (2·total MACs / whole-model time). */
+  readonly wholeGflops: number;
+}
+
+export const TIMER_LABELS: Record<TimerKind, string> = {
+  'webgl-timer': 'GPU kernel time (WebGL timer query)',
+  'webgpu-timestamp': 'GPU kernel time (WebGPU timestamp query)',
+  wall: 'wall-clock time incl. sync',
+};
+
+/** "GPU kernel time (WebGL timer query)", or both labels joined when layers used different timers. */
+export function timerLabel(timers: readonly TimerKind[]): string {
+  if (timers.length === 0) return TIMER_LABELS.wall;
+  return timers.map((t) => TIMER_LABELS[t]).join(' + ');
+}
+
+export function median(xs: readonly number[]): number {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/** 2·MACs per second, in GFLOP/s. */
+export function achievedGflops(macs: number, ms: number): number {
+  if (!(ms > 0) || !Number.isFinite(ms)) return NaN;
+  return (2 * macs) / (ms / 1000) / 1e9;
+}
+
+/**
+ * Joins a runtime profile with the graph it ran at. `graph` must be the graph at the profiled input
+ * size (see resizeGraph): the runtime's MACs come from the Model's own graph, which may have been
+ * built for another size, so costs are recomputed here from `graph`'s shapes.
+ */
+export function toLabProfile(profile: ModelProfile, graph: Graph): LabProfile {
+  const nodes = new Map(graph.nodes.map((n) => [n.name, n]));
+  const rows: ProfileRow[] = profile.layers.map((l) => {
+    const node = nodes.get(l.name);
+    if (!node) throw new Error(`profile layer "${l.name}" is not in graph ${graph.id}`);
+    const cost = nodeCost(node);
+    return {
+      name: l.name,
+      op: node.op.kind,
+      kind: opKindOf(node),
+      group: node.group,
+      macs: cost.macs,
+      flops: 2 * cost.macs,
+      bytes: cost.memBytes,
+      ms: l.ms,
+      gflops: achievedGflops(cost.macs, l.ms),
+      timer: l.timer,
+      samples: l.samples,
+    };
+  });
+  return {
+    graphId: profile.graphId,
+    backend: profile.backend,
+    size: profile.inputShape[1] ?? graph.input[1],
+    inputShape: profile.inputShape,
+    warmup: profile.warmup,
+    repeats: profile.repeats,
+    rows,
+    wholeMs: profile.wholeMs,
+    wholeSamples: profile.wholeSamples,
+    sumLayersMs: profile.sumLayersMs,
+    relativeGap: profile.relativeGap,
+    timers: profile.timers,
+  };
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : 0);
+
+/** Totals per display kind, in DISPLAY_OP_KINDS order; kinds absent from the model are omitted. */
+export function totalsByKind(rows: readonly ProfileRow[]): KindTotal[] {
+  const sumMs = rows.reduce((s, r) => s + finite(r.ms), 0);
+  const sumMacs = rows.reduce((s, r) => s + r.macs, 0);
+  const out: KindTotal[] = [];
+  for (const kind of DISPLAY_OP_KINDS) {
+    const rs = rows.filter((r) => r.kind === kind);
+    if (!rs.length) continue;
+    const ms = rs.reduce((s, r) => s + finite(r.ms), 0);
+    const macs = rs.reduce((s, r) => s + r.macs, 0);
+    out.push({ kind, layers: rs.length, ms, macs, msShare: sumMs > 0 ? ms / sumMs : 0, macsShare: sumMacs > 0 ? macs / sumMacs : 0 });
+  }
+  return out;
+}
+
+export function summarizeProfile(p: LabProfile): ProfileSummary {
+  const totalMacs = p.rows.reduce((s, r) => s + r.macs, 0);
+  const timed = p.rows.filter((r) => Number.isFinite(r.ms));
+  const sumLayersMs = timed.reduce((s, r) => s + r.ms, 0);
+  return {
+    layers: p.rows.length,
+    timedLayers: timed.length,
+    totalMacs,
+    sumLayersMs,
+    wholeMs: p.wholeMs,
+    medianLayerMs: median(timed.map((r) => r.ms)),
+    gapMs: sumLayersMs - p.wholeMs,
+    relativeGap: p.wholeMs > 0 ? (sumLayersMs - p.wholeMs) / p.wholeMs : NaN,
+    wholeGflops: achievedGflops(totalMacs, p.wholeMs),
+  };
+}
+
+/** Rows sorted by a column, for the layer table (stable; NaN last). */
+export type RowSortKey = 'order' | 'name' | 'kind' | 'macs' | 'ms' | 'gflops';
+
+/** Measures sort largest first by default, identifiers in reading order. */
+export function defaultDescending(key: RowSortKey): boolean {
+  return key === 'macs' || key === 'ms' || key === 'gflops';
+}
+
+export function sortRows(rows: readonly ProfileRow[], key: RowSortKey, descending = defaultDescending(key)): ProfileRow[] {
+  const idx = new Map(rows.map((r, i) => [r, i]));
+  const val = (r: ProfileRow): number | string => {
+    switch (key) {
+      case 'order':
+        return idx.get(r) ?? 0;
+      case 'name':
+        return r.name;
+      case 'kind':
+        return DISPLAY_OP_KINDS.indexOf(r.kind);
+      default:
+        return r[key];
+    }
+  };
+  const sign = descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const va = val(a);
+    const vb = val(b);
+    if (typeof va === 'number' && typeof vb === 'number') {
+      const na = Number.isNaN(va);
+      const nb = Number.isNaN(vb);
+      if (na || nb) return na === nb ? (idx.get(a) ?? 0) - (idx.get(b) ?? 0) : na ? 1 : -1;
+      if (va !== vb) return sign * (va - vb);
+    } else if (va !== vb) {
+      return sign * String(va).localeCompare(String(vb));
+    }
+    return (idx.get(a) ?? 0) - (idx.get(b) ?? 0);
+  });
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph, graphCost, nodeCost } from '../arch';
+import type { Graph } from '../arch/ir';
+import type { ModelProfile, TimerKind } from '../runtime/profiler';
+import { CSV_COLUMNS, csvField, exportFileName, profileToCsv, profileToJson } from './profile-export';
+import { achievedGflops, sortRows, summarizeProfile, timerLabel, toLabProfile, totalsByKind } from './profile-stats';
+import { resizeGraph } from './resize-graph';
+
+/** A synthetic runtime profile: every layer takes 0.01 ms + 1 ms per 10 M MACs. */
+function fakeProfile(graph: Graph, timer: TimerKind = 'wall'): ModelProfile {
+  const layers = graph.nodes.map((n) => {
+    const c = nodeCost(n);
+    const ms = 0.01 + c.macs / 1e7;
+    return { name: n.name, op: n.op.kind, group: n.group, macs: c.macs, bytes: c.memBytes, ms, samples: [ms, ms], timer };
+  });
+  const sum = layers.reduce((s, l) => s + l.ms, 0);
+  const whole = sum * 0.8;
+  return {
+    graphId: graph.id,
+    backend: 'wasm',
+    inputShape: [1, graph.input[1], graph.input[2], 3],
+    warmup: 1,
+    repeats: 2,
+    layers,
+    sumLayersMs: sum,
+    wholeMs: whole,
+    wholeSamples: [whole, whole],
+    relativeGap: (sum - whole) / whole,
+    timers: [timer],
+  };
+}
+
+describe('resizeGraph', () => {
+  it('matches a graph built at that size', () => {
+    const g224 = buildGraph('shufflenet_v2_x0_5');
+    const g64 = buildGraph('shufflenet_v2_x0_5', { size: 64 });
+    const r = resizeGraph(g224, 64);
+    expect(r.input).toEqual(g64.input);
+    expect(r.nodes.map((n) => n.outShape)).toEqual(g64.nodes.map((n) => n.outShape));
+    expect(graphCost(r).total.macs).toBe(graphCost(g64).total.macs);
+    expect(resizeGraph(g224, 224)).toBe(g224);
+  });
+  it('refuses sizes that vanish', () => {
+    expect(() => resizeGraph(buildGraph('densenet121', { size: 64 }), 8)).toThrow(/size|output/);
+  });
+});
+
+describe('profile aggregation', () => {
+  const graph = buildGraph('resnext50_32x4d', { size: 64 });
+  const lab = toLabProfile(fakeProfile(graph), graph);
+
+  it('has one row per node with kind, flops and gflops', () => {
+    expect(lab.rows).toHaveLength(graph.nodes.length);
+    const conv1 = lab.rows.find((r) => r.name === 'conv1')!;
+    expect(conv1.kind).toBe('conv');
+    expect(conv1.flops).toBe(2 * conv1.macs);
+    expect(conv1.gflops).toBeCloseTo((2 * conv1.macs) / (conv1.ms / 1000) / 1e9, 6);
+    const grouped = lab.rows.find((r) => r.name === 'layer1.0.conv2')!;
+    expect(grouped.kind).toBe('grouped');
+    const relu = lab.rows.find((r) => r.op === 'act')!;
+    expect(relu.macs).toBe(0);
+    expect(relu.gflops).toBe(0);
+    expect(achievedGflops(1e9, 0)).toBeNaN();
+    expect(achievedGflops(1e9, 1000)).toBeCloseTo(2);
+  });
+
+  it('recomputes MACs at the profiled size', () => {
+    const g224 = buildGraph('resnext50_32x4d');
+    // Profile taken with the 224 model on a 64-px input: the runtime reports 224-px MACs.
+    const p = { ...fakeProfile(g224), inputShape: [1, 64, 64, 3] };
+    const l = toLabProfile(p, resizeGraph(g224, 64));
+    expect(l.size).toBe(64);
+    expect(l.rows.reduce((s, r) => s + r.macs, 0)).toBe(graphCost(graph).total.macs);
+  });
+
+  it('totals by kind add up to the whole and shares to 1', () => {
+    const t = totalsByKind(lab.rows);
+    expect(t.reduce((s, k) => s + k.layers, 0)).toBe(lab.rows.length);
+    expect(t.reduce((s, k) => s + k.macs, 0)).toBe(graphCost(graph).total.macs);
+    expect(t.reduce((s, k) => s + k.msShare, 0)).toBeCloseTo(1, 9);
+    expect(t.reduce((s, k) => s + k.macsShare, 0)).toBeCloseTo(1, 9);
+    expect(t.map((k) => k.kind)).toContain('grouped');
+    expect(t.find((k) => k.kind === 'bn-act')!.macs).toBe(0);
+  });
+
+  it('summarises total, median and gap', () => {
+    const s = summarizeProfile(lab);
+    expect(s.layers).toBe(graph.nodes.length);
+    expect(s.timedLayers).toBe(graph.nodes.length);
+    expect(s.sumLayersMs).toBeCloseTo(lab.sumLayersMs, 9);
+    expect(s.gapMs).toBeCloseTo(lab.sumLayersMs - lab.wholeMs, 9);
+    expect(s.relativeGap).toBeCloseTo(0.25, 9);
+    expect(s.medianLayerMs).toBeGreaterThan(0);
+    expect(s.wholeGflops).toBeCloseTo((2 * s.totalMacs) / (lab.wholeMs / 1000) / 1e9, 6);
+  });
+
+  it('ignores untimed layers instead of counting them as 0 ms', () => {
+    const rows = lab.rows.map((r, i) => (i === 0 ? { ...r, ms: NaN, gflops: NaN } : r));
+    const s = summarizeProfile({ ...lab, rows });
+    expect(s.timedLayers).toBe(rows.length - 1);
+    expect(Number.isFinite(s.sumLayersMs)).toBe(true);
+  });
+
+  it('sorts rows with NaN last', () => {
+    const rows = lab.rows.slice(0, 5).map((r, i) => (i === 2 ? { ...r, ms: NaN } : r));
+    const by = sortRows(rows, 'ms');
+    expect(Number.isNaN(by[4].ms)).toBe(true);
+    expect(by[0].ms).toBeGreaterThanOrEqual(by[1].ms);
+    expect(sortRows(rows, 'order').map((r) => r.name)).toEqual(rows.map((r) => r.name));
+  });
+
+  it('labels timers', () => {
+    expect(timerLabel(['webgl-timer'])).toBe('GPU kernel time (WebGL timer query)');
+    expect(timerLabel(['wall'])).toBe('wall-clock time incl. sync');
+    expect(timerLabel(['webgpu-timestamp', 'wall'])).toContain('+');
+  });
+});
+
+describe('profile export', () => {
+  const graph = buildGraph('shufflenet_v2_x0_5', { size: 64 });
+  const lab = toLabProfile(fakeProfile(graph, 'webgl-timer'), graph);
+
+  it('writes CSV with the documented columns, one line per layer', () => {
+    const csv = profileToCsv(lab);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines[0]).toBe('name,op,kind,macs,flops,bytes,ms,gflops,timer');
+    expect(lines).toHaveLength(graph.nodes.length + 1);
+    const first = lines[1].split(',');
+    expect(first[0]).toBe(graph.nodes[0].name);
+    expect(first[8]).toBe('webgl-timer');
+    expect(Number(first[3])).toBe(lab.rows[0].macs);
+  });
+
+  it('quotes fields and leaves missing numbers empty', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField(NaN)).toBe('');
+    expect(csvField(null)).toBe('');
+    expect(csvField(1.5)).toBe('1.5');
+  });
+
+  it('writes JSON that round-trips with layers, summary and byKind', () => {
+    const doc = JSON.parse(profileToJson(lab, { model: 'shufflenet_v2_x0_5' }));
+    expect(doc.format).toBe('layerwise-profile/1');
+    expect(doc.model).toBe('shufflenet_v2_x0_5');
+    expect(doc.layers).toHaveLength(graph.nodes.length);
+    expect(Object.keys(doc.layers[0])).toEqual(expect.arrayContaining([...CSV_COLUMNS]));
+    expect(doc.summary.layers).toBe(graph.nodes.length);
+    expect(doc.byKind.length).toBeGreaterThan(3);
+    const nanRow = JSON.parse(profileToJson({ ...lab, rows: [{ ...lab.rows[0], ms: NaN, gflops: NaN }] })).layers[0];
+    expect(nanRow.ms).toBeNull();
+  });
+
+  it('names export files safely', () => {
+    expect(exportFileName({ graphId: 'resnet50', backend: 'webgl', size: 224 }, 'profile', 'csv')).toBe('resnet50-webgl-224px-profile.csv');
+    expect(exportFileName({ graphId: 'densenet k=12/x', backend: 'cpu', size: 64 }, 'flops vs time', 'svg')).toBe('densenet_k_12_x-cpu-64px-flops_vs_time.svg');
+  });
+});
