@@ -1,6 +1,8 @@
 import type { MDXComponents } from 'mdx/types';
 import { DevicePanel } from '@/components/device/DevicePanel';
 import { Callout } from '@/components/mdx/Callout';
+import { lessonWidgets6 } from '@/components/widgets/lesson-widgets-6';
+import { lessonWidgets7 } from '@/components/widgets/lesson-widgets-7';
 
 /**
  * The registry of components a lesson can use by name in MDX, e.g. `<Callout title="…">`.
@@ -9,6 +11,8 @@ import { Callout } from '@/components/mdx/Callout';
 export const mdxComponents: MDXComponents = {
   Callout,
   DevicePanel,
+  ...lessonWidgets6,
+  ...lessonWidgets7,
 };
 
 /** The hook @mdx-js expects; lessons compiled by lib/content/compile.tsx receive the same map. */

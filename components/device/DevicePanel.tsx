@@ -2,10 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import type { DeviceReport } from '@/lib/device/probe';
+import { BACKEND_LABELS as LABEL } from '@/lib/runtime/backend-names';
 
 type State = { status: 'loading' } | { status: 'ready'; report: DeviceReport } | { status: 'error'; message: string };
 
-const LABEL: Record<string, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
 
 /**
  * "Your device": loads TensorFlow.js on demand (after the page has painted) and reports the backend

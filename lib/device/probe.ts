@@ -3,15 +3,16 @@
  * and whether GPU timers exist (so per-layer times are kernel times rather than wall time).
  * Browser-only; loaded with import() so pages paint before tfjs arrives.
  */
-import type * as TF from '@tensorflow/tfjs';
-import { initBackend, type BackendName, type BackendResult } from '@/lib/runtime/backend';
+import * as tf from '@tensorflow/tfjs';
+import { initBackend, type BackendInfo } from '@/lib/runtime/backend';
+import { BACKEND_ORDER, type BackendName } from '@/lib/runtime/backend-names';
 
-export interface DeviceReport extends BackendResult {
+export interface DeviceReport extends BackendInfo {
   readonly tfjsVersion: string;
 }
 
 export async function probeDevice(preferred?: BackendName): Promise<DeviceReport> {
-  const tf: typeof TF = await import('@tensorflow/tfjs');
-  const result = await initBackend(preferred);
-  return { ...result, tfjsVersion: tf.version.tfjs };
+  const order = preferred ? [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)] : BACKEND_ORDER;
+  const info = await initBackend({ order });
+  return { ...info, tfjsVersion: tf.version.tfjs };
 }
