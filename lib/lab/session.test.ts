@@ -69,7 +69,7 @@ describe('RunSession on wasm', () => {
     const sd = heInit(graph, 2);
     const [key, t] = [...sd.entries()].find(([k]) => k.endsWith('conv1.0.weight'))!;
     sd.set(key, { shape: [t.shape[0], t.shape[1], 5, 5], data: new Float32Array(t.shape[0] * t.shape[1] * 25) });
-    const bad = new Blob([writeSafetensors(sd)]);
+    const bad = new Blob([writeSafetensors(sd) as Uint8Array<ArrayBuffer>]);
     const out = await s.setWeights({ kind: 'file', name: 'bad.safetensors', blob: bad });
     expect(out.ok).toBe(false);
     if (!out.ok) {
@@ -82,7 +82,7 @@ describe('RunSession on wasm', () => {
     expect(!notSafetensors.ok && notSafetensors.issues[0].message).toMatch(/notes\.txt/);
 
     // Good file weights load and change the output.
-    const good = new Blob([writeSafetensors(heInit(graph, 3))]);
+    const good = new Blob([writeSafetensors(heInit(graph, 3)) as Uint8Array<ArrayBuffer>]);
     expect(await s.setWeights({ kind: 'file', name: 'good.safetensors', blob: good })).toEqual({ ok: true });
     const r3 = await s.run();
     expect(r3.logits[0]).not.toBe(r1.logits[0]);

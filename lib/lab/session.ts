@@ -280,7 +280,7 @@ export class RunSession {
         const ms = performance.now() - t0;
         const preview = tf.tidy(() => {
           const { IMAGENET_MEAN, IMAGENET_STD } = this.rt.imagenet;
-          const rgb = tf.clipByValue(tf.mul(tf.add(tf.mul(input, IMAGENET_STD as number[]), IMAGENET_MEAN as number[]), 255), 0, 255);
+          const rgb = tf.clipByValue(tf.mul(tf.add(tf.mul(input, [...IMAGENET_STD]), [...IMAGENET_MEAN]), 255), 0, 255);
           return tf.cast(tf.squeeze(rgb, [0]), 'int32') as TF.Tensor3D;
         });
         let rgb: Int32Array;
