@@ -1,12 +1,15 @@
-// Copies run-time assets that live in node_modules or in data folders into public/, so the site
-// serves them itself and needs no network at run time (tfjs WASM binaries, sample photos).
+// Copies run-time assets into public/, so the site serves them itself and needs no network at
+// run time: the tfjs WASM binaries (from node_modules) and the sample photos with their licences
+// (from samples/). Runs before every build, export and dev server.
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const wasmSrc = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
-const wasmDst = join(root, 'public/tfjs-wasm');
-mkdirSync(wasmDst, { recursive: true });
-for (const f of readdirSync(wasmSrc).filter((f) => f.endsWith('.wasm'))) {
-  cpSync(join(wasmSrc, f), join(wasmDst, f));
+
+function copy(from, to, keep) {
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from).filter(keep)) cpSync(join(from, f), join(to, f));
 }
+
+copy(join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'), join(root, 'public/tfjs-wasm'), (f) => f.endsWith('.wasm'));
+copy(join(root, 'samples'), join(root, 'public/samples'), (f) => /\.(png|jpe?g|md)$/i.test(f));
