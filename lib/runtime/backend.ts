@@ -1,133 +1,191 @@
 /**
- * Backend selection for the browser: WebGPU → WebGL → WASM → CPU, falling back automatically when
- * one fails to initialise, and reporting why. Also detects GPU timers and the renderer string, and
- * lets callers react to a lost WebGL context.
+ * Backend selection for the browser (and Node): webgpu -> webgl -> wasm -> cpu, falling back
+ * automatically when one fails to initialise, and switching to the next one when the WebGL
+ * context (or the WebGPU device) is lost at run time.
  *
- * Import this module with import() from client components: it pulls in tfjs and its backends.
+ * Browser-safe: no Node-only imports; the webgpu and wasm backends are loaded with dynamic
+ * import() so a page that never needs them doesn't pay for them. Models hold tensors on the
+ * backend they were created on: after a 'backend-lost' event, rebuild them.
  */
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
-export const BACKEND_ORDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKEND_ORDER)[number];
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
-export interface BackendFailure {
+export interface BackendFallback {
   readonly backend: BackendName;
   readonly error: string;
 }
 
-export interface BackendResult {
+export interface BackendInfo {
   readonly backend: BackendName;
-  /** GPU renderer (WebGL's unmasked renderer, or WebGPU adapter info); null when unknown or CPU. */
-  readonly renderer: string | null;
-  /** True when tf.time() gives kernel times from a GPU timer (WebGL disjoint timer query, WebGPU timestamps). */
+  /** GPU name (WEBGL_debug_renderer_info / WebGPU adapter info), or a CPU-side description. */
+  readonly renderer: string;
+  /** Whether tf.time() returns real GPU kernel times (webgl timer query / webgpu timestamps). */
   readonly gpuTimer: boolean;
-  /** Backends tried before the one in use, and why each failed. */
-  readonly fallbacks: readonly BackendFailure[];
+  /** Backends tried before this one and why they failed. */
+  readonly fallbacks: readonly BackendFallback[];
 }
 
-/** Where the site serves the tfjs WASM binaries (copied there by scripts/copy-assets.mjs). */
-export const WASM_PATH = '/tfjs-wasm/';
-
-let wasmConfigured = false;
-function configureWasm() {
-  if (wasmConfigured) return;
-  // Multithreaded WASM hangs inside a minified Next bundle (tfjs issue 4107): single-threaded SIMD.
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (typeof window !== 'undefined') setWasmPaths(WASM_PATH);
-  wasmConfigured = true;
+export interface BackendLostEvent {
+  readonly lost: BackendName;
+  readonly reason: string;
+  /** The backend now in use, or null if every fallback failed too. */
+  readonly next: BackendInfo | null;
 }
 
-export function isBackendName(v: unknown): v is BackendName {
-  return typeof v === 'string' && (BACKEND_ORDER as readonly string[]).includes(v);
+export interface InitBackendOptions {
+  /** Candidates in order (default webgpu, webgl, wasm, cpu). */
+  readonly order?: readonly BackendName[];
+  /** Where the site serves the tfjs .wasm files (browser only). Default '/tfjs-wasm/'. */
+  readonly wasmPaths?: string;
+  /** Called when the active GPU backend is lost and after the fallback has been tried. */
+  readonly onBackendLost?: (event: BackendLostEvent) => void;
 }
 
-/** The order to try: the preferred backend first (if any), then the rest in the default order. */
-export function backendOrder(preferred?: BackendName): BackendName[] {
-  const rest = BACKEND_ORDER.filter((b) => b !== preferred);
-  return preferred ? [preferred, ...rest] : [...rest];
+const isBrowser = (): boolean => typeof window !== 'undefined' && typeof document !== 'undefined';
+
+const listeners = new Set<(e: BackendLostEvent) => void>();
+
+/** Subscribe to backend-lost events; returns the unsubscribe function. */
+export function onBackendLost(listener: (e: BackendLostEvent) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-async function trySet(name: BackendName): Promise<void> {
-  if (name === 'wasm') configureWasm();
-  if (name === 'webgpu' && (typeof navigator === 'undefined' || !('gpu' in navigator))) {
-    throw new Error('this browser has no WebGPU (navigator.gpu is missing)');
+// Minimal structural views of what we read from browser GPU APIs (no DOM/WebGPU typings needed).
+interface GpuAdapterLike {
+  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+}
+interface NavigatorGpu {
+  gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
+}
+interface WebGLBackendLike {
+  gpgpu?: { gl?: WebGLRenderingContext };
+}
+interface WebGPUBackendLike {
+  device?: { lost?: Promise<{ message?: string; reason?: string }> };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Load and register a backend's package, and check the environment can run it at all. */
+async function register(name: BackendName, wasmPaths: string): Promise<void> {
+  switch (name) {
+    case 'webgpu': {
+      const nav = (typeof navigator !== 'undefined' ? navigator : undefined) as NavigatorGpu | undefined;
+      if (!nav?.gpu) throw new Error('WebGPU is not available (navigator.gpu missing)');
+      await import('@tensorflow/tfjs-backend-webgpu');
+      if (!tf.findBackendFactory('webgpu')) throw new Error('WebGPU backend did not register');
+      return;
+    }
+    case 'webgl':
+      if (!isBrowser() && typeof OffscreenCanvas === 'undefined') throw new Error('WebGL needs a browser canvas');
+      return; // part of @tensorflow/tfjs
+    case 'wasm': {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      // Threads hang in minified bundles (tfjs issue 4107) and need COOP/COEP headers anyway.
+      // The flag exists only once the package is loaded, and is read when the backend starts.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      if (isBrowser()) wasm.setWasmPaths(wasmPaths);
+      return;
+    }
+    case 'cpu':
+      return;
   }
-  const ok = await tf.setBackend(name);
-  if (!ok) throw new Error(`tf.setBackend('${name}') returned false`);
-  await tf.ready();
-  // A backend can register yet fail at its first kernel (e.g. a blocklisted GPU): prove it works.
-  const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
-  const v = (await probe.data())[0];
-  probe.dispose();
-  if (v !== 2) throw new Error(`backend '${name}' computed 1 + 1 = ${v}`);
 }
 
-function rendererString(name: BackendName): string | null {
+async function rendererOf(name: BackendName): Promise<string> {
   try {
     if (name === 'webgl') {
-      const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
-      if (!gl) return null;
+      const gl = (tf.backend() as unknown as WebGLBackendLike).gpgpu?.gl;
+      if (!gl) return 'WebGL';
       const ext = gl.getExtension('WEBGL_debug_renderer_info');
-      const r = ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
-      return typeof r === 'string' ? r : null;
+      return String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
     }
     if (name === 'webgpu') {
-      const info = (tf.backend() as unknown as { adapterInfo?: { vendor?: string; architecture?: string; description?: string } })
-        .adapterInfo;
-      if (!info) return null;
-      const parts = [info.vendor, info.architecture, info.description].filter((s) => s && s.length > 0);
-      return parts.length > 0 ? parts.join(' · ') : null;
+      const adapter = await (navigator as unknown as NavigatorGpu).gpu?.requestAdapter();
+      const i = adapter?.info;
+      const parts = [i?.vendor, i?.architecture, i?.device, i?.description].filter((s): s is string => !!s);
+      return parts.length ? parts.join(' ') : 'WebGPU adapter';
+    }
+    if (name === 'wasm') {
+      const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+      return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, single thread)`;
     }
   } catch {
-    /* a renderer string is informative only */
+    // fall through
   }
-  return null;
+  return name === 'cpu' ? 'JavaScript (tfjs cpu backend)' : name;
 }
 
-function hasGpuTimer(name: BackendName): boolean {
+/** Does tf.time() give numeric kernel times on this backend? (kernelMs may be {error}.) */
+async function probeGpuTimer(name: BackendName): Promise<boolean> {
+  if (name !== 'webgl' && name !== 'webgpu') return false;
+  const a = tf.ones([8, 8]);
+  try {
+    const info = await tf.time(() => {
+      tf.matMul(a, a).dispose();
+    });
+    return typeof info.kernelMs === 'number';
+  } catch {
+    return false;
+  } finally {
+    a.dispose();
+  }
+}
+
+function watchForLoss(name: BackendName, order: readonly BackendName[], options: InitBackendOptions): void {
+  const handle = (reason: string) => {
+    if (tf.getBackend() !== name) return;
+    const rest = order.slice(order.indexOf(name) + 1);
+    void (async () => {
+      let next: BackendInfo | null = null;
+      try {
+        next = await initBackend({ ...options, order: rest });
+      } catch {
+        next = null;
+      }
+      const event: BackendLostEvent = { lost: name, reason, next };
+      options.onBackendLost?.(event);
+      listeners.forEach((l) => l(event));
+    })();
+  };
   if (name === 'webgl') {
-    const version = tf.env().getNumber('WEBGL_DISJOINT_QUERY_TIMER_EXTENSION_VERSION');
-    return version > 0;
+    const canvas = (tf.backend() as unknown as WebGLBackendLike).gpgpu?.gl?.canvas as EventTarget | undefined;
+    canvas?.addEventListener?.('webglcontextlost', () => handle('WebGL context lost'), { once: true });
+  } else if (name === 'webgpu') {
+    (tf.backend() as unknown as WebGPUBackendLike).device?.lost?.then((info) => handle(`WebGPU device lost: ${info.message || info.reason || ''}`));
   }
-  if (name === 'webgpu') {
-    const b = tf.backend() as unknown as { supportTimestampQuery?: boolean };
-    return b.supportTimestampQuery === true;
-  }
-  return false;
 }
 
 /**
- * Selects the first backend that initialises and works, starting with `preferred`.
- * Never throws unless even the CPU backend fails.
+ * Initialise the first backend of `order` that works. Throws only if none does.
  */
-export async function initBackend(preferred?: BackendName): Promise<BackendResult> {
-  const fallbacks: BackendFailure[] = [];
-  for (const name of backendOrder(preferred)) {
+export async function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
+  const order = options.order ?? BACKEND_ORDER;
+  const wasmPaths = options.wasmPaths ?? '/tfjs-wasm/';
+  const fallbacks: BackendFallback[] = [];
+  for (const name of order) {
     try {
-      await trySet(name);
-      return { backend: name, renderer: rendererString(name), gpuTimer: hasGpuTimer(name), fallbacks };
+      await register(name, wasmPaths);
+      // setBackend resolves false (rather than throwing) when the factory fails.
+      const ok = await tf.setBackend(name);
+      if (!ok) throw new Error(`tf.setBackend('${name}') failed`);
+      await tf.ready();
+      // A trivial op proves the backend really computes (catches half-initialised contexts).
+      const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
+      const v = (await probe.data())[0];
+      probe.dispose();
+      if (v !== 3) throw new Error(`${name} computed 1 + 2 = ${v}`);
+      const info: BackendInfo = { backend: name, renderer: await rendererOf(name), gpuTimer: await probeGpuTimer(name), fallbacks };
+      watchForLoss(name, order, options);
+      return info;
     } catch (e) {
-      fallbacks.push({ backend: name, error: e instanceof Error ? e.message : String(e) });
+      fallbacks.push({ backend: name, error: message(e) });
     }
   }
-  throw new Error(`no TensorFlow.js backend could start: ${fallbacks.map((f) => `${f.backend}: ${f.error}`).join('; ')}`);
-}
-
-/**
- * Calls `onLost` when the WebGL context backing tfjs is lost (driver reset, too many contexts),
- * so the caller can move to the next backend without losing its state. Returns an unsubscribe.
- */
-export function onContextLost(onLost: (backend: BackendName) => void): () => void {
-  if (tf.getBackend() !== 'webgl') return () => {};
-  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
-  const canvas = gl?.canvas;
-  if (!canvas || !('addEventListener' in canvas)) return () => {};
-  const handler = (ev: Event) => {
-    ev.preventDefault();
-    onLost('webgl');
-  };
-  canvas.addEventListener('webglcontextlost', handler);
-  return () => canvas.removeEventListener('webglcontextlost', handler);
+  throw new Error(`no tfjs backend could be initialised: ${fallbacks.map((f) => `${f.backend}: ${f.error}`).join('; ')}`);
 }

@@ -1,0 +1,148 @@
+/**
+ * `arch run <id> --weights W.safetensors --input I.safetensors --backend cpu|wasm [--json]`
+ *
+ * Runs a registered model (lib/arch registry) with torchvision weights exported as .safetensors
+ * (scripts/py/export_safetensors.py) on an input file holding one float32 tensor named `input`,
+ * NCHW [N, 3, H, W] of any spatial size. Prints the top-5 (ImageNet names when there are 1000
+ * classes), or with --json exactly {id, backend, output, ms} where output is the logits (a flat
+ * list for N = 1, one list per image otherwise) and ms the median forward time incl. read-back.
+ * Without --weights the model gets the seeded He init (--seed, default 0).
+ * Exit codes: 0 ok; 2 bad arguments, bad model id, unreadable/invalid files or weights.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { buildGraph, getModel } from '../lib/arch/registry';
+import { MAX_SIZE, MIN_SIZE } from '../lib/arch/validate';
+import { Model, inputFromNCHW } from '../lib/runtime/executor';
+import { topK } from '../lib/runtime/imagenet';
+import { median } from '../lib/runtime/profiler';
+import { heInit } from '../lib/runtime/weights/he-init';
+import { SafetensorsError, parseSafetensors } from '../lib/runtime/weights/safetensors';
+import { type Command, UsageError } from './arch-types';
+
+const BACKENDS = ['cpu', 'wasm'] as const;
+type CliBackend = (typeof BACKENDS)[number];
+
+function readFile(path: string, what: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${JSON.stringify(path)}: ${(e as Error).message}`);
+  }
+}
+
+/** The `input` tensor of a .safetensors file as NCHW float32. */
+function readInput(path: string): { data: Float32Array; shape: [number, number, number, number] } {
+  let file;
+  try {
+    file = parseSafetensors(readFile(path, '--input file'));
+  } catch (e) {
+    if (e instanceof SafetensorsError) throw new UsageError(`--input ${path}: ${e.message}`);
+    throw e;
+  }
+  const t = file.tensors.get('input');
+  if (!t) throw new UsageError(`--input ${path} has no tensor named "input" (found: ${[...file.tensors.keys()].join(', ') || 'none'})`);
+  if (!t.data) throw new UsageError(`--input ${path}: "input" must be a float tensor, got ${t.dtype}`);
+  if (t.shape.length !== 4 || t.shape[1] !== 3 || t.shape.some((d) => d < 1)) {
+    throw new UsageError(`--input ${path}: "input" must be NCHW [N, 3, H, W], got [${t.shape.join(', ')}]`);
+  }
+  return { data: t.data, shape: t.shape as [number, number, number, number] };
+}
+
+async function selectBackend(name: CliBackend): Promise<void> {
+  if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  if (!(await tf.setBackend(name))) throw new UsageError(`backend ${name} failed to initialise`);
+  await tf.ready();
+}
+
+export const runCommand: Command = {
+  summary: 'run a model on a .safetensors input (torchvision weights) and print logits / top-5',
+  usage: 'run <id> [--weights W.safetensors] --input I.safetensors [--backend cpu|wasm] [--json] [--repeat N] [--seed S]',
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...args],
+        options: {
+          weights: { type: 'string' },
+          input: { type: 'string' },
+          backend: { type: 'string', default: 'wasm' },
+          json: { type: 'boolean', default: false },
+          repeat: { type: 'string', default: '1' },
+          seed: { type: 'string', default: '0' },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) throw new UsageError(`run expects exactly one model id, got ${positionals.length}`);
+    const id = positionals[0];
+    getModel(id); // SpecError (exit 2) for an unknown id
+    const backend = values.backend as CliBackend;
+    if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got ${JSON.stringify(values.backend)}`);
+    if (!values.input) throw new UsageError('--input I.safetensors is required');
+    if (!/^\d+$/.test(values.repeat!) || Number(values.repeat) < 1) throw new UsageError(`--repeat expects a positive integer, got ${JSON.stringify(values.repeat)}`);
+    if (!/^\d+$/.test(values.seed!)) throw new UsageError(`--seed expects a non-negative integer, got ${JSON.stringify(values.seed)}`);
+    const input = readInput(values.input);
+    const weightBytes = values.weights ? readFile(values.weights, '--weights file') : null;
+
+    tf.env().set('PROD', true); // keeps stderr free of the "install tfjs-node" banner
+    await selectBackend(backend);
+    // The executor runs at any input size; the graph's own size only sets the shapes it reports,
+    // so build it at the input's size when the registry accepts that size, else at the default.
+    const [, , h, w] = input.shape;
+    const graph = h === w && h >= MIN_SIZE && h <= MAX_SIZE ? buildGraph(id, { size: h }) : buildGraph(id);
+
+    const model = Model.create(graph, heInit(graph, Number(values.seed)));
+    const x = inputFromNCHW(input.data, input.shape);
+    try {
+      if (weightBytes) {
+        const r = model.loadSafetensors(weightBytes);
+        if (!r.ok) {
+          const shown = r.issues.slice(0, 10).map((i) => `  ${i.message}`);
+          if (r.issues.length > 10) shown.push(`  ... and ${r.issues.length - 10} more`);
+          io.stderr(`arch run: weights ${values.weights} do not fit ${id}:\n${shown.join('\n')}\n`);
+          return 2;
+        }
+      }
+      const times: number[] = [];
+      let logits: Float32Array = new Float32Array(0);
+      let classes = 0;
+      for (let i = 0; i < Number(values.repeat); i++) {
+        const t0 = performance.now();
+        let y: tf.Tensor;
+        try {
+          y = model.predict(x);
+        } catch (e) {
+          io.stderr(`arch run: ${id} cannot run on input [${input.shape.join(', ')}]: ${(e as Error).message}\n`);
+          return 2;
+        }
+        logits = y.dataSync() as Float32Array;
+        classes = y.shape[1] ?? logits.length;
+        y.dispose();
+        times.push(performance.now() - t0);
+      }
+      const ms = median(times);
+      const n = input.shape[0];
+      const rows = Array.from({ length: n }, (_, b) => Array.from(logits.subarray(b * classes, (b + 1) * classes)));
+      if (values.json) {
+        io.stdout(JSON.stringify({ id, backend, output: n === 1 ? rows[0] : rows, ms }) + '\n');
+      } else {
+        const lines = [`${id} on ${backend}, input [${input.shape.join(', ')}], ${ms.toFixed(1)} ms${weightBytes ? '' : ` (seeded random weights, seed ${values.seed})`}`];
+        rows.forEach((row, b) => {
+          if (n > 1) lines.push(`image ${b}:`);
+          for (const p of topK(row, 5)) lines.push(`  ${(100 * p.prob).toFixed(2).padStart(6)}%  ${String(p.index).padStart(4)}  ${p.label}  (logit ${p.logit.toFixed(4)})`);
+        });
+        io.stdout(lines.join('\n') + '\n');
+      }
+      return 0;
+    } finally {
+      x.dispose();
+      model.dispose();
+    }
+  },
+};
