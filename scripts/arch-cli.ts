@@ -6,13 +6,14 @@
  */
 import { SpecError } from '../lib/arch/errors';
 import { listCommand } from './arch-list';
+import { runCommand } from './arch-run';
 import { summaryCommand } from './arch-summary';
 import { type CliIO, type Command, EXIT_OK, EXIT_USAGE, UsageError } from './arch-types';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   list: listCommand,
   summary: summaryCommand,
-  // run: runCommand,   <- scripts/arch-run.ts (another engineer)
+  run: runCommand,
 };
 
 export function usage(): string {
