@@ -133,7 +133,7 @@ export class RunSession {
   private input: TF.Tensor4D | null = null;
   private graphValue: Graph | null = null;
   private weightsValue: WeightsSource | null = null;
-  private image: RgbaImage | null = null;
+  private image_: RgbaImage | null = null;
   private warmed = false;
   private disposed = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -166,6 +166,10 @@ export class RunSession {
   }
   get weights(): WeightsSource | null {
     return this.weightsValue;
+  }
+  /** The RGBA image the current input tensor was made from. */
+  get image(): RgbaImage | null {
+    return this.image_;
   }
   get version(): number {
     return this.versionValue;
@@ -233,6 +237,16 @@ export class RunSession {
     });
   }
 
+  /** Frees the model and input tensors (e.g. when the graph changes and nothing needs them yet). */
+  unload(): Promise<void> {
+    return this.serial(async () => {
+      if (this.disposed) return;
+      this.releaseTensors();
+      this.graphValue = null;
+      this.bump();
+    });
+  }
+
   /** Replaces the weights of the current model; on failure the previous weights stay loaded. */
   setWeights(weights: WeightsSource): Promise<LoadOutcome> {
     return this.serial(async () => {
@@ -245,7 +259,7 @@ export class RunSession {
   setInput(image: RgbaImage): Promise<void> {
     return this.serial(async () => {
       this.live();
-      this.image = image;
+      this.image_ = image;
       this.remakeInput();
       this.bump();
     });
@@ -324,7 +338,7 @@ export class RunSession {
         const graph = this.graphValue as Graph;
         const size = req.size ?? graphSize(graph);
         const sized = resizeGraph(graph, size); // throws SpecError when the size vanishes
-        const image = this.image as RgbaImage;
+        const image = this.image_ as RgbaImage;
         const x = size === input.shape[1] ? input : this.rt.imagenet.preprocess(image, { resize: resizeFor(size), crop: size });
         try {
           this.hooks.onPhase?.('profile', 0);
@@ -424,9 +438,9 @@ export class RunSession {
   private remakeInput(): void {
     this.input?.dispose();
     this.input = null;
-    if (!this.image || !this.graphValue) return;
+    if (!this.image_ || !this.graphValue) return;
     const size = graphSize(this.graphValue);
-    this.input = this.rt.imagenet.preprocess(this.image, { resize: resizeFor(size), crop: size });
+    this.input = this.rt.imagenet.preprocess(this.image_, { resize: resizeFor(size), crop: size });
   }
 
   private disposeModel(): void {

@@ -1,0 +1,403 @@
+'use client';
+
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Graph } from '@/lib/arch/ir';
+import type { BackendName } from '@/lib/runtime/backend-names';
+import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
+import type { RgbaImage } from '@/lib/runtime/imagenet';
+import { formatMs } from '@/lib/lab/format';
+import { type RunResult, type WeightsLabel, makeHandle } from '@/lib/lab/handle';
+import { decodeImageFile, decodeImageUrl } from '@/lib/lab/image-source';
+import type { Phase, ProgressState } from '@/lib/lab/progress';
+import { sampleById, sampleUrl } from '@/lib/lab/samples';
+import type { BackendChoice, RunSession, WeightsSource } from '@/lib/lab/session';
+import { weightsErrorMessage } from '@/lib/lab/weights-message';
+import { InputPicker, type InputMode } from './InputPicker';
+import { ProgressStatus } from './ProgressStatus';
+import { RgbaCanvas } from './RgbaCanvas';
+import { Top5 } from './Top5';
+import { WeightsPicker, type WeightsMode } from './WeightsPicker';
+
+export interface BackendStatus {
+  readonly backend: BackendName;
+  readonly renderer: string;
+  readonly gpuTimer: boolean;
+  /** Why the backend differs from the one asked for (a failure, a lost context), or null. */
+  readonly message: string | null;
+}
+
+export interface RunnerProps {
+  readonly graph: Graph;
+  readonly backend: BackendChoice;
+  /** Sample photo id ('chelsea' | 'coffee' | 'astronaut' | 'rocket'). */
+  readonly sample: string;
+  readonly seed: number;
+  readonly onSampleChange?: (sample: string) => void;
+  /** Without it the seed field still works, locally. */
+  readonly onSeedChange?: (seed: number) => void;
+  /** After every successful run; the result is also a handle for feature maps and profiles. */
+  readonly onRun?: (result: RunResult) => void;
+  /** The last result no longer matches the model (graph changed and no new run yet). */
+  readonly onInvalidate?: () => void;
+  /** Backend in use after each start or fallback. */
+  readonly onBackendChange?: (status: BackendStatus) => void;
+  /** Run once on mount (loads tfjs straight away). Default false: the reader presses Run. */
+  readonly autoRun?: boolean;
+  readonly className?: string;
+}
+
+const FULL_PLAN: readonly Phase[] = ['tfjs', 'weights', 'build', 'warmup', 'run'];
+const LOAD_PLAN: readonly Phase[] = ['weights', 'build', 'warmup', 'run'];
+const RUN_PLAN: readonly Phase[] = ['run'];
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function weightsLabelText(w: WeightsLabel | null): string | null {
+  if (!w) return null;
+  return w.kind === 'seeded' ? `Seeded random (seed ${w.seed})` : w.name;
+}
+
+function sameWeights(a: WeightsSource | null, b: WeightsSource): boolean {
+  if (!a || a.kind !== b.kind) return false;
+  return a.kind === 'seeded' ? a.seed === (b as { seed: number }).seed : a.blob === (b as { blob: Blob }).blob;
+}
+
+/**
+ * The "run" half of the model lab: choose an input (sample photo, upload, camera) and weights
+ * (seeded random or torchvision .safetensors), run the model in the browser, see the top-5.
+ *
+ * Owns one RunSession (tfjs backend + Model + input tensor): created on the first run, rebuilt for
+ * a new graph, disposed on unmount, so tf.memory().numTensors returns to its baseline. After the
+ * first run, any change of input, weights, graph or backend runs again by itself.
+ */
+export function Runner(props: RunnerProps) {
+  const { graph, backend, autoRun = false, className } = props;
+
+  const [localSample, setLocalSample] = useState(props.sample);
+  const [localSeed, setLocalSeed] = useState(props.seed);
+  // Controlled when the parent listens, local otherwise (follow the prop when it changes).
+  const [seenProps, setSeenProps] = useState({ sample: props.sample, seed: props.seed });
+  if (seenProps.sample !== props.sample || seenProps.seed !== props.seed) {
+    setSeenProps({ sample: props.sample, seed: props.seed });
+    setLocalSample(props.sample);
+    setLocalSeed(props.seed);
+  }
+  const sampleId = props.onSampleChange ? props.sample : localSample;
+  const seed = props.onSeedChange ? props.seed : localSeed;
+
+  const [mode, setMode] = useState<InputMode>('sample');
+  const [upload, setUpload] = useState<{ name: string; image: RgbaImage } | null>(null);
+  const [frame, setFrame] = useState<RgbaImage | null>(null);
+  const [inputError, setInputError] = useState<string | null>(null);
+
+  const [weightsMode, setWeightsMode] = useState<WeightsMode>('seeded');
+  const [weightsFile, setWeightsFile] = useState<File | null>(null);
+  const [weightsError, setWeightsError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<WeightsLabel | null>(null);
+
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const [runError, setRunError] = useState<string | null>(null);
+  const [result, setResult] = useState<RunResult | null>(null);
+  const [backendStatus, setBackendStatus] = useState<BackendStatus | null>(null);
+  const [numTensors, setNumTensors] = useState<number | null>(null);
+
+  const [live, setLive] = useState(autoRun);
+  const [token, setToken] = useState(0);
+
+  const sessionRef = useRef<Promise<RunSession> | null>(null);
+  const sessionBackendRef = useRef<BackendChoice>(backend);
+  const opRef = useRef(0);
+  const sampleCache = useRef(new Map<string, RgbaImage>());
+  const callbacks = useRef(props);
+  useLayoutEffect(() => {
+    callbacks.current = props;
+  });
+
+  const reportBackend = useCallback((s: RunSession, message: string | null) => {
+    const b = s.backend;
+    const status: BackendStatus = { backend: b.backend, renderer: b.renderer, gpuTimer: b.gpuTimer, message };
+    setBackendStatus(status);
+    callbacks.current.onBackendChange?.(status);
+  }, []);
+
+  /** The session, opened on first use with hooks that feed the progress bar. */
+  const getSession = useCallback((): Promise<RunSession> => {
+    if (!sessionRef.current) {
+      sessionBackendRef.current = backend;
+      const p = import('@/lib/lab/session').then(({ RunSession }) =>
+        RunSession.open(backend, {
+          onPhase: (phase, fraction) => setProgress((prev) => (prev ? { ...prev, phase, fraction } : prev)),
+          onBackendFallback: (_info, message) => {
+            void p.then((s) => {
+              reportBackend(s, message);
+              // Rebuilt on the next backend with the same input and weights: run again there.
+              setToken((t) => t + 1);
+            });
+          },
+        }),
+      );
+      p.then(
+        (s) => {
+          const asked = sessionBackendRef.current;
+          const why = asked !== 'auto' && s.backend.backend !== asked ? s.backend.fallbacks.map((f) => `${BACKEND_LABELS[f.backend]}: ${f.error}`).join('; ') : null;
+          reportBackend(s, why ? `${asked === 'auto' ? 'The first choice' : BACKEND_LABELS[asked]} is not available here (${why}); using ${BACKEND_LABELS[s.backend.backend]}.` : null);
+        },
+        () => {
+          sessionRef.current = null;
+        },
+      );
+      sessionRef.current = p;
+    }
+    return sessionRef.current;
+  }, [backend, reportBackend]);
+
+  // Dispose everything on unmount (StrictMode's mount-unmount-mount included).
+  useEffect(
+    () => () => {
+      const p = sessionRef.current;
+      sessionRef.current = null;
+      opRef.current++;
+      void p?.then(
+        (s) => s.dispose(),
+        () => undefined,
+      );
+    },
+    [],
+  );
+
+  const currentImage = async (): Promise<RgbaImage> => {
+    if (mode === 'upload' && upload) return upload.image;
+    if (mode === 'webcam' && frame) return frame;
+    const s = sampleById(sampleId);
+    const cached = sampleCache.current.get(s.id);
+    if (cached) return cached;
+    const d = await decodeImageUrl(sampleUrl(s));
+    if (!d.ok) throw new Error(d.message);
+    sampleCache.current.set(s.id, d.image);
+    return d.image;
+  };
+
+  const wantedWeights = (): WeightsSource => (weightsMode === 'file' && weightsFile ? { kind: 'file', name: weightsFile.name, blob: weightsFile } : { kind: 'seeded', seed });
+
+  const runNow = async () => {
+    const op = ++opRef.current;
+    const current = () => op === opRef.current;
+    const existing = sessionRef.current;
+    setRunError(null);
+    setProgress({ plan: existing ? RUN_PLAN : FULL_PLAN, phase: existing ? 'run' : 'tfjs', fraction: 0 });
+    try {
+      const s = await getSession();
+      if (!current()) return;
+      if (sessionBackendRef.current !== backend) {
+        sessionBackendRef.current = backend;
+        setProgress({ plan: FULL_PLAN, phase: 'tfjs', fraction: 0 });
+        await s.setBackend(backend);
+        const asked = backend;
+        reportBackend(s, asked !== 'auto' && s.backend.backend !== asked ? `${BACKEND_LABELS[asked]} is not available here; using ${BACKEND_LABELS[s.backend.backend]}.` : null);
+      }
+      const image = await currentImage();
+      if (s.image !== image) await s.setInput(image);
+      const want = wantedWeights();
+      if (s.graph !== graph || !s.hasModel || !sameWeights(s.weights, want)) {
+        setProgress({ plan: LOAD_PLAN, phase: 'weights', fraction: 0 });
+        const r = await s.load(graph, want);
+        if (!r.ok) {
+          const kept = s.graph === graph && s.hasModel ? weightsLabelText(labelOf(s.weights)) : null;
+          if (want.kind === 'file') setWeightsError(weightsErrorMessage(want.name, graph.id, r.issues, kept ?? (s.hasModel ? null : `seeded random, seed ${seed}`)));
+          // Keep (or fall back to) weights that fit: the previous ones, else seeded random.
+          if (!s.hasModel) {
+            const fallback = await s.load(graph, { kind: 'seeded', seed });
+            if (!fallback.ok) throw new Error(fallback.issues.map((i) => i.message).join('; '));
+          }
+          if (current()) {
+            setWeightsMode(s.weights?.kind === 'file' ? 'file' : 'seeded');
+            if (s.weights?.kind !== 'file') setWeightsFile(null);
+          }
+        } else if (want.kind === 'file') {
+          setWeightsError(null);
+        }
+      }
+      if (current()) setLoaded(labelOf(s.weights));
+      const out = await s.run();
+      if (!current()) return;
+      const weights = labelOf(s.weights) as WeightsLabel;
+      const res: RunResult = { ...makeHandle(s, graph, weights), ...out, randomWeights: weights.kind === 'seeded' };
+      setResult(res);
+      setNumTensors(s.numTensors());
+      callbacks.current.onRun?.(res);
+    } catch (e) {
+      if (current()) setRunError(`The model could not run: ${errorText(e)}`);
+    } finally {
+      if (current()) setProgress(null);
+    }
+  };
+
+  const runRef = useRef(runNow);
+  useLayoutEffect(() => {
+    runRef.current = runNow;
+  });
+
+  // Run when asked (token) and, once live, whenever what the run depends on changes.
+  const inputKey: unknown = mode === 'upload' ? upload : mode === 'webcam' ? frame : sampleId;
+  const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile : seed;
+  useEffect(() => {
+    if (!live) return;
+    // A short delay merges bursts (a knob dragged across values) into one rebuild.
+    const t = setTimeout(() => void runRef.current(), 200);
+    return () => clearTimeout(t);
+  }, [live, token, graph, inputKey, weightsKey, backend]);
+
+  // A new graph before any run: free the old model now rather than at the next run.
+  const prevGraph = useRef(graph);
+  useEffect(() => {
+    if (prevGraph.current === graph) return;
+    prevGraph.current = graph;
+    callbacks.current.onInvalidate?.();
+    if (!live && sessionRef.current) {
+      void sessionRef.current.then(async (s) => {
+        await s.unload();
+        setNumTensors(s.numTensors());
+      });
+    }
+  }, [graph, live]);
+
+  const chooseSample = (id: string) => {
+    setMode('sample');
+    setInputError(null);
+    if (props.onSampleChange) props.onSampleChange(id);
+    else setLocalSample(id);
+  };
+
+  const chooseUpload = async (file: File) => {
+    setInputError(null);
+    const d = await decodeImageFile(file, file.name);
+    if (!d.ok) {
+      setInputError(d.message);
+      return;
+    }
+    setUpload({ name: file.name, image: d.image });
+    setMode('upload');
+  };
+
+  const chooseSeed = (v: number) => {
+    if (props.onSeedChange) props.onSeedChange(v);
+    else setLocalSeed(v);
+  };
+
+  const busy = progress !== null;
+  const idleText = runError
+    ? 'The last run failed.'
+    : result
+      ? `Ran ${graph.id} in ${formatMs(result.ms)} on ${BACKEND_LABELS[result.backend]}.`
+      : 'Ready. Press Run to load TensorFlow.js and run the model in your browser.';
+
+  return (
+    <section aria-label="Run the model" className={`not-prose rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`} data-testid="lab-runner" data-num-tensors={numTensors ?? undefined}>
+      <div className="grid gap-6 md:grid-cols-2">
+        <div className="space-y-5">
+          <InputPicker
+            mode={mode}
+            sampleId={sampleId}
+            upload={upload}
+            frame={frame}
+            error={inputError}
+            onSample={chooseSample}
+            onUpload={(f) => void chooseUpload(f)}
+            onUseUpload={() => setMode('upload')}
+            onCameraFrame={(img) => {
+              setInputError(null);
+              setFrame(img);
+              setMode('webcam');
+              setLive(true);
+              setToken((t) => t + 1);
+            }}
+            onCameraError={setInputError}
+          />
+          <WeightsPicker
+            mode={weightsMode}
+            seed={seed}
+            fileName={weightsFile?.name ?? null}
+            loadedLabel={weightsLabelText(loaded)}
+            error={weightsError}
+            onModeChange={(m) => {
+              setWeightsError(null);
+              setWeightsMode(m);
+            }}
+            onSeedChange={chooseSeed}
+            onFile={(f) => {
+              setWeightsError(null);
+              setWeightsFile(f);
+              setWeightsMode('file');
+            }}
+          />
+        </div>
+
+        <div className="space-y-4">
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              onClick={() => {
+                setLive(true);
+                setToken((t) => t + 1);
+              }}
+              disabled={busy}
+              className="rounded-md bg-accent-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-accent-700 disabled:opacity-60 dark:bg-accent-500 dark:hover:bg-accent-600"
+            >
+              {busy ? 'Running…' : result ? 'Run again' : 'Run'}
+            </button>
+            {backendStatus && (
+              <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="runner-backend" data-backend={backendStatus.backend}>
+                on {BACKEND_LABELS[backendStatus.backend]}
+              </span>
+            )}
+          </div>
+          <ProgressStatus progress={progress} idleText={idleText} label="Model run progress" />
+          {backendStatus?.message && (
+            <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
+              {backendStatus.message}
+            </p>
+          )}
+          {runError && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
+              {runError}
+            </p>
+          )}
+          {result && (
+            <div className="space-y-3">
+              <h3 className="text-sm font-semibold text-slate-900 dark:text-white">Top-5 classes</h3>
+              <Top5 predictions={result.top5} randomWeights={result.randomWeights} seed={result.weights.kind === 'seeded' ? result.weights.seed : undefined} />
+              <figure className="flex items-center gap-3">
+                <RgbaCanvas
+                  image={result.inputPreview}
+                  label={`What the model sees: the ${result.inputPreview.width}×${result.inputPreview.height} centre crop`}
+                  className="h-20 w-20 rounded border border-slate-200 dark:border-slate-700"
+                />
+                <figcaption className="text-xs text-slate-500 dark:text-slate-400">
+                  What the model sees: resized and centre-cropped to {result.inputPreview.width}×{result.inputPreview.height}, as torchvision does.
+                </figcaption>
+              </figure>
+            </div>
+          )}
+          <details className="text-xs text-slate-500 dark:text-slate-400">
+            <summary className="cursor-pointer">Diagnostics</summary>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+              <dt>Backend</dt>
+              <dd>{backendStatus ? BACKEND_LABELS[backendStatus.backend] : 'not started'}</dd>
+              <dt>Renderer</dt>
+              <dd className="break-words">{backendStatus?.renderer ?? '–'}</dd>
+              <dt>Layer timer</dt>
+              <dd>{backendStatus ? (backendStatus.gpuTimer ? 'GPU kernel timer' : 'wall clock') : '–'}</dd>
+              <dt>Tensors in memory</dt>
+              <dd data-testid="runner-num-tensors">{numTensors ?? '–'}</dd>
+            </dl>
+          </details>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function labelOf(w: WeightsSource | null): WeightsLabel | null {
+  if (!w) return null;
+  return w.kind === 'seeded' ? { kind: 'seeded', seed: w.seed } : { kind: 'file', name: w.name };
+}

@@ -1,0 +1,108 @@
+'use client';
+
+import { useId, useRef } from 'react';
+
+export type WeightsMode = 'seeded' | 'file';
+
+export interface WeightsPickerProps {
+  readonly mode: WeightsMode;
+  readonly seed: number;
+  /** The chosen .safetensors file, if any. */
+  readonly fileName: string | null;
+  /** What the model holds now, e.g. "Seeded random (seed 0)" or "resnet50.safetensors". */
+  readonly loadedLabel: string | null;
+  readonly error: string | null;
+  readonly disabled?: boolean;
+  readonly onModeChange: (mode: WeightsMode) => void;
+  readonly onSeedChange: (seed: number) => void;
+  readonly onFile: (file: File) => void;
+}
+
+/** "Seeded random (seed N)" or a torchvision .safetensors file. */
+export function WeightsPicker(p: WeightsPickerProps) {
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  return (
+    <fieldset className="space-y-2">
+      <legend className="mb-1 text-sm font-semibold text-slate-900 dark:text-white">Weights</legend>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <label className="inline-flex items-center gap-2">
+          <input type="radio" name={`${id}-w`} checked={p.mode === 'seeded'} onChange={() => p.onModeChange('seeded')} disabled={p.disabled} />
+          Seeded random
+        </label>
+        <label className="inline-flex items-center gap-1">
+          <span className="text-slate-600 dark:text-slate-400">seed</span>
+          <input
+            type="number"
+            min={0}
+            step={1}
+            value={p.seed}
+            disabled={p.disabled || p.mode !== 'seeded'}
+            onChange={(e) => {
+              const v = Math.trunc(Number(e.currentTarget.value));
+              if (Number.isFinite(v) && v >= 0) p.onSeedChange(v);
+            }}
+            className="w-20 rounded border border-slate-300 bg-white px-1.5 py-0.5 tabular-nums disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <label className="inline-flex items-center gap-2">
+          <input
+            type="radio"
+            name={`${id}-w`}
+            checked={p.mode === 'file'}
+            onChange={() => (p.fileName ? p.onModeChange('file') : fileRef.current?.click())}
+            disabled={p.disabled}
+          />
+          torchvision weights
+        </label>
+        <button
+          type="button"
+          disabled={p.disabled}
+          onClick={() => fileRef.current?.click()}
+          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          {p.fileName ? 'Another .safetensors file…' : 'Choose .safetensors file…'}
+        </button>
+        {p.fileName && <span className="break-all text-slate-600 dark:text-slate-400">{p.fileName}</span>}
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".safetensors,application/octet-stream"
+          className="sr-only"
+          tabIndex={-1}
+          aria-label="torchvision .safetensors weights file"
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (f) p.onFile(f);
+          }}
+        />
+      </div>
+      {p.loadedLabel && <p className="text-xs text-slate-500 dark:text-slate-400">Loaded: {p.loadedLabel}</p>}
+      {p.error && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
+          <WeightsError text={p.error} />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/** First line as the headline, the rest (one issue per line) as a list. */
+function WeightsError({ text }: { text: string }) {
+  const [head, ...rest] = text.split('\n');
+  return (
+    <>
+      <p>{head}</p>
+      {rest.length > 0 && (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5 font-mono text-xs break-all">
+          {rest.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

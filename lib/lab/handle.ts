@@ -1,0 +1,65 @@
+/**
+ * What the Runner hands to its parent after a run: the result (logits, top-5, what the model saw)
+ * and a handle for follow-up requests on the same model and input (feature maps of a layer, a
+ * profile). A handle refuses to answer once the model, weights or input changed, so a chart can
+ * never mix a new model's feature maps with an old prediction.
+ */
+import type { Graph } from '../arch/ir';
+import type { BackendName } from '../runtime/backend';
+import type { FeatureMap } from '../runtime/featuremaps';
+import type { Prediction, RgbaImage } from '../runtime/imagenet';
+import type { LabProfile } from './profile-stats';
+import { type ProfileRequest, type RunSession, StaleSessionError } from './session';
+
+export type WeightsLabel = { readonly kind: 'seeded'; readonly seed: number } | { readonly kind: 'file'; readonly name: string };
+
+export interface LabHandle {
+  readonly graph: Graph;
+  readonly backend: BackendName;
+  /** Square input size of the run. */
+  readonly inputSize: number;
+  readonly weights: WeightsLabel;
+  /** False once the model, weights or input changed (or the Runner unmounted). */
+  isCurrent(): boolean;
+  /** Activations of one layer (node name) for this run's input. Rejects with StaleSessionError. */
+  featureMaps(layer: string): Promise<FeatureMap>;
+  /** Per-layer profile on the current backend; `size` defaults to the run's input size. */
+  profile(req?: ProfileRequest): Promise<LabProfile>;
+}
+
+export interface RunResult extends LabHandle {
+  readonly logits: Float32Array;
+  readonly top5: readonly Prediction[];
+  /** True with seeded random weights: the predictions mean nothing. */
+  readonly randomWeights: boolean;
+  /** Forward-pass wall time incl. read-back, ms. */
+  readonly ms: number;
+  /** The centre crop the model saw, as RGBA at the input size. */
+  readonly inputPreview: RgbaImage;
+}
+
+export function makeHandle(session: RunSession, graph: Graph, weights: WeightsLabel): LabHandle {
+  const version = session.version;
+  const isCurrent = () => !session.isDisposed && session.version === version;
+  const check = (what: string) => {
+    if (!isCurrent()) throw new StaleSessionError(what);
+  };
+  return {
+    graph,
+    backend: session.backend.backend,
+    inputSize: graph.input[1],
+    weights,
+    isCurrent,
+    async featureMaps(layer) {
+      check(`feature maps of ${layer}`);
+      const maps = await session.featureMaps([layer]);
+      const m = maps.get(layer);
+      if (!m) throw new Error(`no layer named "${layer}" in ${graph.id}`);
+      return m;
+    },
+    async profile(req = {}) {
+      check('profile');
+      return session.profile(req);
+    },
+  };
+}
