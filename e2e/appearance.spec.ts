@@ -22,11 +22,12 @@ test('dark mode follows the system until the reader chooses, and the choice is r
 
 test('a phone-sized screen has no sideways scrolling and shows the compact contents', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ['/', '/lessons/intro', '/lessons/shufflenet-v2']) {
+  for (const path of ['/', '/lessons/intro', '/lessons/shufflenet-v2', '/models', '/models/mnasnet_a1']) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   }
+  await page.goto('/lessons/intro');
   await page.getByText('On this page').first().click();
   await expect(page.getByRole('navigation', { name: 'On this page (compact)' })).toBeVisible();
 });

@@ -4,6 +4,12 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 
 type Choice = 'system' | 'light' | 'dark';
 const KEY = 'layerwise-theme';
+const ICONS: Record<Choice, string> = {
+  // monitor, sun, moon (24×24 strokes)
+  system: 'M3 5h18v11H3zM8 20h8M12 16v4',
+  light: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
+  dark: 'M20 14.5A8 8 0 0 1 9.5 4 8 8 0 1 0 20 14.5z',
+};
 const CHOICES: ReadonlyArray<{ value: Choice; label: string }> = [
   { value: 'system', label: 'System' },
   { value: 'light', label: 'Light' },
@@ -61,15 +67,19 @@ export function ThemeToggle() {
           type="button"
           role="radio"
           aria-checked={current === c.value}
+          aria-label={c.label}
+          title={`${c.label} theme`}
           onClick={() => select(c.value)}
           className={
-            'rounded-md px-2 py-1 ' +
+            'rounded-md p-1.5 ' +
             (current === c.value
               ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900'
               : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800')
           }
         >
-          {c.label}
+          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+            <path d={ICONS[c.value]} />
+          </svg>
         </button>
       ))}
     </div>

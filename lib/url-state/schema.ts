@@ -122,7 +122,6 @@ export function describeAllowed(p: Param): string {
 const MAX_SHOWN = 40;
 /** Shortens and cleans a raw value for display inside a notice. */
 export function showGiven(raw: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN)}…` : clean;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { parseParams, toSearchParams, type Notice, type Schema, type StateOf } from './schema';
 
 /**
@@ -15,12 +15,22 @@ export function useUrlState<S extends Schema>(schema: S): [StateOf<S>, readonly 
   const pathname = usePathname();
   const query = params.toString();
   const { state, notices } = useMemo(() => parseParams(schema, new URLSearchParams(query)), [schema, query]);
+
+  // router.replace is asynchronous: two quick changes must build on each other, not on the state
+  // of the last render, or the second would undo the first.
+  const latest = useRef<StateOf<S>>(state);
+  useEffect(() => {
+    latest.current = state;
+  }, [state]);
+
   const update = useCallback(
     (patch: Partial<StateOf<S>>) => {
-      const next = toSearchParams(schema, { ...state, ...patch }).toString();
+      const merged = { ...latest.current, ...patch };
+      const next = toSearchParams(schema, merged).toString();
+      latest.current = merged;
       router.replace(next ? `${pathname}?${next}` : pathname, { scroll: false });
     },
-    [schema, state, router, pathname],
+    [schema, router, pathname],
   );
   return [state, notices, update];
 }
