@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '@/lib/arch';
+import { visibleGraph } from '@/lib/graph';
+import { ariaLabelOf, cardData } from './card-data';
+import { bytesText, countText } from './format';
+
+describe('node card data', () => {
+  const g = buildGraph('resnet50', { size: 64 });
+  const v = visibleGraph(g, new Set(['layer1', 'layer1.0']));
+  const find = (id: string) => v.items.find((i) => i.id === id)!;
+
+  it('describes a node: shapes, params, MACs, FLOPs, bytes, time', () => {
+    const c = cardData(find('layer1.0.conv2'), new Map([['layer1.0.conv2', 0.75]]));
+    expect(c.title).toBe('layer1.0.conv2');
+    expect(c.subtitle).toBe('conv 3x3/1');
+    const rows = Object.fromEntries(c.rows);
+    expect(rows['Shape in']).toBe('64×16×16');
+    expect(rows['Shape out']).toBe('64×16×16');
+    expect(rows.Params).toBe('36.9 K (36,864)');
+    expect(rows['FLOPs (2×MACs)']).toBe('18.87 M (18,874,368)');
+    expect(rows.Time).toBe('0.750 ms');
+    expect(rows['Bytes moved']).toMatch(/KB$/);
+  });
+
+  it('describes a collapsed group with summed time, and labels it for screen readers', () => {
+    const c = cardData(find('layer2'), new Map([['layer2.0.conv1', 1], ['layer2.1.conv1', 2]]));
+    expect(c.title).toBe('Stage 2 (layer2)');
+    expect(c.subtitle).toBe('stage · 42 ops');
+    expect(Object.fromEntries(c.rows)['Time (sum)']).toBe('3.00 ms');
+    expect(ariaLabelOf(find('layer2'))).toBe('Stage 2 (layer2), stage of 42 ops, output 512×8×8');
+    expect(ariaLabelOf(find('layer1.0.add'))).toBe('layer1.0.add, add, output 256×16×16');
+  });
+
+  it('formats counts and bytes', () => {
+    expect(countText(12)).toBe('12');
+    expect(bytesText(2_500_000)).toBe('2.50 MB');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * What the node card says about an item, as plain rows (pure, so it is unit-tested in Node and the
+ * same text feeds the aria-labels).
+ */
+import { describeOp } from '@/lib/arch';
+import { formatMs, itemInShapes, itemOutShape, itemTime, type VisibleItem } from '@/lib/graph';
+import { bytesText, countText, shapeText } from './format';
+
+export interface CardData {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly rows: readonly (readonly [string, string])[];
+}
+
+const GROUP_NOUN: Record<string, string> = {
+  stem: 'stem',
+  stage: 'stage',
+  block: 'block',
+  layer: 'layer',
+  branch: 'branch',
+  se: 'squeeze-and-excitation unit',
+  head: 'classifier head',
+};
+
+export function cardData(item: VisibleItem, times?: ReadonlyMap<string, number>): CardData {
+  if (item.type === 'input') {
+    return { title: 'Input', subtitle: 'the image, channels first', rows: [['Shape out', shapeText(item.outShape)]] };
+  }
+  const ins = itemInShapes(item);
+  const rows: [string, string][] = [
+    [ins.length > 1 ? 'Shapes in' : 'Shape in', ins.length ? ins.map(shapeText).join(' + ') : '—'],
+    ['Shape out', shapeText(itemOutShape(item))],
+    ['Params', countText(item.cost.params)],
+    ['MACs', countText(item.cost.macs)],
+    ['FLOPs (2×MACs)', countText(item.cost.flops)],
+    ['Bytes moved', bytesText(item.cost.memBytes)],
+  ];
+  const t = itemTime(item, times);
+  if (t !== undefined) rows.push([item.type === 'group' ? 'Time (sum)' : 'Time', formatMs(t)]);
+  if (item.type === 'node') return { title: item.id, subtitle: describeOp(item.node.op), rows };
+  const noun = GROUP_NOUN[item.group.kind] ?? item.group.kind;
+  return { title: groupName(item.group.label, item.id), subtitle: `${noun} · ${item.nodeCount} ops`, rows };
+}
+
+/** The label, plus the id when the label does not already say it ("Dense block 1 (features.denseblock1)"). */
+export function groupName(label: string, id: string): string {
+  return label.includes(id) ? label : `${label} (${id})`;
+}
+
+/** Screen-reader name of an item: name, op and output shape (and what Enter does). */
+export function ariaLabelOf(item: VisibleItem): string {
+  switch (item.type) {
+    case 'input':
+      return `Input, ${shapeText(item.outShape)}`;
+    case 'node':
+      return `${item.id}, ${describeOp(item.node.op)}, output ${shapeText(item.node.outShape)}`;
+    case 'group':
+      return `${groupName(item.group.label, item.id)}, ${GROUP_NOUN[item.group.kind] ?? item.group.kind} of ${item.nodeCount} ops, output ${shapeText(item.outShape)}`;
+  }
+}
