@@ -1,0 +1,262 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
+import { downloadPng, downloadSvg, downloadText } from '@/lib/lab/download';
+import { formatGflops, formatMacs, formatMs, formatSignedPercent } from '@/lib/lab/format';
+import type { LabHandle } from '@/lib/lab/handle';
+import { exportFileName, profileToCsv, profileToJson } from '@/lib/lab/profile-export';
+import { type LabProfile, summarizeProfile, timerLabel, totalsByKind } from '@/lib/lab/profile-stats';
+import type { ProgressState } from '@/lib/lab/progress';
+import { KindColours } from './KindColours';
+import { KindShareBars } from './KindShareBars';
+import { LayerTable } from './LayerTable';
+import { ProgressStatus } from './ProgressStatus';
+import { TimeScatter } from './TimeScatter';
+import { useControllable } from './useControllable';
+import { useElementWidth } from './useElementWidth';
+
+export const PROFILE_SIZES: readonly number[] = [64, 112, 160, 224];
+
+export interface FlopsVsTimeProps {
+  /** The Runner's latest RunResult (or any LabHandle); profiling needs it. */
+  readonly source: LabHandle | null;
+  /** Square input size to profile at (controllable; default the run's input size or 224). */
+  readonly size?: number;
+  readonly onSizeChange?: (size: number) => void;
+  readonly sizes?: readonly number[];
+  readonly warmup?: number;
+  readonly repeats?: number;
+  /** A profile to show (controlled); without it the component keeps its own last profile. */
+  readonly profile?: LabProfile | null;
+  /** Called with every new profile. */
+  readonly onProfile?: (p: LabProfile) => void;
+  /** Highlighted layer (node name), shared between the scatter and the table. */
+  readonly highlight?: string | null;
+  readonly onHighlight?: (layer: string | null) => void;
+  readonly className?: string;
+}
+
+const btn = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * FLOPs vs time: profiles the model layer by layer on the reader's backend and shows that MACs
+ * predict time poorly: a log–log scatter of each layer's MACs against its measured time, the
+ * time and MAC shares per op kind, each layer's achieved GFLOP/s, the whole-model latency and
+ * its gap to the sum of the layers. Exports CSV, JSON, SVG and PNG.
+ */
+export function FlopsVsTime(props: FlopsVsTimeProps) {
+  const { source, sizes = PROFILE_SIZES, warmup = 1, repeats = 3, className } = props;
+  const [size, setSize] = useControllable(props.size, props.onSizeChange, source?.inputSize ?? 224);
+  const [highlight, setHighlight] = useControllable<string | null>(props.highlight, props.onHighlight, null);
+  const [own, setOwn] = useState<LabProfile | null>(null);
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const profile = props.profile !== undefined ? props.profile : own;
+  const opRef = useRef(0);
+  useEffect(
+    () => () => {
+      opRef.current++;
+    },
+    [],
+  );
+
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(boxRef);
+  const scatterRef = useRef<SVGSVGElement>(null);
+  const barsRef = useRef<SVGSVGElement>(null);
+
+  const totals = useMemo(() => (profile ? totalsByKind(profile.rows) : []), [profile]);
+  const summary = useMemo(() => (profile ? summarizeProfile(profile) : null), [profile]);
+  const sizeOptions = useMemo(() => [...new Set([...sizes, ...(source ? [source.inputSize] : [])])].sort((a, b) => a - b), [sizes, source]);
+
+  const run = async () => {
+    if (!source) return;
+    const op = ++opRef.current;
+    setError(null);
+    setProgress({ plan: ['profile'], phase: 'profile', fraction: 0, detail: `${size}×${size} on ${BACKEND_LABELS[source.backend]}` });
+    try {
+      const p = await source.profile({
+        size,
+        warmup,
+        repeats,
+        onProgress: (done, total) => op === opRef.current && setProgress({ plan: ['profile'], phase: 'profile', fraction: done / total, detail: `pass ${done} of ${total}` }),
+      });
+      if (op !== opRef.current) return;
+      setOwn(p);
+      props.onProfile?.(p);
+    } catch (e) {
+      if (op !== opRef.current) return;
+      setError(e instanceof Error && e.name === 'StaleSessionError' ? 'The model or input changed since the last run; run it again, then profile.' : `Profiling failed: ${errorText(e)}`);
+    } finally {
+      if (op === opRef.current) setProgress(null);
+    }
+  };
+
+  const exportFigure = async (which: 'scatter' | 'bars', format: 'svg' | 'png') => {
+    const svg = which === 'scatter' ? scatterRef.current : barsRef.current;
+    if (!svg || !profile) return;
+    setExportError(null);
+    const name = exportFileName(profile, which === 'scatter' ? 'macs-vs-time' : 'time-by-kind', format);
+    try {
+      if (format === 'svg') downloadSvg(svg, name);
+      else await downloadPng(svg, name);
+    } catch (e) {
+      setExportError(`Export failed: ${errorText(e)}`);
+    }
+  };
+
+  const timerText = profile ? timerLabel(profile.timers) : '';
+  const backendLabel = profile ? (isBackendName(profile.backend) ? BACKEND_LABELS[profile.backend] : profile.backend) : '';
+  const idleText = profile
+    ? `Profiled ${profile.graphId} at ${profile.size}×${profile.size} on ${backendLabel}: median of ${profile.repeats} pass${profile.repeats === 1 ? '' : 'es'} after ${profile.warmup} warm-up.`
+    : source
+      ? 'Press Profile to time every layer on this device.'
+      : 'Run the model first; then profile it here.';
+
+  return (
+    <section aria-label="FLOPs versus time" className={`not-prose space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`} data-testid="flops-vs-time">
+      <KindColours />
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col gap-0.5">
+          <span className="text-xs text-slate-500 dark:text-slate-400">Input size</span>
+          <select
+            className="rounded border border-slate-300 bg-white px-1.5 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+            value={size}
+            onChange={(e) => setSize(Number(e.currentTarget.value))}
+            disabled={progress !== null}
+          >
+            {sizeOptions.map((s) => (
+              <option key={s} value={s}>
+                {s}×{s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => void run()}
+          disabled={!source || progress !== null}
+          className="rounded-md bg-accent-600 px-4 py-1.5 font-semibold text-white hover:bg-accent-700 disabled:opacity-50 dark:bg-accent-500 dark:hover:bg-accent-600"
+        >
+          {progress ? 'Profiling…' : profile ? 'Profile again' : 'Profile'}
+        </button>
+        {source && <span className="text-xs text-slate-500 dark:text-slate-400">on {BACKEND_LABELS[source.backend]}, {warmup} warm-up + {repeats} timed passes</span>}
+      </div>
+      <ProgressStatus progress={progress} idleText={idleText} label="Profiling progress" />
+      {error && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
+          {error}
+        </p>
+      )}
+
+      <div ref={boxRef} className="min-w-0">
+        {profile && summary && (
+          <div className="space-y-5">
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4" data-testid="profile-summary">
+              <Stat label="Whole model" value={formatMs(summary.wholeMs)} note={`median of ${profile.wholeSamples.length} forward passes`} />
+              <Stat label="Sum of layers" value={formatMs(summary.sumLayersMs)} note={`gap ${formatSignedPercent(summary.relativeGap)} (${formatMs(Math.abs(summary.gapMs))})`} />
+              <Stat label="Median layer" value={formatMs(summary.medianLayerMs)} note={`${summary.timedLayers} of ${summary.layers} layers timed`} />
+              <Stat label="Model" value={formatMacs(summary.totalMacs)} note={`${formatGflops(summary.wholeGflops)} achieved`} />
+            </dl>
+            <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="timer-label">
+              Layer times: <strong className="font-semibold text-slate-700 dark:text-slate-300">{timerText}</strong>.{' '}
+              {profile.timers.includes('wall')
+                ? 'Each layer is timed with a forced sync, which adds overhead per layer: the sum of layers exceeds the whole-model time.'
+                : 'GPU kernel times leave out the JavaScript and dispatch work between kernels, so the sum of layers can be below the whole-model time.'}{' '}
+              Whole-model time is wall-clock incl. reading the logits back.
+            </p>
+
+            <figure className="space-y-1">
+              <figcaption className="flex flex-wrap items-center justify-between gap-2 text-sm font-semibold text-slate-900 dark:text-white">
+                <span>MACs vs measured time, one point per layer ({profile.rows.length})</span>
+                <span className="flex gap-1 font-normal">
+                  <button type="button" className={btn} onClick={() => void exportFigure('scatter', 'svg')}>
+                    SVG
+                  </button>
+                  <button type="button" className={btn} onClick={() => void exportFigure('scatter', 'png')}>
+                    PNG
+                  </button>
+                </span>
+              </figcaption>
+              <TimeScatter
+                svgRef={scatterRef}
+                rows={profile.rows}
+                width={width}
+                timerText={timerText}
+                highlight={highlight}
+                onHighlight={setHighlight}
+                title={`${profile.graphId} on ${backendLabel} at ${profile.size}×${profile.size}: MACs against ${timerText} for each of ${profile.rows.length} layers`}
+              />
+              {highlight && <HighlightLine profile={profile} name={highlight} />}
+            </figure>
+
+            <figure className="space-y-1">
+              <figcaption className="flex flex-wrap items-center justify-between gap-2 text-sm font-semibold text-slate-900 dark:text-white">
+                <span>Where the time goes vs where the MACs are, by op kind</span>
+                <span className="flex gap-1 font-normal">
+                  <button type="button" className={btn} onClick={() => void exportFigure('bars', 'svg')}>
+                    SVG
+                  </button>
+                  <button type="button" className={btn} onClick={() => void exportFigure('bars', 'png')}>
+                    PNG
+                  </button>
+                </span>
+              </figcaption>
+              <KindShareBars svgRef={barsRef} totals={totals} width={width} title={`${profile.graphId}: share of time and share of MACs per op kind`} />
+            </figure>
+
+            <details>
+              <summary className="cursor-pointer text-sm font-semibold text-slate-900 dark:text-white">All layers: MACs, time, achieved GFLOP/s</summary>
+              <div className="mt-2">
+                <LayerTable rows={profile.rows} highlight={highlight} onHighlight={setHighlight} />
+              </div>
+            </details>
+
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="text-slate-500 dark:text-slate-400">Download the measurements:</span>
+              <button type="button" className={btn} onClick={() => downloadText(profileToCsv(profile), exportFileName(profile, 'profile', 'csv'), 'text/csv')}>
+                CSV
+              </button>
+              <button
+                type="button"
+                className={btn}
+                onClick={() => downloadText(profileToJson(profile, { userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : '' }), exportFileName(profile, 'profile', 'json'), 'application/json')}
+              >
+                JSON
+              </button>
+            </div>
+            {exportError && (
+              <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+                {exportError}
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Stat({ label, value, note }: { label: string; value: string; note: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums text-slate-900 dark:text-white">{value}</dd>
+      <dd className="text-xs text-slate-500 dark:text-slate-400">{note}</dd>
+    </div>
+  );
+}
+
+function HighlightLine({ profile, name }: { profile: LabProfile; name: string }) {
+  const r = profile.rows.find((x) => x.name === name);
+  if (!r) return null;
+  return (
+    <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+      <span className="font-mono">{r.name}</span>: {formatMacs(r.macs)}, {formatMs(r.ms)}
+      {r.macs > 0 && Number.isFinite(r.gflops) ? `, ${formatGflops(r.gflops)}` : ''}
+    </p>
+  );
+}

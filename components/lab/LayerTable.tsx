@@ -1,0 +1,76 @@
+'use client';
+
+import { useState } from 'react';
+import { formatGflops, formatMacs, formatMs } from '@/lib/lab/format';
+import { OP_KIND_LABELS, kindColour } from '@/lib/lab/op-kind';
+import { type ProfileRow, type RowSortKey, defaultDescending, sortRows } from '@/lib/lab/profile-stats';
+
+export interface LayerTableProps {
+  readonly rows: readonly ProfileRow[];
+  readonly highlight: string | null;
+  readonly onHighlight?: (layer: string | null) => void;
+}
+
+const COLUMNS: ReadonlyArray<{ key: RowSortKey; label: string; numeric: boolean }> = [
+  { key: 'order', label: '#', numeric: true },
+  { key: 'name', label: 'Layer', numeric: false },
+  { key: 'kind', label: 'Kind', numeric: false },
+  { key: 'macs', label: 'MACs', numeric: true },
+  { key: 'ms', label: 'Time', numeric: true },
+  { key: 'gflops', label: 'Achieved', numeric: true },
+];
+
+/** Every layer's MACs, time and achieved GFLOP/s; sortable by any column. */
+export function LayerTable({ rows, highlight, onHighlight }: LayerTableProps) {
+  const [sort, setSort] = useState<{ key: RowSortKey; desc: boolean }>({ key: 'ms', desc: true });
+  const sorted = sortRows(rows, sort.key, sort.desc);
+  const order = new Map(rows.map((r, i) => [r.name, i]));
+  return (
+    <div className="max-h-96 overflow-auto rounded border border-slate-200 dark:border-slate-800" tabIndex={0} aria-label="Per-layer measurements (scrollable)">
+      <table className="w-full border-collapse text-left text-xs tabular-nums" data-testid="layer-table">
+        <caption className="sr-only">Per-layer MACs, measured time and achieved GFLOP/s (2 × MACs per second)</caption>
+        <thead className="sticky top-0 bg-slate-50 dark:bg-slate-900">
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'} className={`px-2 py-1 font-semibold ${c.numeric ? 'text-right' : ''}`}>
+                <button
+                  type="button"
+                  className="hover:underline"
+                  onClick={() => setSort((s) => (s.key === c.key ? { key: c.key, desc: !s.desc } : { key: c.key, desc: defaultDescending(c.key) }))}
+                >
+                  {c.label}
+                  {sort.key === c.key ? (sort.desc ? ' ↓' : ' ↑') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr
+              key={r.name}
+              data-row-layer={r.name}
+              onMouseEnter={() => onHighlight?.(r.name)}
+              onMouseLeave={() => onHighlight?.(null)}
+              className={`border-t border-slate-100 dark:border-slate-800 ${r.name === highlight ? 'bg-accent-50 dark:bg-accent-700/30' : ''}`}
+            >
+              <td className="px-2 py-0.5 text-right text-slate-500 dark:text-slate-400">{(order.get(r.name) ?? 0) + 1}</td>
+              <td className="max-w-[16rem] truncate px-2 py-0.5 font-mono" title={r.name}>
+                <button type="button" className="max-w-full truncate text-left hover:underline" onFocus={() => onHighlight?.(r.name)} onBlur={() => onHighlight?.(null)} onClick={() => onHighlight?.(r.name)}>
+                  {r.name}
+                </button>
+              </td>
+              <td className="whitespace-nowrap px-2 py-0.5">
+                <span aria-hidden="true" className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: kindColour(r.kind) }} />
+                {OP_KIND_LABELS[r.kind]}
+              </td>
+              <td className="whitespace-nowrap px-2 py-0.5 text-right">{r.macs > 0 ? formatMacs(r.macs) : '0'}</td>
+              <td className="whitespace-nowrap px-2 py-0.5 text-right">{formatMs(r.ms)}</td>
+              <td className="whitespace-nowrap px-2 py-0.5 text-right">{r.macs > 0 ? formatGflops(r.gflops) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
