@@ -1,0 +1,34 @@
+import { MNAS_B1_BLOCKS } from '@/lib/arch/mnasnet-space';
+import { boolP, enumP, intP, stringP } from '@/lib/url-state/schema';
+import { encodeMnasBlocks } from '@/lib/models/mnas-code';
+import type { WidgetMeta } from '@/lib/widgets/types';
+import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
+import { SEARCH_MODES, SEARCH_SIZES } from './search';
+
+/** The search-space explorer's whole state (URL parameters of its embed page). */
+export const searchSpaceSchema = {
+  blocks: stringP(
+    /^[a-z0-9.:_]+$/,
+    'seven op:kernel:se:skip:mult:layers items joined by "_"',
+    400,
+    encodeMnasBlocks(MNAS_B1_BLOCKS),
+    'the architecture shown: one op:kernel:se:skip:mult:layers item per block',
+  ),
+  seed: intP(0, 999999, 1, 'seed of the last "Sample" (and of the search)'),
+  size: enumP(SEARCH_SIZES, '64', 'input size for latency measurements (square, pixels)'),
+  backend: enumP(BACKEND_CHOICES, 'auto', 'tfjs backend to measure on (auto: the fastest that starts)'),
+  mode: enumP(SEARCH_MODES, 'evolution', 'search strategy: random samples, or mutate the best of earlier samples'),
+  samples: intP(4, 48, 16, 'candidates the search measures'),
+  reduced: boolP(false, 'quick measurements: 1 warm-up and 2 timed passes instead of 2 and 5'),
+} as const;
+
+export type SearchSpaceSchema = typeof searchSpaceSchema;
+
+export const searchSpaceMeta: WidgetMeta<SearchSpaceSchema> = {
+  id: 'search-space',
+  title: 'MnasNet search-space explorer',
+  description: "The 7 blocks of MnasNet's factorized search space: sample architectures, see their params and MACs, and measure their latency on this device.",
+  schema: searchSpaceSchema,
+  usesWebcam: false,
+  usesTfjs: true,
+};
