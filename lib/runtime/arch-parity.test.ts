@@ -24,8 +24,10 @@ for (const backend of ['cpu', 'wasm'] as const) {
         const graph = build();
         expect(stateDictKeys(graph).map((e) => e.key)).toEqual(f.state_dict.map((e) => e.key));
         const r = runParity(f, graph);
-        console.log(`[arch-parity] ${name} ${backend}: rel L2 ${r.relL2.toExponential(2)}`);
+        console.log(`[arch-parity] ${name} ${backend}: rel L2 fused ${r.relL2.toExponential(2)}, unfused ${r.unfusedRelL2.toExponential(2)}`);
         expect(r.relL2).toBeLessThanOrEqual(1e-4);
+        expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
+        expect(r.capturedRelL2).toBeLessThanOrEqual(1e-4);
         for (const c of r.checkpoints) {
           expect(c.shapeOk, `checkpoint ${c.name} -> ${c.node}`).toBe(true);
           expect(c.relL2, `checkpoint ${c.name} l2`).toBeLessThan(1e-4);

@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { type Graph, INPUT, type Node } from '../arch/ir';
 import { type GroupConvStrategy, defaultGroupConvStrategy } from './groupconv';
+import { type FusedChain, type FusedConv, applyFused, findFusedChains, foldIntoConv } from './fusion';
 import { applyNode } from './ops';
 import { type NodeParams, type ParamSet, buildParams } from './params';
 import { type WeightIssue, WeightLoadError, stateDictFromSafetensors, validateStateDict } from './weights/load-state-dict';
@@ -20,6 +21,12 @@ import type { StateDict } from './weights/types';
 export interface ModelOptions {
   /** Grouped-conv strategy; 'auto' (default) = the benchmark winner for the current backend. */
   readonly groupConv?: GroupConvStrategy | 'auto';
+  /**
+   * Fuse conv -> BatchNorm (-> ReLU/ReLU6/sigmoid) chains into one fused conv kernel when their
+   * intermediate outputs are not captured (default true). The folded filters (W * scale,
+   * bias * scale + shift) are built on first use and kept next to the plain ones.
+   */
+  readonly fuse?: boolean;
 }
 
 export type LoadResult = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[] };
@@ -27,6 +34,8 @@ export type LoadResult = { readonly ok: true } | { readonly ok: false; readonly 
 export interface ExecuteOptions {
   /** Node names whose outputs to return as well, or 'all' for every node. */
   readonly capture?: readonly string[] | 'all';
+  /** Override the model's `fuse` option for this call. */
+  readonly fuse?: boolean;
 }
 
 export interface ExecuteResult {
@@ -48,13 +57,18 @@ export class Model {
   readonly groupConv: GroupConvStrategy;
   /** tfjs backend the weights live on. */
   readonly backend: string;
+  readonly fuse: boolean;
   private params: ParamSet | null = null;
+  /** Folded conv+BN filters, keyed by conv node name; built lazily, reset with the weights. */
+  private fused = new Map<string, FusedConv>();
+  private readonly fullChains: Map<string, FusedChain>;
   private disposed = false;
   private readonly consumers: Map<string, number>;
 
-  private constructor(graph: Graph, groupConv: GroupConvStrategy) {
+  private constructor(graph: Graph, groupConv: GroupConvStrategy, fuse: boolean) {
     this.graph = graph;
     this.groupConv = groupConv;
+    this.fuse = fuse;
     this.backend = tf.getBackend();
     this.consumers = consumerCounts(graph);
     const names = new Set<string>([INPUT]);
@@ -64,12 +78,13 @@ export class Model {
       names.add(n.name);
     }
     if (!names.has(graph.output)) throw new Error(`graph ${graph.id}: output "${graph.output}" is not a node`);
+    this.fullChains = findFusedChains(graph, new Set());
   }
 
   /** Create a model with weights. Throws WeightLoadError (listing every problem) on bad weights. */
   static create(graph: Graph, weights: StateDict, options: ModelOptions = {}): Model {
     const strategy = !options.groupConv || options.groupConv === 'auto' ? defaultGroupConvStrategy(tf.getBackend()) : options.groupConv;
-    const m = new Model(graph, strategy);
+    const m = new Model(graph, strategy, options.fuse ?? true);
     const r = m.loadStateDict(weights);
     if (!r.ok) throw new WeightLoadError(r.issues);
     return m;
@@ -108,6 +123,7 @@ export class Model {
     const prev = this.params;
     this.params = next;
     prev?.dispose();
+    this.clearFused();
     return { ok: true };
   }
 
@@ -140,17 +156,27 @@ export class Model {
     const capture = new Set(captureAll ? this.graph.nodes.map((n) => n.name) : (options.capture ?? []));
     for (const c of capture) if (!captureAll && !this.graph.nodes.some((n) => n.name === c)) throw new Error(`no node named "${c}" in ${this.graph.id}`);
 
+    const fuse = options.fuse ?? this.fuse;
+    // Chains whose interior is captured must run unfused; with no captures the plan is cached.
+    const chains = !fuse ? new Map<string, FusedChain>() : capture.size === 0 ? this.fullChains : findFusedChains(this.graph, capture);
+    const inChain = new Set<string>();
+    for (const c of chains.values()) for (const n of c.interior) inChain.add(n);
+
     const remaining = new Map(this.consumers);
     const values = new Map<string, tf.Tensor>();
     const captured = new Map<string, tf.Tensor>();
     let output: tf.Tensor | null = null;
     try {
       for (const node of this.graph.nodes) {
+        // Interior nodes of a fused chain (BN, activation) were computed by the chain's conv.
+        if (inChain.has(node.name)) continue;
         const ins = node.inputs.map((name) => (name === INPUT ? input : (values.get(name) as tf.Tensor)));
-        const y = applyNode(node, ins, params.byNode.get(node.name));
-        values.set(node.name, y);
-        if (capture.has(node.name)) captured.set(node.name, node.name === this.graph.output ? tf.clone(y) : y);
-        if (node.name === this.graph.output) output = y;
+        const chain = chains.get(node.name);
+        const y = chain ? applyFused(chain, ins[0] as tf.Tensor4D, this.fusedConv(chain, params)) : applyNode(node, ins, params.byNode.get(node.name));
+        const name = chain ? chain.out : node.name;
+        values.set(name, y);
+        if (capture.has(name)) captured.set(name, name === this.graph.output ? tf.clone(y) : y);
+        if (name === this.graph.output) output = y;
         this.release(node, remaining, values, captured, output);
       }
     } catch (e) {
@@ -177,12 +203,27 @@ export class Model {
     }
   }
 
+  private fusedConv(chain: FusedChain, params: ParamSet): FusedConv {
+    let f = this.fused.get(chain.conv.name);
+    if (!f) {
+      f = foldIntoConv(chain, params);
+      this.fused.set(chain.conv.name, f);
+    }
+    return f;
+  }
+
+  private clearFused(): void {
+    for (const f of this.fused.values()) tf.dispose([f.filter, f.bias]);
+    this.fused.clear();
+  }
+
   /** Free the weight tensors. Idempotent. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.params?.dispose();
     this.params = null;
+    this.clearFused();
   }
 }
 

@@ -27,8 +27,10 @@ describe('full-size parity on wasm', () => {
       const graph = buildGraph('resnext50_32x4d', { size: 64 });
       expect(stateDictKeys(graph).map((e) => e.key)).toEqual(f.state_dict.map((e) => e.key));
       const r = runParity(f, graph, { groupConv: strategy });
-      console.log(`[full-parity] resnext50_32x4d wasm ${strategy}: rel L2 ${r.relL2.toExponential(2)}`);
+      console.log(`[full-parity] resnext50_32x4d wasm ${strategy}: rel L2 fused ${r.relL2.toExponential(2)}, unfused ${r.unfusedRelL2.toExponential(2)}`);
       expect(r.relL2).toBeLessThanOrEqual(1e-4);
+        expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
+        expect(r.capturedRelL2).toBeLessThanOrEqual(1e-4);
       expect(r.argmax).toBe(f.output.argmax);
       for (const c of r.checkpoints) {
         expect(c.shapeOk, c.name).toBe(true);
@@ -43,8 +45,10 @@ describe('full-size parity on wasm', () => {
     const graph = buildGraph('densenet121', { size: 64 });
     expect(stateDictKeys(graph).map((e) => e.key)).toEqual(f.state_dict.map((e) => e.key));
     const r = runParity(f, graph);
-    console.log(`[full-parity] densenet121 wasm: rel L2 ${r.relL2.toExponential(2)}`);
+    console.log(`[full-parity] densenet121 wasm: rel L2 fused ${r.relL2.toExponential(2)}, unfused ${r.unfusedRelL2.toExponential(2)}`);
     expect(r.relL2).toBeLessThanOrEqual(1e-4);
+        expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
+        expect(r.capturedRelL2).toBeLessThanOrEqual(1e-4);
     expect(r.argmax).toBe(f.output.argmax);
     for (const c of r.checkpoints) {
       expect(c.shapeOk, c.name).toBe(true);

@@ -24,9 +24,12 @@ for (const backend of ['cpu', 'wasm'] as const) {
 
       for (let round = 0; round < 3; round++) {
         const model = Model.create(graph, sd);
-        const withWeights = tf.memory().numTensors;
         const x = inputFromNCHW(hashInput([1, 3, 64, 64]), [1, 3, 64, 64]);
+        // The first plain forward builds the folded conv+BN filters (owned by the model).
+        model.predict(x).dispose();
+        const warm = tf.memory().numTensors;
         for (let i = 0; i < 3; i++) model.predict(x).dispose();
+        model.execute(x, { fuse: false }).output.dispose();
         const all = model.execute(x, { capture: 'all' });
         all.output.dispose();
         all.captured.forEach((t) => t.dispose());
@@ -34,10 +37,13 @@ for (const backend of ['cpu', 'wasm'] as const) {
         expect(fm.maps.size).toBe(3);
         await readFeatureMaps(model, x, 'all');
         await profileModel(model, x, { warmup: 1, repeats: 1 });
-        expect(tf.memory().numTensors).toBe(withWeights + 1);
+        expect(tf.memory().numTensors).toBe(warm);
 
-        // Good reload, bad reloads (shape, parse), then a failing forward (wrong channels).
+        // Good reload (old weights and folded filters freed, rebuilt on the next forward), bad
+        // reloads (shape, parse), then a failing forward (wrong channels).
         expect(model.loadStateDict(heInit(graph, round)).ok).toBe(true);
+        model.predict(x).dispose();
+        expect(tf.memory().numTensors).toBe(warm);
         const bad = new Map(sd);
         bad.set('fc.weight', { shape: [10, 1024], data: new Float32Array(10240) });
         expect(model.loadStateDict(bad).ok).toBe(false);
@@ -46,7 +52,7 @@ for (const backend of ['cpu', 'wasm'] as const) {
         const wrong = tf.zeros([1, 8, 8, 4]) as tf.Tensor4D;
         expect(() => model.predict(wrong)).toThrow();
         wrong.dispose();
-        expect(tf.memory().numTensors).toBe(withWeights + 1);
+        expect(tf.memory().numTensors).toBe(warm);
 
         x.dispose();
         model.dispose();
@@ -57,3 +63,32 @@ for (const backend of ['cpu', 'wasm'] as const) {
     });
   });
 }
+
+describe('memory on failure mid-graph', () => {
+  it('frees every intermediate when a node throws', async () => {
+    await useBackend('wasm');
+    // conv -> bn -> relu -> flatten -> linear sized for 8x8: a 16x16 input fails at the linear.
+    const { GraphBuilder } = await import('./testing/builder');
+    const { INPUT } = await import('../arch/ir');
+    const b = new GraphBuilder([3, 8, 8]);
+    let x = b.conv('c', INPUT, 4, 3, 1, 1);
+    x = b.bn('n', x);
+    x = b.act('r', x);
+    const keep = b.conv('side', INPUT, 2, 1); // a branch that is still alive at the failure
+    x = b.concat('cat', [x, keep]);
+    x = b.flatten('flat', x);
+    x = b.linear('fc', x, 3);
+    const g = b.build('tiny', x);
+    const model = Model.create(g, heInit(g, 1));
+    const good = tf.zeros([1, 8, 8, 3]) as tf.Tensor4D;
+    model.predict(good).dispose(); // builds the model-owned folded conv+BN filters
+    good.dispose();
+    const baseline = tf.memory().numTensors;
+    const bad = tf.zeros([1, 16, 16, 3]) as tf.Tensor4D;
+    expect(() => model.predict(bad)).toThrow();
+    expect(() => model.execute(bad, { capture: 'all' })).toThrow();
+    bad.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+    model.dispose();
+  });
+});

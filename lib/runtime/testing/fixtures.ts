@@ -89,7 +89,11 @@ export interface CheckpointResult {
 }
 
 export interface ParityResult {
+  /** Plain forward (conv+BN+act fused where possible). */
   relL2: number;
+  /** Forward with fusion off, and the forward that captured the checkpoints. */
+  unfusedRelL2: number;
+  capturedRelL2: number;
   maxAbs: number;
   argmax: number;
   logits: Float32Array;
@@ -105,7 +109,13 @@ export function runParity(fixture: Fixture, graph: Graph, options: ModelOptions 
   const x = inputFromNCHW(hashInput(shape), shape);
   try {
     const { output, captured } = model.execute(x, { capture: wanted.flatMap((w) => (w.node ? [w.node] : [])) });
-    const logits = output.dataSync() as Float32Array;
+    const capturedLogits = output.dataSync() as Float32Array;
+    const y = model.predict(x);
+    const logits = y.dataSync() as Float32Array;
+    y.dispose();
+    const u = model.execute(x, { fuse: false }).output;
+    const unfused = u.dataSync() as Float32Array;
+    u.dispose();
     const ref = fixture.output.all_logits;
     let maxAbs = 0;
     for (let i = 0; i < ref.length; i++) maxAbs = Math.max(maxAbs, Math.abs(logits[i] - ref[i]));
@@ -139,7 +149,7 @@ export function runParity(fixture: Fixture, graph: Graph, options: ModelOptions 
     });
     output.dispose();
     for (const t of captured.values()) t.dispose();
-    return { relL2: relL2(logits, ref), maxAbs, argmax, logits, checkpoints };
+    return { relL2: relL2(logits, ref), unfusedRelL2: relL2(unfused, ref), capturedRelL2: relL2(capturedLogits, ref), maxAbs, argmax, logits, checkpoints };
   } finally {
     x.dispose();
     model.dispose();

@@ -1,0 +1,47 @@
+/**
+ * Public API of the tfjs runtime (browser-safe: no Node-only imports). Load it with import() so
+ * lesson pages paint before tfjs arrives:
+ *
+ *   const rt = await import('@/lib/runtime');
+ *   const info = await rt.initBackend();                 // webgpu -> webgl -> wasm -> cpu
+ *   const graph = buildGraph('resnext50_32x4d');         // lib/arch
+ *   const model = rt.createSeededModel(graph, 0);        // or Model.create(graph, stateDict)
+ *   const x = rt.preprocess(imageElement);               // [1,224,224,3]
+ *   const logits = model.predict(x); const top5 = rt.topK(await logits.data());
+ *   tf.dispose([x, logits]); model.dispose();
+ */
+import type { Graph } from '../arch/ir';
+import { Model, type ModelOptions } from './executor';
+import { heInit } from './weights/he-init';
+
+export { Model, inputFromNCHW, consumerCounts, type ModelOptions, type ExecuteOptions, type ExecuteResult, type LoadResult } from './executor';
+export { GROUP_CONV_STRATEGIES, DEFAULT_GROUP_CONV, defaultGroupConvStrategy, prepareGroupConv, type GroupConvStrategy, type GroupConvGeometry } from './groupconv';
+export { readFeatureMaps, type FeatureMap, type FeatureMapResult } from './featuremaps';
+export { profileModel, median, type ModelProfile, type LayerProfile, type TimerKind, type ProfileOptions } from './profiler';
+export { initBackend, onBackendLost, BACKEND_ORDER, type BackendName, type BackendInfo, type BackendFallback, type BackendLostEvent, type InitBackendOptions } from './backend';
+export {
+  preprocess,
+  topK,
+  softmax,
+  resizedSize,
+  centerCropOffsets,
+  IMAGENET_CLASSES,
+  IMAGENET_MEAN,
+  IMAGENET_STD,
+  type RgbaImage,
+  type BrowserImage,
+  type Prediction,
+  type PreprocessOptions,
+} from './imagenet';
+export { nchwToNhwc, nhwcToNchw } from './layout';
+export { hashInit, hashInput, hashFillTensor, fmix32, hashU } from './weights/hash-init';
+export { heInit } from './weights/he-init';
+export { parseSafetensors, writeSafetensors, SafetensorsError, MAX_HEADER_BYTES, type SafetensorsFile, type SafetensorsTensor, type SafetensorsErrorCode } from './weights/safetensors';
+export { validateStateDict, stateDictFromSafetensors, WeightLoadError, type WeightIssue, type WeightIssueKind } from './weights/load-state-dict';
+export { expectedTensors, type ExpectedTensor } from './weights/expected';
+export type { StateDict, TensorData, KeySpec } from './weights/types';
+
+/** A model with the default seeded (torchvision-style He) weights: same seed, same model. */
+export function createSeededModel(graph: Graph, seed = 0, options: ModelOptions = {}): Model {
+  return Model.create(graph, heInit(graph, seed), options);
+}
