@@ -1,10 +1,11 @@
-/** Backend names without importing tfjs, so URL schemas and UI can use them without the 1.5 MB chunk. */
-export const BACKEND_ORDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKEND_ORDER)[number];
+/**
+ * Backend names and labels without tfjs: UI components and widget metadata import this
+ * statically; the tfjs-dependent selection logic (backend.ts) is loaded with import().
+ */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
-export function isBackendName(v: unknown): v is BackendName {
-  return typeof v === 'string' && (BACKEND_ORDER as readonly string[]).includes(v);
-}
+/** Preference order of initBackend(): fastest first, the always-available cpu backend last. */
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
   webgpu: 'WebGPU',
@@ -12,3 +13,7 @@ export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
   wasm: 'WebAssembly',
   cpu: 'CPU (JavaScript)',
 };
+
+export function isBackendName(x: unknown): x is BackendName {
+  return typeof x === 'string' && (BACKEND_ORDER as readonly string[]).includes(x);
+}

@@ -8,9 +8,9 @@
  * backend they were created on: after a 'backend-lost' event, rebuild them.
  */
 import * as tf from '@tensorflow/tfjs';
+import { BACKEND_ORDER, type BackendName } from './backend-names';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export { BACKEND_ORDER, BACKEND_LABELS, isBackendName, type BackendName } from './backend-names';
 
 export interface BackendFallback {
   readonly backend: BackendName;

@@ -18,6 +18,7 @@ export { Model, inputFromNCHW, consumerCounts, type ModelOptions, type ExecuteOp
 export { GROUP_CONV_STRATEGIES, DEFAULT_GROUP_CONV, defaultGroupConvStrategy, prepareGroupConv, type GroupConvStrategy, type GroupConvGeometry } from './groupconv';
 export { readFeatureMaps, type FeatureMap, type FeatureMapResult } from './featuremaps';
 export { profileModel, median, type ModelProfile, type LayerProfile, type TimerKind, type ProfileOptions } from './profiler';
+export { BACKEND_LABELS, isBackendName } from './backend-names';
 export { initBackend, onBackendLost, BACKEND_ORDER, type BackendName, type BackendInfo, type BackendFallback, type BackendLostEvent, type InitBackendOptions } from './backend';
 export {
   preprocess,
