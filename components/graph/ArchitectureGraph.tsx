@@ -121,6 +121,8 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
   const [message, setMessage] = useState('');
   const [view, setView] = useState({ width: 0, height: 0 });
   const anchor = useRef<Anchor | null>(null);
+  /** Set by "collapse all": the next layout is fitted to the view again. */
+  const refit = useRef(false);
 
   // Viewport size (for the card placement and the initial fit).
   useEffect(() => {
@@ -141,6 +143,10 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
 
   // After an expand/collapse, keep the toggled group where it was on screen and keep its focus.
   useLayoutEffect(() => {
+    if (refit.current) {
+      refit.current = false;
+      reset(true);
+    }
     const a = anchor.current;
     if (!a) return;
     anchor.current = null;
@@ -176,6 +182,7 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
   const setMany = useCallback(
     (ids: readonly string[], open: boolean, anchorId: string | null) => {
       if (anchorId) remember(anchorId, false);
+      else refit.current = true;
       if (onSetExpanded) onSetExpanded(ids, open);
       else for (const id of ids) if (expanded.has(id) !== open) onToggle(id);
     },

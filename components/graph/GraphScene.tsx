@@ -86,6 +86,11 @@ const fitChars = (width: number, px: number) => Math.floor(width / (px * 0.6));
 function FrameHeader({ f, headerHeight }: { f: PositionedFrame; headerHeight: number }) {
   const g = f.frame.group;
   const name = groupName(g.label, f.frame.id);
+  const macs = `${shortCount(f.frame.cost.macs)} MACs`;
+  // The label gets what the cost figure leaves; the cost goes first when the frame is narrow.
+  const macsWidth = macs.length * 9.5 * 0.6;
+  const showMacs = f.width - 40 - macsWidth >= 80;
+  const labelRoom = f.width - 30 - (showMacs ? macsWidth + 10 : 0);
   return (
     <g
       data-id={f.frame.id}
@@ -102,11 +107,13 @@ function FrameHeader({ f, headerHeight }: { f: PositionedFrame; headerHeight: nu
       <rect x={-2} y={-2} width={f.width + 4} height={headerHeight + 4} rx={9} className="fill-none stroke-accent-500 opacity-0 group-focus-visible:opacity-100" strokeWidth={2} />
       <text x={8} y={headerHeight / 2} dominantBaseline="central" fontSize={11} className="fill-slate-700 dark:fill-slate-200">
         <tspan aria-hidden>▾ </tspan>
-        <tspan fontWeight={600}>{truncate(name, fitChars(f.width - 90, 11))}</tspan>
+        <tspan fontWeight={600}>{truncate(g.label, fitChars(labelRoom, 11))}</tspan>
       </text>
-      <text x={f.width - 8} y={headerHeight / 2} dominantBaseline="central" textAnchor="end" fontSize={9.5} className="fill-slate-500 dark:fill-slate-400">
-        {shortCount(f.frame.cost.macs)} MACs
-      </text>
+      {showMacs && (
+        <text x={f.width - 8} y={headerHeight / 2} dominantBaseline="central" textAnchor="end" fontSize={9.5} className="fill-slate-500 dark:fill-slate-400">
+          {macs}
+        </text>
+      )}
     </g>
   );
 }
@@ -155,7 +162,7 @@ function ItemGlyph({ p, fill, selected }: { p: PositionedItem; fill: string | nu
           {truncate(item.group.label, fitChars(room, 11))}
         </text>
         <text x={10} y={31} fontSize={9.5} {...subProps}>
-          {truncate(`${item.nodeCount} ops · ${shortCount(item.cost.macs)} MACs · ${shortCount(item.cost.params)} params`, fitChars(w - 16, 9.5))}
+          {truncate(`${shortCount(item.cost.macs)} MACs · ${shortCount(item.cost.params)} params`, fitChars(w - 16, 9.5))}
         </text>
       </>
     );

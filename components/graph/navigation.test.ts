@@ -21,6 +21,7 @@ describe('keyboard navigation', () => {
     expect(navigate(entries, 'item:layer1.0.conv1', 'ArrowRight')?.key).toBe('item:layer1.0.downsample');
     expect(navigate(entries, 'item:layer1.0.downsample', 'ArrowLeft')?.key).toBe('item:layer1.0.conv1');
     expect(navigate(entries, 'item:head', 'ArrowDown')?.key).toBe('item:head');
+    expect(navigate(entries, 'item:layer1.0.bn1', 'ArrowRight')?.key).toBe('item:layer1.0.bn1');
     expect(navigate(entries, 'item:head', 'Home')?.key).toBe('item:input');
   });
 });

@@ -39,7 +39,7 @@ export type NavKey = 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'ArrowRight' | 'Hom
 
 /**
  * The entry an arrow key moves to: Down/Up the next/previous part in reading order, Left/Right
- * the nearest part beside it (a parallel branch), else the previous/next one. Expand-all buttons
+ * the nearest part beside it (a parallel branch), or nowhere when there is none. Expand-all buttons
  * are reachable with Tab only, so arrows walk the network itself.
  */
 export function navigate(entries: readonly FocusEntry[], fromKey: string, key: NavKey): FocusEntry | undefined {
@@ -63,5 +63,5 @@ export function navigate(entries: readonly FocusEntry[], fromKey: string, key: N
       best = e;
     }
   }
-  return best ?? list[i + dir] ?? cur;
+  return best ?? cur;
 }

@@ -1,9 +1,9 @@
 /**
  * SVG path data for the three ways an edge is drawn (layout.ts decides which):
  * - straight: consecutive items on the same vertical line;
- * - curve: items in different columns (parallel branches). The curve bends near the end that is
- *   off the main line, so the long vertical run stays in the side column instead of cutting
- *   diagonally across the main path (ShuffleNet's identity half, ResNet's downsample);
+ * - curve: items in different columns (parallel branches), drawn orthogonally so the long vertical
+ *   run stays in the side column instead of cutting across the main path (ShuffleNet's identity
+ *   half, ResNet's downsample, the SE squeeze path);
  * - arc: items on the same vertical line with something in between (DenseNet's dense connections,
  *   skips into the middle of an expanded block): a bracket on the side, from the source's side to
  *   the target's side, in a lane outside the column.
@@ -17,24 +17,41 @@ export function straightPath(a: Rect, b: Rect): string {
   return `M${r1(x)},${r1(a.y + a.height)}L${r1(b.x + b.width / 2)},${r1(b.y)}`;
 }
 
-/** bendNearSource: turn right after leaving the source (going out to a side column). */
+/**
+ * An edge between columns, drawn orthogonally with rounded corners so it never cuts diagonally
+ * across the main path:
+ * - bendNearSource (going out to a side column): leave the source from its side, run across, then
+ *   down into the target's top;
+ * - otherwise (coming back from a side column): run down the side column, then turn into the
+ *   target's side at its middle (the merge node is entered from the branch's side).
+ * Falls back to an S-curve when the two are too close for that.
+ */
 export function curvePath(a: Rect, b: Rect, bendNearSource: boolean): string {
-  const x1 = a.x + a.width / 2;
-  const y1 = a.y + a.height;
-  const x2 = b.x + b.width / 2;
-  const y2 = b.y;
-  const dy = y2 - y1;
-  if (dy <= 0) {
-    // Not expected in a top-down layout; a plain S-curve keeps the edge visible anyway.
-    return `M${r1(x1)},${r1(y1)}C${r1(x1)},${r1(y1 + 30)} ${r1(x2)},${r1(y2 - 30)} ${r1(x2)},${r1(y2)}`;
-  }
-  const k = Math.min(dy, 48);
+  const ax = a.x + a.width / 2;
+  const bx = b.x + b.width / 2;
+  const r = 10;
   if (bendNearSource) {
-    const yb = y1 + k;
-    return `M${r1(x1)},${r1(y1)}C${r1(x1)},${r1(y1 + k / 2)} ${r1(x2)},${r1(y1 + k / 2)} ${r1(x2)},${r1(yb)}${yb < y2 ? `L${r1(x2)},${r1(y2)}` : ''}`;
+    const sy = a.y + a.height / 2;
+    const dir = Math.sign(bx - ax);
+    const sx = dir > 0 ? a.x + a.width : a.x;
+    if ((bx - sx) * dir > r && b.y - sy > r) {
+      return `M${r1(sx)},${r1(sy)}L${r1(bx - dir * r)},${r1(sy)}Q${r1(bx)},${r1(sy)} ${r1(bx)},${r1(sy + r)}L${r1(bx)},${r1(b.y)}`;
+    }
+  } else {
+    const sy = a.y + a.height;
+    const ey = b.y + b.height / 2;
+    const dir = Math.sign(bx - ax);
+    const ex = dir > 0 ? b.x : b.x + b.width;
+    if ((ex - ax) * dir > r && ey - sy > r) {
+      return `M${r1(ax)},${r1(sy)}L${r1(ax)},${r1(ey - r)}Q${r1(ax)},${r1(ey)} ${r1(ax + dir * r)},${r1(ey)}L${r1(ex)},${r1(ey)}`;
+    }
   }
-  const ya = y2 - k;
-  return `M${r1(x1)},${r1(y1)}${ya > y1 ? `L${r1(x1)},${r1(ya)}` : ''}C${r1(x1)},${r1(y2 - k / 2)} ${r1(x2)},${r1(y2 - k / 2)} ${r1(x2)},${r1(y2)}`;
+  return sCurve(ax, a.y + a.height, bx, b.y);
+}
+
+function sCurve(x1: number, y1: number, x2: number, y2: number): string {
+  const m = Math.max(20, (y2 - y1) / 2);
+  return `M${r1(x1)},${r1(y1)}C${r1(x1)},${r1(y1 + m)} ${r1(x2)},${r1(y2 - m)} ${r1(x2)},${r1(y2)}`;
 }
 
 /** laneX: the x of the vertical run; side 'left' leaves and enters the items on their left side. */
