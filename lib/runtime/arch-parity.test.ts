@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, parityDenseNetSmall, parityResNeXtSmall, stateDictKeys } from '../arch';
 import type { Graph } from '../arch/ir';
-import { readFixture, runParity, useBackend } from './testing/fixtures';
+import { readFixture, runParity, useBackend } from './testing/fixtures.node';
 
 const GRAPHS: Record<string, () => Graph> = {
   densenet_small: () => parityDenseNetSmall(64),

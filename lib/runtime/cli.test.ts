@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../scripts/arch-run';
 import { UsageError } from '../../scripts/arch-types';
-import { fixtureKeys, readFixture, relL2 } from './testing/fixtures';
+import { fixtureKeys, readFixture, relL2 } from './testing/fixtures.node';
 import { hashInit, hashInput } from './weights/hash-init';
 import { writeSafetensors } from './weights/safetensors';
 

@@ -5,7 +5,7 @@ import { buildGraph, graphCost } from '../arch';
 import { Model, inputFromNCHW } from './executor';
 import { readFeatureMaps } from './featuremaps';
 import { profileModel } from './profiler';
-import { fixtureKeys, readFixture, useBackend } from './testing/fixtures';
+import { fixtureKeys, readFixture, useBackend } from './testing/fixtures.node';
 import { hashInit, hashInput } from './weights/hash-init';
 
 const f = readFixture(new URL('./fixtures/parity/parity_shufflenet_v2_x0_5.json', import.meta.url));

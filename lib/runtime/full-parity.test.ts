@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, stateDictKeys } from '../arch';
 import { GROUP_CONV_STRATEGIES } from './groupconv';
-import { bitsXor, fixtureKeys, readFixture, runParity, useBackend } from './testing/fixtures';
+import { bitsXor, fixtureKeys, readFixture, runParity, useBackend } from './testing/fixtures.node';
 import { hashInit, hashInput } from './weights/hash-init';
 
 const fixture = (n: string) => readFixture(new URL(`./fixtures/parity/parity_${n}.json`, import.meta.url));

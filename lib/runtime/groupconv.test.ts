@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { GROUP_CONV_STRATEGIES, type GroupConvGeometry, prepareGroupConv } from './groupconv';
 import { nchwToNhwc, nhwcToNchw } from './layout';
-import { useBackend } from './testing/fixtures';
+import { useBackend } from './testing/fixtures.node';
 import { naiveConv2d } from './testing/reference';
 import { hashFillTensor, hashU } from './weights/hash-init';
 

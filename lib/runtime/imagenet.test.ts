@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGENET_CLASSES, IMAGENET_MEAN, IMAGENET_STD, centerCropOffsets, preprocess, resizedSize, roundHalfEven, softmax, topK } from './imagenet';
-import { useBackend } from './testing/fixtures';
+import { useBackend } from './testing/fixtures.node';
 
 function solid(width: number, height: number, rgb: [number, number, number]) {
   const data = new Uint8ClampedArray(width * height * 4);

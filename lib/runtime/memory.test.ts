@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Model, inputFromNCHW } from './executor';
 import { readFeatureMaps } from './featuremaps';
 import { profileModel } from './profiler';
-import { readFixture, fixtureKeys, useBackend } from './testing/fixtures';
+import { readFixture, fixtureKeys, useBackend } from './testing/fixtures.node';
 import { testGraph } from './testing/models';
 import { heInit } from './weights/he-init';
 import { hashInit, hashInput } from './weights/hash-init';

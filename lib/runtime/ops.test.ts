@@ -5,7 +5,7 @@ import { nchwToNhwc, nhwcToNchw } from './layout';
 import { channelShuffle, sliceChannels } from './ops/channels';
 import { flatten } from './ops/dense';
 import { avgPool, maxPool, poolOutSize } from './ops/pool';
-import { useBackend } from './testing/fixtures';
+import { useBackend } from './testing/fixtures.node';
 import { naivePool } from './testing/reference';
 import { hashU } from './weights/hash-init';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hashInit, hashInput } from './weights/hash-init';
-import { bitsXor, fixtureKeys, readFixture, runParity, sumF64, useBackend } from './testing/fixtures';
+import { bitsXor, fixtureKeys, readFixture, runParity, sumF64, useBackend } from './testing/fixtures.node';
 import { testGraph } from './testing/models';
 
 const NAMES = ['densenet_small', 'resnext_small', 'shufflenet_v2_x0_5', 'mnasnet0_5'] as const;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INPUT } from '../arch/ir';
 import { Model, inputFromNCHW } from './executor';
 import { GraphBuilder } from './testing/builder';
-import { useBackend } from './testing/fixtures';
+import { useBackend } from './testing/fixtures.node';
 import { heInit } from './weights/he-init';
 import { hashInit, hashInput } from './weights/hash-init';
 import { expectedTensors } from './weights/expected';
