@@ -156,7 +156,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
         {profile && summary && (
           <div className="space-y-5">
             <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4" data-testid="profile-summary">
-              <Stat label="Whole model" value={formatMs(summary.wholeMs)} note={`median of ${profile.wholeSamples.length} forward passes`} />
+              <Stat label="Whole model" value={formatMs(summary.wholeMs)} note={`median of ${profile.wholeSamples.length} forward pass${profile.wholeSamples.length === 1 ? '' : 'es'}`} />
               <Stat label="Sum of layers" value={formatMs(summary.sumLayersMs)} note={`gap ${formatSignedPercent(summary.relativeGap)} (${formatMs(Math.abs(summary.gapMs))})`} />
               <Stat label="Median layer" value={formatMs(summary.medianLayerMs)} note={`${summary.timedLayers} of ${summary.layers} layers timed`} />
               <Stat label="Model" value={formatMacs(summary.totalMacs)} note={`${formatGflops(summary.wholeGflops)} achieved`} />

@@ -288,7 +288,7 @@ export function Runner(props: RunnerProps) {
   const idleText = runError
     ? 'The last run failed.'
     : result
-      ? `Ran ${graph.id} in ${formatMs(result.ms)} on ${BACKEND_LABELS[result.backend]}.`
+      ? `Ran ${result.graph.id} in ${formatMs(result.ms)} on ${BACKEND_LABELS[result.backend]}.`
       : 'Ready. Press Run to load TensorFlow.js and run the model in your browser.';
 
   return (

@@ -104,11 +104,30 @@ export function loadRuntime(): Promise<Runtime> {
     safetensors,
     stateDict,
   }));
-  // A failed chunk load (offline, deploy in between) should be retryable.
-  runtime.catch(() => {
-    runtime = null;
-  });
+  runtime.then(
+    (rt) => exposeLeakCheck(rt.tf),
+    // A failed chunk load (offline, deploy in between) should be retryable.
+    () => {
+      runtime = null;
+    },
+  );
   return runtime;
+}
+
+/** The leak-check hook end-to-end tests read (a page has no other way to reach tfjs' counters). */
+export interface LabDebugHook {
+  numTensors(): number;
+  backend(): string;
+}
+
+declare global {
+  var __layerwiseLab: LabDebugHook | undefined;
+}
+
+/** window.__layerwiseLab.numTensors(): tf.memory().numTensors, for leak checks after unmount. */
+function exposeLeakCheck(tf: typeof TF): void {
+  if (typeof window === 'undefined') return;
+  globalThis.__layerwiseLab = { numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() };
 }
 
 export const GPU_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl'];
