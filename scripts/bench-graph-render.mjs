@@ -2,7 +2,8 @@
  * Real-browser render benchmark of components/graph/ArchitectureGraph (optional companion of
  * scripts/bench-graph.ts). Bundles a tiny harness page with esbuild (production React), compiles
  * the Tailwind classes the graph uses, opens it in Chromium via Playwright and measures, per
- * scenario, the React commit (mount of the whole SVG) and the time to the next painted frame.
+ * scenario, the React commit (mount of the whole SVG), the time to the next painted frame, and the
+ * re-render when a node gets selected.
  * Does not touch app/ or e2e/.
  *
  *   node scripts/bench-graph-render.mjs                  # median of 5 mounts per scenario
@@ -41,6 +42,7 @@ function Demo({ graph, initial, colorBy, times }) {
   const [expanded, setExp] = useState(initial);
   const [selected, setSelected] = useState(null);
   const [mode, setMode] = useState(colorBy);
+  window.__setSelected = setSelected;
   return (
     <ArchitectureGraph graph={graph} expanded={expanded} onToggle={(g) => setExp((s) => toggleExpanded(s, g))}
       onSetExpanded={(ids, open) => setExp((s) => setExpanded(s, ids, open))}
@@ -63,7 +65,12 @@ window.__mount = async ({ model, expand, colorBy, dark, withTimes }) => {
   const t1 = performance.now();
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const t2 = performance.now();
-  return { commit: t1 - t0, frame: t2 - t0, elements: rootEl.querySelectorAll('svg *').length };
+  // Selecting a node (re-render with one item and its edges highlighted).
+  const last = graph.nodes.at(-1).name;
+  const t3 = performance.now();
+  flushSync(() => window.__setSelected(expand === 'all' ? last : 'stem'));
+  const t4 = performance.now();
+  return { commit: t1 - t0, frame: t2 - t0, select: t4 - t3, elements: rootEl.querySelectorAll('svg *').length };
 };
 `;
 
@@ -109,7 +116,7 @@ body { margin: 16px; font-family: ui-sans-serif, system-ui, sans-serif; }
 
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   console.log(`ArchitectureGraph render in Chromium (production React): median of ${RUNS} mounts after 1 warm-up`);
-  console.log(['scenario'.padEnd(34), 'SVG elements', 'commit ms', 'to frame ms'].join('  '));
+  console.log(['scenario'.padEnd(34), 'SVG elements', 'commit ms', 'to frame ms', 'select ms'].join('  '));
   for (const s of scenarios) {
     const runs = [];
     for (let i = 0; i <= RUNS; i++) {
@@ -117,7 +124,7 @@ body { margin: 16px; font-family: ui-sans-serif, system-ui, sans-serif; }
       if (i > 0) runs.push(r);
     }
     const el = runs[0].elements;
-    console.log([s.name.padEnd(34), String(el).padStart(12), median(runs.map((r) => r.commit)).toFixed(1).padStart(9), median(runs.map((r) => r.frame)).toFixed(1).padStart(11)].join('  '));
+    console.log([s.name.padEnd(34), String(el).padStart(12), median(runs.map((r) => r.commit)).toFixed(1).padStart(9), median(runs.map((r) => r.frame)).toFixed(1).padStart(11), median(runs.map((r) => r.select)).toFixed(1).padStart(9)].join('  '));
     if (SHOTS) {
       const file = s.name.replace(/\W+/g, '-');
       await page.screenshot({ path: path.join(SHOTS, `${file}.png`) });

@@ -32,23 +32,8 @@ export const GraphScene = memo(function GraphScene({ layout, entries, fills, sel
           <FrameBackground key={f.frame.id} f={f} headerHeight={headerHeight} />
         ))}
       </g>
-      <g aria-hidden className="pointer-events-none" fill="none">
-        {layout.edges.map((e) => {
-          const s = EDGE_STYLE[e.edge.kind];
-          const hot = selected !== null && (e.edge.from === selected || e.edge.to === selected);
-          return (
-            <path
-              key={e.edge.id}
-              d={e.path}
-              className={s.stroke}
-              strokeWidth={hot ? 2.5 : 1.4}
-              strokeDasharray={s.dash}
-              strokeOpacity={hot ? 1 : e.route === 'arc' ? 0.55 : 0.9}
-              markerEnd={`url(#${markerPrefix}-${e.edge.kind})`}
-            />
-          );
-        })}
-      </g>
+      <EdgeLayer layout={layout} markerPrefix={markerPrefix} />
+      <SelectedEdges layout={layout} markerPrefix={markerPrefix} selected={selected} />
       <g>
         {entries.map((e) => {
           if (e.kind === 'frame') return <FrameHeader key={e.key} f={layout.frames[e.index]} headerHeight={headerHeight} />;
@@ -60,6 +45,43 @@ export const GraphScene = memo(function GraphScene({ layout, entries, fills, sel
     </>
   );
 });
+
+/** All edges; depends on the layout only, so selecting an item does not re-render thousands of paths. */
+const EdgeLayer = memo(function EdgeLayer({ layout, markerPrefix }: { layout: GraphLayout; markerPrefix: string }) {
+  return (
+    <g aria-hidden className="pointer-events-none" fill="none">
+      {layout.edges.map((e) => {
+        const s = EDGE_STYLE[e.edge.kind];
+        return (
+          <path
+            key={e.edge.id}
+            d={e.path}
+            className={s.stroke}
+            strokeWidth={1.4}
+            strokeDasharray={s.dash}
+            strokeOpacity={e.route === 'arc' ? 0.55 : 0.9}
+            markerEnd={`url(#${markerPrefix}-${e.edge.kind})`}
+          />
+        );
+      })}
+    </g>
+  );
+});
+
+/** The selected item's edges drawn again on top, thicker: where its input comes from and goes to. */
+function SelectedEdges({ layout, markerPrefix, selected }: { layout: GraphLayout; markerPrefix: string; selected: string | null }) {
+  if (selected === null) return null;
+  return (
+    <g aria-hidden className="pointer-events-none" fill="none">
+      {layout.edges
+        .filter((e) => e.edge.from === selected || e.edge.to === selected)
+        .map((e) => {
+          const s = EDGE_STYLE[e.edge.kind];
+          return <path key={e.edge.id} d={e.path} className={s.stroke} strokeWidth={2.75} strokeDasharray={s.dash} markerEnd={`url(#${markerPrefix}-${e.edge.kind})`} />;
+        })}
+    </g>
+  );
+}
 
 const FRAME_FILL = ['fill-slate-50 dark:fill-slate-900/60', 'fill-white dark:fill-slate-950/60', 'fill-slate-100/70 dark:fill-slate-800/40'];
 
@@ -83,7 +105,7 @@ const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max
 /** ~6 px per character at 11 px: keeps labels inside their fixed-size box. */
 const fitChars = (width: number, px: number) => Math.floor(width / (px * 0.6));
 
-function FrameHeader({ f, headerHeight }: { f: PositionedFrame; headerHeight: number }) {
+const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: PositionedFrame; headerHeight: number }) {
   const g = f.frame.group;
   const name = groupName(g.label, f.frame.id);
   const macs = `${shortCount(f.frame.cost.macs)} MACs`;
@@ -116,9 +138,9 @@ function FrameHeader({ f, headerHeight }: { f: PositionedFrame; headerHeight: nu
       )}
     </g>
   );
-}
+});
 
-function ExpandAllButton({ p }: { p: PositionedItem }) {
+const ExpandAllButton = memo(function ExpandAllButton({ p }: { p: PositionedItem }) {
   const s = EXPAND_ALL_SIZE;
   const label = p.item.type === 'group' ? groupName(p.item.group.label, p.item.id) : p.item.id;
   return (
@@ -138,11 +160,12 @@ function ExpandAllButton({ p }: { p: PositionedItem }) {
       <path d={`M${s / 2},4V${s - 4}M4,${s / 2}H${s - 4}`} className="stroke-slate-700 dark:stroke-slate-200" strokeWidth={1.6} />
     </g>
   );
-}
+});
 
 const MERGE_SYMBOL: Partial<Record<string, string>> = { concat: '‖', add: '+', mul: '×' };
 
-function ItemGlyph({ p, fill, selected }: { p: PositionedItem; fill: string | null; selected: boolean }) {
+/** Memoised: a selection change re-renders the two items whose `selected` flips, not all of them. */
+const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: PositionedItem; fill: string | null; selected: boolean }) {
   const { item, width: w, height: h } = p;
   const textProps = fill ? { style: { fill: textColorFor(fill) } } : { className: 'fill-slate-800 dark:fill-slate-100' };
   const subProps = fill ? { style: { fill: textColorFor(fill), opacity: 0.8 } } : { className: 'fill-slate-500 dark:fill-slate-400' };
@@ -214,4 +237,4 @@ function ItemGlyph({ p, fill, selected }: { p: PositionedItem; fill: string | nu
       {body}
     </g>
   );
-}
+});
