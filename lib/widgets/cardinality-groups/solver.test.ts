@@ -91,3 +91,24 @@ describe('block-diagonal layout', () => {
     expect(visiblePaths(32, 6)).toEqual({ shown: [0, 1, 2, 3, 4, 31], hidden: 26 });
   });
 });
+
+describe('Table 1 and Table 3 with spec numbers', async () => {
+  const { ablationRows, PAPER_TABLE1 } = await import('./ablation');
+  it('the spec agrees with the paper’s Table 1 to its precision', () => {
+    const rows = ablationRows();
+    const r50 = rows.find((r) => r.depth === 50 && r.C === 1)!;
+    const x50 = rows.find((r) => r.depth === 50 && r.C === 32)!;
+    expect(r50.params / 1e6).toBeCloseTo(PAPER_TABLE1.resnet50.params / 1e6, 0);
+    expect(x50.params / 1e6).toBeCloseTo(PAPER_TABLE1.resnext50_32x4d.params / 1e6, 0);
+    expect(Math.round(r50.macs / 1e8) / 10).toBe(4.1);
+    expect(Math.round(x50.macs / 1e8) / 10).toBe(4.2);
+    expect(r50.params).toBe(graphCost(buildGraph('resnet50')).total.params);
+  });
+  it('keeps every Table 3 setting within 5% of its baseline', () => {
+    const rows = ablationRows();
+    for (const r of rows) {
+      const base = rows.find((b) => b.depth === r.depth && b.C === 1)!;
+      expect(Math.abs(r.macs / base.macs - 1)).toBeLessThan(0.05);
+    }
+  });
+});

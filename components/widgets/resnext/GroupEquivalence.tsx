@@ -1,0 +1,151 @@
+'use client';
+
+/**
+ * Equivalence, proven live: one set of seeded weights runs as (a) C separate paths summed, (b) C
+ * paths concatenated before one 1×1, and (c) one grouped convolution, in TensorFlow.js on the same
+ * random input; the widget shows the largest absolute difference between the outputs.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
+import { FORM_LABELS } from '@/lib/widgets/cardinality-groups/forms';
+import { EQUIVALENCE_SIZE, EQUIVALENCE_WIDTHS, type GroupEquivalenceSchema } from '@/lib/widgets/group-equivalence/meta';
+import type { EquivalenceResult } from '@/lib/widgets/group-equivalence/run';
+import type { WidgetProps } from '@/lib/widgets/types';
+import { BackendNote, backendLabel, Button, ErrorNote, Select, Slider, WidgetFrame } from '@/components/widgets/densenet/ui';
+
+type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: EquivalenceResult } | { status: 'error'; message: string };
+
+const TOLERANCE = 1e-4;
+
+function sci(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return x === 0 ? '0' : x.toExponential(2);
+}
+
+export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalenceSchema>) {
+  const [run, setRun] = useState<Run>({ status: 'idle' });
+  const [last, setLast] = useState<EquivalenceResult | null>(null);
+  const alive = useRef(true);
+  const started = useRef(false);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  const width = Number(state.width);
+
+  const start = useCallback(async () => {
+    started.current = true;
+    setRun({ status: 'running' });
+    try {
+      const { runEquivalence } = await import('@/lib/widgets/group-equivalence/run');
+      const result = await runEquivalence({ C: state.C, d: state.d, width, seed: state.seed, backend: state.backend });
+      if (!alive.current) return;
+      setLast(result);
+      setRun({ status: 'done', result });
+    } catch (e) {
+      if (alive.current) setRun({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }, [state.C, state.d, width, state.seed, state.backend]);
+
+  useEffect(() => {
+    if (!started.current) return;
+    const t = setTimeout(() => void start(), 250);
+    return () => clearTimeout(t);
+  }, [start]);
+
+  const result = run.status === 'done' ? run.result : last;
+  const ok = result ? result.diffAC < TOLERANCE && result.diffBC < TOLERANCE : false;
+
+  return (
+    <WidgetFrame
+      title="Equivalence, proven live"
+      subtitle={`One set of seeded weights, cut into per-path tensors for (a) and (b), runs in TensorFlow.js on the same random ${EQUIVALENCE_SIZE}×${EQUIVALENCE_SIZE}×${width} input in all three forms.`}
+    >
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Slider label="Cardinality C" value={state.C} min={1} max={16} onChange={(v) => onChange({ C: v })} />
+        <Slider label="Width d" value={state.d} min={1} max={16} onChange={(v) => onChange({ d: v })} />
+        <Select label="Block width" value={state.width} options={EQUIVALENCE_WIDTHS.map((w) => [w, `${w} channels`] as const)} onChange={(w) => onChange({ width: w })} />
+        <Select
+          label="Backend"
+          value={state.backend}
+          options={[['auto', 'Automatic (fastest available)'] as const, ...BACKEND_ORDER.map((b) => [b, backendLabel(b)] as const)]}
+          onChange={(backend) => onChange({ backend })}
+        />
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <Button onClick={() => void start()} disabled={run.status === 'running'}>
+          {run.status === 'running' ? 'Running…' : result ? 'Run again' : 'Run all three forms'}
+        </Button>
+        <Button variant="secondary" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
+          New weights and input
+        </Button>
+        <span role="status" aria-live="polite" className="text-[12px] text-slate-600 dark:text-slate-400">
+          {run.status === 'idle' && !result ? 'Nothing runs until you press the button.' : null}
+          {run.status === 'running' ? 'Running (a), (b) and (c)…' : null}
+          {run.status === 'done' ? (ok ? 'Done: the three outputs agree to float rounding.' : 'Done: the outputs differ by more than float rounding.') : null}
+        </span>
+      </div>
+      {run.status === 'error' ? (
+        <div className="mt-2">
+          <ErrorNote message={`The forms could not run: ${run.message}`} />
+        </div>
+      ) : null}
+
+      {result ? (
+        <div className="mt-3 space-y-3">
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+            {result.runs.map((r) => (
+              <div key={r.form} className="rounded-lg border border-slate-200 p-2 dark:border-slate-700">
+                <p className="text-[13px] font-semibold">{FORM_LABELS[r.form]}</p>
+                <p className="text-[12px] text-slate-600 dark:text-slate-400">
+                  {r.form === 'a'
+                    ? `${result.request.C} paths, summed`
+                    : r.form === 'b'
+                      ? `${result.request.C} paths, concatenated, one 1×1`
+                      : `one grouped conv (run as tfjs “${result.groupConv}”)`}
+                </p>
+                <p className="mt-1 font-mono text-[13px] tabular-nums">
+                  {r.nodes} ops · {r.ms.toFixed(1)} ms
+                </p>
+              </div>
+            ))}
+          </div>
+          <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+            <div className="rounded-lg bg-slate-50 px-3 py-2 dark:bg-slate-800/60">
+              <dt className="text-[11px] uppercase tracking-wide text-slate-500 dark:text-slate-400">max |(a) − (c)|</dt>
+              <dd>
+                <output aria-label="Largest difference between (a) and (c)" className="font-mono text-lg tabular-nums" data-value={result.diffAC}>
+                  {sci(result.diffAC)}
+                </output>
+              </dd>
+            </div>
+            <div className="rounded-lg bg-slate-50 px-3 py-2 dark:bg-slate-800/60">
+              <dt className="text-[11px] uppercase tracking-wide text-slate-500 dark:text-slate-400">max |(b) − (c)|</dt>
+              <dd>
+                <output aria-label="Largest difference between (b) and (c)" className="font-mono text-lg tabular-nums" data-value={result.diffBC}>
+                  {sci(result.diffBC)}
+                </output>
+              </dd>
+            </div>
+            <div className="rounded-lg bg-slate-50 px-3 py-2 dark:bg-slate-800/60">
+              <dt className="text-[11px] uppercase tracking-wide text-slate-500 dark:text-slate-400">largest output value</dt>
+              <dd className="font-mono text-lg tabular-nums">{result.magnitude.toFixed(3)}</dd>
+            </div>
+          </dl>
+          <p className={`text-[13px] ${ok ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}`}>
+            {ok
+              ? `Below ${sci(TOLERANCE)} on outputs of size up to ${result.magnitude.toFixed(1)}: what is left is float32 rounding, from adding the same products in a different order.`
+              : `Above ${sci(TOLERANCE)}: the forms disagree.`}{' '}
+            Output shape [{result.outputShape.join(', ')}].
+          </p>
+          <BackendNote info={result.backend} />
+          <p className="text-[12px] text-slate-600 dark:text-slate-400" data-leaked={result.tensorsAfter - result.tensorsBefore}>
+            Tensors after the run: {result.tensorsAfter} ({result.tensorsAfter === result.tensorsBefore ? 'every tensor was freed' : `${result.tensorsAfter - result.tensorsBefore} left behind`}).
+          </p>
+        </div>
+      ) : null}
+    </WidgetFrame>
+  );
+}
