@@ -1,7 +1,9 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { ArchitectureGraph } from '@/components/graph/ArchitectureGraph';
 import { Notices } from '@/components/ui/Notices';
+import { setExpanded, toggleExpanded, type ColorMode } from '@/lib/graph';
 import { labGraph, type LabGraph } from '@/lib/models/lab-graph';
 import { knobParamNames, labSchema, type LabState } from '@/lib/models/lab-schema';
 import { useUrlState } from '@/lib/url-state/use-url-state';
@@ -20,7 +22,11 @@ export function ModelLab({ id }: { id: string }) {
   const [rawState, notices, updateRaw] = useUrlState(schema);
   const state = rawState as LabState;
   // Family knobs are only known at run time (per model), so patches are checked by the schema.
-  const update = (patch: Record<string, unknown>) => updateRaw(patch as Partial<typeof rawState>);
+  type Raw = typeof rawState;
+  const update = (patch: Record<string, unknown> | ((prev: LabState) => Record<string, unknown>)) =>
+    updateRaw((typeof patch === 'function' ? (prev: Raw) => patch(prev as LabState) : patch) as Partial<Raw>);
+  const openSet = (prev: LabState) => new Set(prev.open.split(',').filter(Boolean));
+  const expanded = useMemo(() => new Set(state.open.split(',').filter(Boolean)), [state.open]);
 
   const built = useMemo(() => labGraph(id, state), [id, state]);
   // Keep showing the last valid network while the knobs describe an impossible one.
@@ -30,7 +36,7 @@ export function ModelLab({ id }: { id: string }) {
   const current = built.ok ? built : (lastGood ?? labGraph(id, { ...state, ...defaults(schema) }));
   if (!current.ok) throw new Error(`the default ${id} failed to build: ${current.error}`);
   const { graph, cost } = current;
-  const selected = state.layer && graph.nodes.some((n) => n.name === state.layer) ? state.layer : null;
+  const selected = state.layer && (graph.nodes.some((n) => n.name === state.layer) || graph.groups.some((g) => g.id === state.layer)) ? state.layer : null;
 
   return (
     <div className="space-y-6">
@@ -45,13 +51,29 @@ export function ModelLab({ id }: { id: string }) {
           onChange={update}
           onReset={() => update({ ...defaults(schema), layer: state.layer, color: state.color, backend: state.backend, sample: state.sample })}
         />
-        <section aria-labelledby="layers-heading" className="min-w-0">
-          <h2 id="layers-heading" className="mb-2 font-semibold text-slate-900 dark:text-white">
-            Layers
+        <section aria-labelledby="graph-heading" className="hidden min-w-0 md:block">
+          <h2 id="graph-heading" className="mb-2 font-semibold text-slate-900 dark:text-white">
+            Architecture
           </h2>
-          <LayerTable graph={graph} perNode={cost.perNode} times={null} selected={selected} onSelect={(layer) => update({ layer })} />
+          <ArchitectureGraph
+            graph={graph}
+            expanded={expanded}
+            onToggle={(g) => update((prev) => ({ open: [...toggleExpanded(openSet(prev), g)].join(',') }))}
+            onSetExpanded={(ids, open) => update((prev) => ({ open: [...setExpanded(openSet(prev), ids, open)].join(',') }))}
+            colorBy={state.color as ColorMode}
+            onColorByChange={(color) => update({ color })}
+            selected={selected}
+            onSelect={(layer) => update({ layer })}
+            height={560}
+          />
         </section>
       </div>
+      <section aria-labelledby="layers-heading" className="min-w-0">
+        <h2 id="layers-heading" className="mb-2 font-semibold text-slate-900 dark:text-white">
+          Layers
+        </h2>
+        <LayerTable graph={graph} perNode={cost.perNode} times={null} selected={selected} onSelect={(layer) => update({ layer })} />
+      </section>
     </div>
   );
 }

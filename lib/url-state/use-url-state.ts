@@ -9,7 +9,9 @@ import { parseParams, toSearchParams, type Notice, type Schema, type StateOf } f
  * current search parameters, and updated with `router.replace` so every view is a shareable link
  * and the back button is not flooded with knob changes. Needs a <Suspense> boundary above it.
  */
-export function useUrlState<S extends Schema>(schema: S): [StateOf<S>, readonly Notice[], (patch: Partial<StateOf<S>>) => void] {
+export type Patch<S extends Schema> = Partial<StateOf<S>> | ((prev: StateOf<S>) => Partial<StateOf<S>>);
+
+export function useUrlState<S extends Schema>(schema: S): [StateOf<S>, readonly Notice[], (patch: Patch<S>) => void] {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -24,8 +26,8 @@ export function useUrlState<S extends Schema>(schema: S): [StateOf<S>, readonly 
   }, [state]);
 
   const update = useCallback(
-    (patch: Partial<StateOf<S>>) => {
-      const merged = { ...latest.current, ...patch };
+    (patch: Patch<S>) => {
+      const merged = { ...latest.current, ...(typeof patch === 'function' ? patch(latest.current) : patch) };
       const next = toSearchParams(schema, merged).toString();
       latest.current = merged;
       router.replace(next ? `${pathname}?${next}` : pathname, { scroll: false });
