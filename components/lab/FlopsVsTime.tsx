@@ -190,6 +190,10 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
                 onHighlight={setHighlight}
                 title={`${profile.graphId} on ${backendLabel} at ${profile.size}×${profile.size}: MACs against ${timerText} for each of ${profile.rows.length} layers`}
               />
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                Left strip: layers with 0 MACs (BatchNorm, activations, adds, concats, pooling), which a log axis could not show. Hollow markers on the bottom edge: layers
+                faster than the timer can resolve. Hover a point, or use the table below, for a layer’s numbers.
+              </p>
               {highlight && <HighlightLine profile={profile} name={highlight} />}
             </figure>
 

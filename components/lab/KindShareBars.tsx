@@ -59,7 +59,7 @@ export function KindShareBars({ totals, width, title, svgRef }: KindShareBarsPro
               {OP_KIND_LABELS[t.kind]} ({t.layers})
             </text>
             <rect x={x0} y={y + 2} width={Math.max(1, t.msShare * barW)} height={13} fill={kindColour(t.kind)} />
-            <rect x={x0} y={y + 17} width={Math.max(t.macsShare > 0 ? 1 : 0, t.macsShare * barW)} height={9} fill={kindColour(t.kind)} fillOpacity={0.35} />
+            <rect x={x0} y={y + 17} width={Math.max(t.macsShare > 0 ? 1 : 0, t.macsShare * barW)} height={9} fill={kindColour(t.kind)} fillOpacity={0.45} />
             <text x={x0 + barW + 6} y={y + 8} dominantBaseline="central" fill="currentColor">
               {formatPercent(t.msShare)} · {formatMs(t.ms)}
             </text>

@@ -91,7 +91,7 @@ export function Runner(props: RunnerProps) {
   const [inputError, setInputError] = useState<string | null>(null);
 
   const [weightsMode, setWeightsMode] = useState<WeightsMode>('seeded');
-  const [weightsFile, setWeightsFile] = useState<File | null>(null);
+  const [weightsFile, setWeightsFile] = useState<{ name: string; blob: Blob } | null>(null);
   const [weightsError, setWeightsError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<WeightsLabel | null>(null);
 
@@ -177,7 +177,7 @@ export function Runner(props: RunnerProps) {
     return d.image;
   };
 
-  const wantedWeights = (): WeightsSource => (weightsMode === 'file' && weightsFile ? { kind: 'file', name: weightsFile.name, blob: weightsFile } : { kind: 'seeded', seed });
+  const wantedWeights = (): WeightsSource => (weightsMode === 'file' && weightsFile ? { kind: 'file', name: weightsFile.name, blob: weightsFile.blob } : { kind: 'seeded', seed });
 
   const runNow = async () => {
     const op = ++opRef.current;
@@ -210,8 +210,10 @@ export function Runner(props: RunnerProps) {
             if (!fallback.ok) throw new Error(fallback.issues.map((i) => i.message).join('; '));
           }
           if (current()) {
-            setWeightsMode(s.weights?.kind === 'file' ? 'file' : 'seeded');
-            if (s.weights?.kind !== 'file') setWeightsFile(null);
+            // The picker shows what is loaded again, so later re-runs don't retry the bad file.
+            const w = s.weights;
+            setWeightsMode(w?.kind === 'file' ? 'file' : 'seeded');
+            setWeightsFile(w?.kind === 'file' ? { name: w.name, blob: w.blob } : null);
           }
         } else if (want.kind === 'file') {
           setWeightsError(null);
@@ -239,7 +241,7 @@ export function Runner(props: RunnerProps) {
 
   // Run when asked (token) and, once live, whenever what the run depends on changes.
   const inputKey: unknown = mode === 'upload' ? upload : mode === 'webcam' ? frame : sampleId;
-  const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile : seed;
+  const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile.blob : seed;
   useEffect(() => {
     if (!live) return;
     // A short delay merges bursts (a knob dragged across values) into one rebuild.
@@ -326,7 +328,7 @@ export function Runner(props: RunnerProps) {
             onSeedChange={chooseSeed}
             onFile={(f) => {
               setWeightsError(null);
-              setWeightsFile(f);
+              setWeightsFile({ name: f.name, blob: f });
               setWeightsMode('file');
             }}
           />

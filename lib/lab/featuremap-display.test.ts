@@ -9,7 +9,6 @@ import {
   mapGeometry,
   parseRgb,
   rasterizeChannel,
-  tileGrid,
   tilePage,
 } from './featuremap-display';
 
@@ -77,20 +76,12 @@ describe('colour scales', () => {
   });
 });
 
-describe('tile layout', () => {
+describe('tile paging', () => {
   it('pages channels and clamps the page', () => {
     expect(tilePage(100, 32, 0)).toEqual({ page: 0, pageCount: 4, start: 0, end: 32 });
     expect(tilePage(100, 32, 3)).toEqual({ page: 3, pageCount: 4, start: 96, end: 100 });
     expect(tilePage(100, 32, 99).page).toBe(3);
     expect(tilePage(100, 32, -2).page).toBe(0);
     expect(tilePage(0, 32, 0)).toEqual({ page: 0, pageCount: 1, start: 0, end: 0 });
-  });
-  it('fits columns to the width with tiles between min and max size', () => {
-    const phone = tileGrid(64, 340, { minTile: 40, gap: 4 });
-    expect(phone.columns).toBe(7);
-    expect(phone.tileSize).toBeGreaterThanOrEqual(40);
-    expect(phone.columns * phone.tileSize + (phone.columns - 1) * 4).toBeLessThanOrEqual(340);
-    const wide = tileGrid(3, 1200, { maxTile: 112 });
-    expect(wide).toEqual({ columns: 3, rows: 1, tileSize: 112 });
   });
 });

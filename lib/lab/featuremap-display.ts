@@ -173,26 +173,3 @@ export function tilePage(channels: number, perPage: number, page: number): TileP
   const p = Math.min(pageCount - 1, Math.max(0, Math.floor(page) || 0));
   return { page: p, pageCount, start: p * per, end: Math.min(channels, (p + 1) * per) };
 }
-
-export interface TileGrid {
-  readonly columns: number;
-  readonly rows: number;
-  /** CSS pixels per tile side (tiles keep the map's aspect ratio within it). */
-  readonly tileSize: number;
-}
-
-/**
- * Grid for `count` tiles in `containerWidth` CSS px: as many columns as fit with tiles at least
- * `minTile` wide, tiles no wider than `maxTile`, `gap` px between tiles.
- */
-export function tileGrid(count: number, containerWidth: number, opts: { minTile?: number; maxTile?: number; gap?: number } = {}): TileGrid {
-  const minTile = opts.minTile ?? 40;
-  const maxTile = opts.maxTile ?? 112;
-  const gap = opts.gap ?? 4;
-  const n = Math.max(1, count);
-  const width = Math.max(minTile, containerWidth);
-  const fit = Math.max(1, Math.floor((width + gap) / (minTile + gap)));
-  const columns = Math.min(n, fit);
-  const tileSize = Math.max(minTile, Math.min(maxTile, Math.floor((width - gap * (columns - 1)) / columns)));
-  return { columns, rows: Math.ceil(n / columns), tileSize };
-}
