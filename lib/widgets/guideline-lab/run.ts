@@ -8,7 +8,7 @@ import { resizeGraph } from '@/lib/lab/resize-graph';
 import type { BackendInfo } from '@/lib/runtime/backend';
 import { Model } from '@/lib/runtime/executor';
 import { heInit } from '@/lib/runtime/weights/he-init';
-import { GUIDELINES, buildBenchmark, runPlan, type GuidelineId, type Platform, type WidthIndex } from './benchmarks';
+import { GUIDELINES, buildBenchmark, platformFor, runPlan, type GuidelineId, type Platform, type WidthIndex } from './benchmarks';
 import { type BackendChoice, exclusive, median, randomInput, selectBackend, tensorsInMemory, throwIfAborted, timeForward, yieldToPage } from './browser-runtime';
 
 export interface RowResult {
@@ -33,7 +33,8 @@ export interface GuidelineRun {
 
 export interface RunRequest {
   readonly guideline: GuidelineId;
-  readonly platform: Platform;
+  /** Whose channel settings to use; 'auto': GPU settings on WebGPU/WebGL, ARM settings otherwise. */
+  readonly platform: Platform | 'auto';
   readonly width: WidthIndex;
   readonly reduced: boolean;
   readonly backend: BackendChoice;
@@ -48,6 +49,7 @@ export function runGuideline(req: RunRequest): Promise<GuidelineRun> {
   return exclusive(async () => {
     const info = await selectBackend(req.backend);
     req.onStart?.(info, tensorsInMemory());
+    const platform = req.platform === 'auto' ? platformFor(info.backend) : req.platform;
     const plan = runPlan(req.reduced);
     const rows = GUIDELINES[req.guideline].rows;
     const total = rows.length * (plan.warmup + plan.repeats);
@@ -55,7 +57,7 @@ export function runGuideline(req: RunRequest): Promise<GuidelineRun> {
     const results: RowResult[] = [];
     for (let r = 0; r < rows.length; r++) {
       throwIfAborted(req.signal);
-      const graph = resizeGraph(buildBenchmark(req.guideline, r, req.platform, req.width), plan.size);
+      const graph = resizeGraph(buildBenchmark(req.guideline, r, platform, req.width), plan.size);
       const weights = heInit(graph, 1);
       await yieldToPage();
       let model: Model | null = null;
@@ -73,6 +75,6 @@ export function runGuideline(req: RunRequest): Promise<GuidelineRun> {
         input?.dispose();
       }
     }
-    return { guideline: req.guideline, platform: req.platform, width: req.width, size: plan.size, backend: info, rows: results };
+    return { guideline: req.guideline, platform, width: req.width, size: plan.size, backend: info, rows: results };
   });
 }

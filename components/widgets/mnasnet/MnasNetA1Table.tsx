@@ -1,0 +1,88 @@
+import Link from 'next/link';
+import { A1_PAPER, a1Table } from './a1-table';
+
+const m = (n: number, d = 1) => `${(n / 1e6).toFixed(d)}M`;
+
+/**
+ * MnasNet-A1 block by block (the paper's Fig. 7(a)), rendered from the spec (a server component).
+ * Identity skips apply where a layer keeps its stride 1 and its width, i.e. on every layer of a
+ * block but the first one that changes resolution or width.
+ */
+export function MnasNetA1Table() {
+  const { rows, total } = a1Table();
+  const cell = 'px-2 py-1 text-right tabular-nums';
+  const head = 'px-2 py-1 text-left font-medium';
+  return (
+    <figure className="not-prose my-6" data-testid="mnasnet-a1-table">
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[36rem] border-collapse text-sm">
+          <caption className="mb-2 text-left text-sm text-slate-600 dark:text-slate-400">
+            MnasNet-A1 at 224×224, built from the spec (<Link href="/models/mnasnet_a1" className="text-accent-600 underline dark:text-accent-300">model lab</Link>). Output
+            resolution and channels after each block; parameters and multiply-adds per block.
+          </caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              <th scope="col" className={head}>
+                Block
+              </th>
+              <th scope="col" className={head}>
+                Op
+              </th>
+              <th scope="col" className={cell}>
+                Kernel
+              </th>
+              <th scope="col" className={cell}>
+                SE
+              </th>
+              <th scope="col" className={cell}>
+                Layers
+              </th>
+              <th scope="col" className={cell}>
+                Stride
+              </th>
+              <th scope="col" className={cell}>
+                Output
+              </th>
+              <th scope="col" className={cell}>
+                Params
+              </th>
+              <th scope="col" className={cell}>
+                MACs
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name} className="border-b border-slate-100 dark:border-slate-800" data-testid={`a1-row-${r.name}`}>
+                <th scope="row" className={head}>
+                  {r.name}
+                </th>
+                <td className="px-2 py-1">{r.op}</td>
+                <td className={cell}>{r.kernel}</td>
+                <td className={cell}>{r.se ? '0.25' : '–'}</td>
+                <td className={cell}>{r.layers}</td>
+                <td className={cell}>{r.stride}</td>
+                <td className={`${cell} whitespace-nowrap`}>
+                  {r.resolution}² × {r.channels}
+                </td>
+                <td className={cell}>{m(r.params, 2)}</td>
+                <td className={cell}>{m(r.macs)}</td>
+              </tr>
+            ))}
+            <tr className="font-medium">
+              <th scope="row" className={head} colSpan={7}>
+                Total, spec <span className="font-normal text-slate-500 dark:text-slate-400">(paper: {A1_PAPER.paramsM}M params, {A1_PAPER.macsM}M multiply-adds)</span>
+              </th>
+              <td className={cell} data-testid="a1-total-params">
+                {m(total.params, 2)}
+              </td>
+              <td className={cell} data-testid="a1-total-macs">
+                {m(total.macs)}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,196 @@
+'use client';
+
+/**
+ * MnasNet's reward ACC·(LAT/T)^w against latency: a curve at a fixed accuracy, sliders for α, β and
+ * T, presets for the soft and hard constraint, and the published models placed by their own
+ * accuracy and Pixel 1 latency. D3 computes scales and the line; React draws.
+ */
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useId, useMemo } from 'react';
+import { HARD, SOFT, constraintKind, rankModels, reward, rewardCurve, type PublishedModel } from '@/lib/widgets/reward-explorer/reward';
+import { rewardExplorerSchema, type RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
+import type { WidgetProps } from '@/lib/widgets/types';
+import { WidgetFrame, buttonClass, useWidgetState } from '@/components/widgets/shufflenet/common';
+
+const W = 640;
+const H = 330;
+const M = { top: 14, right: 118, bottom: 42, left: 52 };
+const MAX_MS = 250;
+
+const KIND_CLASS: Record<PublishedModel['kind'], string> = {
+  manual: 'fill-slate-500 dark:fill-slate-400',
+  auto: 'fill-[#b8232f] dark:fill-[#ff7b84]',
+  mnasnet: 'fill-accent-600 dark:fill-accent-300',
+};
+
+function Slider({ label, value, min, max, step, onChange, format }: { label: string; value: number; min: number; max: number; step: number; onChange: (v: number) => void; format: (v: number) => string }) {
+  const id = useId();
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="flex justify-between text-xs font-medium text-slate-600 dark:text-slate-400">
+        <span>{label}</span>
+        <output htmlFor={id} className="tabular-nums text-slate-900 dark:text-slate-100">
+          {format(value)}
+        </output>
+      </label>
+      <input id={id} type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} className="w-full accent-accent-600" />
+    </div>
+  );
+}
+
+const signed = (v: number) => (v < 0 ? `−${Math.abs(v).toFixed(2)}` : v.toFixed(2));
+
+export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExplorerSchema>) {
+  const p = { alpha: state.alpha, beta: state.beta, target: state.target };
+  const kind = constraintKind(state.alpha, state.beta);
+  const ranked = useMemo(() => rankModels({ alpha: state.alpha, beta: state.beta, target: state.target }), [state.alpha, state.beta, state.target]);
+  const curve = useMemo(() => rewardCurve(state.accuracy, { alpha: state.alpha, beta: state.beta, target: state.target }, 5, MAX_MS, 240), [state.accuracy, state.alpha, state.beta, state.target]);
+
+  const ys = [...curve.map((c) => c[1]), ...ranked.map((m) => m.reward)].filter(Number.isFinite);
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  const pad = Math.max(0.01, (hi - lo) * 0.08);
+  const x = scaleLinear().domain([0, MAX_MS]).range([M.left, W - M.right]);
+  const y = scaleLinear()
+    .domain([Math.max(0, lo - pad), hi + pad])
+    .range([H - M.bottom, M.top])
+    .nice();
+  const path = line<[number, number]>()
+    .x((d) => x(d[0]))
+    .y((d) => y(Math.max(y.domain()[0], d[1])))(curve);
+
+  // Labels right of their points, nudged apart vertically so they stay legible.
+  const labels = [...ranked].sort((a, b) => y(a.reward) - y(b.reward));
+  const placed: number[] = [];
+  for (const m of labels) {
+    let ly = y(m.reward);
+    const prev = placed.at(-1);
+    if (prev !== undefined && ly - prev < 12) ly = prev + 12;
+    placed.push(ly);
+  }
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Constraint:</span>
+        <button type="button" className={buttonClass} aria-pressed={kind === 'soft'} onClick={() => onChange({ ...SOFT })}>
+          Soft (α = β = −0.07)
+        </button>
+        <button type="button" className={buttonClass} aria-pressed={kind === 'hard'} onClick={() => onChange({ ...HARD })}>
+          Hard (α = 0, β = −1)
+        </button>
+        <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="constraint-kind">
+          now: {kind}
+        </span>
+      </div>
+      <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Slider label="α (LAT ≤ T)" value={state.alpha} min={-1} max={0.5} step={0.01} onChange={(v) => onChange({ alpha: v })} format={signed} />
+        <Slider label="β (LAT > T)" value={state.beta} min={-2} max={0.5} step={0.01} onChange={(v) => onChange({ beta: v })} format={signed} />
+        <Slider label="Target latency T" value={state.target} min={20} max={250} step={1} onChange={(v) => onChange({ target: v })} format={(v) => `${v} ms`} />
+        <Slider label="Accuracy of the drawn curve" value={state.accuracy} min={0.5} max={0.9} step={0.005} onChange={(v) => onChange({ accuracy: v })} format={(v) => `${(v * 100).toFixed(1)}%`} />
+      </div>
+
+      <svg viewBox={`0 0 ${W} ${H}`} className="mt-3 h-auto w-full" role="img" aria-label={`Reward against latency: the curve for ${(state.accuracy * 100).toFixed(1)}% accuracy and ${ranked.length} published models`}>
+        <g fontSize={11}>
+          {x.ticks(5).map((t) => (
+            <g key={`x${t}`} transform={`translate(${x(t)},0)`}>
+              <line y1={M.top} y2={H - M.bottom} stroke="currentColor" strokeOpacity={0.1} />
+              <text y={H - M.bottom + 16} textAnchor="middle" className="fill-slate-600 dark:fill-slate-400">
+                {t}
+              </text>
+            </g>
+          ))}
+          {y.ticks(5).map((t) => (
+            <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
+              <line x1={M.left} x2={W - M.right} stroke="currentColor" strokeOpacity={0.1} />
+              <text x={M.left - 6} dy="0.32em" textAnchor="end" className="fill-slate-600 dark:fill-slate-400">
+                {t.toFixed(2)}
+              </text>
+            </g>
+          ))}
+        </g>
+        <text x={(M.left + W - M.right) / 2} y={H - 6} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
+          Latency on a Pixel 1 (ms)
+        </text>
+        <text transform={`translate(14,${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
+          Reward
+        </text>
+        <line x1={x(state.target)} x2={x(state.target)} y1={M.top} y2={H - M.bottom} stroke="currentColor" strokeDasharray="4 3" className="text-slate-500" />
+        <text x={x(state.target) + 4} y={M.top + 10} fontSize={11} className="fill-slate-600 dark:fill-slate-400">
+          T = {state.target} ms
+        </text>
+        {path && <path d={path} fill="none" strokeWidth={2} className="stroke-accent-600 dark:stroke-accent-300" />}
+        {ranked.map((m) => (
+          <circle key={m.name} cx={x(m.latencyMs)} cy={y(m.reward)} r={4.5} className={KIND_CLASS[m.kind]} stroke="white" strokeWidth={1}>
+            <title>{`${m.name}: ${(m.top1 * 100).toFixed(1)}% top-1, ${m.latencyMs} ms, reward ${m.reward.toFixed(4)}`}</title>
+          </circle>
+        ))}
+        {labels.map((m, i) => (
+          <g key={`l-${m.name}`}>
+            <line x1={x(m.latencyMs) + 5} y1={y(m.reward)} x2={W - M.right + 6} y2={placed[i]} stroke="currentColor" strokeOpacity={0.25} />
+            <text x={W - M.right + 9} y={placed[i]} dy="0.32em" fontSize={10.5} className="fill-slate-700 dark:fill-slate-300">
+              {m.name}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Curve: a model with {(state.accuracy * 100).toFixed(1)}% accuracy at every latency; at LAT = T its reward equals its accuracy. Dots: published models at their
+        own accuracy (MnasNet in blue, NASNet-A in red, hand-designed in grey).
+      </p>
+
+      <div className="mt-3 overflow-x-auto">
+        <table className="w-full min-w-[26rem] border-collapse text-left text-xs" data-testid="reward-table">
+          <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
+            Published ImageNet top-1 and Pixel 1 latency (MnasNet paper, Tables 1-2), scored with the current α, β and T.
+          </caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Rank
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Model
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right font-medium">
+                Top-1
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right font-medium">
+                Latency
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Reward
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((m) => (
+              <tr key={m.name} className="border-b border-slate-100 dark:border-slate-800" data-testid={`reward-row-${m.name}`} data-reward={m.reward.toFixed(6)}>
+                <td className="py-1 pr-2 tabular-nums">{m.rank}</td>
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  {m.name}
+                </th>
+                <td className="py-1 pr-2 text-right tabular-nums">{(m.top1 * 100).toFixed(1)}%</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{m.latencyMs} ms</td>
+                <td className="py-1 text-right font-medium tabular-nums">{m.reward.toFixed(4)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        Check: MnasNet-A1 at T = {state.target} ms scores 0.752 × (78 / {state.target})<sup>{78 <= state.target ? 'α' : 'β'}</sup> = {reward(0.752, 78, p).toFixed(4)}.
+      </p>
+    </div>
+  );
+}
+
+export function RewardExplorer(props: Partial<Record<keyof RewardExplorerSchema, unknown>>) {
+  const [state, onChange] = useWidgetState(rewardExplorerSchema, props);
+  return (
+    <WidgetFrame title="Reward explorer" label="ACC(m)·[LAT(m)/T]^w" testId="reward-explorer">
+      <RewardExplorerWidget state={state} onChange={onChange} />
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,332 @@
+'use client';
+
+/**
+ * Channel split and shuffle over 3 consecutive ShuffleNet v2 units. Channels are coloured strands
+ * running down the page; the reader steps through split → branches → concat → shuffle, follows one
+ * input channel, turns the shuffle off, or makes the first unit the stride-2 unit. What each
+ * channel position holds, and the shuffle permutation, come from real tfjs ops on a tiny tensor
+ * (lib/widgets/channel-shuffle/trace-tf.ts); D3 computes the positions, React draws.
+ */
+import { scaleBand } from 'd3-scale';
+import { useEffect, useMemo, useState } from 'react';
+import { neverConvolved, stepAt, stepCount, type ShuffleTrace, type Slot } from '@/lib/widgets/channel-shuffle/logic';
+import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, channelShuffleSchema, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
+import type { WidgetProps } from '@/lib/widgets/types';
+import { Field, WidgetFrame, buttonClass, selectClass, useWidgetState, usePrefersReducedMotion } from './common';
+
+const W = 360;
+const X0 = 92;
+const X1 = W - 8;
+const TOP = 26;
+const ROW = 34;
+const GAP = 14;
+
+/** Colour of original channel k of n (works on light and dark backgrounds). */
+function hue(k: number, n: number): string {
+  return `hsl(${Math.round((k * 360) / n + 10) % 360} 75% 50%)`;
+}
+
+interface Row {
+  readonly label: string;
+  readonly unit: number;
+  readonly slots: readonly { slot: Slot; x: number }[];
+}
+
+type Layout = { rows: Row[]; boxes: { unit: number; x0: number; x1: number; y0: number; y1: number; text: string }[] };
+
+function layout(trace: ShuffleTrace): Layout {
+  const full = (n: number) => scaleBand<number>().domain(Array.from({ length: n }, (_, i) => i)).range([X0, X1]);
+  const at = (n: number, i: number) => {
+    const s = full(n);
+    return (s(i) ?? 0) + s.bandwidth() / 2;
+  };
+  const rows: Row[] = [{ label: 'input', unit: 0, slots: trace.units[0].input.map((slot, i, a) => ({ slot, x: at(a.length, i) })) }];
+  const boxes: Layout['boxes'] = [];
+  trace.units.forEach((u, ui) => {
+    const unit = ui + 1;
+    const n = u.concat.length;
+    const half = n / 2;
+    const leftX = (j: number) => at(n, j) - GAP / 2;
+    const rightX = (j: number) => at(n, half + j) + GAP / 2;
+    const rSplit = rows.length;
+    if (u.kind === 'basic') {
+      rows.push({ label: `unit ${unit} · split`, unit, slots: [...u.left.map((slot, j) => ({ slot, x: leftX(j) })), ...u.branchIn.map((slot, j) => ({ slot, x: rightX(j) }))] });
+    } else {
+      rows.push({ label: `unit ${unit} · no split`, unit, slots: u.input.map((slot, i, a) => ({ slot, x: at(a.length, i) })) });
+    }
+    rows.push({ label: 'branches', unit, slots: [...u.left.map((slot, j) => ({ slot, x: leftX(j) })), ...u.right.map((slot, j) => ({ slot, x: rightX(j) }))] });
+    const y0 = TOP + rSplit * ROW + 7;
+    const y1 = TOP + (rSplit + 1) * ROW - 7;
+    if (u.kind === 'basic') {
+      boxes.push({ unit, x0: rightX(0) - 8, x1: rightX(half - 1) + 8, y0, y1, text: '1×1 · 3×3 DW · 1×1' });
+    } else {
+      boxes.push({ unit, x0: leftX(0) - 8, x1: leftX(half - 1) + 8, y0, y1, text: '3×3 DW s2 · 1×1' });
+      boxes.push({ unit, x0: rightX(0) - 8, x1: rightX(half - 1) + 8, y0, y1, text: '1×1 · 3×3 DW s2 · 1×1' });
+    }
+    rows.push({ label: 'concat', unit, slots: u.concat.map((slot, i) => ({ slot, x: at(n, i) })) });
+    rows.push({ label: trace.shuffle ? 'shuffle' : 'no shuffle', unit, slots: u.output.map((slot, i) => ({ slot, x: at(n, i) })) });
+  });
+  return { rows, boxes };
+}
+
+const curve = (x0: number, y0: number, x1: number, y1: number) => {
+  const m = (y0 + y1) / 2;
+  return `M${x0},${y0} C${x0},${m} ${x1},${m} ${x1},${y1}`;
+};
+
+export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShuffleSchema>) {
+  const channels = Number(state.channels);
+  const [trace, setTrace] = useState<ShuffleTrace | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const reducedMotion = usePrefersReducedMotion();
+  const total = stepCount(SHUFFLE_UNITS);
+  const step = Math.min(state.step, total);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const [{ traceShuffleTf }, rt] = await Promise.all([import('@/lib/widgets/channel-shuffle/trace-tf'), import('@/lib/widgets/guideline-lab/browser-runtime')]);
+        // A few hundred numbers: the CPU backend needs no GPU start-up and is always there.
+        const t = await rt.exclusive(async () => {
+          await rt.selectBackend('cpu');
+          return traceShuffleTf({ channels, units: SHUFFLE_UNITS, shuffle: state.shuffle, firstDownsample: state.downsample });
+        });
+        if (live) {
+          setTrace(t);
+          setError(null);
+        }
+      } catch (e) {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [channels, state.shuffle, state.downsample]);
+
+  const isPlaying = playing && step < total;
+  useEffect(() => {
+    if (!isPlaying) return;
+    const t = setTimeout(() => onChange({ step: step + 1 }), reducedMotion ? 1400 : 900);
+    return () => clearTimeout(t);
+  }, [isPlaying, step, onChange, reducedMotion]);
+
+  const lay = useMemo(() => (trace ? layout(trace) : null), [trace]);
+  const c0 = trace?.inputChannels ?? (state.downsample ? channels / 2 : channels);
+  const follow = Math.min(state.follow, c0 - 1);
+  const shownRows = step + 1;
+  const at = stepAt(step);
+  const unitTrace = at && trace ? trace.units[at.unit - 1] : null;
+  const untouched = trace ? neverConvolved(trace) : [];
+  const lastRow = lay?.rows[Math.min(shownRows, lay.rows.length) - 1];
+  const reach = lastRow ? lastRow.slots.filter((s) => s.slot.deps.includes(follow)).length : 0;
+  const H = TOP + (1 + 4 * SHUFFLE_UNITS) * ROW - 12;
+
+  const describe = (s: Slot) => {
+    const m = /^u(\d+)([ab])(\d+)$/.exec(s.key);
+    if (!m) return `input channel ${s.key.slice(1)}`;
+    return `channel ${m[3]} computed by unit ${m[1]}'s ${m[2] === 'a' ? 'first' : 'convolution'} branch`;
+  };
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="Channels">
+          {(id) => (
+            <select id={id} className={selectClass} value={state.channels} onChange={(e) => onChange({ channels: e.target.value as (typeof SHUFFLE_CHANNEL_CHOICES)[number] })}>
+              {SHUFFLE_CHANNEL_CHOICES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Follow input channel">
+          {(id) => (
+            <select id={id} className={selectClass} value={follow} onChange={(e) => onChange({ follow: Number(e.target.value) })}>
+              {Array.from({ length: c0 }, (_, k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <label className="flex items-center gap-2 pb-1 text-sm">
+          <input type="checkbox" role="switch" checked={state.shuffle} onChange={(e) => onChange({ shuffle: e.target.checked })} />
+          Channel shuffle
+        </label>
+        <label className="flex items-center gap-2 pb-1 text-sm">
+          <input type="checkbox" checked={state.downsample} onChange={(e) => onChange({ downsample: e.target.checked })} />
+          First unit is stride-2
+        </label>
+      </div>
+
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <button type="button" className={buttonClass} onClick={() => onChange({ step: Math.max(0, step - 1) })} disabled={step === 0}>
+          ← Previous step
+        </button>
+        <button type="button" className={buttonClass} onClick={() => onChange({ step: Math.min(total, step + 1) })} disabled={step >= total}>
+          Next step →
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={() => {
+            if (isPlaying) {
+              setPlaying(false);
+              return;
+            }
+            if (step >= total) onChange({ step: 0 });
+            setPlaying(true);
+          }}
+          aria-pressed={isPlaying}
+        >
+          {isPlaying ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" className={buttonClass} onClick={() => onChange({ step: 0 })} disabled={step === 0}>
+          Reset
+        </button>
+        <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="shuffle-step">
+          Step {step} of {total}: {at ? `unit ${at.unit}, ${at.step === 'branch' ? 'branches' : at.step}` : 'input'}
+        </span>
+      </div>
+
+      {error && (
+        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+          TensorFlow.js could not compute the trace: {error}
+        </p>
+      )}
+      <div className="mt-3">
+        {!lay || !trace ? (
+          <div className="flex items-center justify-center text-sm text-slate-500 dark:text-slate-400" style={{ aspectRatio: `${W} / ${H}` }}>
+            Computing the channels with TensorFlow.js…
+          </div>
+        ) : (
+          <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-xl" role="img" aria-label={`Channel strands through ${SHUFFLE_UNITS} ShuffleNet v2 units, ${shownRows} of ${lay.rows.length} rows shown`}>
+            {lay.rows.map((row, r) => {
+              const y = TOP + r * ROW;
+              const visible = r < shownRows;
+              return (
+                <g key={`label-${r}`} opacity={visible ? 1 : 0.25}>
+                  <text x={4} y={y} dy="0.32em" fontSize={10} className="fill-slate-600 dark:fill-slate-400">
+                    {row.label}
+                  </text>
+                  <line x1={X0 - 4} x2={X1} y1={y} y2={y} stroke="currentColor" strokeOpacity={0.08} />
+                </g>
+              );
+            })}
+            {lay.boxes.map((b, i) => {
+              const rowOfBranch = (b.unit - 1) * 4 + 2;
+              if (rowOfBranch >= shownRows) return null;
+              return (
+                <g key={`box-${i}`}>
+                  <rect x={b.x0} y={b.y0} width={b.x1 - b.x0} height={b.y1 - b.y0} rx={4} className="fill-slate-100 stroke-slate-400 dark:fill-slate-800 dark:stroke-slate-500" />
+                  <text x={(b.x0 + b.x1) / 2} y={(b.y0 + b.y1) / 2} dy="0.32em" textAnchor="middle" fontSize={b.x1 - b.x0 < 90 ? 7 : 8.5} className="fill-slate-700 dark:fill-slate-300">
+                    {b.text}
+                  </text>
+                </g>
+              );
+            })}
+            {lay.rows.slice(1, shownRows).map((row, i) => {
+              const r = i + 1;
+              const prev = lay.rows[r - 1];
+              const y0 = TOP + (r - 1) * ROW;
+              const y1 = TOP + r * ROW;
+              const box = row.label === 'branches' ? lay.boxes.filter((b) => b.unit === row.unit) : [];
+              return (
+                <g key={`edges-${r}`} fill="none">
+                  {row.slots.map(({ slot, x }, j) => {
+                    const hit = slot.deps.includes(follow);
+                    const colour = slot.convolved ? 'currentColor' : hue(slot.deps[0], c0);
+                    const from = prev.slots.find((p) => p.slot.key === slot.key);
+                    const common = { stroke: colour, strokeWidth: hit ? 2.6 : 1.4, strokeOpacity: hit ? 1 : slot.convolved ? 0.35 : 0.5 };
+                    if (from) return <path key={j} d={curve(from.x, y0, x, y1)} {...common} className={slot.convolved ? 'text-slate-500 dark:text-slate-400' : undefined} />;
+                    const b = box.find((bx) => x >= bx.x0 && x <= bx.x1) ?? box[0];
+                    return <path key={j} d={`M${x},${b ? b.y1 : y0} L${x},${y1}`} {...common} className="text-slate-500 dark:text-slate-400" />;
+                  })}
+                  {box.length > 0 &&
+                    prev.slots.map(({ slot, x }, j) => {
+                      // Strands entering a convolution branch end at its box.
+                      const feeds = row.slots.every((s) => s.slot.key !== slot.key);
+                      if (!feeds) return null;
+                      const targets = box.filter((bx) => (lay.rows[r - 1].label.includes('no split') ? true : x >= bx.x0 && x <= bx.x1));
+                      const hit = slot.deps.includes(follow);
+                      const colour = slot.convolved ? 'currentColor' : hue(slot.deps[0], c0);
+                      return targets.map((bx, t) => (
+                        <path
+                          key={`in-${j}-${t}`}
+                          d={curve(x, y0, Math.min(Math.max(x, bx.x0 + 4), bx.x1 - 4), bx.y0)}
+                          stroke={colour}
+                          strokeWidth={hit ? 2.6 : 1.4}
+                          strokeOpacity={hit ? 1 : 0.5}
+                          className={slot.convolved ? 'text-slate-500 dark:text-slate-400' : undefined}
+                        />
+                      ));
+                    })}
+                </g>
+              );
+            })}
+            {lay.rows.slice(0, shownRows).map((row, r) =>
+              row.slots.map(({ slot, x }, j) => {
+                const hit = slot.deps.includes(follow);
+                return (
+                  <circle
+                    key={`dot-${r}-${j}`}
+                    cx={x}
+                    cy={TOP + r * ROW}
+                    r={hit ? 3.4 : 2.4}
+                    fill={slot.convolved ? 'currentColor' : hue(slot.deps[0], c0)}
+                    className={slot.convolved ? 'text-slate-500 dark:text-slate-400' : undefined}
+                    stroke={hit ? 'currentColor' : 'none'}
+                    strokeWidth={hit ? 1 : 0}
+                  >
+                    <title>{`${row.label}, position ${j}: ${describe(slot)}${slot.convolved ? `, computed from input channels ${slot.deps.join(', ')}` : ''}`}</title>
+                  </circle>
+                );
+              }),
+            )}
+          </svg>
+        )}
+      </div>
+
+      <div className="mt-2 space-y-1 text-xs text-slate-600 dark:text-slate-400">
+        <p>
+          <span className="font-medium text-slate-800 dark:text-slate-200">Colours:</span> each input channel has its own colour while it is carried unchanged; grey
+          strands are new channels computed by a branch&apos;s convolutions. Thick strands carry information from input channel {follow}
+          {lastRow ? ` (${reach} of ${lastRow.slots.length} channels at this step)` : ''}.
+        </p>
+        {trace && (
+          <p data-testid="never-convolved" data-channels={JSON.stringify(untouched)}>
+            {untouched.length === 0
+              ? `Every input channel meets a convolution within ${SHUFFLE_UNITS} units.`
+              : `${untouched.length} of ${trace.inputChannels} input channels never meet a convolution in ${SHUFFLE_UNITS} units: ${untouched.join(', ')}.`}
+            {!trace.shuffle && untouched.length > 0 ? ' Without the shuffle the identity half is the same half every time: those channels only ever pass through.' : ''}
+            {trace.shuffle && untouched.length > 0 ? ' Channel 0 is a fixed point of the 2-group shuffle; the stride-2 unit that starts every stage feeds all channels to convolutions.' : ''}
+          </p>
+        )}
+        {unitTrace && (
+          <p>
+            Shuffle permutation of unit {at?.unit}, computed by TensorFlow.js on a tensor whose channel c holds c (output position ← concat position):{' '}
+            <output data-testid="shuffle-permutation" data-perm={JSON.stringify(unitTrace.perm)} className="font-mono text-slate-800 dark:text-slate-200">
+              {unitTrace.perm.map((p, i) => `${i}←${p}`).join('  ')}
+            </output>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The lesson form: state held locally, initialised from MDX props. */
+export function ChannelShuffle(props: Partial<Record<keyof ChannelShuffleSchema, unknown>>) {
+  const [state, onChange] = useWidgetState(channelShuffleSchema, props);
+  return (
+    <WidgetFrame title="Channel split and shuffle" label="3 units, computed with TensorFlow.js" testId="channel-shuffle">
+      <ChannelShuffleWidget state={state} onChange={onChange} />
+    </WidgetFrame>
+  );
+}

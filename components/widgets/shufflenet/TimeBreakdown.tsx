@@ -1,0 +1,184 @@
+'use client';
+
+/**
+ * Where shufflenet_v2_x1_0 spends its time on the reader's device, by op kind (as the paper's
+ * Figure 2 does for ShuffleNet v1 and MobileNet v2), next to where its FLOPs are. Profiled layer by
+ * layer with lib/runtime/profiler.ts after a click; aggregated with lib/lab's helpers.
+ */
+import { scaleLinear } from 'd3-scale';
+import Link from 'next/link';
+import { useState } from 'react';
+import { timerLabel } from '@/lib/lab/profile-stats';
+import { BREAKDOWN_SIZES, type BreakdownCategory, type CategoryTotal } from '@/lib/widgets/time-breakdown/categories';
+import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
+import { timeBreakdownSchema, type TimeBreakdownSchema } from '@/lib/widgets/time-breakdown/meta';
+import type { BreakdownResult } from '@/lib/widgets/time-breakdown/run';
+import type { WidgetProps } from '@/lib/widgets/types';
+import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, WidgetFrame, fmtMs, primaryButtonClass, selectClass, useTfjsJob, useWidgetState } from './common';
+
+/** Category colours as classes (light and dark), spelled out so Tailwind sees them. */
+const FILL: Record<BreakdownCategory, string> = {
+  conv: 'fill-[#d66a00] dark:fill-[#ffa54f]',
+  depthwise: 'fill-[#0f7f78] dark:fill-[#4fd1c5]',
+  elementwise: 'fill-[#3d8a2e] dark:fill-[#86d072]',
+  data: 'fill-[#8a4f86] dark:fill-[#d59ad0]',
+  other: 'fill-[#6b7280] dark:fill-[#a3a9b4]',
+};
+const SWATCH: Record<BreakdownCategory, string> = {
+  conv: 'bg-[#d66a00] dark:bg-[#ffa54f]',
+  depthwise: 'bg-[#0f7f78] dark:bg-[#4fd1c5]',
+  elementwise: 'bg-[#3d8a2e] dark:bg-[#86d072]',
+  data: 'bg-[#8a4f86] dark:bg-[#d59ad0]',
+  other: 'bg-[#6b7280] dark:bg-[#a3a9b4]',
+};
+
+const BW = 600;
+const BH = 22;
+
+function ShareBar({ cats, share, label, y }: { cats: readonly CategoryTotal[]; share: 'msShare' | 'macsShare'; label: string; y: number }) {
+  const x = scaleLinear().domain([0, 1]).range([0, BW]);
+  const starts: number[] = [];
+  let acc = 0;
+  for (const c of cats) {
+    starts.push(acc);
+    acc += c[share];
+  }
+  return (
+    <g transform={`translate(0,${y})`}>
+      <text y={-5} fontSize={12} className="fill-slate-700 dark:fill-slate-300">
+        {label}
+      </text>
+      {cats.map((c, i) => {
+        const x0 = x(starts[i]);
+        const w = Math.max(0, x(starts[i] + c[share]) - x0);
+        return (
+          <g key={c.category}>
+            <rect x={x0} width={w} height={BH} className={FILL[c.category]}>
+              <title>{`${c.label}: ${(c[share] * 100).toFixed(1)}%`}</title>
+            </rect>
+            {w > 34 && (
+              <text x={x0 + w / 2} y={BH / 2} dy="0.32em" textAnchor="middle" fontSize={11} className="fill-white dark:fill-slate-950">
+                {Math.round(c[share] * 100)}%
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdownSchema>) {
+  const job = useTfjsJob();
+  const [result, setResult] = useState<BreakdownResult | null>(null);
+
+  const run = async () => {
+    setResult(null);
+    const { profileBreakdown } = await import('@/lib/widgets/time-breakdown/run');
+    const r = await job.run('Profiling layer by layer', (ctx) =>
+      profileBreakdown({ size: Number(state.size), reduced: state.reduced, backend: state.backend, signal: ctx.signal, onStart: ctx.onStart, onProgress: (d, t) => ctx.progress(d, t) }),
+    );
+    if (r) setResult(r);
+  };
+
+  const cats = result?.categories ?? [];
+  const sumMs = cats.reduce((s, c) => s + c.ms, 0);
+
+  return (
+    <div>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Field label="Input size">
+          {(id) => (
+            <select id={id} className={selectClass} value={state.size} disabled={job.running} onChange={(e) => onChange({ size: e.target.value as (typeof BREAKDOWN_SIZES)[number] })}>
+              {BREAKDOWN_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}×{s}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(b) => onChange({ backend: b as (typeof BACKEND_CHOICES)[number] })} />
+        <label className="col-span-2 flex items-center gap-2 self-end pb-1 text-sm sm:col-span-1">
+          <input type="checkbox" checked={state.reduced} disabled={job.running} onChange={(e) => onChange({ reduced: e.target.checked })} />
+          Quick run
+        </label>
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <button type="button" className={primaryButtonClass} onClick={run} disabled={job.running}>
+          Profile shufflenet_v2_x1_0
+        </button>
+        <Link href="/models/shufflenet_v2_x1_0" className="text-xs text-accent-600 underline dark:text-accent-300">
+          Open the model lab
+        </Link>
+      </div>
+      <JobProgress status={job.status} onCancel={job.cancel} />
+      <BackendNotice info={job.backend} requested={state.backend} />
+      <TensorReadout tensors={job.tensors} />
+
+      {result && (
+        <div className="mt-4" data-testid="time-breakdown-result">
+          <svg viewBox={`0 -22 ${BW} ${2 * BH + 52}`} className="h-auto w-full" role="img" aria-label="Share of measured time and share of multiply-accumulates, by op kind">
+            <ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${fmtMs(sumMs)})`} y={0} />
+            <ShareBar cats={cats} share="macsShare" label="Share of FLOPs (MACs)" y={BH + 30} />
+          </svg>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full min-w-[28rem] border-collapse text-left text-xs">
+              <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
+                shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes ({timerLabel(result.profile.timers)}). Whole-model
+                forward pass: {fmtMs(result.profile.wholeMs)}.
+              </caption>
+              <thead>
+                <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    Op kind
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right font-medium">
+                    Layers
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right font-medium">
+                    Time
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right font-medium">
+                    Share of time
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Share of FLOPs
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {cats.map((c) => (
+                  <tr key={c.category} className="border-b border-slate-100 dark:border-slate-800" data-testid={`breakdown-${c.category}`} data-share={c.msShare.toFixed(4)}>
+                    <th scope="row" className="py-1 pr-2 font-normal">
+                      <span className={`mr-1.5 inline-block h-2.5 w-2.5 rounded-sm align-middle ${SWATCH[c.category]}`} aria-hidden="true" />
+                      {c.label}
+                    </th>
+                    <td className="py-1 pr-2 text-right tabular-nums">{c.layers}</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{fmtMs(c.ms)}</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{(c.msShare * 100).toFixed(1)}%</td>
+                    <td className="py-1 text-right tabular-nums">{(c.macsShare * 100).toFixed(1)}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+            Each layer is timed on its own here, so every layer pays a launch and a sync; the sum of the layers is{' '}
+            {Number.isFinite(result.profile.relativeGap) ? `${Math.round(result.profile.relativeGap * 100)}% ` : ''}
+            {result.profile.relativeGap >= 0 ? 'above' : 'below'} the whole forward pass. That fixed cost per layer weighs most on cheap layers, so read the element-wise and data-movement shares as upper bounds.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function TimeBreakdown(props: Partial<Record<keyof TimeBreakdownSchema, unknown>>) {
+  const [state, onChange] = useWidgetState(timeBreakdownSchema, props);
+  return (
+    <WidgetFrame title="Where the time goes" label="shufflenet_v2_x1_0 on your device" testId="time-breakdown">
+      <TimeBreakdownWidget state={state} onChange={onChange} />
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,237 @@
+'use client';
+
+/**
+ * Pieces the ShuffleNet v2 and MnasNet lesson widgets share: local widget state initialised from
+ * MDX props (validated by the widget's URL schema), a tfjs job runner with progress, cancel and a
+ * tensor-count check, and small UI parts (frame, backend picker, progress, notices).
+ */
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { BackendInfo } from '@/lib/runtime/backend';
+import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
+import { formatValue, parseParams, type Schema, type StateOf } from '@/lib/url-state/schema';
+
+/** Widget state held locally, starting from the schema defaults overridden by valid MDX props. */
+export function useWidgetState<S extends Schema>(schema: S, props: Readonly<Record<string, unknown>>): [StateOf<S>, (patch: Partial<StateOf<S>>) => void] {
+  const [state, setState] = useState<StateOf<S>>(() => initialState(schema, props));
+  const onChange = useCallback((patch: Partial<StateOf<S>>) => setState((s) => ({ ...s, ...patch })), []);
+  return [state, onChange];
+}
+
+export function initialState<S extends Schema>(schema: S, props: Readonly<Record<string, unknown>>): StateOf<S> {
+  const params = new URLSearchParams();
+  for (const [k, p] of Object.entries(schema)) {
+    const v = props[k];
+    if (v === undefined || v === null) continue;
+    params.set(k, typeof v === 'string' ? v : formatValue(p, v));
+  }
+  return parseParams(schema, params).state;
+}
+
+// ---- tfjs jobs -------------------------------------------------------------------------------
+
+export type JobStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'running'; readonly done: number; readonly total: number; readonly label: string }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'error'; readonly message: string };
+
+export interface JobContext {
+  readonly signal: AbortSignal;
+  readonly onStart: (info: BackendInfo, tensorsBefore: number) => void;
+  readonly progress: (done: number, total: number, label?: string) => void;
+}
+
+export interface TensorCheck {
+  readonly before: number;
+  /** null while the job runs. */
+  readonly after: number | null;
+}
+
+/** Runs one tfjs job at a time for a widget: progress, cancel, backend info and tensor counts. */
+export function useTfjsJob() {
+  const [status, setStatus] = useState<JobStatus>({ kind: 'idle' });
+  const [backend, setBackend] = useState<BackendInfo | null>(null);
+  const [tensors, setTensors] = useState<TensorCheck | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const run = useCallback(async <T,>(label: string, job: (ctx: JobContext) => Promise<T>): Promise<T | null> => {
+    abort.current?.abort();
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    setStatus({ kind: 'running', done: 0, total: 0, label });
+    const ctx: JobContext = {
+      signal: ctrl.signal,
+      onStart: (info, before) => {
+        setBackend(info);
+        setTensors({ before, after: null });
+      },
+      progress: (done, total, l) => !ctrl.signal.aborted && setStatus({ kind: 'running', done, total, label: l ?? label }),
+    };
+    let result: T | null = null;
+    try {
+      result = await job(ctx);
+      if (abort.current === ctrl) setStatus({ kind: 'done' });
+    } catch (e) {
+      const rt = await import('@/lib/widgets/guideline-lab/browser-runtime');
+      if (abort.current === ctrl) setStatus(rt.isCancelled(e) ? { kind: 'cancelled' } : { kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      const rt = await import('@/lib/widgets/guideline-lab/browser-runtime');
+      const after = rt.tensorsInMemory();
+      setTensors((t) => (t ? { ...t, after } : { before: after, after }));
+      if (abort.current === ctrl) abort.current = null;
+    }
+    return result;
+  }, []);
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+  return { status, backend, tensors, run, cancel, running: status.kind === 'running' };
+}
+
+// ---- UI parts --------------------------------------------------------------------------------
+
+export function WidgetFrame({ title, label, children, testId }: { title: string; label?: string; children: ReactNode; testId?: string }) {
+  const id = useId();
+  return (
+    <section
+      aria-labelledby={id}
+      data-testid={testId}
+      className="not-prose my-8 min-w-0 rounded-xl border border-slate-200 bg-white p-3 text-sm text-slate-800 sm:p-4 dark:border-slate-800 dark:bg-slate-900/40 dark:text-slate-200"
+    >
+      <h3 id={id} className="mb-3 text-base font-semibold text-slate-900 dark:text-white">
+        {title}
+        {label ? <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">{label}</span> : null}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+export const selectClass =
+  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 disabled:opacity-60';
+export const buttonClass =
+  'inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800';
+export const primaryButtonClass =
+  'inline-flex items-center justify-center rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-accent-500 dark:hover:bg-accent-600';
+
+export function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-400">
+        {label}
+      </label>
+      {children(id)}
+      {hint ? <p className="text-[11px] text-slate-500 dark:text-slate-400">{hint}</p> : null}
+    </div>
+  );
+}
+
+const CHOICE_LABELS: Record<string, string> = { auto: 'Auto (fastest available)', ...BACKEND_LABELS };
+
+export function BackendSelect({ value, onChange, disabled, choices }: { value: string; onChange: (v: string) => void; disabled?: boolean; choices: readonly string[] }) {
+  return (
+    <Field label="Backend">
+      {(id) => (
+        <select id={id} className={selectClass} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+          {choices.map((c) => (
+            <option key={c} value={c}>
+              {CHOICE_LABELS[c] ?? c}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function backendLabel(name: string): string {
+  return isBackendName(name) ? BACKEND_LABELS[name] : name;
+}
+
+/** Which backend ran, and why faster ones did not (initBackend's fallbacks). */
+export function BackendNotice({ info, requested }: { info: BackendInfo | null; requested: string }) {
+  if (!info) return null;
+  const fellBack = requested !== 'auto' && requested !== info.backend;
+  return (
+    <div className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="backend-used" data-backend={info.backend}>
+      <p>
+        Measured on <strong className="text-slate-900 dark:text-slate-100">{backendLabel(info.backend)}</strong>
+        {info.renderer ? <> ({info.renderer})</> : null}.
+      </p>
+      {info.fallbacks.length > 0 && (
+        <p role={fellBack ? 'alert' : undefined} className={fellBack ? 'mt-1 rounded-md bg-amber-50 px-2 py-1 text-amber-900 dark:bg-amber-500/10 dark:text-amber-100' : 'mt-1'}>
+          {fellBack ? 'The backend you chose could not start here, so this ran on the next one. ' : ''}
+          {info.fallbacks.map((f) => `${backendLabel(f.backend)} unavailable: ${f.error}`).join(' · ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function JobProgress({ status, onCancel }: { status: JobStatus; onCancel: () => void }) {
+  if (status.kind === 'idle') return null;
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-3" aria-live="polite">
+      {status.kind === 'running' && (
+        <>
+          <progress
+            className="h-2 w-40 max-w-full accent-accent-600"
+            max={Math.max(1, status.total)}
+            value={status.done}
+            aria-label={`${status.label}: ${status.done} of ${status.total || '…'} passes`}
+          />
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            {status.label}… {status.total ? `${status.done}/${status.total}` : ''}
+          </span>
+          <button type="button" className={buttonClass} onClick={onCancel}>
+            Cancel
+          </button>
+        </>
+      )}
+      {status.kind === 'done' && <span className="text-xs text-slate-600 dark:text-slate-400">Done.</span>}
+      {status.kind === 'cancelled' && <span className="text-xs text-slate-600 dark:text-slate-400">Cancelled; everything the run had made was freed.</span>}
+      {status.kind === 'error' && (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-400">
+          The run failed: {status.message}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Tensors tfjs holds, before the run and now: equal when nothing leaked. */
+export function TensorReadout({ tensors }: { tensors: TensorCheck | null }) {
+  if (!tensors) return null;
+  const ok = tensors.after !== null && tensors.after === tensors.before;
+  return (
+    <p className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="tensor-readout" data-before={tensors.before} data-after={tensors.after ?? ''}>
+      Tensors in memory: {tensors.after ?? '…'} (before the run: {tensors.before})
+      {tensors.after !== null ? (ok ? ' ✓ nothing leaked' : ' ⚠ not back to the count before the run') : ''}
+    </p>
+  );
+}
+
+export function usePrefersReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(false);
+  useEffect(() => {
+    const mq = window.matchMedia('(prefers-reduced-motion: reduce)');
+    const update = () => setReduced(mq.matches);
+    update();
+    mq.addEventListener('change', update);
+    return () => mq.removeEventListener('change', update);
+  }, []);
+  return reduced;
+}
+
+export function fmt(n: number, digits = 2): string {
+  if (!Number.isFinite(n)) return '–';
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  return ms >= 100 ? `${Math.round(ms)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
+}

@@ -1,0 +1,51 @@
+/**
+ * ShuffleNet v2's Table 5 (Ma et al. 2018) from the spec: per width, the output channels of each
+ * stage (torchvision's stages_out_channels), the output sizes at 224×224, and the multiply-adds
+ * and parameters from lib/arch's cost model, next to the numbers the paper prints. The paper's
+ * "FLOPs" are multiply-adds (its footnote 1), the same count as the spec's MACs. Pure: no React.
+ */
+import { buildGraph, graphCost, modelKnobs, moduleOutput, type ShuffleNetV2Knobs } from '@/lib/arch';
+
+export const TABLE5_MODELS = [
+  { id: 'shufflenet_v2_x0_5', width: '0.5×', paperFlopsM: 41, paperParamsM: 1.4 },
+  { id: 'shufflenet_v2_x1_0', width: '1×', paperFlopsM: 146, paperParamsM: 2.3 },
+  { id: 'shufflenet_v2_x1_5', width: '1.5×', paperFlopsM: 299, paperParamsM: 3.5 },
+  { id: 'shufflenet_v2_x2_0', width: '2×', paperFlopsM: 591, paperParamsM: 7.4 },
+] as const;
+
+export interface Table5Column {
+  readonly id: string;
+  readonly width: string;
+  /** conv1, stage2, stage3, stage4, conv5 output channels. */
+  readonly channels: readonly number[];
+  readonly repeats: readonly number[];
+  readonly macs: number;
+  readonly params: number;
+  readonly paperFlopsM: number;
+  readonly paperParamsM: number;
+}
+
+export interface Table5 {
+  readonly columns: readonly Table5Column[];
+  /** Output side length after conv1, maxpool, stage2, stage3, stage4, conv5 (from the 1× graph). */
+  readonly sizes: Readonly<Record<'conv1' | 'maxpool' | 'stage2' | 'stage3' | 'stage4' | 'conv5', number>>;
+}
+
+export function table5(): Table5 {
+  const columns = TABLE5_MODELS.map((m) => {
+    const k = modelKnobs(m.id) as ShuffleNetV2Knobs;
+    const c = graphCost(buildGraph(m.id)).total;
+    return { ...m, channels: k.stagesOutChannels, repeats: k.stagesRepeats, macs: c.macs, params: c.params };
+  });
+  const g = buildGraph('shufflenet_v2_x1_0');
+  const side = (name: string) => moduleOutput(g, name)?.outShape[1] ?? NaN;
+  return {
+    columns,
+    sizes: { conv1: side('conv1.2'), maxpool: side('maxpool'), stage2: side('stage2'), stage3: side('stage3'), stage4: side('stage4'), conv5: side('conv5.2') },
+  };
+}
+
+/** 144.9M, 2.28M: the format the table shows. */
+export function millions(n: number, digits = 1): string {
+  return `${(n / 1e6).toFixed(digits)}M`;
+}
