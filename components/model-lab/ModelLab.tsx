@@ -2,6 +2,12 @@
 
 import { useMemo, useState } from 'react';
 import { ArchitectureGraph } from '@/components/graph/ArchitectureGraph';
+import { FeatureMaps } from '@/components/lab/FeatureMaps';
+import { FlopsVsTime } from '@/components/lab/FlopsVsTime';
+import { Runner } from '@/components/lab/Runner';
+import type { RunResult } from '@/lib/lab/handle';
+import type { LabProfile } from '@/lib/lab/profile-stats';
+import { isBackendName } from '@/lib/runtime/backend-names';
 import { Notices } from '@/components/ui/Notices';
 import { setExpanded, toggleExpanded, type ColorMode } from '@/lib/graph';
 import { labGraph, type LabGraph } from '@/lib/models/lab-graph';
@@ -36,6 +42,14 @@ export function ModelLab({ id }: { id: string }) {
   const current = built.ok ? built : (lastGood ?? labGraph(id, { ...state, ...defaults(schema) }));
   if (!current.ok) throw new Error(`the default ${id} failed to build: ${current.error}`);
   const { graph, cost } = current;
+  const [result, setResult] = useState<RunResult | null>(null);
+  const [profile, setProfile] = useState<LabProfile | null>(null);
+  // Measured times colour the graph and fill the table, for the network they were measured on.
+  const times = useMemo(
+    () => (profile && profile.graphId === graph.id ? new Map(profile.rows.filter((r) => Number.isFinite(r.ms)).map((r) => [r.name, r.ms])) : null),
+    [profile, graph.id],
+  );
+  const backend = state.backend === 'auto' || isBackendName(state.backend) ? state.backend : 'auto';
   const selected = state.layer && (graph.nodes.some((n) => n.name === state.layer) || graph.groups.some((g) => g.id === state.layer)) ? state.layer : null;
 
   return (
@@ -62,6 +76,7 @@ export function ModelLab({ id }: { id: string }) {
             onSetExpanded={(ids, open) => update((prev) => ({ open: [...setExpanded(openSet(prev), ids, open)].join(',') }))}
             colorBy={state.color as ColorMode}
             onColorByChange={(color) => update({ color })}
+            times={times ?? undefined}
             selected={selected}
             onSelect={(layer) => update({ layer })}
             height={560}
@@ -72,7 +87,42 @@ export function ModelLab({ id }: { id: string }) {
         <h2 id="layers-heading" className="mb-2 font-semibold text-slate-900 dark:text-white">
           Layers
         </h2>
-        <LayerTable graph={graph} perNode={cost.perNode} times={null} selected={selected} onSelect={(layer) => update({ layer })} />
+        <LayerTable graph={graph} perNode={cost.perNode} times={times} selected={selected} onSelect={(layer) => update({ layer })} />
+      </section>
+      <section aria-labelledby="run-heading" className="min-w-0">
+        <h2 id="run-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
+          Run it in your browser
+        </h2>
+        <Runner
+          graph={graph}
+          backend={backend}
+          sample={state.sample}
+          seed={state.seed}
+          onSampleChange={(sample) => update({ sample })}
+          onSeedChange={(seed) => update({ seed })}
+          onRun={setResult}
+          onInvalidate={() => setResult(null)}
+        />
+      </section>
+      <section aria-labelledby="maps-heading" className="min-w-0">
+        <h2 id="maps-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
+          Feature maps
+        </h2>
+        <FeatureMaps source={result} layer={selected} onLayerChange={(layer) => update({ layer })} />
+      </section>
+      <section aria-labelledby="cost-heading" className="min-w-0">
+        <h2 id="cost-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
+          FLOPs versus time
+        </h2>
+        <FlopsVsTime
+          source={result}
+          size={Number(state.psize)}
+          onSizeChange={(size) => update({ psize: String(size) })}
+          sizes={[64, 112, 160, 224]}
+          onProfile={setProfile}
+          highlight={selected}
+          onHighlight={(layer) => layer && update({ layer })}
+        />
       </section>
     </div>
   );

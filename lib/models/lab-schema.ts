@@ -9,6 +9,8 @@ import { decodeMnasBlocks, encodeMnasBlocks } from './mnas-code';
 
 export const SAMPLES = ['chelsea', 'coffee', 'astronaut', 'rocket'] as const;
 export const COLOR_MODES = ['macs', 'params', 'time', 'output'] as const;
+/** Profiling at 224 on a slow device takes a while; the default is a quick, still telling size. */
+export const PROFILE_SIZES = ['64', '112', '160', '224'] as const;
 
 function commonParams(defaultSize: number) {
   return {
@@ -19,6 +21,7 @@ function commonParams(defaultSize: number) {
     backend: enumP(['auto', ...BACKEND_ORDER] as const, 'auto', 'TensorFlow.js backend'),
     sample: enumP(SAMPLES, 'chelsea', 'built-in input photo'),
     seed: intP(0, 2 ** 31 - 1, 0, 'seed of the random weights'),
+    psize: enumP(PROFILE_SIZES, '112', 'input size of the per-layer profile'),
   } as const;
 }
 
