@@ -7,6 +7,8 @@ const staticExport = process.env.LAYERWISE_EXPORT === '1';
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets several builds (say, a benchmark and a test run) coexist in one checkout.
+  ...(process.env.LAYERWISE_DIST_DIR ? { distDir: process.env.LAYERWISE_DIST_DIR } : {}),
   poweredByHeader: false,
   ...(staticExport ? { output: 'export', trailingSlash: true } : {}),
   images: { unoptimized: true },
