@@ -1,0 +1,52 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { LayerwiseBench, LogitsOptions, RunOptions } from './types';
+
+type Harness = typeof import('./harness');
+
+/**
+ * Installs `window.layerwiseBench` (see ./types.ts) for `npm run bench` and the end-to-end tests,
+ * and shows what it is doing. The runtime (tfjs) is loaded with import() after the page paints.
+ */
+export function BenchHarness() {
+  const [status, setStatus] = useState('Loading the runtime…');
+
+  useEffect(() => {
+    const loaded: Promise<Harness> = import('./harness');
+    // One call at a time: a run switches the tfjs backend, which must not change under another.
+    let queue: Promise<unknown> = Promise.resolve();
+    const enqueue = <T,>(job: (h: Harness) => Promise<T>): Promise<T> => {
+      const next = queue.then(() => loaded).then(job);
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    const report = (e: unknown) => {
+      setStatus(`Error: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
+    };
+    const api: LayerwiseBench = {
+      ready: loaded.then(
+        () => setStatus('Ready.'),
+        (e: unknown) => report(e),
+      ),
+      run: (o: RunOptions) => enqueue((h) => h.run(o, setStatus)).catch(report),
+      logits: (o: LogitsOptions) => enqueue((h) => h.logits(o, setStatus)).catch(report),
+      numTensors: () => enqueue(async (h) => h.numTensors()),
+    };
+    // A rejected `ready` that nobody awaits must not surface as an unhandled rejection.
+    api.ready.catch(() => undefined);
+    window.layerwiseBench = api;
+    return () => {
+      if (window.layerwiseBench === api) delete window.layerwiseBench;
+    };
+  }, []);
+
+  return (
+    <section aria-label="Benchmark harness" className="my-6 rounded-xl border border-slate-200 p-4 text-sm dark:border-slate-800">
+      <p role="status" aria-live="polite" data-bench-status className="font-mono text-slate-800 dark:text-slate-200">
+        {status}
+      </p>
+    </section>
+  );
+}

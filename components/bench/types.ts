@@ -1,0 +1,80 @@
+/**
+ * The typed API the benchmark harness page (/bench) puts on `window.layerwiseBench`. tfjs-free, so
+ * Node scripts (scripts/bench) and Playwright tests can import the types without the runtime.
+ */
+
+export type BenchBackend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BenchGroupConv = 'auto' | 'split' | 'blockdiag' | 'depthwise' | 'matmul' | 'packed';
+export type BenchTimer = 'webgl-timer' | 'webgpu-timestamp' | 'wall';
+
+/** Model ids: every lib/arch MODEL_ID, plus the two parity configs 'densenet_small' / 'resnext_small'. */
+export const EXTRA_BENCH_MODELS = ['densenet_small', 'resnext_small'] as const;
+
+export interface RunOptions {
+  readonly model: string;
+  readonly backend: BenchBackend;
+  /** Square input size (default: the model's own size, 224 for ImageNet models). */
+  readonly size?: number;
+  /** Timed repeats (median reported). Default 5. */
+  readonly runs?: number;
+  /** Untimed passes first. Default 2. */
+  readonly warmup?: number;
+  /** Grouped-conv strategy; 'auto' = the runtime's default for the backend. */
+  readonly groupConv?: BenchGroupConv;
+  /** Per-layer profile as well (default true); false = whole-model timing only. */
+  readonly layers?: boolean;
+  /** Weight seed (default 0). */
+  readonly seed?: number;
+}
+
+export interface BenchLayer {
+  readonly name: string;
+  readonly op: string;
+  readonly macs: number;
+  readonly ms: number;
+  readonly timer: BenchTimer;
+}
+
+export interface RunResult {
+  readonly model: string;
+  readonly backend: BenchBackend;
+  readonly size: number;
+  /** GPU renderer, or a description of the CPU path (e.g. "WebAssembly (SIMD, single thread)"). */
+  readonly device: string;
+  /** The grouped-conv strategy the model actually used. */
+  readonly groupConv: string;
+  readonly runs: number;
+  readonly warmup: number;
+  /** Whole-model forward incl. reading the logits back, median of `runs`. */
+  readonly median_ms: number;
+  readonly samples_ms: readonly number[];
+  /** Sum of per-layer medians; null when layers were not profiled. */
+  readonly layer_sum_ms: number | null;
+  readonly layers: readonly BenchLayer[];
+  readonly numTensorsBefore: number;
+  readonly numTensorsAfter: number;
+}
+
+export interface LogitsOptions {
+  readonly model: string;
+  readonly backend: BenchBackend;
+  readonly size?: number;
+  readonly seed?: number;
+}
+
+export interface LayerwiseBench {
+  /** Resolves once the runtime is loaded (rejects if it cannot load). */
+  readonly ready: Promise<void>;
+  /** Build a seeded model, time it, dispose everything. Calls are queued, never concurrent. */
+  run(options: RunOptions): Promise<RunResult>;
+  /** Logits of a seeded model on the fixtures' deterministic input (NCHW hash input). */
+  logits(options: LogitsOptions): Promise<number[]>;
+  /** tf.memory().numTensors right now. */
+  numTensors(): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    layerwiseBench?: LayerwiseBench;
+  }
+}

@@ -1,0 +1,115 @@
+/** Command-line options of `npm run bench`; bad input throws UsageError (exit code 2). */
+import { MODEL_IDS, getModel } from '../../lib/arch';
+import { EXTRA_BENCH_MODELS, type BenchBackend, type BenchGroupConv } from '../../components/bench/types';
+
+export const BACKENDS: readonly BenchBackend[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
+export const GROUP_CONVS: readonly BenchGroupConv[] = ['auto', 'split', 'blockdiag', 'depthwise', 'matmul', 'packed'];
+
+export interface BenchArgs {
+  readonly models: readonly string[];
+  readonly backends: readonly BenchBackend[];
+  readonly groupConvs: readonly BenchGroupConv[];
+  /** undefined: each model's own size (224 for ImageNet models, 64 for the parity configs). */
+  readonly size: number | undefined;
+  readonly runs: number;
+  readonly warmup: number;
+  readonly layers: boolean;
+  readonly ort: boolean;
+  readonly json: boolean;
+  readonly seed: number;
+  readonly help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: npm run -s bench -- --model <id>[,<id>…] [options]
+
+Runs the site's models in headless Chromium against the BUILT site (run \`npm run build\` first):
+it starts \`next start\` on a free port, opens /bench, measures, and stops the server.
+
+  --model ids        comma list of model ids (required); \`npm run -s arch -- list\` shows them,
+                     plus densenet_small / resnext_small (the 64x64 parity configs)
+  --backend list     wasm | webgl | webgpu | cpu, comma list (default wasm)
+  --groupconv list   auto | split | blockdiag | depthwise | matmul | packed, comma list (default auto)
+  --size N           square input size, 32..512 (default: the model's own, 224)
+  --runs N           timed repeats, median reported (default 5)
+  --warmup N         untimed passes before timing (default 2)
+  --layers 0|1       per-layer profile (default 1); 0 = whole-model timing only
+  --ort              also time ONNX Runtime Web (wasm, 1 thread, SIMD) on the same models and size
+                     (exports .bench/onnx/<id>_<size>.onnx with /usr/bin/python3 + torchvision)
+  --seed N           weight seed (default 0)
+  --json             machine-readable output
+  --help             this text
+
+Several models, backends or strategies print a side-by-side table with ratios to the first
+column and the first row. Exit codes: 0 ok, 1 run failed, 2 bad options.`;
+
+function int(flag: string, v: string, min: number, max: number): number {
+  if (!/^\d+$/.test(v)) throw new UsageError(`${flag} needs an integer, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new UsageError(`${flag} must be ${min}..${max}, got ${n}`);
+  return n;
+}
+
+function list<T extends string>(flag: string, v: string, allowed: readonly T[]): T[] {
+  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!items.length) throw new UsageError(`${flag} needs a value`);
+  for (const s of items) if (!(allowed as readonly string[]).includes(s)) throw new UsageError(`${flag}: unknown "${s}"; one of: ${allowed.join(', ')}`);
+  if (new Set(items).size !== items.length) throw new UsageError(`${flag}: "${v}" lists a value twice`);
+  return items as T[];
+}
+
+const FLAGS = new Set(['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--layers', '--seed']);
+const SWITCHES = new Set(['--ort', '--json', '--help', '-h']);
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const v = new Map<string, string>();
+  const on = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    if (SWITCHES.has(flag)) {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+      on.add(flag === '-h' ? '--help' : flag);
+    } else if (FLAGS.has(flag)) {
+      const val = inline ?? argv[++i];
+      if (val === undefined || (inline === undefined && val.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      if (v.has(flag)) throw new UsageError(`${flag} given twice (use a comma list)`);
+      v.set(flag, val);
+    } else {
+      throw new UsageError(`unknown option "${a}"`);
+    }
+  }
+  const help = on.has('--help');
+  const modelArg = v.get('--model');
+  if (!modelArg && !help) throw new UsageError('--model is required');
+  const allModels = [...MODEL_IDS, ...EXTRA_BENCH_MODELS];
+  const models = modelArg ? list('--model', modelArg, allModels) : [];
+  const ort = on.has('--ort');
+  if (ort) {
+    const notTv = models.filter((m) => !MODEL_IDS.includes(m) || !getModel(m).torchvision);
+    if (notTv.length) throw new UsageError(`--ort needs torchvision models (exported to ONNX); not in torchvision: ${notTv.join(', ')}`);
+  }
+  const layersArg = v.get('--layers') ?? '1';
+  if (layersArg !== '0' && layersArg !== '1') throw new UsageError(`--layers must be 0 or 1, got "${layersArg}"`);
+  return {
+    models,
+    backends: list('--backend', v.get('--backend') ?? 'wasm', BACKENDS),
+    groupConvs: list('--groupconv', v.get('--groupconv') ?? 'auto', GROUP_CONVS),
+    size: v.has('--size') ? int('--size', v.get('--size')!, 32, 512) : undefined,
+    runs: int('--runs', v.get('--runs') ?? '5', 1, 1000),
+    warmup: int('--warmup', v.get('--warmup') ?? '2', 0, 100),
+    layers: layersArg === '1',
+    ort,
+    json: on.has('--json'),
+    seed: int('--seed', v.get('--seed') ?? '0', 0, 2 ** 31 - 1),
+    help,
+  };
+}
+
+/** The input size a model runs at under these options. */
+export function sizeOf(args: BenchArgs, model: string): number {
+  if (args.size) return args.size;
+  return MODEL_IDS.includes(model) ? getModel(model).defaultSize : 64;
+}

@@ -1,0 +1,128 @@
+/** Plain-text tables for `npm run bench`. */
+import type { BenchLayer, RunResult } from '../../components/bench/types';
+import type { OrtResult } from './ort';
+
+export function table(head: readonly string[], rows: readonly (readonly string[])[], leftCols = 1): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (r: readonly string[]) => r.map((c, i) => (i < leftCols ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
+}
+
+export const ms = (x: number | null | undefined): string => (x == null || !Number.isFinite(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+export const ratio = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)}x` : '–');
+const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '–');
+const signedPct = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %` : '–');
+
+export function gap(r: RunResult): number {
+  return r.layer_sum_ms == null ? NaN : (r.layer_sum_ms - r.median_ms) / r.median_ms;
+}
+
+export function header(r: RunResult): string {
+  return `${r.model} · ${r.backend} (${r.device}) · ${r.size}x${r.size} · grouped conv: ${r.groupConv} · median of ${r.runs} after ${r.warmup} warm-up`;
+}
+
+export function layerTable(layers: readonly BenchLayer[]): string {
+  const sum = layers.reduce((s, l) => s + l.ms, 0);
+  return table(
+    ['#', 'layer', 'op', 'MMACs', 'ms', 'share', 'timer'],
+    layers.map((l, i) => [String(i + 1), l.name, l.op, (l.macs / 1e6).toFixed(1), ms(l.ms), pct(l.ms / sum), l.timer]),
+    3,
+  );
+}
+
+export interface OpKindRow {
+  readonly op: string;
+  readonly count: number;
+  readonly ms: number;
+  readonly macs: number;
+}
+
+export function byOpKind(layers: readonly BenchLayer[]): OpKindRow[] {
+  const m = new Map<string, OpKindRow>();
+  for (const l of layers) {
+    const p = m.get(l.op) ?? { op: l.op, count: 0, ms: 0, macs: 0 };
+    m.set(l.op, { op: l.op, count: p.count + 1, ms: p.ms + l.ms, macs: p.macs + l.macs });
+  }
+  return [...m.values()].sort((a, b) => b.ms - a.ms);
+}
+
+export function opKindTable(layers: readonly BenchLayer[]): string {
+  const sum = layers.reduce((s, l) => s + l.ms, 0);
+  return table(
+    ['op', 'layers', 'ms', 'share', 'GMACs', 'GMAC/s'],
+    byOpKind(layers).map((k) => [k.op, String(k.count), ms(k.ms), pct(k.ms / sum), (k.macs / 1e9).toFixed(2), k.macs ? (k.macs / 1e6 / k.ms).toFixed(1) : '–']),
+  );
+}
+
+export function summaryLine(r: RunResult, ort?: OrtResult): string {
+  const parts = [`whole-model median: ${ms(r.median_ms)} ms`];
+  if (r.layer_sum_ms != null) parts.push(`layer sum: ${ms(r.layer_sum_ms)} ms (${signedPct(gap(r))} vs whole)`);
+  if (ort) parts.push(`ONNX Runtime Web ${ort.version} (wasm, 1 thread): ${ms(ort.median_ms)} ms; ours ÷ ORT = ${ratio(r.median_ms / ort.median_ms)}`);
+  return parts.join('\n');
+}
+
+/** One cell per (model, column): rows are models, columns the backend/strategy configurations. */
+export interface Grid {
+  readonly rows: readonly string[];
+  readonly cols: readonly string[];
+  readonly cell: (row: number, col: number) => RunResult | undefined;
+  readonly ort?: (row: number) => OrtResult | undefined;
+}
+
+export function sideBySide(g: Grid): string {
+  const out: string[] = [];
+  const val = (r: number, c: number) => g.cell(r, c)?.median_ms ?? NaN;
+  const ortCol = g.ort ? ['ORT wasm 1T'] : [];
+  out.push(
+    'whole-model median, ms',
+    table(
+      ['model', ...g.cols, ...ortCol],
+      g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ms(val(r, c))), ...(g.ort ? [ms(g.ort(r)?.median_ms)] : [])]),
+    ),
+  );
+  if (g.cols.length > 1)
+    out.push(
+      '',
+      `÷ first column (${g.cols[0]})`,
+      table(['model', ...g.cols], g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / val(r, 0)))])),
+    );
+  if (g.rows.length > 1)
+    out.push(
+      '',
+      `÷ first row (${g.rows[0]})`,
+      table(
+        ['model', ...g.cols, ...ortCol],
+        g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / val(0, c))), ...(g.ort ? [ratio((g.ort(r)?.median_ms ?? NaN) / (g.ort(0)?.median_ms ?? NaN))] : [])]),
+      ),
+    );
+  if (g.ort)
+    out.push('', 'ours ÷ ONNX Runtime Web (wasm, 1 thread)', table(['model', ...g.cols], g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / (g.ort!(r)?.median_ms ?? NaN)))])));
+  const withLayers = g.rows.some((_, r) => g.cols.some((_, c) => g.cell(r, c)?.layer_sum_ms != null));
+  if (withLayers)
+    out.push(
+      '',
+      'per-layer sum, ms (gap vs whole-model)',
+      table(
+        ['model', ...g.cols],
+        g.rows.map((m, r) =>
+          [m, ...g.cols.map((_, c) => {
+            const x = g.cell(r, c);
+            return x && x.layer_sum_ms != null ? `${ms(x.layer_sum_ms)} (${signedPct(gap(x))})` : '–';
+          })],
+        ),
+      ),
+    );
+  return out.join('\n');
+}
+
+/** Per op kind, one column per run: where the time goes, side by side. */
+export function opKindSideBySide(results: readonly { label: string; r: RunResult }[]): string {
+  const kinds = new Map<string, number>();
+  const per = results.map(({ r }) => new Map(byOpKind(r.layers).map((k) => [k.op, k.ms])));
+  for (const p of per) for (const [k, v] of p) kinds.set(k, (kinds.get(k) ?? 0) + v);
+  const order = [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  return table(
+    ['op', ...results.map((x) => x.label)],
+    [...order.map((k) => [k, ...per.map((p) => ms(p.get(k) ?? 0))]), ['sum', ...results.map(({ r }) => ms(r.layer_sum_ms))], ['whole', ...results.map(({ r }) => ms(r.median_ms))]],
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * ONNX Runtime Web for comparison: the same torchvision models exported to ONNX (opset 13, batch 1,
+ * the same input size), run by ORT's wasm backend with ONE thread and SIMD in the same headless
+ * Chromium. ORT's files and the .onnx are served to a blank page at the site's origin through
+ * Playwright routes from node_modules and .bench/, so nothing of ORT ships with the site.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { SetupError } from './server';
+
+export interface OrtResult {
+  readonly model: string;
+  readonly size: number;
+  readonly median_ms: number;
+  readonly samples_ms: readonly number[];
+  readonly threads: 1;
+  readonly version: string;
+}
+
+const PREFIX = '/__ort/';
+const TYPES: Record<string, string> = { mjs: 'text/javascript', js: 'text/javascript', wasm: 'application/wasm', onnx: 'application/octet-stream', html: 'text/html' };
+
+export function onnxPath(root: string, model: string, size: number): string {
+  return join(root, '.bench/onnx', `${model}_${size}.onnx`);
+}
+
+/** Export the missing .onnx files with Debian's torchvision (scripts/py/export_onnx.py). */
+export function ensureOnnx(root: string, models: readonly string[], size: number, log: (s: string) => void): void {
+  const missing = models.filter((m) => !existsSync(onnxPath(root, m, size)));
+  if (!missing.length) return;
+  const python = process.env.PYTHON ?? '/usr/bin/python3';
+  log(`exporting ${missing.join(', ')} at ${size} to ONNX with ${python} …`);
+  const r = spawnSync(python, ['scripts/py/export_onnx.py', ...missing, '--size', String(size), '--out-dir', '.bench/onnx'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0)
+    throw new SetupError(
+      `ONNX export failed (${python} scripts/py/export_onnx.py; needs Debian's python3-torchvision):\n${(r.error?.message ?? '') + (r.stderr || r.stdout || '').trim()}`,
+    );
+}
+
+export async function routeOrt(context: BrowserContext, root: string): Promise<void> {
+  const dist = join(root, 'node_modules/onnxruntime-web/dist');
+  if (!existsSync(dist)) throw new SetupError('onnxruntime-web is not installed: run `npm ci` (it is a devDependency).');
+  await context.route(`**${PREFIX}**`, async (route) => {
+    const path = new URL(route.request().url()).pathname.slice(PREFIX.length);
+    const ext = path.split('.').pop() ?? '';
+    let file: string | null = null;
+    if (path === 'blank.html') return route.fulfill({ status: 200, contentType: TYPES.html, body: '<!doctype html><title>ORT</title>' });
+    if (/^dist\/[\w.-]+$/.test(path)) file = join(dist, path.slice(5));
+    else if (/^onnx\/[\w.-]+\.onnx$/.test(path)) file = join(root, '.bench', path);
+    if (!file || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: TYPES[ext] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+}
+
+export async function openOrtPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${PREFIX}blank.html`);
+  return page;
+}
+
+interface PageArgs {
+  url: string;
+  dist: string;
+  size: number;
+  runs: number;
+  warmup: number;
+}
+
+/** Time one model: session created once, `warmup` untimed runs, then the median of `runs`. */
+export async function timeOrt(page: Page, model: string, size: number, runs: number, warmup: number): Promise<OrtResult> {
+  const args: PageArgs = { url: `${PREFIX}onnx/${model}_${size}.onnx`, dist: `${PREFIX}dist/`, size, runs, warmup };
+  const r = await page.evaluate(async (a: PageArgs) => {
+    // A plain dynamic import in the page (kept out of any bundler's reach).
+    const load = new Function('u', 'return import(u)') as (u: string) => Promise<OrtModule>;
+    interface OrtTensor {
+      data: Float32Array;
+    }
+    interface OrtSession {
+      run(feeds: Record<string, unknown>): Promise<Record<string, OrtTensor>>;
+      release(): Promise<void>;
+      inputNames: string[];
+    }
+    interface OrtModule {
+      env: { versions?: { web?: string }; wasm: { numThreads: number; simd?: boolean; wasmPaths: string; proxy: boolean } };
+      InferenceSession: { create(b: ArrayBuffer, o: object): Promise<OrtSession> };
+      Tensor: new (type: string, data: Float32Array, dims: number[]) => unknown;
+    }
+    const ort = await load(`${a.dist}ort.wasm.min.mjs`);
+    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.simd = true;
+    ort.env.wasm.proxy = false;
+    ort.env.wasm.wasmPaths = a.dist;
+    const res = await fetch(a.url);
+    if (!res.ok) throw new Error(`${a.url}: HTTP ${res.status}`);
+    const session = await ort.InferenceSession.create(await res.arrayBuffer(), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    try {
+      const n = 3 * a.size * a.size;
+      const data = new Float32Array(n);
+      for (let i = 0; i < n; i++) data[i] = Math.sin(i) * 0.5;
+      const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', data, [1, 3, a.size, a.size]) };
+      const samples: number[] = [];
+      for (let i = 0; i < a.warmup + a.runs; i++) {
+        const t0 = performance.now();
+        const out = await session.run(feeds);
+        let s = 0;
+        for (const t of Object.values(out)) s += t.data[0]; // touch the result, as ours reads logits back
+        const ms = performance.now() - t0;
+        if (!Number.isFinite(s)) throw new Error('ORT produced non-finite logits');
+        if (i >= a.warmup) samples.push(ms);
+      }
+      return { samples, version: ort.env.versions?.web ?? '?' };
+    } finally {
+      await session.release();
+    }
+  }, args);
+  const sorted = [...r.samples].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+  return { model, size, median_ms: median, samples_ms: r.samples, threads: 1, version: r.version };
+}
