@@ -24,6 +24,23 @@ export class LabPage {
     return this.knobs.getByLabel(label);
   }
 
+  get graph() {
+    return this.page.getByRole('region', { name: 'Architecture' });
+  }
+
+  graphItem(label: RegExp) {
+    return this.page.locator('svg').getByRole('button', { name: label });
+  }
+
+  get runner() {
+    return this.page.getByTestId('lab-runner');
+  }
+
+  async run() {
+    await this.runner.getByRole('button', { name: /^Run/ }).click();
+    await this.page.getByTestId('top5').waitFor({ timeout: 120_000 });
+  }
+
   selectLayerInTable(name: string) {
     return this.layerTable.getByRole('button', { name, exact: true }).click();
   }
