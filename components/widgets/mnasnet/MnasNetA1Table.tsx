@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { A1_PAPER, a1Table } from './a1-table';
+import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
 
 const m = (n: number, d = 1) => `${(n / 1e6).toFixed(d)}M`;
+const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${(n / 1e3).toFixed(1)}K`);
 
 /**
  * MnasNet-A1 block by block (the paper's Fig. 7(a)), rendered from the spec (a server component).
@@ -15,7 +17,7 @@ export function MnasNetA1Table() {
   return (
     <figure className="not-prose my-6" data-testid="mnasnet-a1-table">
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[36rem] border-collapse text-sm">
+        <table style={TABLE_STYLE} className="w-full min-w-[36rem] border-collapse text-sm">
           <caption className="mb-2 text-left text-sm text-slate-600 dark:text-slate-400">
             MnasNet-A1 at 224×224, built from the spec (<Link href="/models/mnasnet_a1" className="text-accent-600 underline dark:text-accent-300">model lab</Link>). Output
             resolution and channels after each block; parameters and multiply-adds per block.
@@ -65,7 +67,7 @@ export function MnasNetA1Table() {
                 <td className={`${cell} whitespace-nowrap`}>
                   {r.resolution}² × {r.channels}
                 </td>
-                <td className={cell}>{m(r.params, 2)}</td>
+                <td className={cell}>{count(r.params)}</td>
                 <td className={cell}>{m(r.macs)}</td>
               </tr>
             ))}

@@ -12,6 +12,7 @@ import { HARD, SOFT, constraintKind, rankModels, reward, rewardCurve, type Publi
 import { rewardExplorerSchema, type RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { WidgetFrame, buttonClass, useWidgetState } from '@/components/widgets/shufflenet/common';
+import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
 
 const W = 640;
 const H = 330;
@@ -141,7 +142,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
       </p>
 
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full min-w-[26rem] border-collapse text-left text-xs" data-testid="reward-table">
+        <table style={TABLE_STYLE} className="w-full min-w-[26rem] border-collapse text-left text-xs" data-testid="reward-table">
           <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
             Published ImageNet top-1 and Pixel 1 latency (MnasNet paper, Tables 1-2), scored with the current α, β and T.
           </caption>

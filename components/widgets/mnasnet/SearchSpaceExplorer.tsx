@@ -38,6 +38,7 @@ import {
 import { searchSpaceSchema, type SearchSpaceSchema } from '@/lib/widgets/search-space/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, WidgetFrame, buttonClass, fmtMs, primaryButtonClass, selectClass, useTfjsJob, useWidgetState } from '@/components/widgets/shufflenet/common';
+import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
 
 const OP_LABEL: Record<MnasBlockChoice['op'], string> = { conv: 'Conv', sepconv: 'SepConv', mbconv1: 'MBConv1', mbconv3: 'MBConv3', mbconv6: 'MBConv6' };
 const SAMPLE_COUNTS = [4, 8, 16, 24, 32, 48];
@@ -57,7 +58,7 @@ function BlockTable({ blocks, onChange, disabled }: { blocks: readonly MnasBlock
   }
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[34rem] border-collapse text-left text-xs">
+      <table style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs">
         <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
           One layer design per block, repeated N times; only the first layer of a block has stride 2 (MobileNetV2 backbone: widths {MNAS_SEARCH_BASE_WIDTHS.join(', ')}).
         </caption>
@@ -364,7 +365,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
         </button>
         <JobProgress status={measureJob.status} onCancel={measureJob.cancel} />
         <BackendNotice info={measureJob.backend} requested={state.backend} />
-        <TensorReadout tensors={measureJob.tensors} />
+        <TensorReadout tensors={measureJob.tensors} testId="tensor-readout-measure" />
       </div>
 
       <h4 className="mt-5 text-sm font-semibold text-slate-900 dark:text-white">A small search</h4>
@@ -378,7 +379,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
             <select id={id} className={selectClass} value={state.mode} disabled={busy} onChange={(e) => onChange({ mode: e.target.value as SearchMode })}>
               {SEARCH_MODES.map((mode) => (
                 <option key={mode} value={mode}>
-                  {mode === 'random' ? 'Random samples' : 'Evolution (mutate the best)'}
+                  {mode === 'random' ? 'Random' : 'Evolution'}
                 </option>
               ))}
             </select>
@@ -403,12 +404,12 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
       </div>
       <JobProgress status={searchJob.status} onCancel={searchJob.cancel} />
       <BackendNotice info={searchJob.backend} requested={state.backend} />
-      <TensorReadout tensors={searchJob.tensors} />
+      <TensorReadout tensors={searchJob.tensors} testId="tensor-readout-search" />
       {points.length > 0 && (
         <div className="mt-3" data-testid="search-result" data-points={points.length} data-front={front.filter(Boolean).length}>
           <SearchChart points={points} targetMs={targetMs} size={searchSize} onPick={(p) => setBlocks(p.blocks)} />
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[28rem] border-collapse text-left text-xs">
+            <table style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
               <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">Best candidates by reward (stand-in accuracy × (latency / T)^−0.07)</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">

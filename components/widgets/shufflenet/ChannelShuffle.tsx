@@ -21,9 +21,9 @@ const TOP = 26;
 const ROW = 34;
 const GAP = 14;
 
-/** Colour of original channel k of n (works on light and dark backgrounds). */
+/** Colour of original channel k of n: equal perceived lightness, legible on light and dark. */
 function hue(k: number, n: number): string {
-  return `hsl(${Math.round((k * 360) / n + 10) % 360} 75% 50%)`;
+  return `oklch(0.62 0.17 ${Math.round((k * 360) / n + 25) % 360})`;
 }
 
 interface Row {
@@ -123,6 +123,8 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   const lastRow = lay?.rows[Math.min(shownRows, lay.rows.length) - 1];
   const reach = lastRow ? lastRow.slots.filter((s) => s.slot.deps.includes(follow)).length : 0;
   const H = TOP + (1 + 4 * SHUFFLE_UNITS) * ROW - 12;
+  // The drawing grows with the steps shown (plus one faint row ahead) instead of leaving a blank.
+  const shownH = Math.min(H, TOP + Math.min(shownRows + 1, 1 + 4 * SHUFFLE_UNITS) * ROW - 12);
 
   const describe = (s: Slot) => {
     const m = /^u(\d+)([ab])(\d+)$/.exec(s.key);
@@ -206,7 +208,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
             Computing the channels with TensorFlow.js…
           </div>
         ) : (
-          <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-xl" role="img" aria-label={`Channel strands through ${SHUFFLE_UNITS} ShuffleNet v2 units, ${shownRows} of ${lay.rows.length} rows shown`}>
+          <svg viewBox={`0 0 ${W} ${shownH}`} className="h-auto w-full max-w-2xl" role="img" aria-label={`Channel strands through ${SHUFFLE_UNITS} ShuffleNet v2 units, ${shownRows} of ${lay.rows.length} rows shown`}>
             {lay.rows.map((row, r) => {
               const y = TOP + r * ROW;
               const visible = r < shownRows;

@@ -30,6 +30,7 @@ import { BACKEND_CHOICES, guidelineLabSchema, type GuidelineLabSchema } from '@/
 import type { RowResult } from '@/lib/widgets/guideline-lab/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, WidgetFrame, fmt, fmtMs, primaryButtonClass, selectClass, useTfjsJob, useWidgetState } from './common';
+import { TABLE_STYLE } from './table-style';
 
 interface Results {
   readonly guideline: GuidelineId;
@@ -163,7 +164,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
       <TensorReadout tensors={job.tensors} />
 
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full min-w-[34rem] border-collapse text-left text-xs" data-testid="guideline-table" data-complete={complete ? 'true' : 'false'}>
+        <table style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs" data-testid="guideline-table" data-complete={complete ? 'true' : 'false'}>
           <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
             Speed relative to the first row (higher is faster). Channels: the paper&apos;s {PLATFORM_LABELS[platform]} setting, {g.columns[platform][w]}. Paper columns: {g.table},{' '}
             {g.columns.gpu[w]} on the GPU ({PAPER_UNITS.gpu}) and {g.columns.arm[w]} on ARM ({PAPER_UNITS.arm}).

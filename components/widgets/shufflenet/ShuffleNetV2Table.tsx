@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { millions, table5 } from './table5';
+import { TABLE_STYLE } from './table-style';
 
 /**
  * Table 5 of the ShuffleNet v2 paper rendered from the spec (a server component: no client
@@ -33,7 +34,7 @@ export function ShuffleNetV2Table() {
   return (
     <figure className="not-prose my-6" data-testid="shufflenet-table5">
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[36rem] border-collapse text-sm">
+        <table style={TABLE_STYLE} className="w-full min-w-[36rem] border-collapse text-sm">
           <caption className="mb-2 text-left text-sm text-slate-600 dark:text-slate-400">
             ShuffleNet v2 at four widths (the paper&apos;s Table 5), built from the spec. Stages start with one stride-2 unit followed by stride-1 units.
           </caption>

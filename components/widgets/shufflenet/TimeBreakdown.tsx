@@ -15,6 +15,7 @@ import { timeBreakdownSchema, type TimeBreakdownSchema } from '@/lib/widgets/tim
 import type { BreakdownResult } from '@/lib/widgets/time-breakdown/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, WidgetFrame, fmtMs, primaryButtonClass, selectClass, useTfjsJob, useWidgetState } from './common';
+import { TABLE_STYLE } from './table-style';
 
 /** Category colours as classes (light and dark), spelled out so Tailwind sees them. */
 const FILL: Record<BreakdownCategory, string> = {
@@ -123,7 +124,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
             <ShareBar cats={cats} share="macsShare" label="Share of FLOPs (MACs)" y={BH + 30} />
           </svg>
           <div className="mt-3 overflow-x-auto">
-            <table className="w-full min-w-[28rem] border-collapse text-left text-xs">
+            <table style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
               <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
                 shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes ({timerLabel(result.profile.timers)}). Whole-model
                 forward pass: {fmtMs(result.profile.wholeMs)}.

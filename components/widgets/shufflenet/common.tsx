@@ -129,7 +129,7 @@ export function Field({ label, children, hint }: { label: string; children: (id:
   );
 }
 
-const CHOICE_LABELS: Record<string, string> = { auto: 'Auto (fastest available)', ...BACKEND_LABELS };
+const CHOICE_LABELS: Record<string, string> = { auto: 'Auto', ...BACKEND_LABELS };
 
 export function BackendSelect({ value, onChange, disabled, choices }: { value: string; onChange: (v: string) => void; disabled?: boolean; choices: readonly string[] }) {
   return (
@@ -203,11 +203,11 @@ export function JobProgress({ status, onCancel }: { status: JobStatus; onCancel:
 }
 
 /** Tensors tfjs holds, before the run and now: equal when nothing leaked. */
-export function TensorReadout({ tensors }: { tensors: TensorCheck | null }) {
+export function TensorReadout({ tensors, testId = 'tensor-readout' }: { tensors: TensorCheck | null; testId?: string }) {
   if (!tensors) return null;
   const ok = tensors.after !== null && tensors.after === tensors.before;
   return (
-    <p className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="tensor-readout" data-before={tensors.before} data-after={tensors.after ?? ''}>
+    <p className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid={testId} data-before={tensors.before} data-after={tensors.after ?? ''}>
       Tensors in memory: {tensors.after ?? '…'} (before the run: {tensors.before})
       {tensors.after !== null ? (ok ? ' ✓ nothing leaked' : ' ⚠ not back to the count before the run') : ''}
     </p>

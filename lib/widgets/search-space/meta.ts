@@ -1,9 +1,8 @@
-import { MNAS_B1_BLOCKS } from '@/lib/arch/mnasnet-space';
 import { boolP, enumP, intP, stringP } from '@/lib/url-state/schema';
 import { encodeMnasBlocks } from '@/lib/models/mnas-code';
 import type { WidgetMeta } from '@/lib/widgets/types';
 import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
-import { SEARCH_MODES, SEARCH_SIZES } from './search';
+import { MOBILENETV2_BLOCKS, SEARCH_MODES, SEARCH_SIZES } from './search';
 
 /** The search-space explorer's whole state (URL parameters of its embed page). */
 export const searchSpaceSchema = {
@@ -11,8 +10,8 @@ export const searchSpaceSchema = {
     /^[a-z0-9.:_]+$/,
     'seven op:kernel:se:skip:mult:layers items joined by "_"',
     400,
-    encodeMnasBlocks(MNAS_B1_BLOCKS),
-    'the architecture shown: one op:kernel:se:skip:mult:layers item per block',
+    encodeMnasBlocks(MOBILENETV2_BLOCKS),
+    'the architecture shown (default: MobileNetV2, the search backbone): one op:kernel:se:skip:mult:layers item per block',
   ),
   seed: intP(0, 999999, 1, 'seed of the last "Sample" (and of the search)'),
   size: enumP(SEARCH_SIZES, '64', 'input size for latency measurements (square, pixels)'),
