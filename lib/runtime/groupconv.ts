@@ -15,6 +15,14 @@
  * - 'matmul':    "batch the groups": im2col by kh*kw strided slices, transpose groups to the
  *                front, one batched matMul [G, P, K*cgIn] x [G, K*cgIn, cgOut]. Exact MACs, one
  *                big kernel, but a kh*kw-times larger im2col buffer.
+ * - 'packed':    "pack the group's input channels into the width axis": transpose the input's
+ *                channels from (g, ci) to (ci, g) order and view it as [N, H, W*cgIn, G]; then ONE
+ *                depthwiseConv2d over the G channels with a [kh, kw*cgIn] kernel, width stride
+ *                sw*cgIn, width padding pw*cgIn and channel multiplier cgOut computes every
+ *                group's full sum over (tap, ci) directly, already in PyTorch's output order
+ *                (g*cgOut + m). Exact MACs, no intermediate, no reduction: one transpose + one
+ *                kernel. On wasm XNNPACK runs it as G GEMMs with K = kh*kw*cgIn, N = cgOut,
+ *                instead of the inC GEMMs with K = kh*kw that 'depthwise' gives it.
  *
  * Each strategy has its own filter layout, built once at weight-load time (prepareGroupConv).
  * scripts/bench-groupconv.ts measures them; DEFAULT_GROUP_CONV picks the winner per backend.
@@ -22,7 +30,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Pair } from '../arch/ir';
 
-export const GROUP_CONV_STRATEGIES = ['split', 'blockdiag', 'depthwise', 'matmul'] as const;
+export const GROUP_CONV_STRATEGIES = ['split', 'blockdiag', 'depthwise', 'matmul', 'packed'] as const;
 export type GroupConvStrategy = (typeof GROUP_CONV_STRATEGIES)[number];
 
 export interface GroupConvGeometry {
@@ -210,6 +218,37 @@ function prepareMatmul(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
   };
 }
 
+function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupConv {
+  const { inC, outC, groups: G, kernel, stride, padding } = geom;
+  const [kh, kw] = kernel;
+  const cgIn = inC / G;
+  const cgOut = outC / G;
+  const kwp = kw * cgIn;
+  // F[i, j*cgIn + ci, g, m] = W[g*cgOut + m, ci, i, j]: tap (i, j) of input channel ci of group g
+  // sits at packed column j*cgIn + ci, the position of that pixel's ci-th value in the packed row.
+  const f = new Float32Array(kh * kwp * G * cgOut);
+  for (let i = 0; i < kh; i++)
+    for (let j = 0; j < kw; j++)
+      for (let ci = 0; ci < cgIn; ci++)
+        for (let g = 0; g < G; g++)
+          for (let m = 0; m < cgOut; m++) f[((i * kwp + j * cgIn + ci) * G + g) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
+  const filter = tf.tensor4d(f, [kh, kwp, G, cgOut]);
+  const strides: [number, number] = [stride[0], stride[1] * cgIn];
+  const pad = explicitPad([padding[0], padding[1] * cgIn]);
+  return {
+    strategy: 'packed',
+    geometry: geom,
+    run: (x) =>
+      tf.tidy(() => {
+        const [n, h, wd] = x.shape;
+        // Channel c = g*cgIn + ci -> packed row position (w*cgIn + ci), channel g.
+        const xp = cgIn === 1 ? x : (tf.reshape(tf.transpose(tf.reshape(x, [n, h, wd, G, cgIn]), [0, 1, 2, 4, 3]), [n, h, wd * cgIn, G]) as tf.Tensor4D);
+        return tf.depthwiseConv2d(xp, filter, strides, pad);
+      }),
+    dispose: () => filter.dispose(),
+  };
+}
+
 /**
  * Build the filter tensors of one grouped conv for `strategy` from the torch-layout weight
  * [outC, inC/groups, kh, kw]. The returned object owns its tensors: call dispose().
@@ -225,5 +264,7 @@ export function prepareGroupConv(strategy: GroupConvStrategy, geom: GroupConvGeo
       return prepareDepthwise(geom, weightOIHW);
     case 'matmul':
       return prepareMatmul(geom, weightOIHW);
+    case 'packed':
+      return preparePacked(geom, weightOIHW);
   }
 }
