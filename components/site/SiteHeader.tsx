@@ -16,6 +16,9 @@ export function SiteHeader() {
           <Link href="/models" className="hover:text-slate-900 dark:hover:text-white">
             Models
           </Link>
+          <Link href="/compare" className="hover:text-slate-900 dark:hover:text-white">
+            Compare
+          </Link>
         </nav>
         <div className="ml-auto">
           <ThemeToggle />
