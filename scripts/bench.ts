@@ -13,24 +13,12 @@ import type { RunResult } from '../components/bench/types';
 import { type BenchArgs, USAGE, UsageError, parseArgs, sizeOf } from './bench/args';
 import { openHarness } from './bench/browser';
 import { header, layerTable, opKindSideBySide, opKindTable, sideBySide, summaryLine } from './bench/format';
-import { type OrtResult, ensureOnnx, openOrtPage, routeOrt, timeOrt } from './bench/ort';
+import { ensureOnnx, openOrtPage, routeOrt } from './bench/ort';
+import { cellKey, columns, measure } from './bench/measure';
 import { SetupError, startSite } from './bench/server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-interface Column {
-  readonly label: string;
-  readonly backend: BenchArgs['backends'][number];
-  readonly groupConv: BenchArgs['groupConvs'][number];
-}
-
-function columns(a: BenchArgs): Column[] {
-  const cols: Column[] = [];
-  for (const backend of a.backends)
-    for (const groupConv of a.groupConvs) cols.push({ backend, groupConv, label: a.groupConvs.length > 1 || groupConv !== 'auto' ? `${backend}/${groupConv}` : backend });
-  return cols;
-}
 
 /** Fail fast (exit 2) on a size a model cannot take, before starting a server and a browser. */
 function checkSizes(a: BenchArgs): void {
@@ -74,28 +62,8 @@ async function main(argv: string[]): Promise<number> {
     closeBrowser = h.close;
     const ortPage = args.ort ? await routeOrt(h.page.context(), root).then(() => openOrtPage(h.page.context())) : null;
 
-    const results = new Map<string, RunResult>();
-    const orts = new Map<string, OrtResult>();
-    const key = (m: string, c: number) => `${m}\u0000${c}`;
-    // Model by model (each model's columns and its ORT run close together in time, so slow drift of
-    // a shared machine affects the ratios least).
-    for (const model of args.models) {
-      const size = sizeOf(args, model);
-      for (let c = 0; c < cols.length; c++) {
-        const col = cols[c];
-        log(`${model} · ${col.label} · ${size}x${size} …`);
-        const r = await h.run({ model, backend: col.backend, size, runs: args.runs, warmup: args.warmup, groupConv: col.groupConv, layers: args.layers, seed: args.seed });
-        if (r.numTensorsAfter !== r.numTensorsBefore) log(`warning: ${model} on ${col.label} leaked ${r.numTensorsAfter - r.numTensorsBefore} tensors`);
-        log(`  ${r.median_ms.toFixed(1)} ms${r.layer_sum_ms != null ? `, layer sum ${r.layer_sum_ms.toFixed(1)} ms` : ''}`);
-        results.set(key(model, c), r);
-      }
-      if (ortPage) {
-        log(`${model} · ONNX Runtime Web (wasm, 1 thread) · ${size}x${size} …`);
-        const o = await timeOrt(ortPage, model, size, args.runs, args.warmup);
-        log(`  ${o.median_ms.toFixed(1)} ms`);
-        orts.set(model, o);
-      }
-    }
+    const { results, orts } = await measure(args, cols, h, ortPage, log);
+    const key = cellKey;
 
     const single = args.models.length === 1 && cols.length === 1;
     const all = args.models.flatMap((m) => cols.map((col, c) => ({ label: `${m} ${col.label}`, r: results.get(key(m, c))! })));
@@ -127,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const first = all[0].r;
-    console.log(`${first.device === all[all.length - 1].r.device ? `device: ${first.device}\n` : ''}median of ${args.runs} after ${args.warmup} warm-up; sizes: ${[...new Set(all.map((x) => x.r.size))].join(', ')}\n`);
+    console.log(`${first.device === all[all.length - 1].r.device ? `device: ${first.device}\n` : ''}median of ${args.runs}${args.rounds > 1 ? ` x ${args.rounds} interleaved rounds` : ''} after ${args.warmup} warm-up; sizes: ${[...new Set(all.map((x) => x.r.size))].join(', ')}\n`);
     console.log(sideBySide({ rows: args.models, cols: cols.map((c) => c.label), cell: (r, c) => results.get(key(args.models[r], c)), ort: args.ort ? (r) => orts.get(args.models[r]) : undefined }));
     if (args.layers) console.log(`\nper op kind, ms (sum of per-layer medians)\n${opKindSideBySide(all)}`);
     return 0;

@@ -105,7 +105,7 @@ export async function logits(o: LogitsOptions, status: Status): Promise<number[]
   await switchBackend(o.backend);
   const graph = graphFor(o.model, o.size);
   status(`${o.model} on ${o.backend} at ${graph.input[1]}: logits`);
-  const model = createSeededModel(graph, o.seed ?? 0);
+  const model = createSeededModel(graph, o.seed ?? 0, { groupConv: o.groupConv ?? 'auto' });
   const x = inputOf(graph);
   try {
     const y = model.predict(x);

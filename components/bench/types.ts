@@ -60,6 +60,7 @@ export interface LogitsOptions {
   readonly backend: BenchBackend;
   readonly size?: number;
   readonly seed?: number;
+  readonly groupConv?: BenchGroupConv;
 }
 
 export interface LayerwiseBench {

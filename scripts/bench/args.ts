@@ -13,6 +13,8 @@ export interface BenchArgs {
   readonly size: number | undefined;
   readonly runs: number;
   readonly warmup: number;
+  /** Interleaved rounds over all configurations (samples pooled). */
+  readonly rounds: number;
   readonly layers: boolean;
   readonly ort: boolean;
   readonly json: boolean;
@@ -34,6 +36,8 @@ it starts \`next start\` on a free port, opens /bench, measures, and stops the s
   --size N           square input size, 32..512 (default: the model's own, 224)
   --runs N           timed repeats, median reported (default 5)
   --warmup N         untimed passes before timing (default 2)
+  --rounds N         repeat the whole set of configurations N times, interleaved, and pool the
+                     samples (default 1); use 3+ on a shared or noisy machine
   --layers 0|1       per-layer profile (default 1); 0 = whole-model timing only
   --ort              also time ONNX Runtime Web (wasm, 1 thread, SIMD) on the same models and size
                      (exports .bench/onnx/<id>_<size>.onnx with /usr/bin/python3 + torchvision)
@@ -59,7 +63,7 @@ function list<T extends string>(flag: string, v: string, allowed: readonly T[]):
   return items as T[];
 }
 
-const FLAGS = new Set(['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--layers', '--seed']);
+const FLAGS = new Set(['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--rounds', '--layers', '--seed']);
 const SWITCHES = new Set(['--ort', '--json', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -100,6 +104,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     size: v.has('--size') ? int('--size', v.get('--size')!, 32, 512) : undefined,
     runs: int('--runs', v.get('--runs') ?? '5', 1, 1000),
     warmup: int('--warmup', v.get('--warmup') ?? '2', 0, 100),
+    rounds: int('--rounds', v.get('--rounds') ?? '1', 1, 100),
     layers: layersArg === '1',
     ort,
     json: on.has('--json'),

@@ -18,7 +18,7 @@ export function gap(r: RunResult): number {
 }
 
 export function header(r: RunResult): string {
-  return `${r.model} · ${r.backend} (${r.device}) · ${r.size}x${r.size} · grouped conv: ${r.groupConv} · median of ${r.runs} after ${r.warmup} warm-up`;
+  return `${r.model} · ${r.backend} (${r.device}) · ${r.size}x${r.size} · grouped conv: ${r.groupConv} · median of ${r.runs} runs after ${r.warmup} warm-up (fastest ${ms(Math.min(...r.samples_ms))} ms)`;
 }
 
 export function layerTable(layers: readonly BenchLayer[]): string {
@@ -78,6 +78,18 @@ export function sideBySide(g: Grid): string {
     table(
       ['model', ...g.cols, ...ortCol],
       g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ms(val(r, c))), ...(g.ort ? [ms(g.ort(r)?.median_ms)] : [])]),
+    ),
+  );
+  out.push(
+    '',
+    'fastest run, ms (less sensitive to load from other processes)',
+    table(
+      ['model', ...g.cols, ...ortCol],
+      g.rows.map((m, r) => [
+        m,
+        ...g.cols.map((_, c) => ms(Math.min(...(g.cell(r, c)?.samples_ms ?? [NaN])))),
+        ...(g.ort ? [ms(Math.min(...(g.ort(r)?.samples_ms ?? [NaN])))] : []),
+      ]),
     ),
   );
   if (g.cols.length > 1)

@@ -1,0 +1,91 @@
+/**
+ * The measurement loop: every (model, column) configuration, plus ONNX Runtime per model, in
+ * `rounds` interleaved rounds. On a shared, noisy machine, interleaving spreads load spikes over
+ * all configurations instead of letting one absorb them; the reported median is over the samples
+ * of all rounds, each layer's time the median of its per-round medians.
+ */
+import type { BenchBackend, BenchGroupConv, RunResult } from '../../components/bench/types';
+import type { BenchArgs } from './args';
+import { sizeOf } from './args';
+import type { BenchBrowser } from './browser';
+import { type OrtResult, timeOrt } from './ort';
+import type { Page } from '@playwright/test';
+
+export interface Column {
+  readonly label: string;
+  readonly backend: BenchBackend;
+  readonly groupConv: BenchGroupConv;
+}
+
+export function columns(a: BenchArgs): Column[] {
+  const cols: Column[] = [];
+  for (const backend of a.backends)
+    for (const groupConv of a.groupConvs) cols.push({ backend, groupConv, label: a.groupConvs.length > 1 || groupConv !== 'auto' ? `${backend}/${groupConv}` : backend });
+  return cols;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Pool the rounds of one configuration into one result. */
+export function mergeRuns(rs: readonly RunResult[]): RunResult {
+  const first = rs[0];
+  if (rs.length === 1) return first;
+  const samples = rs.flatMap((r) => r.samples_ms);
+  const layers = first.layers.map((l, i) => ({ ...l, ms: median(rs.map((r) => r.layers[i].ms)) }));
+  return {
+    ...first,
+    runs: samples.length,
+    median_ms: median(samples),
+    samples_ms: samples,
+    layers,
+    layer_sum_ms: first.layer_sum_ms == null ? null : layers.reduce((s, l) => s + l.ms, 0),
+    numTensorsAfter: rs[rs.length - 1].numTensorsAfter,
+  };
+}
+
+export function mergeOrt(rs: readonly OrtResult[]): OrtResult {
+  const samples = rs.flatMap((r) => r.samples_ms);
+  return { ...rs[0], median_ms: median(samples), samples_ms: samples };
+}
+
+export interface Measured {
+  readonly results: Map<string, RunResult>;
+  readonly orts: Map<string, OrtResult>;
+}
+
+export const cellKey = (model: string, col: number) => `${model}\u0000${col}`;
+
+export async function measure(a: BenchArgs, cols: readonly Column[], h: BenchBrowser, ortPage: Page | null, log: (s: string) => void): Promise<Measured> {
+  const runs = new Map<string, RunResult[]>();
+  const orts = new Map<string, OrtResult[]>();
+  for (let round = 0; round < a.rounds; round++) {
+    const tag = a.rounds > 1 ? ` (round ${round + 1}/${a.rounds})` : '';
+    // Model by model: each model's columns and its ORT run close together in time.
+    for (const model of a.models) {
+      const size = sizeOf(a, model);
+      for (let c = 0; c < cols.length; c++) {
+        const col = cols[c];
+        log(`${model} · ${col.label} · ${size}x${size}${tag} …`);
+        const r = await h.run({ model, backend: col.backend, size, runs: a.runs, warmup: a.warmup, groupConv: col.groupConv, layers: a.layers, seed: a.seed });
+        if (r.numTensorsAfter !== r.numTensorsBefore) log(`warning: ${model} on ${col.label} leaked ${r.numTensorsAfter - r.numTensorsBefore} tensors`);
+        log(`  ${r.median_ms.toFixed(1)} ms${r.layer_sum_ms != null ? `, layer sum ${r.layer_sum_ms.toFixed(1)} ms` : ''}`);
+        const k = cellKey(model, c);
+        runs.set(k, [...(runs.get(k) ?? []), r]);
+      }
+      if (ortPage) {
+        log(`${model} · ONNX Runtime Web (wasm, 1 thread) · ${size}x${size}${tag} …`);
+        const o = await timeOrt(ortPage, model, size, a.runs, a.warmup);
+        log(`  ${o.median_ms.toFixed(1)} ms`);
+        orts.set(model, [...(orts.get(model) ?? []), o]);
+      }
+    }
+  }
+  return {
+    results: new Map([...runs].map(([k, rs]) => [k, mergeRuns(rs)])),
+    orts: new Map([...orts].map(([k, rs]) => [k, mergeOrt(rs)])),
+  };
+}
