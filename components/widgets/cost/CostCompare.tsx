@@ -73,6 +73,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
   const [a, b] = rows;
   const ratio = a && b && a.m && b.m ? { macs: a.spec.atSize.macs / b.spec.atSize.macs, params: a.spec.at224.params / b.spec.at224.params, time: a.m.wholeMs / b.m.wholeMs } : null;
   const running = status.kind === 'running';
+  const shownTab = models.includes(tab) ? tab : models[0];
 
   const handleFor = useCallback(
     (id: string): LabHandle | null => {
@@ -116,7 +117,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
       </div>
 
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full min-w-[520px] border-collapse text-left text-[13px] tabular-nums">
+        <table style={{ display: 'table' }} className="w-full min-w-[520px] border-collapse text-left text-[13px] tabular-nums">
           <caption className="sr-only">Spec costs and measured time per model</caption>
           <thead>
             <tr className="border-b border-slate-200 text-[11px] uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:text-slate-400">
@@ -212,27 +213,27 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
                   key={id}
                   type="button"
                   role="tab"
-                  aria-selected={tab === id}
+                  aria-selected={shownTab === id}
                   onClick={() => setTab(id)}
-                  className={`rounded-t-md border border-b-0 px-3 py-1 text-[13px] ${tab === id ? 'border-slate-300 bg-white font-semibold dark:border-slate-600 dark:bg-slate-900' : 'border-transparent text-slate-600 hover:bg-slate-50 dark:text-slate-400 dark:hover:bg-slate-800'}`}
+                  className={`rounded-t-md border border-b-0 px-3 py-1 text-[13px] ${shownTab === id ? 'border-slate-300 bg-white font-semibold dark:border-slate-600 dark:bg-slate-900' : 'border-transparent text-slate-600 hover:bg-slate-50 dark:text-slate-400 dark:hover:bg-slate-800'}`}
                 >
                   {modelLabel(id)}, per layer
                 </button>
               ))}
             </div>
-            <div role="tabpanel" aria-label={`${modelLabel(tab)}, per layer`}>
-              {models.includes(tab) ? (
+            <div role="tabpanel" aria-label={`${modelLabel(shownTab)}, per layer`}>
+              {
                 <FlopsVsTime
-                  key={tab}
-                  source={handleFor(tab)}
-                  profile={current.profiles.get(tab) ?? null}
+                  key={shownTab}
+                  source={handleFor(shownTab)}
+                  profile={current.profiles.get(shownTab) ?? null}
                   size={size}
                   sizes={[size]}
                   repeats={state.repeats}
-                  onProfile={(p) => setMeasured((old) => (old ? { ...old, profiles: new Map(old.profiles).set(tab, p) } : old))}
+                  onProfile={(p) => setMeasured((old) => (old ? { ...old, profiles: new Map(old.profiles).set(shownTab, p) } : old))}
                   className="rounded-tl-none"
                 />
-              ) : null}
+              }
             </div>
           </div>
         </div>

@@ -7,7 +7,8 @@
  * React owns the SVG.
  */
 import { path as d3path, range, scaleLinear, scalePoint } from 'd3';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useElementWidth } from '@/components/lab/useElementWidth';
 import { SpecError } from '@/lib/arch';
 import { sourceColor } from '@/lib/widgets/dense-connectivity/colors';
 import { denseBlockCost, plainChainCost, BLOCK_SIZE } from '@/lib/widgets/dense-connectivity/cost';
@@ -31,12 +32,12 @@ import { denseConnectivitySchema, type DenseConnectivitySchema } from '@/lib/wid
 import type { WidgetProps } from '@/lib/widgets/types';
 import { Checkbox, ErrorNote, formatCount, formatInt, Slider, Stat, WidgetFrame } from './ui';
 
-const COL = 54;
 const PAD = 30;
 const NODE_R = 13;
-const BAR_W = 22;
 const BAR_MAX = 150;
 const ARC_MAX = 150;
+/** Column width: fills the available width for short blocks, never below 54 px (then it scrolls). */
+const colWidth = (nodes: number, avail: number) => Math.max(54, Math.min(104, (avail - 2 * PAD - 14) / (nodes - 1)));
 
 type State = WidgetProps<DenseConnectivitySchema>['state'];
 
@@ -48,6 +49,8 @@ function arcPath(x1: number, x2: number, y: number, h: number): string {
 }
 
 interface DiagramProps {
+  /** Width available to the drawing, CSS px. */
+  readonly avail: number;
   readonly L: number;
   readonly k: number;
   readonly k0: number;
@@ -60,8 +63,10 @@ interface DiagramProps {
   readonly onPin: (n: number) => void;
 }
 
-function Diagram({ L, k, k0, bottleneck, transitionOut, variant, active, pinned, onHover, onPin }: DiagramProps) {
+function Diagram({ avail, L, k, k0, bottleneck, transitionOut, variant, active, pinned, onHover, onPin }: DiagramProps) {
   const n = L + 2;
+  const COL = colWidth(n, avail);
+  const BAR_W = Math.min(30, Math.round(COL * 0.4));
   const x = scalePoint<number>().domain(range(n)).range([PAD, PAD + (n - 1) * COL]);
   const dense = variant === 'dense';
   const maxC = inputChannels(L + 1, k0, k);
@@ -121,8 +126,7 @@ function Diagram({ L, k, k0, bottleneck, transitionOut, variant, active, pinned,
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}
-      className="block h-auto max-w-none"
-      style={{ minWidth: Math.min(width, 420) }}
+      className="block max-w-none"
       role="group"
       aria-label={dense ? `Dense block of ${L} layers with ${connectionCount(L)} direct connections` : `Plain chain of ${L} layers with ${L} connections`}
     >
@@ -213,6 +217,8 @@ function Diagram({ L, k, k0, bottleneck, transitionOut, variant, active, pinned,
 export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnectivitySchema>) {
   const { L, k, k0, bottleneck, theta } = state;
   const [hover, setHover] = useState<number | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const avail = useElementWidth(box, 760);
   const pinned = state.focus >= 1 && state.focus <= L ? state.focus : null;
   const active = hover ?? pinned;
 
@@ -267,17 +273,17 @@ export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnecti
         {summary}
       </p>
 
-      <div className="mt-2 overflow-x-auto rounded-lg border border-slate-100 pb-1 dark:border-slate-800" tabIndex={-1}>
+      <div ref={box} className="mt-2 overflow-x-auto rounded-lg border border-slate-100 pb-1 dark:border-slate-800">
         <p className="px-2 pt-1.5 text-[12px] font-medium text-slate-600 dark:text-slate-400">
           Dense block: {connectionCount(L)} direct connections = {L}·{L + 1}/2
         </p>
-        <Diagram L={L} k={k} k0={k0} bottleneck={bottleneck} transitionOut={transitionOut} variant="dense" active={active} pinned={pinned} onHover={setHover} onPin={pin} />
+        <Diagram avail={avail} L={L} k={k} k0={k0} bottleneck={bottleneck} transitionOut={transitionOut} variant="dense" active={active} pinned={pinned} onHover={setHover} onPin={pin} />
       </div>
       <div className="mt-2 overflow-x-auto rounded-lg border border-slate-100 pb-1 dark:border-slate-800">
         <p className="px-2 pt-1.5 text-[12px] font-medium text-slate-600 dark:text-slate-400">
           Plain chain of the same depth: {L} connections; every layer sees only the {k} channels of the one before it
         </p>
-        <Diagram L={L} k={k} k0={k0} bottleneck={false} transitionOut={null} variant="chain" active={null} pinned={null} onHover={() => undefined} onPin={() => undefined} />
+        <Diagram avail={avail} L={L} k={k} k0={k0} bottleneck={false} transitionOut={null} variant="chain" active={null} pinned={null} onHover={() => undefined} onPin={() => undefined} />
       </div>
 
       {cost.ok ? (

@@ -9,7 +9,7 @@ export function DenseNetConfigTable() {
   const rows = densenetConfigRows();
   return (
     <div className="not-prose my-6 overflow-x-auto">
-      <table className="w-full min-w-[620px] border-collapse text-left text-[13px] tabular-nums">
+      <table style={{ display: 'table' }} className="w-full min-w-[620px] border-collapse text-left text-[13px] tabular-nums">
         <caption className="mb-2 text-left text-[13px] text-slate-600 dark:text-slate-400">
           ImageNet DenseNet-BC models (θ = 0.5, 4k bottleneck, 224×224 input). Params and MACs: computed from the spec on this site. Errors: the paper’s
           Table 3, single-crop / 10-crop.

@@ -134,12 +134,13 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
             const src = result.maps.get(sourceNode(b.source));
             const diff = src ? bandDifference(inputMap.data, src.data, b, hw) : NaN;
             const name = b.source === 0 ? 'x₀ (stem)' : `H${b.source}`;
+            const owner = b.source === 0 ? 'the stem’s output' : `H${b.source}’s own output`;
             return (
               <li key={b.source} className="rounded-lg border-l-4 bg-slate-50 p-2 dark:bg-slate-800/50" style={{ borderColor: sourceColor(b.source) }}>
                 <p className="mb-1 text-[12px] text-slate-700 dark:text-slate-300">
                   <strong>{name}</strong> · channels {b.start}–{b.start + b.size - 1} ·{' '}
                   <span data-testid="band-check">
-                    {layer === 1 ? 'this is x₀ itself' : diff === 0 ? `identical to ${name}’s own output (max |Δ| = 0)` : `differs from ${name}’s output by ${diff.toExponential(2)}`}
+                    {layer === 1 ? 'this is x₀ itself' : diff === 0 ? `identical to ${owner} (max |Δ| = 0)` : `differs from ${owner} by ${diff.toExponential(2)}`}
                   </span>
                 </p>
                 <div className="flex flex-wrap gap-1">

@@ -90,9 +90,17 @@ function FormDrawing({ form, C, d, w, hoverGroup }: { form: Form; C: number; d: 
             </g>
           ))}
           {hidden ? (
-            <text x={20 + slotW * (shown.length - 1) + slotW / 2} y={y2 + BOX_H / 2} dy="0.35em" textAnchor="middle" fontSize={10} className="fill-slate-600 dark:fill-slate-400">
-              ⋯ {hidden} more
-            </text>
+            <g className="fill-slate-600 dark:fill-slate-400" fontSize={9} textAnchor="middle">
+              <text x={20 + slotW * (shown.length - 1) + slotW / 2} y={y1 + BOX_H / 2} dy="0.35em" fontSize={12}>
+                ⋯
+              </text>
+              <text x={20 + slotW * (shown.length - 1) + slotW / 2} y={y2 + BOX_H / 2 - 5} dy="0.35em">
+                +{hidden}
+              </text>
+              <text x={20 + slotW * (shown.length - 1) + slotW / 2} y={y2 + BOX_H / 2 + 6} dy="0.35em">
+                paths
+              </text>
+            </g>
           ) : null}
           {form === 'a' ? (
             <Node x={cx} y={ySum} text="+" />

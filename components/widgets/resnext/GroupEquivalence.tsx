@@ -114,7 +114,7 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
           </div>
           <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
             <div className="rounded-lg bg-slate-50 px-3 py-2 dark:bg-slate-800/60">
-              <dt className="text-[11px] uppercase tracking-wide text-slate-500 dark:text-slate-400">max |(a) − (c)|</dt>
+              <dt className="text-[11px] text-slate-500 dark:text-slate-400">max |(a) − (c)|</dt>
               <dd>
                 <output aria-label="Largest difference between (a) and (c)" className="font-mono text-lg tabular-nums" data-value={result.diffAC}>
                   {sci(result.diffAC)}
@@ -122,7 +122,7 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
               </dd>
             </div>
             <div className="rounded-lg bg-slate-50 px-3 py-2 dark:bg-slate-800/60">
-              <dt className="text-[11px] uppercase tracking-wide text-slate-500 dark:text-slate-400">max |(b) − (c)|</dt>
+              <dt className="text-[11px] text-slate-500 dark:text-slate-400">max |(b) − (c)|</dt>
               <dd>
                 <output aria-label="Largest difference between (b) and (c)" className="font-mono text-lg tabular-nums" data-value={result.diffBC}>
                   {sci(result.diffBC)}

@@ -17,7 +17,7 @@ export function ResNeXtComparisonTable() {
   ];
   return (
     <div className="not-prose my-6 overflow-x-auto">
-      <table className="w-full min-w-[600px] border-collapse text-left text-[13px] tabular-nums">
+      <table style={{ display: 'table' }} className="w-full min-w-[600px] border-collapse text-left text-[13px] tabular-nums">
         <caption className="mb-2 text-left text-[13px] text-slate-600 dark:text-slate-400">
           Paper: Table 1 (params, FLOPs counted as multiply–adds) and Table 3 (top-1 error, ImageNet-1K val, single 224×224 crop). Spec: computed on this site
           (torchvision’s layout, stride on the 3×3 conv).
@@ -25,7 +25,7 @@ export function ResNeXtComparisonTable() {
         <thead>
           <tr className={head}>
             <th scope="col" className={th}>Model</th>
-            <th scope="col" className={th}>Setting</th>
+            <th scope="col" className={`${th} normal-case`}>SETTING C×d</th>
             <th scope="col" className={th}>Params (paper)</th>
             <th scope="col" className={th}>Params (spec)</th>
             <th scope="col" className={th}>FLOPs (paper)</th>
@@ -59,7 +59,7 @@ export function CardinalityAblationTable() {
   const rows = ablationRows();
   return (
     <div className="not-prose my-6 overflow-x-auto">
-      <table className="w-full min-w-[480px] border-collapse text-left text-[13px] tabular-nums">
+      <table style={{ display: 'table' }} className="w-full min-w-[480px] border-collapse text-left text-[13px] tabular-nums">
         <caption className="mb-2 text-left text-[13px] text-slate-600 dark:text-slate-400">
           Cardinality against width at preserved complexity (the paper’s Table 3, top-1 error on ImageNet-1K). Params and MACs: this site’s spec for the
           same settings.
@@ -67,7 +67,7 @@ export function CardinalityAblationTable() {
         <thead>
           <tr className={head}>
             <th scope="col" className={th}>Network</th>
-            <th scope="col" className={th}>Setting C×d</th>
+            <th scope="col" className={`${th} normal-case`}>SETTING C×d</th>
             <th scope="col" className={th}>Params (spec)</th>
             <th scope="col" className={th}>MACs (spec)</th>
             <th scope="col" className="py-1.5 font-medium">Top-1 error</th>
