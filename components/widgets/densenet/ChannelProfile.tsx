@@ -36,7 +36,7 @@ export function ChannelProfile({ state, onChange }: WidgetProps<ChannelProfileSc
   return (
     <WidgetFrame
       title="Channel profile"
-      subtitle={`Channels entering each layer of ${modelLabel(state.model)}, from the spec: +${profile.growthRate} per dense layer; the grey bars are transitions, and their black tick marks the half (θ = 0.5) they keep.`}
+      subtitle={`Channels entering each layer of ${modelLabel(state.model)}, from the spec: +${profile.growthRate} per dense layer; the grey bars are transitions, and the tick across each marks the half (θ = 0.5) it keeps.`}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Select
