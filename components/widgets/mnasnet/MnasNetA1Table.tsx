@@ -16,12 +16,12 @@ export function MnasNetA1Table() {
   const head = 'px-2 py-1 text-left font-medium';
   return (
     <figure className="not-prose my-6" data-testid="mnasnet-a1-table">
+      <p id="mnasnet-a1-table-caption" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+        MnasNet-A1 at 224×224, built from the spec (<Link href="/models/mnasnet_a1" className="text-accent-600 underline dark:text-accent-300">model lab</Link>). Output
+        resolution and channels after each block; parameters and multiply-adds per block.
+      </p>
       <div className="overflow-x-auto">
-        <table style={TABLE_STYLE} className="w-full min-w-[36rem] border-collapse text-sm">
-          <caption className="mb-2 text-left text-sm text-slate-600 dark:text-slate-400">
-            MnasNet-A1 at 224×224, built from the spec (<Link href="/models/mnasnet_a1" className="text-accent-600 underline dark:text-accent-300">model lab</Link>). Output
-            resolution and channels after each block; parameters and multiply-adds per block.
-          </caption>
+        <table aria-labelledby="mnasnet-a1-table-caption" style={TABLE_STYLE} className="w-full min-w-[36rem] border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <th scope="col" className={head}>

@@ -43,6 +43,7 @@ function Slider({ label, value, min, max, step, onChange, format }: { label: str
 const signed = (v: number) => (v < 0 ? `−${Math.abs(v).toFixed(2)}` : v.toFixed(2));
 
 export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExplorerSchema>) {
+  const captionId = useId();
   const p = { alpha: state.alpha, beta: state.beta, target: state.target };
   const kind = constraintKind(state.alpha, state.beta);
   const ranked = useMemo(() => rankModels({ alpha: state.alpha, beta: state.beta, target: state.target }), [state.alpha, state.beta, state.target]);
@@ -141,11 +142,11 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         own accuracy (MnasNet in blue, NASNet-A in red, hand-designed in grey).
       </p>
 
+      <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+        Published ImageNet top-1 and Pixel 1 latency (MnasNet paper, Tables 1-2), scored with the current α, β and T.
+      </p>
       <div className="mt-3 overflow-x-auto">
-        <table style={TABLE_STYLE} className="w-full min-w-[26rem] border-collapse text-left text-xs" data-testid="reward-table">
-          <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
-            Published ImageNet top-1 and Pixel 1 latency (MnasNet paper, Tables 1-2), scored with the current α, β and T.
-          </caption>
+        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[26rem] border-collapse text-left text-xs" data-testid="reward-table">
           <thead>
             <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <th scope="col" className="py-1 pr-2 font-medium">

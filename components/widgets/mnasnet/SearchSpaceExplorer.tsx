@@ -8,7 +8,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   MNAS_CONV_OPS,
   MNAS_FILTER_MULTS,
@@ -46,6 +46,7 @@ const SAMPLE_COUNTS = [4, 8, 16, 24, 32, 48];
 const m = (n: number, d = 1) => `${(n / 1e6).toFixed(d)}M`;
 
 function BlockTable({ blocks, onChange, disabled }: { blocks: readonly MnasBlockChoice[]; onChange: (b: MnasBlockChoice[]) => void; disabled: boolean }) {
+  const captionId = useId();
   const widths = mnasWidths(resolveMnasNet({ blocks, baseWidths: MNAS_SEARCH_BASE_WIDTHS })).blocks;
   const set = (i: number, patch: Partial<MnasBlockChoice>) => onChange(blocks.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   const sel = `${selectClass} px-1 py-0.5 text-xs`;
@@ -57,102 +58,104 @@ function BlockTable({ blocks, onChange, disabled }: { blocks: readonly MnasBlock
     sides.push(side);
   }
   return (
-    <div className="overflow-x-auto">
-      <table style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs">
-        <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
-          One layer design per block, repeated N times; only the first layer of a block has stride 2 (MobileNetV2 backbone: widths {MNAS_SEARCH_BASE_WIDTHS.join(', ')}).
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-            <th scope="col" className="py-1 pr-1 font-medium">
-              Block
-            </th>
-            <th scope="col" className="py-1 pr-1 font-medium">
-              ConvOp
-            </th>
-            <th scope="col" className="py-1 pr-1 font-medium">
-              Kernel
-            </th>
-            <th scope="col" className="py-1 pr-1 font-medium">
-              SE
-            </th>
-            <th scope="col" className="py-1 pr-1 font-medium">
-              Skip
-            </th>
-            <th scope="col" className="py-1 pr-1 font-medium">
-              Filters
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Layers N
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {blocks.map((b, i) => {
-            const res = sides[i];
-            return (
-              <tr key={i} className="border-b border-slate-100 dark:border-slate-800">
-                <th scope="row" className="py-1 pr-1 font-normal whitespace-nowrap">
-                  {i + 1} <span className="text-slate-500 dark:text-slate-400">({res}²)</span>
-                </th>
-                <td className="py-1 pr-1">
-                  <select aria-label={`Block ${i + 1} ConvOp`} className={sel} value={b.op} disabled={disabled} onChange={(e) => set(i, { op: e.target.value as MnasBlockChoice['op'] })}>
-                    {MNAS_CONV_OPS.map((o) => (
-                      <option key={o} value={o}>
-                        {OP_LABEL[o]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-1 pr-1">
-                  <select aria-label={`Block ${i + 1} kernel`} className={sel} value={b.kernel} disabled={disabled} onChange={(e) => set(i, { kernel: Number(e.target.value) as MnasBlockChoice['kernel'] })}>
-                    {MNAS_KERNELS.map((k) => (
-                      <option key={k} value={k}>
-                        {k}×{k}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-1 pr-1">
-                  <select aria-label={`Block ${i + 1} squeeze-and-excitation`} className={sel} value={b.se} disabled={disabled} onChange={(e) => set(i, { se: Number(e.target.value) as MnasBlockChoice['se'] })}>
-                    {MNAS_SE_RATIOS.map((s) => (
-                      <option key={s} value={s}>
-                        {s === 0 ? 'none' : s}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-1 pr-1">
-                  <select aria-label={`Block ${i + 1} skip`} className={sel} value={b.skip} disabled={disabled} onChange={(e) => set(i, { skip: e.target.value as MnasBlockChoice['skip'] })}>
-                    <option value="none">none</option>
-                    <option value="identity">identity</option>
-                  </select>
-                </td>
-                <td className="py-1 pr-1 whitespace-nowrap">
-                  <select aria-label={`Block ${i + 1} filter size`} className={sel} value={b.filterMult} disabled={disabled} onChange={(e) => set(i, { filterMult: Number(e.target.value) as MnasBlockChoice['filterMult'] })}>
-                    {MNAS_FILTER_MULTS.map((f) => (
-                      <option key={f} value={f}>
-                        ×{f}
-                      </option>
-                    ))}
-                  </select>{' '}
-                  <span className="tabular-nums text-slate-500 dark:text-slate-400">{widths[i]}</span>
-                </td>
-                <td className="py-1">
-                  <select aria-label={`Block ${i + 1} layers`} className={sel} value={b.layers} disabled={disabled} onChange={(e) => set(i, { layers: Number(e.target.value) })}>
-                    {[...new Set([...layerChoices(i), b.layers])].sort((a, c) => a - c).map((l) => (
-                      <option key={l} value={l}>
-                        {l}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+        One layer design per block, repeated N times; only the first layer of a block has stride 2 (MobileNetV2 backbone: widths {MNAS_SEARCH_BASE_WIDTHS.join(', ')}).
+      </p>
+      <div className="overflow-x-auto">
+        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs">
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              <th scope="col" className="py-1 pr-1 font-medium">
+                Block
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                ConvOp
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                Kernel
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                SE
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                Skip
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                Filters
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Layers N
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {blocks.map((b, i) => {
+              const res = sides[i];
+              return (
+                <tr key={i} className="border-b border-slate-100 dark:border-slate-800">
+                  <th scope="row" className="py-1 pr-1 font-normal whitespace-nowrap">
+                    {i + 1} <span className="text-slate-500 dark:text-slate-400">({res}²)</span>
+                  </th>
+                  <td className="py-1 pr-1">
+                    <select aria-label={`Block ${i + 1} ConvOp`} className={sel} value={b.op} disabled={disabled} onChange={(e) => set(i, { op: e.target.value as MnasBlockChoice['op'] })}>
+                      {MNAS_CONV_OPS.map((o) => (
+                        <option key={o} value={o}>
+                          {OP_LABEL[o]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-1 pr-1">
+                    <select aria-label={`Block ${i + 1} kernel`} className={sel} value={b.kernel} disabled={disabled} onChange={(e) => set(i, { kernel: Number(e.target.value) as MnasBlockChoice['kernel'] })}>
+                      {MNAS_KERNELS.map((k) => (
+                        <option key={k} value={k}>
+                          {k}×{k}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-1 pr-1">
+                    <select aria-label={`Block ${i + 1} squeeze-and-excitation`} className={sel} value={b.se} disabled={disabled} onChange={(e) => set(i, { se: Number(e.target.value) as MnasBlockChoice['se'] })}>
+                      {MNAS_SE_RATIOS.map((s) => (
+                        <option key={s} value={s}>
+                          {s === 0 ? 'none' : s}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-1 pr-1">
+                    <select aria-label={`Block ${i + 1} skip`} className={sel} value={b.skip} disabled={disabled} onChange={(e) => set(i, { skip: e.target.value as MnasBlockChoice['skip'] })}>
+                      <option value="none">none</option>
+                      <option value="identity">identity</option>
+                    </select>
+                  </td>
+                  <td className="py-1 pr-1 whitespace-nowrap">
+                    <select aria-label={`Block ${i + 1} filter size`} className={sel} value={b.filterMult} disabled={disabled} onChange={(e) => set(i, { filterMult: Number(e.target.value) as MnasBlockChoice['filterMult'] })}>
+                      {MNAS_FILTER_MULTS.map((f) => (
+                        <option key={f} value={f}>
+                          ×{f}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <span className="tabular-nums text-slate-500 dark:text-slate-400">{widths[i]}</span>
+                  </td>
+                  <td className="py-1">
+                    <select aria-label={`Block ${i + 1} layers`} className={sel} value={b.layers} disabled={disabled} onChange={(e) => set(i, { layers: Number(e.target.value) })}>
+                      {[...new Set([...layerChoices(i), b.layers])].sort((a, c) => a - c).map((l) => (
+                        <option key={l} value={l}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -240,6 +243,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
   const decoded = useMemo(() => decodeMnasBlocks(state.blocks), [state.blocks]);
   const blocks = useMemo(() => (decoded.ok ? decoded.blocks : [...MOBILENETV2_BLOCKS]), [decoded]);
   const cost = useMemo(() => archCost(blocks), [blocks]);
+  const captionId2 = useId();
   const measureJob = useTfjsJob();
   const searchJob = useTfjsJob();
   const busy = measureJob.running || searchJob.running;
@@ -408,9 +412,11 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
       {points.length > 0 && (
         <div className="mt-3" data-testid="search-result" data-points={points.length} data-front={front.filter(Boolean).length}>
           <SearchChart points={points} targetMs={targetMs} size={searchSize} onPick={(p) => setBlocks(p.blocks)} />
-          <div className="mt-2 overflow-x-auto">
-            <table style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
-              <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">Best candidates by reward (stand-in accuracy × (latency / T)^−0.07)</caption>
+          <p id={captionId2} className="mt-2 mb-1 text-xs text-slate-600 dark:text-slate-400">
+            Best candidates by reward (stand-in accuracy × (latency / T)^−0.07)
+          </p>
+          <div className="overflow-x-auto">
+            <table aria-labelledby={captionId2} style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
               <thead>
                 <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
                   <th scope="col" className="py-1 pr-2 font-medium">

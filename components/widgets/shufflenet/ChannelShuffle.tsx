@@ -15,7 +15,7 @@ import type { WidgetProps } from '@/lib/widgets/types';
 import { Field, WidgetFrame, buttonClass, selectClass, useWidgetState, usePrefersReducedMotion } from './common';
 
 const W = 360;
-const X0 = 92;
+const X0 = 86;
 const X1 = W - 8;
 const TOP = 26;
 const ROW = 34;
@@ -214,7 +214,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
               const visible = r < shownRows;
               return (
                 <g key={`label-${r}`} opacity={visible ? 1 : 0.25}>
-                  <text x={4} y={y} dy="0.32em" fontSize={10} className="fill-slate-600 dark:fill-slate-400">
+                  <text x={2} y={y} dy="0.32em" fontSize={10.5} className="fill-slate-600 dark:fill-slate-400">
                     {row.label}
                   </text>
                   <line x1={X0 - 4} x2={X1} y1={y} y2={y} stroke="currentColor" strokeOpacity={0.08} />

@@ -7,7 +7,7 @@
  * holds here. Definitions: lib/widgets/guideline-lab/benchmarks.ts; tfjs: ./run.ts (import()).
  */
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { humanCount } from '@/lib/arch/format';
 import { graphCost } from '@/lib/arch/cost';
 import {
@@ -51,6 +51,7 @@ function Bar({ value, max, tone }: { value: number; max: number; tone: 'you' | '
 }
 
 export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLabSchema>) {
+  const captionId = useId();
   const job = useTfjsJob();
   const [results, setResults] = useState<Results | null>(null);
   const g = GUIDELINES[state.guideline];
@@ -156,19 +157,19 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
           Run {g.short} on this device
         </button>
         <span className="text-xs text-slate-500 dark:text-slate-400">
-          {plan.warmup} warm-up + {plan.repeats} timed passes per network; speed = 1 / median time.
+          {plan.warmup} warm-up + {plan.repeats} timed passes per network, the networks taking turns; speed = 1 / median time.
         </span>
       </div>
       <JobProgress status={job.status} onCancel={job.cancel} />
       <BackendNotice info={job.backend} requested={state.backend} />
       <TensorReadout tensors={job.tensors} />
 
-      <div className="mt-3 overflow-x-auto">
-        <table style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs" data-testid="guideline-table" data-complete={complete ? 'true' : 'false'}>
-          <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
-            Speed relative to the first row (higher is faster). Channels: the paper&apos;s {PLATFORM_LABELS[platform]} setting, {g.columns[platform][w]}. Paper columns: {g.table},{' '}
+      <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+        Speed relative to the first row (higher is faster). Channels: the paper&apos;s {PLATFORM_LABELS[platform]} setting, {g.columns[platform][w]}. Paper columns: {g.table},{' '}
             {g.columns.gpu[w]} on the GPU ({PAPER_UNITS.gpu}) and {g.columns.arm[w]} on ARM ({PAPER_UNITS.arm}).
-          </caption>
+      </p>
+      <div className="mt-3 overflow-x-auto">
+        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs" data-testid="guideline-table" data-complete={complete ? 'true' : 'false'}>
           <thead>
             <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <th scope="col" className="py-1 pr-2 font-medium">
@@ -200,12 +201,13 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
                     {row.label}
                   </th>
                   <td className="py-1.5 pr-2 text-slate-600 dark:text-slate-400">{rowSetting(state.guideline, r, platform, w).text}</td>
-                  <td className="py-1.5 pr-2 text-right tabular-nums">{humanCount(macs[r])}</td>
+                  <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums">{humanCount(macs[r])}</td>
                   <td className="w-28 py-1.5 pr-2 tabular-nums">
                     {res ? (
                       <>
                         <span className="font-semibold text-slate-900 dark:text-white">{fmt(rel[r])}×</span> <span className="text-slate-500 dark:text-slate-400">{fmtMs(res.ms)}</span>
                         <Bar value={rel[r]} max={maxRel} tone="you" />
+                        {res.strategy ? <span className="mt-0.5 block text-[10px] text-slate-500 dark:text-slate-400">grouped conv: {res.strategy}</span> : null}
                       </>
                     ) : (
                       <span className="text-slate-400">–</span>

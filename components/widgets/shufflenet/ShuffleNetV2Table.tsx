@@ -33,11 +33,11 @@ export function ShuffleNetV2Table() {
   );
   return (
     <figure className="not-prose my-6" data-testid="shufflenet-table5">
+      <p id="shufflenet-table5-caption" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+        ShuffleNet v2 at four widths (the paper&apos;s Table 5), built from the spec. Stages start with one stride-2 unit followed by stride-1 units.
+      </p>
       <div className="overflow-x-auto">
-        <table style={TABLE_STYLE} className="w-full min-w-[36rem] border-collapse text-sm">
-          <caption className="mb-2 text-left text-sm text-slate-600 dark:text-slate-400">
-            ShuffleNet v2 at four widths (the paper&apos;s Table 5), built from the spec. Stages start with one stride-2 unit followed by stride-1 units.
-          </caption>
+        <table aria-labelledby="shufflenet-table5-caption" style={TABLE_STYLE} className="w-full min-w-[36rem] border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <th scope="col" className={head} rowSpan={2}>

@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { timerLabel } from '@/lib/lab/profile-stats';
 import { BREAKDOWN_SIZES, type BreakdownCategory, type CategoryTotal } from '@/lib/widgets/time-breakdown/categories';
 import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
@@ -70,6 +70,7 @@ function ShareBar({ cats, share, label, y }: { cats: readonly CategoryTotal[]; s
 }
 
 export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdownSchema>) {
+  const captionId = useId();
   const job = useTfjsJob();
   const [result, setResult] = useState<BreakdownResult | null>(null);
 
@@ -123,12 +124,12 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
             <ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${fmtMs(sumMs)})`} y={0} />
             <ShareBar cats={cats} share="macsShare" label="Share of FLOPs (MACs)" y={BH + 30} />
           </svg>
-          <div className="mt-3 overflow-x-auto">
-            <table style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
-              <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">
-                shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes ({timerLabel(result.profile.timers)}). Whole-model
+          <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+            shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes ({timerLabel(result.profile.timers)}). Whole-model
                 forward pass: {fmtMs(result.profile.wholeMs)}.
-              </caption>
+          </p>
+          <div className="mt-3 overflow-x-auto">
+            <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
               <thead>
                 <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
                   <th scope="col" className="py-1 pr-2 font-medium">
