@@ -194,6 +194,21 @@ test.describe('ResNeXt lesson widgets', () => {
     expect(await w.leaked()).toBe(0);
   });
 
+  test('equivalence on the default backend (WebGPU or WebGL here, on SwiftShader) reports what ran', async ({ page }) => {
+    test.setTimeout(240_000);
+    const lesson = new ResNeXtLessonPage(page);
+    await lesson.open();
+    const w = lesson.equivalence;
+    await expect(w.root.getByText(/^Ran on/)).toHaveCount(0);
+    await w.setSlider('Cardinality C', 2, 1);
+    await w.button('Run all three forms').click();
+    await expect(lesson.difference('(b) and (c)')).toBeVisible({ timeout: 200_000 });
+    expect(Number(await lesson.difference('(a) and (c)').getAttribute('data-value'))).toBeLessThan(1e-4);
+    expect(Number(await lesson.difference('(b) and (c)').getAttribute('data-value'))).toBeLessThan(1e-4);
+    await expect(w.root.locator('[data-backend]')).toHaveAttribute('data-backend', /^(webgpu|webgl|wasm|cpu)$/);
+    expect(await w.leaked()).toBe(0);
+  });
+
   test('ResNet-50 vs ResNeXt-50 table: spec params and MACs next to the paper’s', async ({ page }) => {
     const lesson = new ResNeXtLessonPage(page);
     await lesson.open();
