@@ -4,8 +4,8 @@
  * its input before returning, so tf.memory().numTensors is back at its starting value.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildGraph, parityDenseNetSmall, parityResNeXtSmall, type Graph } from '@/lib/arch';
-import { type BackendInfo, createSeededModel, hashInput, initBackend, inputFromNCHW, median, profileModel } from '@/lib/runtime';
+import { buildGraph, nodeCost, parityDenseNetSmall, parityResNeXtSmall, type Graph } from '@/lib/arch';
+import { type BackendInfo, type Model, createSeededModel, hashInput, initBackend, inputFromNCHW, median, profileModel } from '@/lib/runtime';
 import type { BenchBackend, BenchLayer, LogitsOptions, RunOptions, RunResult } from './types';
 
 export type Status = (text: string) => void;
@@ -38,6 +38,60 @@ function inputOf(graph: Graph): tf.Tensor4D {
 
 const now = () => performance.now();
 
+async function wholePass(model: Model, x: tf.Tensor4D): Promise<number> {
+  const t0 = now();
+  const y = model.predict(x);
+  try {
+    await y.data();
+  } finally {
+    y.dispose();
+  }
+  return now() - t0;
+}
+
+interface Timed {
+  wholeSamples: number[];
+  layers: BenchLayer[];
+}
+
+/**
+ * Per-layer times from the real forward pass on a synchronous backend (wasm, cpu): every kernel has
+ * finished when its op returns, so the time between two executor steps is that step's cost, with
+ * fusion as in a plain forward and no read-back per layer. Trace passes and plain whole-model
+ * passes alternate; the whole-model median comes from the plain ones.
+ */
+async function traceLayers(model: Model, x: tf.Tensor4D, warmup: number, runs: number, progress: (d: number, t: number) => void): Promise<Timed> {
+  const samples = new Map<string, number[]>();
+  const fusedInto = new Map<string, string>();
+  const wholeSamples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const step = new Map<string, number>();
+    let t = now();
+    const y = model.execute(x, {
+      onStep: (s) => {
+        const t1 = now();
+        step.set(s.node, t1 - t);
+        for (const f of s.fused) fusedInto.set(f, s.node);
+        t = t1;
+      },
+    }).output;
+    y.dataSync();
+    y.dispose();
+    const whole = await wholePass(model, x);
+    if (i >= warmup) {
+      for (const [n, ms] of step) samples.set(n, [...(samples.get(n) ?? []), ms]);
+      wholeSamples.push(whole);
+    }
+    progress(i + 1, warmup + runs);
+  }
+  const layers = model.graph.nodes.map((node): BenchLayer => {
+    const into = fusedInto.get(node.name);
+    const base = { name: node.name, op: node.op.kind, macs: nodeCost(node).macs, timer: 'wall' as const };
+    return into ? { ...base, ms: 0, fusedInto: into } : { ...base, ms: median(samples.get(node.name) ?? []) };
+  });
+  return { wholeSamples, layers };
+}
+
 export async function run(o: RunOptions, status: Status): Promise<RunResult> {
   const info = await switchBackend(o.backend);
   const runs = Math.max(1, o.runs ?? 5);
@@ -52,29 +106,31 @@ export async function run(o: RunOptions, status: Status): Promise<RunResult> {
   let samples: number[];
   let layerSum: number | null = null;
   let layers: BenchLayer[] = [];
+  let layerTimer: RunResult['layer_timer'] = null;
   try {
-    if (o.layers ?? true) {
-      const p = await profileModel(model, x, {
-        warmup,
-        repeats: runs,
-        onProgress: (d, t) => status(`${o.model} on ${o.backend} at ${size}: pass ${d}/${t}`),
-      });
+    const timer = (o.layerTimer ?? 'auto') === 'auto' ? (o.backend === 'wasm' || o.backend === 'cpu' ? 'trace' : 'profiler') : o.layerTimer!;
+    const progress = (d: number, t: number) => status(`${o.model} on ${o.backend} at ${size}: pass ${d}/${t}`);
+    if ((o.layers ?? true) && timer === 'trace') {
+      if (o.backend !== 'wasm' && o.backend !== 'cpu') throw new Error(`layerTimer 'trace' needs a synchronous backend (wasm, cpu), not ${o.backend}`);
+      const r = await traceLayers(model, x, warmup, runs, progress);
+      samples = r.wholeSamples;
+      medianMs = median(samples);
+      layers = r.layers;
+      layerSum = layers.reduce((a, l) => a + l.ms, 0);
+      layerTimer = 'trace';
+    } else if (o.layers ?? true) {
+      const p = await profileModel(model, x, { warmup, repeats: runs, onProgress: progress });
       medianMs = p.wholeMs;
       samples = [...p.wholeSamples];
       layerSum = p.sumLayersMs;
       layers = p.layers.map((l) => ({ name: l.name, op: l.op, macs: l.macs, ms: l.ms, timer: l.timer }));
+      layerTimer = 'profiler';
     } else {
       samples = [];
       for (let i = 0; i < warmup + runs; i++) {
-        status(`${o.model} on ${o.backend} at ${size}: pass ${i + 1}/${warmup + runs}`);
-        const t0 = now();
-        const y = model.predict(x);
-        try {
-          await y.data();
-        } finally {
-          y.dispose();
-        }
-        if (i >= warmup) samples.push(now() - t0);
+        progress(i + 1, warmup + runs);
+        const ms = await wholePass(model, x);
+        if (i >= warmup) samples.push(ms);
       }
       medianMs = median(samples);
     }
@@ -95,6 +151,7 @@ export async function run(o: RunOptions, status: Status): Promise<RunResult> {
     median_ms: medianMs,
     samples_ms: samples,
     layer_sum_ms: layerSum,
+    layer_timer: layerTimer,
     layers,
     numTensorsBefore,
     numTensorsAfter,

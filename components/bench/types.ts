@@ -25,6 +25,13 @@ export interface RunOptions {
   readonly layers?: boolean;
   /** Weight seed (default 0). */
   readonly seed?: number;
+  /**
+   * How layers are timed. 'trace': timestamps between the steps of the real (fused) forward pass,
+   * valid on the synchronous backends (wasm, cpu) only. 'profiler': the runtime's profileModel
+   * (node by node, unfused, a sync per node; GPU timers on webgl/webgpu). 'auto' (default): trace
+   * on wasm/cpu, profiler on the GPU backends.
+   */
+  readonly layerTimer?: 'auto' | 'trace' | 'profiler';
 }
 
 export interface BenchLayer {
@@ -33,6 +40,8 @@ export interface BenchLayer {
   readonly macs: number;
   readonly ms: number;
   readonly timer: BenchTimer;
+  /** Computed inside this conv's fused kernel (ms is then 0: the time is on that conv). */
+  readonly fusedInto?: string;
 }
 
 export interface RunResult {
@@ -50,6 +59,8 @@ export interface RunResult {
   readonly samples_ms: readonly number[];
   /** Sum of per-layer medians; null when layers were not profiled. */
   readonly layer_sum_ms: number | null;
+  /** Which method timed the layers (see RunOptions.layerTimer); null without layers. */
+  readonly layer_timer: 'trace' | 'profiler' | null;
   readonly layers: readonly BenchLayer[];
   readonly numTensorsBefore: number;
   readonly numTensorsAfter: number;

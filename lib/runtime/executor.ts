@@ -36,6 +36,19 @@ export interface ExecuteOptions {
   readonly capture?: readonly string[] | 'all';
   /** Override the model's `fuse` option for this call. */
   readonly fuse?: boolean;
+  /**
+   * Called synchronously after each step of the forward pass, in order: one node, or one fused
+   * conv(+BN+activation) chain reported under its conv's name with `fused` listing the nodes it
+   * also computed. On synchronous backends (wasm, cpu) the time between two calls is the step's
+   * cost in the real (fused) forward, with no extra read-backs; `output` must not be disposed.
+   */
+  readonly onStep?: (step: ExecuteStep) => void;
+}
+
+export interface ExecuteStep {
+  readonly node: string;
+  readonly fused: readonly string[];
+  readonly output: tf.Tensor;
 }
 
 export interface ExecuteResult {
@@ -175,6 +188,7 @@ export class Model {
         const y = chain ? applyFused(chain, ins[0] as tf.Tensor4D, this.fusedConv(chain, params)) : applyNode(node, ins, params.byNode.get(node.name));
         const name = chain ? chain.out : node.name;
         values.set(name, y);
+        options.onStep?.({ node: node.name, fused: chain ? chain.interior : [], output: y });
         if (capture.has(name)) captured.set(name, name === this.graph.output ? tf.clone(y) : y);
         if (name === this.graph.output) output = y;
         this.release(node, remaining, values, captured, output);

@@ -25,7 +25,7 @@ export function layerTable(layers: readonly BenchLayer[]): string {
   const sum = layers.reduce((s, l) => s + l.ms, 0);
   return table(
     ['#', 'layer', 'op', 'MMACs', 'ms', 'share', 'timer'],
-    layers.map((l, i) => [String(i + 1), l.name, l.op, (l.macs / 1e6).toFixed(1), ms(l.ms), pct(l.ms / sum), l.timer]),
+    layers.map((l, i) => [String(i + 1), l.name, l.op, (l.macs / 1e6).toFixed(1), l.fusedInto ? '–' : ms(l.ms), l.fusedInto ? '' : pct(l.ms / sum), l.fusedInto ? `fused into ${l.fusedInto}` : l.timer]),
     3,
   );
 }
@@ -56,7 +56,7 @@ export function opKindTable(layers: readonly BenchLayer[]): string {
 
 export function summaryLine(r: RunResult, ort?: OrtResult): string {
   const parts = [`whole-model median: ${ms(r.median_ms)} ms`];
-  if (r.layer_sum_ms != null) parts.push(`layer sum: ${ms(r.layer_sum_ms)} ms (${signedPct(gap(r))} vs whole)`);
+  if (r.layer_sum_ms != null) parts.push(`layer sum: ${ms(r.layer_sum_ms)} ms (${signedPct(gap(r))} vs whole; layer timer: ${r.layer_timer})`);
   if (ort) parts.push(`ONNX Runtime Web ${ort.version} (wasm, 1 thread): ${ms(ort.median_ms)} ms; ours ÷ ORT = ${ratio(r.median_ms / ort.median_ms)}`);
   return parts.join('\n');
 }

@@ -70,7 +70,7 @@ export async function measure(a: BenchArgs, cols: readonly Column[], h: BenchBro
       for (let c = 0; c < cols.length; c++) {
         const col = cols[c];
         log(`${model} · ${col.label} · ${size}x${size}${tag} …`);
-        const r = await h.run({ model, backend: col.backend, size, runs: a.runs, warmup: a.warmup, groupConv: col.groupConv, layers: a.layers, seed: a.seed });
+        const r = await h.run({ model, backend: col.backend, size, runs: a.runs, warmup: a.warmup, groupConv: col.groupConv, layers: a.layers, layerTimer: a.layerTimer, seed: a.seed });
         if (r.numTensorsAfter !== r.numTensorsBefore) log(`warning: ${model} on ${col.label} leaked ${r.numTensorsAfter - r.numTensorsBefore} tensors`);
         log(`  ${r.median_ms.toFixed(1)} ms${r.layer_sum_ms != null ? `, layer sum ${r.layer_sum_ms.toFixed(1)} ms` : ''}`);
         const k = cellKey(model, c);

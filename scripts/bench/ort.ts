@@ -5,7 +5,7 @@
  * Playwright routes from node_modules and .bench/, so nothing of ORT ships with the site.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SetupError } from './server';
@@ -39,17 +39,38 @@ export function ensureOnnx(root: string, models: readonly string[], size: number
     );
 }
 
+/**
+ * Chunk size for .onnx files: route.fulfill sends bodies through the DevTools pipe, which closes
+ * on ~100 MB pending (ResNeXt-50's .onnx is 100 MB), so the page fetches large files in pieces.
+ */
+const CHUNK = 16 * 1024 * 1024;
+
 export async function routeOrt(context: BrowserContext, root: string): Promise<void> {
   const dist = join(root, 'node_modules/onnxruntime-web/dist');
   if (!existsSync(dist)) throw new SetupError('onnxruntime-web is not installed: run `npm ci` (it is a devDependency).');
   await context.route(`**${PREFIX}**`, async (route) => {
-    const path = new URL(route.request().url()).pathname.slice(PREFIX.length);
+    const url = new URL(route.request().url());
+    const path = url.pathname.slice(PREFIX.length);
     const ext = path.split('.').pop() ?? '';
     let file: string | null = null;
     if (path === 'blank.html') return route.fulfill({ status: 200, contentType: TYPES.html, body: '<!doctype html><title>ORT</title>' });
     if (/^dist\/[\w.-]+$/.test(path)) file = join(dist, path.slice(5));
     else if (/^onnx\/[\w.-]+\.onnx$/.test(path)) file = join(root, '.bench', path);
     if (!file || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    const chunk = url.searchParams.get('chunk');
+    if (ext === 'onnx' && chunk !== null) {
+      const size = statSync(file).size;
+      if (chunk === 'size') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ size, chunk: CHUNK }) });
+      const i = Number(chunk);
+      const fd = openSync(file, 'r');
+      try {
+        const buf = Buffer.alloc(Math.max(0, Math.min(CHUNK, size - i * CHUNK)));
+        readSync(fd, buf, 0, buf.length, i * CHUNK);
+        return route.fulfill({ status: 200, contentType: TYPES.onnx, body: buf });
+      } finally {
+        closeSync(fd);
+      }
+    }
     return route.fulfill({ status: 200, contentType: TYPES[ext] ?? 'application/octet-stream', body: readFileSync(file) });
   });
 }
@@ -92,9 +113,17 @@ export async function timeOrt(page: Page, model: string, size: number, runs: num
     ort.env.wasm.simd = true;
     ort.env.wasm.proxy = false;
     ort.env.wasm.wasmPaths = a.dist;
-    const res = await fetch(a.url);
-    if (!res.ok) throw new Error(`${a.url}: HTTP ${res.status}`);
-    const session = await ort.InferenceSession.create(await res.arrayBuffer(), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    // (No named function literals in here: tsx would wrap them in a __name() helper the page lacks.)
+    const meta = await fetch(`${a.url}?chunk=size`);
+    if (!meta.ok) throw new Error(`${a.url}: HTTP ${meta.status}`);
+    const { size, chunk } = (await meta.json()) as { size: number; chunk: number };
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i * chunk < size; i++) {
+      const res = await fetch(`${a.url}?chunk=${i}`);
+      if (!res.ok) throw new Error(`${a.url} chunk ${i}: HTTP ${res.status}`);
+      bytes.set(new Uint8Array(await res.arrayBuffer()), i * chunk);
+    }
+    const session = await ort.InferenceSession.create(bytes.buffer, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
     try {
       const n = 3 * a.size * a.size;
       const data = new Float32Array(n);
