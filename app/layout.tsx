@@ -3,8 +3,6 @@ import Script from 'next/script';
 import type { ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
 import './globals.css';
-import { SiteFooter } from '@/components/site/SiteFooter';
-import { SiteHeader } from '@/components/site/SiteHeader';
 
 export const metadata: Metadata = {
   title: { default: 'Layerwise: modern CNNs, layer by layer', template: '%s · Layerwise' },
@@ -21,23 +19,18 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * The root layout holds only what every page needs: the document, the theme set before paint and
+ * the styles. The site's pages get their header and footer from app/(site)/layout.tsx; the embed
+ * pages (app/embed/) have no site chrome at all.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // theme-init.js sets the `dark` class before hydration, so the server markup differs on purpose.
     <html lang="en" suppressHydrationWarning>
-      <body className="flex min-h-screen flex-col">
+      <body>
         <Script src="/theme-init.js" strategy="beforeInteractive" />
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow dark:focus:bg-slate-900"
-        >
-          Skip to content
-        </a>
-        <SiteHeader />
-        <div id="main" className="flex-1">
-          {children}
-        </div>
-        <SiteFooter />
+        {children}
       </body>
     </html>
   );

@@ -262,7 +262,7 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
     <div className={`not-prose ${props.className ?? ''}`}>
       <div className="mb-2 flex flex-wrap items-center gap-2 text-xs">
         {onColorByChange && (
-          <label className="flex items-center gap-1.5 text-slate-600 dark:text-slate-300">
+          <label className="flex items-center gap-1.5 text-slate-600 dark:text-slate-300" data-control="color">
             Colour by
             <select
               value={colorBy}

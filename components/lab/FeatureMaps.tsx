@@ -108,7 +108,7 @@ export function FeatureMaps(props: FeatureMapsProps) {
     <section aria-label="Feature maps" className={`not-prose space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`} data-testid="feature-maps">
       <div className="flex flex-wrap items-end gap-x-4 gap-y-2 text-sm">
         {props.onLayerChange && graph && (
-          <label className="flex flex-col gap-0.5">
+          <label className="flex flex-col gap-0.5" data-control="layer">
             <span className="text-xs text-slate-500 dark:text-slate-400">Layer</span>
             <select className={`${sel} max-w-[18rem]`} value={layer ?? ''} onChange={(e) => props.onLayerChange?.(e.currentTarget.value)}>
               {!layer && <option value="">Choose a layer…</option>}

@@ -120,7 +120,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
     <section aria-label="FLOPs versus time" className={`not-prose space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`} data-testid="flops-vs-time">
       <KindColours />
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-0.5">
+        <label className="flex flex-col gap-0.5" data-control="psize">
           <span className="text-xs text-slate-500 dark:text-slate-400">Input size</span>
           <select
             className="rounded border border-slate-300 bg-white px-1.5 py-0.5 dark:border-slate-700 dark:bg-slate-900"

@@ -81,7 +81,7 @@ export function InputPicker(p: InputPickerProps) {
     <fieldset className="space-y-3">
       <legend className="mb-1 text-sm font-semibold text-slate-900 dark:text-white">Input image</legend>
 
-      <div role="radiogroup" aria-label="Sample photos" className="grid grid-cols-4 gap-2">
+      <div role="radiogroup" aria-label="Sample photos" className="grid grid-cols-4 gap-2" data-control="sample">
         {SAMPLE_PHOTOS.map((s) => {
           const checked = p.mode === 'sample' && s.id === sample.id;
           return (

@@ -30,7 +30,7 @@ export function WeightsPicker(p: WeightsPickerProps) {
           <input type="radio" name={`${id}-w`} checked={p.mode === 'seeded'} onChange={() => p.onModeChange('seeded')} disabled={p.disabled} />
           Seeded random
         </label>
-        <label className="inline-flex items-center gap-1">
+        <label className="inline-flex items-center gap-1" data-control="seed">
           <span className="text-slate-600 dark:text-slate-400">seed</span>
           <input
             type="number"

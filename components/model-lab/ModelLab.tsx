@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { SharePanel } from '@/components/embed/SharePanel';
 import { ArchitectureGraph } from '@/components/graph/ArchitectureGraph';
 import { FeatureMaps } from '@/components/lab/FeatureMaps';
 import { FlopsVsTime } from '@/components/lab/FlopsVsTime';
@@ -12,7 +13,14 @@ import { Notices } from '@/components/ui/Notices';
 import { setExpanded, toggleExpanded, type ColorMode } from '@/lib/graph';
 import { labGraph, type LabGraph } from '@/lib/models/lab-graph';
 import { knobParamNames, labSchema, type LabState } from '@/lib/models/lab-schema';
+import { formatValue } from '@/lib/url-state/schema';
 import { useUrlState } from '@/lib/url-state/use-url-state';
+import { labFeatureMapsMeta } from '@/lib/widgets/lab-feature-maps/meta';
+import { labFlopsVsTimeMeta } from '@/lib/widgets/lab-flops-vs-time/meta';
+import { labGraphMeta } from '@/lib/widgets/lab-graph/meta';
+import { labRunnerMeta } from '@/lib/widgets/lab-runner/meta';
+import type { Schema } from '@/lib/url-state/schema';
+import type { WidgetMeta } from '@/lib/widgets/types';
 import { KnobsPanel } from './KnobsPanel';
 import { LayerTable } from './LayerTable';
 import { Totals } from './Totals';
@@ -51,6 +59,12 @@ export function ModelLab({ id }: { id: string }) {
   );
   const backend = state.backend === 'auto' || isBackendName(state.backend) ? state.backend : 'auto';
   const selected = state.layer && (graph.nodes.some((n) => n.name === state.layer) || graph.groups.some((g) => g.id === state.layer)) ? state.layer : null;
+  // Embeds of the lab's parts show the model with the paper's knobs: say so when these differ.
+  const knobsChanged = names.some((n) => formatValue(schema[n], state[n]) !== formatValue(schema[n], schema[n].default));
+  const shareNote = knobsChanged ? `The embed shows ${id} with the paper's settings: knob changes made here are not part of embed links.` : undefined;
+  const share = (meta: WidgetMeta<Schema>, widgetState: Record<string, unknown>) => (
+    <SharePanel meta={meta} state={{ model: id, ...widgetState }} note={shareNote} className="mt-3" />
+  );
 
   return (
     <div className="space-y-6">
@@ -81,6 +95,7 @@ export function ModelLab({ id }: { id: string }) {
             onSelect={(layer) => update({ layer })}
             height={560}
           />
+          {share(labGraphMeta, { size: state.size, open: state.open, layer: state.layer, color: state.color })}
         </section>
       </div>
       <section aria-labelledby="layers-heading" className="min-w-0">
@@ -103,12 +118,19 @@ export function ModelLab({ id }: { id: string }) {
           onRun={setResult}
           onInvalidate={() => setResult(null)}
         />
+        {share(labRunnerMeta, { backend: state.backend, sample: state.sample, seed: state.seed })}
       </section>
       <section aria-labelledby="maps-heading" className="min-w-0">
         <h2 id="maps-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
           Feature maps
         </h2>
         <FeatureMaps source={result} layer={selected} onLayerChange={(layer) => update({ layer })} />
+        {share(labFeatureMapsMeta, {
+          layer: selected && graph.nodes.some((n) => n.name === selected) ? selected : '',
+          sample: state.sample,
+          seed: state.seed,
+          backend: state.backend,
+        })}
       </section>
       <section aria-labelledby="cost-heading" className="min-w-0">
         <h2 id="cost-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
@@ -123,6 +145,7 @@ export function ModelLab({ id }: { id: string }) {
           highlight={selected}
           onHighlight={(layer) => layer && update({ layer })}
         />
+        {share(labFlopsVsTimeMeta, { psize: state.psize, backend: state.backend, seed: state.seed })}
       </section>
     </div>
   );

@@ -103,17 +103,18 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
     >
       <KindColours />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Select label="Model" value={state.model} options={COST_MODELS.map((m) => [m, modelLabel(m)] as const)} onChange={(model) => onChange({ model })} disabled={running} />
-        <Select label="Compared with" value={state.baseline} options={COST_MODELS.map((m) => [m, modelLabel(m)] as const)} onChange={(baseline) => onChange({ baseline })} disabled={running} />
-        <Select label="Input size" value={state.size} options={COST_SIZES.map((s) => [s, `${s}×${s}`] as const)} onChange={(s) => onChange({ size: s })} disabled={running} />
+        <Select control="model" label="Model" value={state.model} options={COST_MODELS.map((m) => [m, modelLabel(m)] as const)} onChange={(model) => onChange({ model })} disabled={running} />
+        <Select control="baseline" label="Compared with" value={state.baseline} options={COST_MODELS.map((m) => [m, modelLabel(m)] as const)} onChange={(baseline) => onChange({ baseline })} disabled={running} />
+        <Select control="size" label="Input size" value={state.size} options={COST_SIZES.map((s) => [s, `${s}×${s}`] as const)} onChange={(s) => onChange({ size: s })} disabled={running} />
         <Select
+          control="backend"
           label="Backend"
           value={state.backend}
           options={[['auto', 'Automatic (fastest available)'] as const, ...BACKEND_ORDER.map((x) => [x, backendLabel(x)] as const)]}
           onChange={(backend) => onChange({ backend })}
           disabled={running}
         />
-        <Slider label="Timed passes" value={state.repeats} min={1} max={10} onChange={(repeats) => onChange({ repeats })} disabled={running} hint="after one warm-up pass; the median is reported" />
+        <Slider control="repeats" label="Timed passes" value={state.repeats} min={1} max={10} onChange={(repeats) => onChange({ repeats })} disabled={running} hint="after one warm-up pass; the median is reported" />
       </div>
 
       <div className="mt-3 overflow-x-auto">

@@ -1,7 +1,7 @@
 'use client';
 
-import { costCompareSchema } from '@/lib/widgets/cost-compare/meta';
-import { withLocalState } from '@/components/widgets/densenet/local-state';
+import { lessonWidget } from '@/components/widgets/LessonWidget';
+import { costCompareMeta } from '@/lib/widgets/cost-compare/meta';
 import { CostCompare } from './CostCompare';
 
-export const CostCompareLesson = withLocalState(costCompareSchema, CostCompare, 'cost comparison');
+export const CostCompareLesson = lessonWidget(costCompareMeta, CostCompare, 'cost comparison');

@@ -40,12 +40,14 @@ export function ChannelProfile({ state, onChange }: WidgetProps<ChannelProfileSc
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Select
+          control="model"
           label="Model"
           value={state.model}
           options={PROFILE_MODELS.map((m) => [m, modelLabel(m)] as const)}
           onChange={(model) => onChange({ model, step: 0 })}
         />
         <Slider
+          control="step"
           label="Layer along the depth"
           value={selected ?? 0}
           min={0}

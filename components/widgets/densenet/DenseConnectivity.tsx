@@ -262,11 +262,11 @@ export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnecti
       }
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Slider label="Layers L" value={L} min={1} max={denseConnectivitySchema.L.max} onChange={(v) => set({ L: v })} />
-        <Slider label="Growth rate k" value={k} min={1} max={denseConnectivitySchema.k.max} onChange={(v) => set({ k: v })} />
-        <Slider label="Input channels k₀" value={k0} min={1} max={denseConnectivitySchema.k0.max} onChange={(v) => set({ k0: v })} />
-        <Slider label="Compression θ" value={theta} min={0.05} max={1} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => set({ theta: Math.round(v * 100) / 100 })} />
-        <Checkbox label="Bottleneck (DenseNet-B)" checked={bottleneck} onChange={(v) => set({ bottleneck: v })} hint="1×1 conv to 4k channels before each 3×3 conv" />
+        <Slider control="L" label="Layers L" value={L} min={1} max={denseConnectivitySchema.L.max} onChange={(v) => set({ L: v })} />
+        <Slider control="k" label="Growth rate k" value={k} min={1} max={denseConnectivitySchema.k.max} onChange={(v) => set({ k: v })} />
+        <Slider control="k0" label="Input channels k₀" value={k0} min={1} max={denseConnectivitySchema.k0.max} onChange={(v) => set({ k0: v })} />
+        <Slider control="theta" label="Compression θ" value={theta} min={0.05} max={1} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => set({ theta: Math.round(v * 100) / 100 })} />
+        <Checkbox control="bottleneck" label="Bottleneck (DenseNet-B)" checked={bottleneck} onChange={(v) => set({ bottleneck: v })} hint="1×1 conv to 4k channels before each 3×3 conv" />
       </div>
 
       <p className="mt-3 min-h-[2.5rem] text-[13px] text-slate-700 dark:text-slate-300" aria-live="polite">

@@ -69,8 +69,9 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
       subtitle={`A DenseNet-B block with seeded random weights: ImageNet stem (256 px → 64×64, k₀ = ${REUSE_BLOCK.k0}), then ${L} layers with k = ${REUSE_BLOCK.k}, running in your browser.`}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <Select label="Photo" value={state.sample} options={REUSE_SAMPLES.map((s) => [s, SAMPLE_LABELS[s]] as const)} onChange={(sample) => onChange({ sample })} />
+        <Select control="sample" label="Photo" value={state.sample} options={REUSE_SAMPLES.map((s) => [s, SAMPLE_LABELS[s]] as const)} onChange={(sample) => onChange({ sample })} />
         <Slider
+          control="layer"
           label="Show the input of"
           value={layer}
           min={1}
@@ -79,6 +80,7 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
           format={(v) => (v === L + 1 ? 'block output' : `H${v}`)}
         />
         <Select
+          control="backend"
           label="Backend"
           value={state.backend}
           options={[['auto', 'Automatic (fastest available)'] as const, ...BACKEND_ORDER.map((b) => [b, backendLabel(b)] as const)]}
@@ -89,7 +91,7 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         <Button onClick={() => void start()} disabled={run.status === 'running'}>
           {run.status === 'running' ? 'Running…' : result ? 'Run again' : 'Run the block'}
         </Button>
-        <Button variant="secondary" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
+        <Button control="seed" variant="secondary" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
           New random weights
         </Button>
         <span role="status" aria-live="polite" className="text-[12px] text-slate-600 dark:text-slate-400">

@@ -1,14 +1,14 @@
 'use client';
 
 /** The DenseNet lesson's widgets with page-local state, initialised from MDX props. */
-import { channelProfileSchema } from '@/lib/widgets/channel-profile/meta';
-import { denseConnectivitySchema } from '@/lib/widgets/dense-connectivity/meta';
-import { denseReuseSchema } from '@/lib/widgets/dense-reuse/meta';
+import { lessonWidget } from '@/components/widgets/LessonWidget';
+import { channelProfileMeta } from '@/lib/widgets/channel-profile/meta';
+import { denseConnectivityMeta } from '@/lib/widgets/dense-connectivity/meta';
+import { denseReuseMeta } from '@/lib/widgets/dense-reuse/meta';
 import { ChannelProfile } from './ChannelProfile';
 import { DenseConnectivity } from './DenseConnectivity';
 import { DenseReuse } from './DenseReuse';
-import { withLocalState } from './local-state';
 
-export const DenseConnectivityLesson = withLocalState(denseConnectivitySchema, DenseConnectivity, 'dense connectivity');
-export const DenseReuseLesson = withLocalState(denseReuseSchema, DenseReuse, 'real reuse');
-export const ChannelProfileLesson = withLocalState(channelProfileSchema, ChannelProfile, 'channel profile');
+export const DenseConnectivityLesson = lessonWidget(denseConnectivityMeta, DenseConnectivity, 'dense connectivity');
+export const DenseReuseLesson = lessonWidget(denseReuseMeta, DenseReuse, 'real reuse');
+export const ChannelProfileLesson = lessonWidget(channelProfileMeta, ChannelProfile, 'channel profile');

@@ -19,10 +19,14 @@ export function WidgetFrame({ title, subtitle, children, label }: { title: strin
       className="not-prose my-8 min-w-0 rounded-xl border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-sm sm:p-4 dark:border-slate-800 dark:bg-slate-900/40 dark:text-slate-200"
     >
       <header className="mb-3">
-        <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900 dark:text-white">
+        <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900 dark:text-white" data-part="title">
           {title}
         </h3>
-        {subtitle ? <p className="mt-0.5 text-[13px] text-slate-600 dark:text-slate-400">{subtitle}</p> : null}
+        {subtitle ? (
+          <p className="mt-0.5 text-[13px] text-slate-600 dark:text-slate-400" data-part="description">
+            {subtitle}
+          </p>
+        ) : null}
       </header>
       {children}
     </section>
@@ -39,6 +43,7 @@ export function Slider({
   format = String,
   disabled,
   hint,
+  control,
 }: {
   label: string;
   value: number;
@@ -49,10 +54,12 @@ export function Slider({
   format?: (v: number) => string;
   disabled?: boolean;
   hint?: string;
+  /** The URL parameter this control sets (data-control, for embeds' `hide`). */
+  control?: string;
 }) {
   const id = useId();
   return (
-    <div className="min-w-0">
+    <div className="min-w-0" data-control={control}>
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={id} className="font-medium">
           {label}
@@ -82,10 +89,10 @@ export function Slider({
   );
 }
 
-export function Checkbox({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; hint?: string }) {
+export function Checkbox({ label, checked, onChange, hint, control }: { label: string; checked: boolean; onChange: (v: boolean) => void; hint?: string; control?: string }) {
   const id = useId();
   return (
-    <div className="min-w-0">
+    <div className="min-w-0" data-control={control}>
       <label htmlFor={id} className="flex items-center gap-2 font-medium">
         <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4 accent-accent-600 dark:accent-accent-400" aria-describedby={hint ? `${id}-hint` : undefined} />
         {label}
@@ -99,10 +106,24 @@ export function Checkbox({ label, checked, onChange, hint }: { label: string; ch
   );
 }
 
-export function Select<V extends string>({ label, value, options, onChange, disabled }: { label: string; value: V; options: ReadonlyArray<readonly [V, string]>; onChange: (v: V) => void; disabled?: boolean }) {
+export function Select<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  disabled,
+  control,
+}: {
+  label: string;
+  value: V;
+  options: ReadonlyArray<readonly [V, string]>;
+  onChange: (v: V) => void;
+  disabled?: boolean;
+  control?: string;
+}) {
   const id = useId();
   return (
-    <div className="min-w-0">
+    <div className="min-w-0" data-control={control}>
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>
@@ -123,13 +144,25 @@ export function Select<V extends string>({ label, value, options, onChange, disa
   );
 }
 
-export function Button({ children, onClick, disabled, variant = 'primary' }: { children: ReactNode; onClick: () => void; disabled?: boolean; variant?: 'primary' | 'secondary' }) {
+export function Button({
+  children,
+  onClick,
+  disabled,
+  variant = 'primary',
+  control,
+}: {
+  children: ReactNode;
+  onClick: () => void;
+  disabled?: boolean;
+  variant?: 'primary' | 'secondary';
+  control?: string;
+}) {
   const cls =
     variant === 'primary'
       ? 'bg-accent-600 text-white hover:bg-accent-700 dark:bg-accent-500 dark:hover:bg-accent-400 dark:text-slate-950'
       : 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800';
   return (
-    <button type="button" onClick={onClick} disabled={disabled} className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${cls}`}>
+    <button type="button" onClick={onClick} disabled={disabled} data-control={control} className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${cls}`}>
       {children}
     </button>
   );

@@ -9,9 +9,10 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import { HARD, SOFT, constraintKind, rankModels, reward, rewardCurve, type PublishedModel } from '@/lib/widgets/reward-explorer/reward';
-import { rewardExplorerSchema, type RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
+import { rewardExplorerMeta, type RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
+import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { WidgetFrame, buttonClass, useWidgetState } from '@/components/widgets/shufflenet/common';
+import { buttonClass } from '@/components/widgets/shufflenet/common';
 import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
 
 const W = 640;
@@ -25,10 +26,29 @@ const KIND_CLASS: Record<PublishedModel['kind'], string> = {
   mnasnet: 'fill-accent-600 dark:fill-accent-300',
 };
 
-function Slider({ label, value, min, max, step, onChange, format }: { label: string; value: number; min: number; max: number; step: number; onChange: (v: number) => void; format: (v: number) => string }) {
+function Slider({
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+  format,
+  control,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange: (v: number) => void;
+  format: (v: number) => string;
+  /** The URL parameter this control sets (data-control, for embeds' `hide`). */
+  control: string;
+}) {
   const id = useId();
   return (
-    <div className="flex min-w-0 flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1" data-control={control}>
       <label htmlFor={id} className="flex justify-between text-xs font-medium text-slate-600 dark:text-slate-400">
         <span>{label}</span>
         <output htmlFor={id} className="tabular-nums text-slate-900 dark:text-slate-100">
@@ -87,10 +107,10 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         </span>
       </div>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Slider label="α (LAT ≤ T)" value={state.alpha} min={-1} max={0.5} step={0.01} onChange={(v) => onChange({ alpha: v })} format={signed} />
-        <Slider label="β (LAT > T)" value={state.beta} min={-2} max={0.5} step={0.01} onChange={(v) => onChange({ beta: v })} format={signed} />
-        <Slider label="Target latency T" value={state.target} min={20} max={250} step={1} onChange={(v) => onChange({ target: v })} format={(v) => `${v} ms`} />
-        <Slider label="Accuracy of the drawn curve" value={state.accuracy} min={0.5} max={0.9} step={0.005} onChange={(v) => onChange({ accuracy: v })} format={(v) => `${(v * 100).toFixed(1)}%`} />
+        <Slider control="alpha" label="α (LAT ≤ T)" value={state.alpha} min={-1} max={0.5} step={0.01} onChange={(v) => onChange({ alpha: v })} format={signed} />
+        <Slider control="beta" label="β (LAT > T)" value={state.beta} min={-2} max={0.5} step={0.01} onChange={(v) => onChange({ beta: v })} format={signed} />
+        <Slider control="target" label="Target latency T" value={state.target} min={20} max={250} step={1} onChange={(v) => onChange({ target: v })} format={(v) => `${v} ms`} />
+        <Slider control="accuracy" label="Accuracy of the drawn curve" value={state.accuracy} min={0.5} max={0.9} step={0.005} onChange={(v) => onChange({ accuracy: v })} format={(v) => `${(v * 100).toFixed(1)}%`} />
       </div>
 
       <svg viewBox={`0 0 ${W} ${H}`} className="mt-3 h-auto w-full" role="img" aria-label={`Reward against latency: the curve for ${(state.accuracy * 100).toFixed(1)}% accuracy and ${ranked.length} published models`}>
@@ -188,11 +208,5 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
   );
 }
 
-export function RewardExplorer(props: Partial<Record<keyof RewardExplorerSchema, unknown>>) {
-  const [state, onChange] = useWidgetState(rewardExplorerSchema, props);
-  return (
-    <WidgetFrame title="Reward explorer" label="ACC(m)·[LAT(m)/T]^w" testId="reward-explorer">
-      <RewardExplorerWidget state={state} onChange={onChange} />
-    </WidgetFrame>
-  );
-}
+/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
+export const RewardExplorer = lessonWidget(rewardExplorerMeta, RewardExplorerWidget);

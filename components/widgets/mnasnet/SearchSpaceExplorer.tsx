@@ -35,9 +35,10 @@ import {
   type SearchMode,
   type SearchPoint,
 } from '@/lib/widgets/search-space/search';
-import { searchSpaceSchema, type SearchSpaceSchema } from '@/lib/widgets/search-space/meta';
+import { searchSpaceMeta, type SearchSpaceSchema } from '@/lib/widgets/search-space/meta';
+import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, WidgetFrame, buttonClass, fmtMs, primaryButtonClass, selectClass, useTfjsJob, useWidgetState } from '@/components/widgets/shufflenet/common';
+import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, buttonClass, fmtMs, primaryButtonClass, selectClass, useTfjsJob } from '@/components/widgets/shufflenet/common';
 import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
 
 const OP_LABEL: Record<MnasBlockChoice['op'], string> = { conv: 'Conv', sepconv: 'SepConv', mbconv1: 'MBConv1', mbconv3: 'MBConv3', mbconv6: 'MBConv6' };
@@ -307,17 +308,17 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={primaryButtonClass} onClick={sample} disabled={busy}>
+        <button type="button" className={primaryButtonClass} onClick={sample} disabled={busy} data-control="seed">
           Sample
         </button>
-        <button type="button" className={buttonClass} onClick={() => setBlocks(MOBILENETV2_BLOCKS)} disabled={busy}>
+        <button type="button" className={buttonClass} onClick={() => setBlocks(MOBILENETV2_BLOCKS)} disabled={busy} data-control="blocks">
           MobileNetV2
         </button>
         <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="search-seed">
           seed {state.seed}
         </span>
       </div>
-      <div className="mt-3">
+      <div className="mt-3" data-control="blocks">
         <BlockTable blocks={blocks} onChange={setBlocks} disabled={busy} />
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4" data-testid="arch-cost" data-params={cost.params} data-macs={cost.macs}>
@@ -346,7 +347,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
       </dl>
 
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Field label="Input size for timing">
+        <Field label="Input size for timing" control="size">
           {(id) => (
             <select id={id} className={selectClass} value={state.size} disabled={busy} onChange={(e) => onChange({ size: e.target.value as (typeof SEARCH_SIZES)[number] })}>
               {SEARCH_SIZES.map((s) => (
@@ -358,7 +359,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
           )}
         </Field>
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={busy} onChange={(b) => onChange({ backend: b as (typeof BACKEND_CHOICES)[number] })} />
-        <label className="col-span-2 flex items-center gap-2 self-end pb-1 text-sm">
+        <label className="col-span-2 flex items-center gap-2 self-end pb-1 text-sm" data-control="reduced">
           <input type="checkbox" checked={state.reduced} disabled={busy} onChange={(e) => onChange({ reduced: e.target.checked })} />
           Quick measurements
         </label>
@@ -378,7 +379,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
         (α = β = −0.07).
       </p>
       <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Field label="Strategy">
+        <Field label="Strategy" control="mode">
           {(id) => (
             <select id={id} className={selectClass} value={state.mode} disabled={busy} onChange={(e) => onChange({ mode: e.target.value as SearchMode })}>
               {SEARCH_MODES.map((mode) => (
@@ -389,7 +390,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
             </select>
           )}
         </Field>
-        <Field label="Candidates">
+        <Field label="Candidates" control="samples">
           {(id) => (
             <select id={id} className={selectClass} value={state.samples} disabled={busy} onChange={(e) => onChange({ samples: Number(e.target.value) })}>
               {[...new Set([...SAMPLE_COUNTS, state.samples])].sort((a, b) => a - b).map((n) => (
@@ -472,11 +473,5 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
   );
 }
 
-export function SearchSpaceExplorer(props: Partial<Record<keyof SearchSpaceSchema, unknown>>) {
-  const [state, onChange] = useWidgetState(searchSpaceSchema, props);
-  return (
-    <WidgetFrame title="Search-space explorer" label="7 blocks, measured on your device" testId="search-space">
-      <SearchSpaceWidget state={state} onChange={onChange} />
-    </WidgetFrame>
-  );
-}
+/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
+export const SearchSpaceExplorer = lessonWidget(searchSpaceMeta, SearchSpaceWidget);

@@ -191,8 +191,9 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
       subtitle="The conv2-stage block of ResNeXt-50: 256 channels in and out, 56×56 feature maps. Each form is built as its own graph; the numbers under it come from the spec’s cost model."
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Slider label="Cardinality C" value={C} min={1} max={cardinalityGroupsSchema.C.max} onChange={(v) => onChange({ C: v })} />
+        <Slider control="C" label="Cardinality C" value={C} min={1} max={cardinalityGroupsSchema.C.max} onChange={(v) => onChange({ C: v })} />
         <Slider
+          control="d"
           label="Bottleneck width d"
           value={d}
           min={1}
@@ -201,7 +202,7 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
           disabled={keep}
           hint={keep ? `solved: ${C}×${d}d has ${formatInt(solved.params)} conv params vs ${formatInt(solved.target)} for 1×64d (${solved.relative >= 0 ? '+' : ''}${(100 * solved.relative).toFixed(1)}%)` : undefined}
         />
-        <Checkbox label="Keep complexity constant" checked={keep} onChange={(v) => onChange(v ? { keep: true } : { keep: false, d })} hint="solve d for C so the block stays near ResNet’s 1×64d (Table 2)" />
+        <Checkbox control="keep" label="Keep complexity constant" checked={keep} onChange={(v) => onChange(v ? { keep: true } : { keep: false, d })} hint="solve d for C so the block stays near ResNet’s 1×64d (Table 2)" />
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-1.5 text-[12px]" role="group" aria-label="Settings of the paper’s Table 2">
         <span className="text-slate-600 dark:text-slate-400">Table 2:</span>

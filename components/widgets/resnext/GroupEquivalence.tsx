@@ -64,10 +64,11 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
       subtitle={`One set of seeded weights, cut into per-path tensors for (a) and (b), runs in TensorFlow.js on the same random ${EQUIVALENCE_SIZE}×${EQUIVALENCE_SIZE}×${width} input in all three forms.`}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Slider label="Cardinality C" value={state.C} min={1} max={16} onChange={(v) => onChange({ C: v })} />
-        <Slider label="Width d" value={state.d} min={1} max={16} onChange={(v) => onChange({ d: v })} />
-        <Select label="Block width" value={state.width} options={EQUIVALENCE_WIDTHS.map((w) => [w, `${w} channels`] as const)} onChange={(w) => onChange({ width: w })} />
+        <Slider control="C" label="Cardinality C" value={state.C} min={1} max={16} onChange={(v) => onChange({ C: v })} />
+        <Slider control="d" label="Width d" value={state.d} min={1} max={16} onChange={(v) => onChange({ d: v })} />
+        <Select control="width" label="Block width" value={state.width} options={EQUIVALENCE_WIDTHS.map((w) => [w, `${w} channels`] as const)} onChange={(w) => onChange({ width: w })} />
         <Select
+          control="backend"
           label="Backend"
           value={state.backend}
           options={[['auto', 'Automatic (fastest available)'] as const, ...BACKEND_ORDER.map((b) => [b, backendLabel(b)] as const)]}
@@ -78,7 +79,7 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
         <Button onClick={() => void start()} disabled={run.status === 'running'}>
           {run.status === 'running' ? 'Running…' : result ? 'Run again' : 'Run all three forms'}
         </Button>
-        <Button variant="secondary" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
+        <Button control="seed" variant="secondary" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
           New weights and input
         </Button>
         <span role="status" aria-live="polite" className="text-[12px] text-slate-600 dark:text-slate-400">

@@ -10,9 +10,10 @@
 import { scaleBand } from 'd3-scale';
 import { useEffect, useMemo, useState } from 'react';
 import { neverConvolved, stepAt, stepCount, type ShuffleTrace, type Slot } from '@/lib/widgets/channel-shuffle/logic';
-import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, channelShuffleSchema, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
+import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, channelShuffleMeta, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
+import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { Field, WidgetFrame, buttonClass, selectClass, useWidgetState, usePrefersReducedMotion } from './common';
+import { Field, buttonClass, selectClass, usePrefersReducedMotion } from './common';
 
 const W = 360;
 const X0 = 86;
@@ -135,7 +136,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   return (
     <div>
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Channels">
+        <Field label="Channels" control="channels">
           {(id) => (
             <select id={id} className={selectClass} value={state.channels} onChange={(e) => onChange({ channels: e.target.value as (typeof SHUFFLE_CHANNEL_CHOICES)[number] })}>
               {SHUFFLE_CHANNEL_CHOICES.map((c) => (
@@ -146,7 +147,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
             </select>
           )}
         </Field>
-        <Field label="Follow input channel">
+        <Field label="Follow input channel" control="follow">
           {(id) => (
             <select id={id} className={selectClass} value={follow} onChange={(e) => onChange({ follow: Number(e.target.value) })}>
               {Array.from({ length: c0 }, (_, k) => (
@@ -157,25 +158,26 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
             </select>
           )}
         </Field>
-        <label className="flex items-center gap-2 pb-1 text-sm">
+        <label className="flex items-center gap-2 pb-1 text-sm" data-control="shuffle">
           <input type="checkbox" role="switch" checked={state.shuffle} onChange={(e) => onChange({ shuffle: e.target.checked })} />
           Channel shuffle
         </label>
-        <label className="flex items-center gap-2 pb-1 text-sm">
+        <label className="flex items-center gap-2 pb-1 text-sm" data-control="downsample">
           <input type="checkbox" checked={state.downsample} onChange={(e) => onChange({ downsample: e.target.checked })} />
           First unit is stride-2
         </label>
       </div>
 
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button type="button" className={buttonClass} onClick={() => onChange({ step: Math.max(0, step - 1) })} disabled={step === 0}>
+        <button type="button" data-control="step" className={buttonClass} onClick={() => onChange({ step: Math.max(0, step - 1) })} disabled={step === 0}>
           ← Previous step
         </button>
-        <button type="button" className={buttonClass} onClick={() => onChange({ step: Math.min(total, step + 1) })} disabled={step >= total}>
+        <button type="button" data-control="step" className={buttonClass} onClick={() => onChange({ step: Math.min(total, step + 1) })} disabled={step >= total}>
           Next step →
         </button>
         <button
           type="button"
+          data-control="step"
           className={buttonClass}
           onClick={() => {
             if (isPlaying) {
@@ -189,7 +191,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
         >
           {isPlaying ? 'Pause' : 'Play'}
         </button>
-        <button type="button" className={buttonClass} onClick={() => onChange({ step: 0 })} disabled={step === 0}>
+        <button type="button" data-control="step" className={buttonClass} onClick={() => onChange({ step: 0 })} disabled={step === 0}>
           Reset
         </button>
         <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="shuffle-step">
@@ -323,12 +325,5 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   );
 }
 
-/** The lesson form: state held locally, initialised from MDX props. */
-export function ChannelShuffle(props: Partial<Record<keyof ChannelShuffleSchema, unknown>>) {
-  const [state, onChange] = useWidgetState(channelShuffleSchema, props);
-  return (
-    <WidgetFrame title="Channel split and shuffle" label="3 units, computed with TensorFlow.js" testId="channel-shuffle">
-      <ChannelShuffleWidget state={state} onChange={onChange} />
-    </WidgetFrame>
-  );
-}
+/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
+export const ChannelShuffle = lessonWidget(channelShuffleMeta, ChannelShuffleWidget);

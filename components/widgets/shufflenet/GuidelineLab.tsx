@@ -26,10 +26,11 @@ import {
   type Platform,
   type WidthIndex,
 } from '@/lib/widgets/guideline-lab/benchmarks';
-import { BACKEND_CHOICES, guidelineLabSchema, type GuidelineLabSchema } from '@/lib/widgets/guideline-lab/meta';
+import { BACKEND_CHOICES, guidelineLabMeta, type GuidelineLabSchema } from '@/lib/widgets/guideline-lab/meta';
+import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { RowResult } from '@/lib/widgets/guideline-lab/run';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, WidgetFrame, fmt, fmtMs, primaryButtonClass, selectClass, useTfjsJob, useWidgetState } from './common';
+import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, fmt, fmtMs, primaryButtonClass, selectClass, useTfjsJob } from './common';
 import { TABLE_STYLE } from './table-style';
 
 interface Results {
@@ -99,7 +100,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
 
   return (
     <div>
-      <div role="group" aria-label="Guideline" className="flex flex-wrap gap-1">
+      <div role="group" aria-label="Guideline" className="flex flex-wrap gap-1" data-control="guideline">
         {GUIDELINE_IDS.map((id) => (
           <button
             key={id}
@@ -126,7 +127,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
 
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(b) => onChange({ backend: b as (typeof BACKEND_CHOICES)[number] })} />
-        <Field label="Channel setting">
+        <Field label="Channel setting" control="setting">
           {(id) => (
             <select id={id} className={selectClass} value={state.setting} disabled={job.running} onChange={(e) => onChange({ setting: e.target.value as 'auto' | Platform })}>
               <option value="auto">Auto (by backend)</option>
@@ -135,7 +136,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
             </select>
           )}
         </Field>
-        <Field label="Width">
+        <Field label="Width" control="width">
           {(id) => (
             <select id={id} className={selectClass} value={state.width} disabled={job.running} onChange={(e) => onChange({ width: e.target.value as '0' | '1' | '2' })}>
               {g.columns[guessPlatform].map((c, i) => (
@@ -146,7 +147,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
             </select>
           )}
         </Field>
-        <label className="flex items-center gap-2 self-end pb-1 text-sm">
+        <label className="flex items-center gap-2 self-end pb-1 text-sm" data-control="reduced">
           <input type="checkbox" checked={state.reduced} disabled={job.running} onChange={(e) => onChange({ reduced: e.target.checked })} />
           Reduced size
         </label>
@@ -240,11 +241,5 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
   );
 }
 
-export function GuidelineLab(props: Partial<Record<keyof GuidelineLabSchema, unknown>>) {
-  const [state, onChange] = useWidgetState(guidelineLabSchema, props);
-  return (
-    <WidgetFrame title="Guideline lab" label="the paper's micro-benchmarks, on your device" testId="guideline-lab">
-      <GuidelineLabWidget state={state} onChange={onChange} />
-    </WidgetFrame>
-  );
-}
+/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
+export const GuidelineLab = lessonWidget(guidelineLabMeta, GuidelineLabWidget);

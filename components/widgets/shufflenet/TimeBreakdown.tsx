@@ -11,10 +11,11 @@ import { useId, useState } from 'react';
 import { timerLabel } from '@/lib/lab/profile-stats';
 import { BREAKDOWN_SIZES, type BreakdownCategory, type CategoryTotal } from '@/lib/widgets/time-breakdown/categories';
 import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
-import { timeBreakdownSchema, type TimeBreakdownSchema } from '@/lib/widgets/time-breakdown/meta';
+import { timeBreakdownMeta, type TimeBreakdownSchema } from '@/lib/widgets/time-breakdown/meta';
+import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { BreakdownResult } from '@/lib/widgets/time-breakdown/run';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, WidgetFrame, fmtMs, primaryButtonClass, selectClass, useTfjsJob, useWidgetState } from './common';
+import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, fmtMs, primaryButtonClass, selectClass, useTfjsJob } from './common';
 import { TABLE_STYLE } from './table-style';
 
 /** Category colours as classes (light and dark), spelled out so Tailwind sees them. */
@@ -89,7 +90,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
   return (
     <div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Field label="Input size">
+        <Field label="Input size" control="size">
           {(id) => (
             <select id={id} className={selectClass} value={state.size} disabled={job.running} onChange={(e) => onChange({ size: e.target.value as (typeof BREAKDOWN_SIZES)[number] })}>
               {BREAKDOWN_SIZES.map((s) => (
@@ -101,7 +102,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
           )}
         </Field>
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(b) => onChange({ backend: b as (typeof BACKEND_CHOICES)[number] })} />
-        <label className="col-span-2 flex items-center gap-2 self-end pb-1 text-sm sm:col-span-1">
+        <label className="col-span-2 flex items-center gap-2 self-end pb-1 text-sm sm:col-span-1" data-control="reduced">
           <input type="checkbox" checked={state.reduced} disabled={job.running} onChange={(e) => onChange({ reduced: e.target.checked })} />
           Quick run
         </label>
@@ -176,11 +177,5 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
   );
 }
 
-export function TimeBreakdown(props: Partial<Record<keyof TimeBreakdownSchema, unknown>>) {
-  const [state, onChange] = useWidgetState(timeBreakdownSchema, props);
-  return (
-    <WidgetFrame title="Where the time goes" label="shufflenet_v2_x1_0 on your device" testId="time-breakdown">
-      <TimeBreakdownWidget state={state} onChange={onChange} />
-    </WidgetFrame>
-  );
-}
+/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
+export const TimeBreakdown = lessonWidget(timeBreakdownMeta, TimeBreakdownWidget);

@@ -1,31 +1,13 @@
 'use client';
 
 /**
- * Pieces the ShuffleNet v2 and MnasNet lesson widgets share: local widget state initialised from
- * MDX props (validated by the widget's URL schema), a tfjs job runner with progress, cancel and a
- * tensor-count check, and small UI parts (frame, backend picker, progress, notices).
+ * Pieces the ShuffleNet v2 and MnasNet lesson widgets share: a tfjs job runner with progress, cancel
+ * and a tensor-count check, and small UI parts (frame, backend picker, progress, notices). Their
+ * lesson state lives in components/widgets/LessonWidget.tsx, like every other lesson widget's.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { BackendInfo } from '@/lib/runtime/backend';
 import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
-import { formatValue, parseParams, type Schema, type StateOf } from '@/lib/url-state/schema';
-
-/** Widget state held locally, starting from the schema defaults overridden by valid MDX props. */
-export function useWidgetState<S extends Schema>(schema: S, props: Readonly<Record<string, unknown>>): [StateOf<S>, (patch: Partial<StateOf<S>>) => void] {
-  const [state, setState] = useState<StateOf<S>>(() => initialState(schema, props));
-  const onChange = useCallback((patch: Partial<StateOf<S>>) => setState((s) => ({ ...s, ...patch })), []);
-  return [state, onChange];
-}
-
-export function initialState<S extends Schema>(schema: S, props: Readonly<Record<string, unknown>>): StateOf<S> {
-  const params = new URLSearchParams();
-  for (const [k, p] of Object.entries(schema)) {
-    const v = props[k];
-    if (v === undefined || v === null) continue;
-    params.set(k, typeof v === 'string' ? v : formatValue(p, v));
-  }
-  return parseParams(schema, params).state;
-}
 
 // ---- tfjs jobs -------------------------------------------------------------------------------
 
@@ -100,7 +82,7 @@ export function WidgetFrame({ title, label, children, testId }: { title: string;
       data-testid={testId}
       className="not-prose my-8 min-w-0 rounded-xl border border-slate-200 bg-white p-3 text-sm text-slate-800 sm:p-4 dark:border-slate-800 dark:bg-slate-900/40 dark:text-slate-200"
     >
-      <h3 id={id} className="mb-3 text-base font-semibold text-slate-900 dark:text-white">
+      <h3 id={id} className="mb-3 text-base font-semibold text-slate-900 dark:text-white" data-part="title">
         {title}
         {label ? <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">{label}</span> : null}
       </h3>
@@ -116,10 +98,10 @@ export const buttonClass =
 export const primaryButtonClass =
   'inline-flex items-center justify-center rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-accent-500 dark:hover:bg-accent-600';
 
-export function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+export function Field({ label, children, hint, control }: { label: string; children: (id: string) => ReactNode; hint?: string; control?: string }) {
   const id = useId();
   return (
-    <div className="flex min-w-0 flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1" data-control={control}>
       <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-400">
         {label}
       </label>
@@ -133,7 +115,7 @@ const CHOICE_LABELS: Record<string, string> = { auto: 'Auto', ...BACKEND_LABELS 
 
 export function BackendSelect({ value, onChange, disabled, choices }: { value: string; onChange: (v: string) => void; disabled?: boolean; choices: readonly string[] }) {
   return (
-    <Field label="Backend">
+    <Field label="Backend" control="backend">
       {(id) => (
         <select id={id} className={selectClass} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
           {choices.map((c) => (

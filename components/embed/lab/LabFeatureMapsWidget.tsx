@@ -1,0 +1,54 @@
+'use client';
+
+import { useState } from 'react';
+import { FeatureMaps } from '@/components/lab/FeatureMaps';
+import { Notices } from '@/components/ui/Notices';
+import type { RunResult } from '@/lib/lab/handle';
+import type { Notice } from '@/lib/url-state/schema';
+import type { WidgetProps } from '@/lib/widgets/types';
+import type { LabFeatureMapsSchema } from '@/lib/widgets/lab-feature-maps/meta';
+import { BackendPicker, CompactRunner, ModelSelect, useModelGraph } from './common';
+
+type State = WidgetProps<LabFeatureMapsSchema>['state'];
+
+/** The lab's feature maps as a controlled widget (lab-feature-maps), with its own run. */
+export function LabFeatureMapsWidget({ state, onChange }: WidgetProps<LabFeatureMapsSchema>) {
+  const graph = useModelGraph(state.model);
+  const [result, setResult] = useState<RunResult | null>(null);
+  const known = state.layer !== '' && graph.nodes.some((n) => n.name === state.layer);
+  // An empty layer means "somewhere in the middle"; an unknown one is named in a notice.
+  const layer = known ? state.layer : graph.nodes[Math.floor(graph.nodes.length / 2)].name;
+  const notices: Notice[] =
+    state.layer !== '' && !known
+      ? [
+          {
+            param: 'layer',
+            given: state.layer,
+            allowed: `a layer of ${graph.id}`,
+            message: `"layer" cannot be "${state.layer}": ${graph.id} has no layer of that name. Showing ${layer} instead.`,
+          },
+        ]
+      : [];
+  const current = result && result.graph === graph ? result : null;
+  return (
+    <div className="space-y-3">
+      <Notices notices={notices} title="A setting in the link was not used" />
+      <div className="flex flex-wrap items-end gap-3">
+        <ModelSelect value={state.model} onChange={(model) => onChange({ model, layer: '' })} />
+        <BackendPicker value={state.backend} onChange={(backend) => onChange({ backend })} />
+      </div>
+      <FeatureMaps source={current} layer={layer} onLayerChange={(l) => onChange({ layer: l })} />
+      <CompactRunner
+        graph={graph}
+        backend={state.backend}
+        sample={state.sample}
+        seed={state.seed}
+        onSampleChange={(sample) => onChange({ sample: sample as State['sample'] })}
+        onSeedChange={(seed) => onChange({ seed })}
+        onRun={setResult}
+        onInvalidate={() => setResult(null)}
+        result={current}
+      />
+    </div>
+  );
+}

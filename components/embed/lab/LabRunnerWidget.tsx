@@ -1,0 +1,32 @@
+'use client';
+
+import { Runner } from '@/components/lab/Runner';
+import type { WidgetProps } from '@/lib/widgets/types';
+import type { LabRunnerSchema } from '@/lib/widgets/lab-runner/meta';
+import { useEmbed } from '../context';
+import { BackendPicker, ModelSelect, asBackendChoice, useModelGraph } from './common';
+
+/** The lab's Runner as a controlled widget (lab-runner). */
+export function LabRunnerWidget({ state, onChange }: WidgetProps<LabRunnerSchema>) {
+  const graph = useModelGraph(state.model);
+  const { autoStart } = useEmbed();
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <ModelSelect value={state.model} onChange={(model) => onChange({ model })} />
+        <BackendPicker value={state.backend} onChange={(backend) => onChange({ backend })} />
+      </div>
+      <Runner
+        graph={graph}
+        backend={asBackendChoice(state.backend)}
+        sample={state.sample}
+        seed={state.seed}
+        onSampleChange={(sample) => onChange({ sample: sample as LabRunnerState['sample'] })}
+        onSeedChange={(seed) => onChange({ seed })}
+        autoRun={autoStart}
+      />
+    </div>
+  );
+}
+
+type LabRunnerState = WidgetProps<LabRunnerSchema>['state'];

@@ -1,0 +1,101 @@
+'use client';
+
+/**
+ * Shared parts of the lab widgets' embeddable forms: the model's graph at the paper's knobs, a
+ * model picker, a backend picker, and a compact runner (the lab's Runner, folded away) for the
+ * widgets that need a run to show anything.
+ */
+import { useMemo, useState } from 'react';
+import { Runner } from '@/components/lab/Runner';
+import { BACKEND_CHOICES } from '@/lib/embed/schema';
+import { MODEL_IDS, buildGraph, type Graph } from '@/lib/arch';
+import type { RunResult } from '@/lib/lab/handle';
+import type { BackendChoice } from '@/lib/lab/session';
+import { labGraph } from '@/lib/models/lab-graph';
+import { labSchema, type LabState } from '@/lib/models/lab-schema';
+import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
+import { useEmbed } from '../context';
+
+const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+/** The registered model at its paper's knobs (and an input size, when given). */
+export function useModelGraph(model: string, size?: number): Graph {
+  return useMemo(() => {
+    const defaults = Object.fromEntries(Object.entries(labSchema(model)).map(([k, p]) => [k, p.default])) as LabState;
+    const built = labGraph(model, size === undefined ? defaults : { ...defaults, size });
+    return built.ok ? built.graph : buildGraph(model);
+  }, [model, size]);
+}
+
+export function asBackendChoice(b: string): BackendChoice {
+  return b === 'auto' || isBackendName(b) ? b : 'auto';
+}
+
+export function ModelSelect({ value, onChange, disabled }: { value: string; onChange: (model: string) => void; disabled?: boolean }) {
+  return (
+    <label className="flex min-w-0 flex-col gap-0.5 text-sm" data-control="model">
+      <span className="text-xs text-slate-500 dark:text-slate-400">Model</span>
+      <select className={`${selectClass} max-w-full`} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+        {MODEL_IDS.map((id) => (
+          <option key={id} value={id}>
+            {id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function BackendPicker({ value, onChange }: { value: string; onChange: (backend: (typeof BACKEND_CHOICES)[number]) => void }) {
+  return (
+    <label className="flex flex-col gap-0.5 text-sm" data-control="backend">
+      <span className="text-xs text-slate-500 dark:text-slate-400">Backend</span>
+      <select className={selectClass} value={value} onChange={(e) => onChange(e.target.value as (typeof BACKEND_CHOICES)[number])}>
+        {BACKEND_CHOICES.map((b) => (
+          <option key={b} value={b}>
+            {b === 'auto' ? 'Auto (fastest that starts)' : BACKEND_LABELS[b]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * The lab's Runner, folded into a <details>: it runs by itself when the embed starts (visible, or
+ * Start clicked) and stays open for a Run button otherwise.
+ */
+export function CompactRunner(props: {
+  graph: Graph;
+  backend: string;
+  sample: string;
+  seed: number;
+  onSampleChange?: (sample: string) => void;
+  onSeedChange: (seed: number) => void;
+  onRun: (r: RunResult) => void;
+  onInvalidate: () => void;
+  result: RunResult | null;
+}) {
+  const { autoStart } = useEmbed();
+  const [open, setOpen] = useState(!autoStart);
+  const status = props.result ? `ran ${props.result.graph.id} on ${BACKEND_LABELS[props.result.backend]}` : autoStart ? 'running…' : 'not run yet';
+  return (
+    <details className="rounded-lg border border-slate-200 dark:border-slate-800" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="compact-runner">
+      <summary className="cursor-pointer select-none px-3 py-2 text-sm font-medium">
+        Input, weights and run <span className="font-normal text-slate-500 dark:text-slate-400">({status})</span>
+      </summary>
+      <Runner
+        graph={props.graph}
+        backend={asBackendChoice(props.backend)}
+        sample={props.sample}
+        seed={props.seed}
+        onSampleChange={props.onSampleChange}
+        onSeedChange={props.onSeedChange}
+        onRun={props.onRun}
+        onInvalidate={props.onInvalidate}
+        autoRun={autoStart}
+        className="rounded-t-none border-x-0 border-b-0"
+      />
+    </details>
+  );
+}

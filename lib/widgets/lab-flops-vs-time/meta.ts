@@ -1,0 +1,24 @@
+import { MODEL_IDS } from '@/lib/arch';
+import { PROFILE_SIZES } from '@/lib/models/lab-schema';
+import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
+import { enumP, intP } from '@/lib/url-state/schema';
+import type { WidgetMeta } from '@/lib/widgets/types';
+import { LAB_RUN_DEFAULT_MODEL } from '@/lib/widgets/lab-runner/meta';
+
+export const labFlopsVsTimeSchema = {
+  model: enumP(MODEL_IDS, LAB_RUN_DEFAULT_MODEL, 'the registered model to profile'),
+  psize: enumP(PROFILE_SIZES, '112', 'input size of the per-layer profile (square, pixels)'),
+  backend: enumP(['auto', ...BACKEND_ORDER] as const, 'auto', 'TensorFlow.js backend (auto: the fastest that starts)'),
+  seed: intP(0, 2 ** 31 - 1, 0, 'seed of the random weights'),
+} as const;
+
+export type LabFlopsVsTimeSchema = typeof labFlopsVsTimeSchema;
+
+export const labFlopsVsTimeMeta: WidgetMeta<LabFlopsVsTimeSchema> = {
+  id: 'lab-flops-vs-time',
+  title: 'FLOPs versus time, per layer',
+  description: "Profiles a registered network layer by layer on the reader's device: each layer's MACs against its measured time, and the time by op kind.",
+  schema: labFlopsVsTimeSchema,
+  usesWebcam: false,
+  usesTfjs: true,
+};
