@@ -130,7 +130,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
         <Field label="Channel setting" control="setting">
           {(id) => (
             <select id={id} className={selectClass} value={state.setting} disabled={job.running} onChange={(e) => onChange({ setting: e.target.value as 'auto' | Platform })}>
-              <option value="auto">Auto (by backend)</option>
+              <option value="auto">Auto</option>
               <option value="gpu">Paper&apos;s GPU column</option>
               <option value="arm">Paper&apos;s ARM column</option>
             </select>

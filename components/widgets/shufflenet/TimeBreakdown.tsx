@@ -19,13 +19,6 @@ import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, fmtMs,
 import { TABLE_STYLE } from './table-style';
 
 /** Category colours as classes (light and dark), spelled out so Tailwind sees them. */
-const FILL: Record<BreakdownCategory, string> = {
-  conv: 'fill-[#d66a00] dark:fill-[#ffa54f]',
-  depthwise: 'fill-[#0f7f78] dark:fill-[#4fd1c5]',
-  elementwise: 'fill-[#3d8a2e] dark:fill-[#86d072]',
-  data: 'fill-[#8a4f86] dark:fill-[#d59ad0]',
-  other: 'fill-[#6b7280] dark:fill-[#a3a9b4]',
-};
 const SWATCH: Record<BreakdownCategory, string> = {
   conv: 'bg-[#d66a00] dark:bg-[#ffa54f]',
   depthwise: 'bg-[#0f7f78] dark:bg-[#4fd1c5]',
@@ -34,39 +27,25 @@ const SWATCH: Record<BreakdownCategory, string> = {
   other: 'bg-[#6b7280] dark:bg-[#a3a9b4]',
 };
 
-const BW = 600;
-const BH = 22;
-
-function ShareBar({ cats, share, label, y }: { cats: readonly CategoryTotal[]; share: 'msShare' | 'macsShare'; label: string; y: number }) {
-  const x = scaleLinear().domain([0, 1]).range([0, BW]);
-  const starts: number[] = [];
-  let acc = 0;
-  for (const c of cats) {
-    starts.push(acc);
-    acc += c[share];
-  }
+/** One stacked bar of shares (0..1) per category; HTML, so its text stays legible on a phone. */
+function ShareBar({ cats, share, label }: { cats: readonly CategoryTotal[]; share: 'msShare' | 'macsShare'; label: string }) {
+  const x = scaleLinear().domain([0, 1]).range([0, 100]).clamp(true);
   return (
-    <g transform={`translate(0,${y})`}>
-      <text y={-5} fontSize={12} className="fill-slate-700 dark:fill-slate-300">
-        {label}
-      </text>
-      {cats.map((c, i) => {
-        const x0 = x(starts[i]);
-        const w = Math.max(0, x(starts[i] + c[share]) - x0);
-        return (
-          <g key={c.category}>
-            <rect x={x0} width={w} height={BH} className={FILL[c.category]}>
-              <title>{`${c.label}: ${(c[share] * 100).toFixed(1)}%`}</title>
-            </rect>
-            {w > 34 && (
-              <text x={x0 + w / 2} y={BH / 2} dy="0.32em" textAnchor="middle" fontSize={11} className="fill-white dark:fill-slate-950">
-                {Math.round(c[share] * 100)}%
-              </text>
-            )}
-          </g>
-        );
-      })}
-    </g>
+    <div className="mt-2">
+      <p className="mb-1 text-xs text-slate-700 dark:text-slate-300">{label}</p>
+      <div className="flex h-6 w-full overflow-hidden rounded" role="img" aria-label={`${label}: ${cats.map((c) => `${c.label} ${(c[share] * 100).toFixed(1)}%`).join(', ')}`}>
+        {cats.map((c) => (
+          <div
+            key={c.category}
+            title={`${c.label}: ${(c[share] * 100).toFixed(1)}%`}
+            className={`flex items-center justify-center overflow-hidden text-[11px] font-medium text-white dark:text-slate-950 ${SWATCH[c.category]}`}
+            style={{ width: `${x(c[share])}%` }}
+          >
+            {c[share] >= 0.08 ? `${Math.round(c[share] * 100)}%` : ''}
+          </div>
+        ))}
+      </div>
+    </div>
   );
 }
 
@@ -121,10 +100,8 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
 
       {result && (
         <div className="mt-4" data-testid="time-breakdown-result">
-          <svg viewBox={`0 -22 ${BW} ${2 * BH + 52}`} className="h-auto w-full" role="img" aria-label="Share of measured time and share of multiply-accumulates, by op kind">
-            <ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${fmtMs(sumMs)})`} y={0} />
-            <ShareBar cats={cats} share="macsShare" label="Share of FLOPs (MACs)" y={BH + 30} />
-          </svg>
+<ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${fmtMs(sumMs)})`} />
+          <ShareBar cats={cats} share="macsShare" label="Share of FLOPs (multiply-adds)" />
           <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
             shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes ({timerLabel(result.profile.timers)}). Whole-model
                 forward pass: {fmtMs(result.profile.wholeMs)}.

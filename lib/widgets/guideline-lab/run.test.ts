@@ -50,3 +50,15 @@ describe('runGuideline', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('strategiesFor', () => {
+  it('leaves out strategies whose cost explodes for the shapes', async () => {
+    const { buildBenchmark } = await import('./benchmarks');
+    const { strategiesFor } = await import('./run');
+    const g8 = buildBenchmark('g2', 3, 'gpu', 0); // c = 360, g = 8 at 56×56
+    expect(strategiesFor(g8)).not.toContain('blockdiag');
+    expect(strategiesFor(g8)).not.toContain('depthwise');
+    expect(strategiesFor(g8)).toContain('split');
+    expect(strategiesFor(buildBenchmark('g2', 1, 'arm', 0))).toContain('blockdiag');
+  });
+});
