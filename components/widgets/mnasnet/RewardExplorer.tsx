@@ -12,12 +12,10 @@ import { HARD, SOFT, constraintKind, rankModels, reward, rewardCurve, type Publi
 import { rewardExplorerMeta, type RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
 import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { buttonClass } from '@/components/widgets/shufflenet/common';
+import { buttonClass, useChartWidth } from '@/components/widgets/shufflenet/common';
 import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
 
-const W = 640;
-const H = 330;
-const M = { top: 14, right: 118, bottom: 42, left: 52 };
+const W_MAX = 640;
 const MAX_MS = 250;
 
 const KIND_CLASS: Record<PublishedModel['kind'], string> = {
@@ -69,6 +67,10 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
   const ranked = useMemo(() => rankModels({ alpha: state.alpha, beta: state.beta, target: state.target }), [state.alpha, state.beta, state.target]);
   const curve = useMemo(() => rewardCurve(state.accuracy, { alpha: state.alpha, beta: state.beta, target: state.target }, 5, MAX_MS, 240), [state.accuracy, state.alpha, state.beta, state.target]);
 
+  const [chartRef, W] = useChartWidth(W_MAX);
+  const narrow = W < 480;
+  const H = narrow ? 280 : 330;
+  const M = { top: 14, right: narrow ? 108 : 118, bottom: 42, left: 54 };
   const ys = [...curve.map((c) => c[1]), ...ranked.map((m) => m.reward)].filter(Number.isFinite);
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
@@ -113,9 +115,10 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         <Slider control="accuracy" label="Accuracy of the drawn curve" value={state.accuracy} min={0.5} max={0.9} step={0.005} onChange={(v) => onChange({ accuracy: v })} format={(v) => `${(v * 100).toFixed(1)}%`} />
       </div>
 
-      <svg viewBox={`0 0 ${W} ${H}`} className="mt-3 h-auto w-full" role="img" aria-label={`Reward against latency: the curve for ${(state.accuracy * 100).toFixed(1)}% accuracy and ${ranked.length} published models`}>
+      <div ref={chartRef} className="mt-3 w-full">
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} className="block max-w-full" role="img" aria-label={`Reward against latency: the curve for ${(state.accuracy * 100).toFixed(1)}% accuracy and ${ranked.length} published models`}>
         <g fontSize={11}>
-          {x.ticks(5).map((t) => (
+          {x.ticks(narrow ? 4 : 5).map((t) => (
             <g key={`x${t}`} transform={`translate(${x(t)},0)`}>
               <line y1={M.top} y2={H - M.bottom} stroke="currentColor" strokeOpacity={0.1} />
               <text y={H - M.bottom + 16} textAnchor="middle" className="fill-slate-600 dark:fill-slate-400">
@@ -135,7 +138,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         <text x={(M.left + W - M.right) / 2} y={H - 6} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
           Latency on a Pixel 1 (ms)
         </text>
-        <text transform={`translate(14,${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
+        <text transform={`translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
           Reward
         </text>
         <line x1={x(state.target)} x2={x(state.target)} y1={M.top} y2={H - M.bottom} stroke="currentColor" strokeDasharray="4 3" className="text-slate-500" />
@@ -151,12 +154,13 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         {labels.map((m, i) => (
           <g key={`l-${m.name}`}>
             <line x1={x(m.latencyMs) + 5} y1={y(m.reward)} x2={W - M.right + 6} y2={placed[i]} stroke="currentColor" strokeOpacity={0.25} />
-            <text x={W - M.right + 9} y={placed[i]} dy="0.32em" fontSize={10.5} className="fill-slate-700 dark:fill-slate-300">
+            <text x={W - M.right + 9} y={placed[i]} dy="0.32em" fontSize={narrow ? 10 : 10.5} className="fill-slate-700 dark:fill-slate-300">
               {m.name}
             </text>
           </g>
         ))}
       </svg>
+      </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Curve: a model with {(state.accuracy * 100).toFixed(1)}% accuracy at every latency; at LAT = T its reward equals its accuracy. Dots: published models at their
         own accuracy (MnasNet in blue, NASNet-A in red, hand-designed in grey).

@@ -38,7 +38,7 @@ import {
 import { searchSpaceMeta, type SearchSpaceSchema } from '@/lib/widgets/search-space/meta';
 import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, buttonClass, fmtMs, primaryButtonClass, selectClass, useTfjsJob } from '@/components/widgets/shufflenet/common';
+import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, buttonClass, fmtMs, primaryButtonClass, selectClass, useChartWidth, useTfjsJob } from '@/components/widgets/shufflenet/common';
 import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
 
 const OP_LABEL: Record<MnasBlockChoice['op'], string> = { conv: 'Conv', sepconv: 'SepConv', mbconv1: 'MBConv1', mbconv3: 'MBConv3', mbconv6: 'MBConv6' };
@@ -160,11 +160,13 @@ function BlockTable({ blocks, onChange, disabled }: { blocks: readonly MnasBlock
   );
 }
 
-const CW = 640;
-const CH = 320;
-const CM = { top: 14, right: 16, bottom: 42, left: 56 };
+const CW_MAX = 640;
 
 function SearchChart({ points, targetMs, size, onPick }: { points: readonly SearchPoint[]; targetMs: number | null; size: number; onPick: (p: SearchPoint) => void }) {
+  const [chartRef, CW] = useChartWidth(CW_MAX);
+  const narrow = CW < 480;
+  const CH = narrow ? 260 : 320;
+  const CM = { top: 14, right: 16, bottom: 42, left: 60 };
   const front = paretoFront(points);
   const lat = points.map((p) => p.latencyMs).concat(targetMs ?? []);
   const macs = points.map((p) => p.macs / 1e6);
@@ -187,9 +189,10 @@ function SearchChart({ points, targetMs, size, onPick }: { points: readonly Sear
     .x((d) => x(d[0]))
     .y((d) => y(d[1]))(stairs);
   return (
-    <svg viewBox={`0 0 ${CW} ${CH}`} className="h-auto w-full" role="img" aria-label={`Multiply-adds against measured latency for ${points.length} sampled architectures; ${frontPts.length} on the Pareto front`}>
+    <div ref={chartRef} className="w-full">
+    <svg width={CW} height={CH} viewBox={`0 0 ${CW} ${CH}`} className="block max-w-full" role="img" aria-label={`Multiply-adds against measured latency for ${points.length} sampled architectures; ${frontPts.length} on the Pareto front`}>
       <g fontSize={11}>
-        {x.ticks(6).map((t) => (
+        {x.ticks(narrow ? 4 : 6).map((t) => (
           <g key={`x${t}`} transform={`translate(${x(t)},0)`}>
             <line y1={CM.top} y2={CH - CM.bottom} stroke="currentColor" strokeOpacity={0.1} />
             <text y={CH - CM.bottom + 16} textAnchor="middle" className="fill-slate-600 dark:fill-slate-400">
@@ -209,14 +212,14 @@ function SearchChart({ points, targetMs, size, onPick }: { points: readonly Sear
       <text x={(CM.left + CW - CM.right) / 2} y={CH - 6} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
         Measured latency here at {size}×{size} (ms)
       </text>
-      <text transform={`translate(14,${(CM.top + CH - CM.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
+      <text transform={`translate(12,${(CM.top + CH - CM.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
         Multiply-adds at 224×224
       </text>
       {targetMs !== null && (
         <g>
           <line x1={x(targetMs)} x2={x(targetMs)} y1={CM.top} y2={CH - CM.bottom} stroke="currentColor" strokeDasharray="4 3" className="text-slate-500" />
           <text x={x(targetMs) + 4} y={CM.top + 10} fontSize={11} className="fill-slate-600 dark:fill-slate-400">
-            T = MobileNetV2 here ({fmtMs(targetMs)})
+            {narrow ? `T = ${fmtMs(targetMs)}` : `T = MobileNetV2 here (${fmtMs(targetMs)})`}
           </text>
         </g>
       )}
@@ -237,6 +240,7 @@ function SearchChart({ points, targetMs, size, onPick }: { points: readonly Sear
         </circle>
       ))}
     </svg>
+    </div>
   );
 }
 

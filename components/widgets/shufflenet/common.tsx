@@ -196,6 +196,28 @@ export function TensorReadout({ tensors, testId = 'tensor-readout' }: { tensors:
   );
 }
 
+/**
+ * Width in CSS pixels of the element `ref` is put on, at most `max`: charts draw their SVG at the
+ * real width, so text keeps its size on a phone instead of being scaled down with the drawing.
+ */
+export function useChartWidth<E extends HTMLElement = HTMLDivElement>(max: number): [(el: E | null) => void, number] {
+  const [width, setWidth] = useState(max);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback(
+    (el: E | null) => {
+      observer.current?.disconnect();
+      observer.current = null;
+      if (!el) return;
+      const update = () => setWidth(Math.max(280, Math.min(max, Math.floor(el.clientWidth))));
+      update();
+      observer.current = new ResizeObserver(update);
+      observer.current.observe(el);
+    },
+    [max],
+  );
+  return [ref, width];
+}
+
 export function usePrefersReducedMotion(): boolean {
   const [reduced, setReduced] = useState(false);
   useEffect(() => {
