@@ -4,6 +4,11 @@ import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 /** The static export (out/, from `npm run export`) is served as well, by a plain file server. */
 export const STATIC_PORT = PORT + 1;
+/**
+ * A page of another origin that embeds widgets (e2e/host/, plain files): what an instructor's site
+ * or an LMS is to the embeds.
+ */
+export const HOST_PORT = PORT + 2;
 
 /**
  * End-to-end tests drive the real, built site (`next build` then `next start`) in the system
@@ -38,6 +43,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
       env: { PORT: String(STATIC_PORT) },
+    },
+    {
+      command: `node scripts/serve-static.mjs e2e/host`,
+      url: `http://127.0.0.1:${HOST_PORT}/host.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { PORT: String(HOST_PORT) },
     },
   ],
 });

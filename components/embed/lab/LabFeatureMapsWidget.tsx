@@ -39,6 +39,7 @@ export function LabFeatureMapsWidget({ state, onChange }: WidgetProps<LabFeature
       </div>
       <FeatureMaps source={current} layer={layer} onLayerChange={(l) => onChange({ layer: l })} />
       <CompactRunner
+        model={state.model}
         graph={graph}
         backend={state.backend}
         sample={state.sample}

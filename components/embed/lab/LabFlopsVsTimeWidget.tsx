@@ -22,6 +22,7 @@ export function LabFlopsVsTimeWidget({ state, onChange }: WidgetProps<LabFlopsVs
         <BackendPicker value={state.backend} onChange={(backend) => onChange({ backend })} />
       </div>
       <CompactRunner
+        model={state.model}
         graph={graph}
         backend={state.backend}
         sample="chelsea"

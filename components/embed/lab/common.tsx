@@ -66,6 +66,8 @@ export function BackendPicker({ value, onChange }: { value: string; onChange: (b
  * Start clicked) and stays open for a Run button otherwise.
  */
 export function CompactRunner(props: {
+  /** The model id, for the summary line. */
+  model: string;
   graph: Graph;
   backend: string;
   sample: string;
@@ -78,7 +80,7 @@ export function CompactRunner(props: {
 }) {
   const { autoStart } = useEmbed();
   const [open, setOpen] = useState(!autoStart);
-  const status = props.result ? `ran ${props.result.graph.id} on ${BACKEND_LABELS[props.result.backend]}` : autoStart ? 'running…' : 'not run yet';
+  const status = props.result ? `ran ${props.model} on ${BACKEND_LABELS[props.result.backend]}` : autoStart ? 'running…' : 'not run yet';
   return (
     <details className="rounded-lg border border-slate-200 dark:border-slate-800" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="compact-runner">
       <summary className="cursor-pointer select-none px-3 py-2 text-sm font-medium">
