@@ -170,7 +170,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         Published ImageNet top-1 and Pixel 1 latency (MnasNet paper, Tables 1-2), scored with the current α, β and T.
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[26rem] border-collapse text-left text-xs" data-testid="reward-table">
+        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[20rem] border-collapse text-left text-xs" data-testid="reward-table">
           <thead>
             <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <th scope="col" className="py-1 pr-2 font-medium">
