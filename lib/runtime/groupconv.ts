@@ -51,14 +51,18 @@ export interface PreparedGroupConv {
 }
 
 /**
- * Winners of scripts/bench-groupconv.ts on the ResNeXt-50 layer shapes (see the table in
- * lib/runtime/README.md). Backends without a measurement use the safest choice.
+ * Per-backend defaults. 'packed' is the fastest on wasm and cpu (scripts/bench-groupconv.ts, the
+ * ResNeXt-50 grouped layers: about 1.8x faster than 'depthwise' on wasm, 2.4x on cpu) and at least
+ * as fast as 'depthwise' on WebGL/WebGPU on SwiftShader (`npm run bench -- --model resnext50_32x4d
+ * --backend webgl,webgpu --groupconv split,blockdiag,depthwise,matmul,packed --size 64`); on
+ * WebGL 'split' ties with it there, but split is G launches per layer, which real GPUs pay for.
+ * Re-measure on real GPUs with `npm run bench` and update.
  */
 export const DEFAULT_GROUP_CONV: Record<string, GroupConvStrategy> = {
-  wasm: 'depthwise',
-  cpu: 'depthwise',
-  webgl: 'depthwise',
-  webgpu: 'depthwise',
+  wasm: 'packed',
+  cpu: 'packed',
+  webgl: 'packed',
+  webgpu: 'packed',
 };
 
 export function defaultGroupConvStrategy(backend: string): GroupConvStrategy {
