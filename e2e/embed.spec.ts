@@ -204,6 +204,18 @@ test('scrolled out of view, an embed frees its tensors and its WebGL context, an
   expect(await gpu()).toContain('webgl');
 });
 
+test('an embed whose WebGL context is taken away carries on instead of breaking', async ({ page }) => {
+  await page.goto(EmbedPage.path('lab-runner', 'backend=webgl'));
+  const embed = new EmbedPage(page);
+  await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 180_000 });
+  await expect(page.getByTestId('runner-backend')).toHaveAttribute('data-backend', 'webgl');
+  // What Chrome does to the oldest context when a renderer opens more than about 16.
+  expect(await page.evaluate(() => window.__layerwiseEmbed!.loseWebGLContext())).toBe(true);
+  await expect(embed.root.getByRole('status').filter({ hasText: 'The webgl backend was lost' })).toBeVisible();
+  await expect(embed.root).toHaveAttribute('data-phase', 'running');
+  await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 180_000 });
+});
+
 test('share panel in a lesson: link, iframe code, copy, preview; fits a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/lessons/densenet');

@@ -39,7 +39,7 @@ interface ReleaseInfo {
 declare global {
   interface Window {
     /** For tests and curious readers: what the embed holds right now. */
-    __layerwiseEmbed?: { numTensors(): Promise<number>; liveGpuBackends(): Promise<string[]> };
+    __layerwiseEmbed?: { numTensors(): Promise<number>; liveGpuBackends(): Promise<string[]>; loseWebGLContext(): Promise<boolean> };
   }
 }
 
@@ -172,6 +172,7 @@ export function EmbedFrame({ id }: { id: string }) {
     window.__layerwiseEmbed = {
       numTensors: async () => (await import('@/lib/runtime/release')).numTensors(),
       liveGpuBackends: async () => (await import('@/lib/runtime/release')).liveGpuBackends(),
+      loseWebGLContext: async () => (await import('@/lib/runtime/release')).loseWebGLContext(),
     };
   }, []);
 

@@ -165,3 +165,15 @@ function reRegister(name: GpuBackend): void {
   }
   tf.registerBackend(name, entry.factory as Parameters<typeof tf.registerBackend>[1], entry.priority);
 }
+
+/**
+ * Makes the browser take the WebGL context away, as it does when a page opens too many (tests and
+ * demos of the fallback). Returns false when tfjs has no WebGL context.
+ */
+export function loseWebGLContext(): boolean {
+  const instance = engine().registry.webgl as WebGLLike | undefined;
+  const ext = instance?.gpgpu?.gl?.getExtension('WEBGL_lose_context');
+  if (!ext) return false;
+  ext.loseContext();
+  return true;
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { REGISTRY, WIDGET_IDS } from '@/lib/widgets/registry';
+import { COMMON_HEADERS, WEBCAM_EMBEDS, contentSecurityPolicy, cspDirectives, headersFile, htaccess, nextHeaderRules, nginxConfig, pageHeaders } from './headers.mjs';
+import { hostingDoc } from './hosting-doc';
+
+const every = (o: { embed: boolean; camera: boolean }) => pageHeaders(o);
+
+describe('security headers', () => {
+  it('a strict CSP: own scripts (plus Next inline bootstrap), WASM compilation, no eval, no plugins', () => {
+    const d = cspDirectives({ embed: false });
+    expect(d['script-src']).toEqual(["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"]);
+    expect(d['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(d['connect-src']).toEqual(["'self'"]);
+    expect(d['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+    expect(d['worker-src']).toEqual(["'self'", 'blob:']);
+    expect(d['object-src']).toEqual(["'none'"]);
+    expect(d['base-uri']).toEqual(["'self'"]);
+    expect(d['form-action']).toEqual(["'self'"]);
+    expect(contentSecurityPolicy({ embed: false })).not.toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ embed: false, dev: true })).toContain("'unsafe-eval'");
+    // Nothing third-party anywhere.
+    for (const v of Object.values(d).flat()) expect(v).toMatch(/^('self'|'none'|'unsafe-inline'|'wasm-unsafe-eval'|data:|blob:)$/);
+  });
+
+  it('embeds may be framed anywhere, other pages only by the site', () => {
+    const embed = Object.fromEntries(every({ embed: true, camera: false }).map((h) => [h.key, h.value]));
+    const site = Object.fromEntries(every({ embed: false, camera: false }).map((h) => [h.key, h.value]));
+    expect(embed['Content-Security-Policy']).toMatch(/frame-ancestors \*$/);
+    expect(embed['X-Frame-Options']).toBeUndefined();
+    expect(site['Content-Security-Policy']).toMatch(/frame-ancestors 'self'$/);
+    expect(site['X-Frame-Options']).toBe('SAMEORIGIN');
+    expect(site['Permissions-Policy']).toContain('camera=()');
+    expect(Object.fromEntries(every({ embed: true, camera: true }).map((h) => [h.key, h.value]))['Permissions-Policy']).toContain('camera=(self)');
+  });
+
+  it('grants the camera to exactly the embeds whose widget uses the webcam', () => {
+    expect([...WEBCAM_EMBEDS].sort()).toEqual(REGISTRY.filter((e) => e.meta.usesWebcam).map((e) => e.meta.id).sort());
+  });
+
+  it('next.config rules: the site rule excludes /embed/, later rules override', () => {
+    const rules = nextHeaderRules();
+    const site = rules.find((r) => r.headers.some((h) => h.key === 'X-Frame-Options'))!;
+    // Next compiles sources with path-to-regexp; this is the same look-ahead as a plain RegExp.
+    const re = new RegExp(`^${site.source.replace('/:path(', '/(')}$`);
+    for (const p of ['/', '/lessons/densenet', '/models/resnet50', '/embed.js']) expect(re.test(p), p).toBe(true);
+    for (const p of ['/embed/dense-connectivity', '/embed/lab-runner/']) expect(re.test(p), p).toBe(false);
+    const embed = rules.find((r) => r.source === '/embed/:path*')!;
+    expect(embed.headers.map((h) => h.key)).not.toContain('X-Frame-Options');
+    expect(rules.at(-1)).toEqual({ source: '/embed/lab-runner', headers: [{ key: 'Permissions-Policy', value: expect.stringContaining('camera=(self)') }] });
+  });
+
+  it('the nginx, Apache and _headers snippets carry every header with the same values', () => {
+    const all = [...every({ embed: false, camera: false }), ...every({ embed: true, camera: false }), ...every({ embed: true, camera: true }), ...every({ embed: false, camera: true })];
+    const nginx = nginxConfig();
+    const apache = htaccess();
+    const file = headersFile(WIDGET_IDS);
+    for (const h of all) {
+      expect(nginx).toContain(`add_header ${h.key} "${h.value}" always;`);
+      expect(apache).toContain(`Header always set ${h.key} "${h.value}"`);
+      expect(file).toContain(`  ${h.key}: ${h.value}`);
+    }
+    expect(nginx).toContain('location /embed/ {');
+    expect(nginx).toMatch(/location \/embed\/ \{(?:(?!\n {4}\}).)*\n {4}\}/s);
+    // The embed location must not send X-Frame-Options.
+    const embedBlock = /location \/embed\/ \{([\s\S]*?)\n {4}\}/.exec(nginx)![1];
+    expect(embedBlock).not.toContain('X-Frame-Options');
+    expect(embedBlock).toContain('frame-ancestors *');
+  });
+
+  it('_headers never sets one header twice for a path (hosts would join the values)', () => {
+    const file = headersFile(WIDGET_IDS);
+    const rules = file.trim().split(/\n\n/).map((block) => {
+      const [path, ...lines] = block.split('\n');
+      return { path, keys: lines.map((l) => l.trim().split(':')[0]) };
+    });
+    for (const id of WIDGET_IDS) expect(rules.map((r) => r.path)).toContain(`/embed/${id}/*`);
+    const star = rules.find((r) => r.path === '/*')!;
+    expect(star.keys).toEqual(COMMON_HEADERS.map((h) => h.key));
+    for (const r of rules) if (r !== star) for (const k of r.keys) expect(star.keys, `${r.path} ${k}`).not.toContain(k);
+  });
+
+  it('docs/hosting.md is the generated one (npx tsx lib/security/hosting-doc.ts --write)', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/hosting.md', import.meta.url)), 'utf8');
+    expect(doc).toBe(hostingDoc());
+  });
+});
