@@ -51,6 +51,8 @@ async function wholePass(model: Model, x: tf.Tensor4D): Promise<number> {
 
 interface Timed {
   wholeSamples: number[];
+  /** End-to-end times of the traced passes themselves (execute + read-back). */
+  traceSamples: number[];
   layers: BenchLayer[];
 }
 
@@ -64,9 +66,11 @@ async function traceLayers(model: Model, x: tf.Tensor4D, warmup: number, runs: n
   const samples = new Map<string, number[]>();
   const fusedInto = new Map<string, string>();
   const wholeSamples: number[] = [];
+  const traceSamples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const step = new Map<string, number>();
-    let t = now();
+    const t0 = now();
+    let t = t0;
     const y = model.execute(x, {
       onStep: (s) => {
         const t1 = now();
@@ -77,8 +81,10 @@ async function traceLayers(model: Model, x: tf.Tensor4D, warmup: number, runs: n
     }).output;
     y.dataSync();
     y.dispose();
+    const traced = now() - t0;
     const whole = await wholePass(model, x);
     if (i >= warmup) {
+      traceSamples.push(traced);
       for (const [n, ms] of step) samples.set(n, [...(samples.get(n) ?? []), ms]);
       wholeSamples.push(whole);
     }
@@ -89,7 +95,7 @@ async function traceLayers(model: Model, x: tf.Tensor4D, warmup: number, runs: n
     const base = { name: node.name, op: node.op.kind, macs: nodeCost(node).macs, timer: 'wall' as const };
     return into ? { ...base, ms: 0, fusedInto: into } : { ...base, ms: median(samples.get(node.name) ?? []) };
   });
-  return { wholeSamples, layers };
+  return { wholeSamples, traceSamples, layers };
 }
 
 export async function run(o: RunOptions, status: Status): Promise<RunResult> {
@@ -107,6 +113,7 @@ export async function run(o: RunOptions, status: Status): Promise<RunResult> {
   let layerSum: number | null = null;
   let layers: BenchLayer[] = [];
   let layerTimer: RunResult['layer_timer'] = null;
+  let tracePass: number | null = null;
   try {
     const timer = (o.layerTimer ?? 'auto') === 'auto' ? (o.backend === 'wasm' || o.backend === 'cpu' ? 'trace' : 'profiler') : o.layerTimer!;
     const progress = (d: number, t: number) => status(`${o.model} on ${o.backend} at ${size}: pass ${d}/${t}`);
@@ -118,6 +125,7 @@ export async function run(o: RunOptions, status: Status): Promise<RunResult> {
       layers = r.layers;
       layerSum = layers.reduce((a, l) => a + l.ms, 0);
       layerTimer = 'trace';
+      tracePass = median(r.traceSamples);
     } else if (o.layers ?? true) {
       const p = await profileModel(model, x, { warmup, repeats: runs, onProgress: progress });
       medianMs = p.wholeMs;
@@ -152,6 +160,7 @@ export async function run(o: RunOptions, status: Status): Promise<RunResult> {
     samples_ms: samples,
     layer_sum_ms: layerSum,
     layer_timer: layerTimer,
+    trace_pass_ms: tracePass,
     layers,
     numTensorsBefore,
     numTensorsAfter,

@@ -61,6 +61,12 @@ export interface RunResult {
   readonly layer_sum_ms: number | null;
   /** Which method timed the layers (see RunOptions.layerTimer); null without layers. */
   readonly layer_timer: 'trace' | 'profiler' | null;
+  /**
+   * Median end-to-end time of the traced passes (layer timer 'trace' only): the same forward as
+   * median_ms plus a timestamp per step. Against layer_sum_ms it separates the timing method from
+   * noise: per-layer medians drop the load spikes that whole-pass medians keep.
+   */
+  readonly trace_pass_ms: number | null;
   readonly layers: readonly BenchLayer[];
   readonly numTensorsBefore: number;
   readonly numTensorsAfter: number;

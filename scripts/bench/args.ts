@@ -83,7 +83,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     } else if (FLAGS.has(flag)) {
       const val = inline ?? argv[++i];
       if (val === undefined || (inline === undefined && val.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      if (v.has(flag)) throw new UsageError(`${flag} given twice (use a comma list)`);
+      if (v.has(flag)) throw new UsageError(`${flag} given twice${['--model', '--backend', '--groupconv'].includes(flag) ? ' (use a comma list)' : ''}`);
       v.set(flag, val);
     } else {
       throw new UsageError(`unknown option "${a}"`);

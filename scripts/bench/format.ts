@@ -2,9 +2,11 @@
 import type { BenchLayer, RunResult } from '../../components/bench/types';
 import type { OrtResult } from './ort';
 
-export function table(head: readonly string[], rows: readonly (readonly string[])[], leftCols = 1): string {
+/** Columns before `leftCols` (and those listed in `alsoLeft`) are left-aligned, the rest right-aligned. */
+export function table(head: readonly string[], rows: readonly (readonly string[])[], leftCols = 1, alsoLeft: readonly number[] = []): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (r: readonly string[]) => r.map((c, i) => (i < leftCols ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
+  const left = (i: number) => i < leftCols || alsoLeft.includes(i);
+  const line = (r: readonly string[]) => r.map((c, i) => (left(i) ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }
 
@@ -27,6 +29,7 @@ export function layerTable(layers: readonly BenchLayer[]): string {
     ['#', 'layer', 'op', 'MMACs', 'ms', 'share', 'timer'],
     layers.map((l, i) => [String(i + 1), l.name, l.op, (l.macs / 1e6).toFixed(1), l.fusedInto ? '–' : ms(l.ms), l.fusedInto ? '' : pct(l.ms / sum), l.fusedInto ? `fused into ${l.fusedInto}` : l.timer]),
     3,
+    [6],
   );
 }
 
@@ -57,6 +60,7 @@ export function opKindTable(layers: readonly BenchLayer[]): string {
 export function summaryLine(r: RunResult, ort?: OrtResult): string {
   const parts = [`whole-model median: ${ms(r.median_ms)} ms`];
   if (r.layer_sum_ms != null) parts.push(`layer sum: ${ms(r.layer_sum_ms)} ms (${signedPct(gap(r))} vs whole; layer timer: ${r.layer_timer})`);
+  if (r.trace_pass_ms != null) parts.push(`traced passes end to end: ${ms(r.trace_pass_ms)} ms`);
   if (ort) parts.push(`ONNX Runtime Web ${ort.version} (wasm, 1 thread): ${ms(ort.median_ms)} ms; ours ÷ ORT = ${ratio(r.median_ms / ort.median_ms)}`);
   return parts.join('\n');
 }
@@ -113,13 +117,14 @@ export function sideBySide(g: Grid): string {
   if (withLayers)
     out.push(
       '',
-      'per-layer sum, ms (gap vs whole-model)',
+      'per-layer sum, ms (gap vs whole-model median) / traced passes end to end, ms',
       table(
         ['model', ...g.cols],
         g.rows.map((m, r) =>
           [m, ...g.cols.map((_, c) => {
             const x = g.cell(r, c);
-            return x && x.layer_sum_ms != null ? `${ms(x.layer_sum_ms)} (${signedPct(gap(x))})` : '–';
+            if (!x || x.layer_sum_ms == null) return '–';
+            return `${ms(x.layer_sum_ms)} (${signedPct(gap(x))})${x.trace_pass_ms != null ? ` / traced ${ms(x.trace_pass_ms)}` : ''}`;
           })],
         ),
       ),

@@ -43,6 +43,7 @@ export function mergeRuns(rs: readonly RunResult[]): RunResult {
     samples_ms: samples,
     layers,
     layer_sum_ms: first.layer_sum_ms == null ? null : layers.reduce((s, l) => s + l.ms, 0),
+    trace_pass_ms: first.trace_pass_ms == null ? null : median(rs.map((r) => r.trace_pass_ms ?? NaN)),
     numTensorsAfter: rs[rs.length - 1].numTensorsAfter,
   };
 }
