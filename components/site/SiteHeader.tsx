@@ -4,13 +4,14 @@ import { ThemeToggle } from './ThemeToggle';
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-4">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-white">
           <LogoMark />
           {/* On a phone the mark alone names the site, leaving room for the navigation. */}
           <span className="max-sm:sr-only">Layerwise</span>
         </Link>
-        <nav aria-label="Site" className="flex items-center gap-3 text-sm sm:ml-2 sm:gap-4 text-slate-600 dark:text-slate-300">
+        {/* Four links and the theme switch fit a 390 px phone: tighter spacing and 13 px text below sm. */}
+        <nav aria-label="Site" className="flex items-center gap-2 text-[13px] tracking-tight sm:ml-2 sm:gap-4 sm:text-sm sm:tracking-normal text-slate-600 dark:text-slate-300">
           <Link href="/#lessons" className="hover:text-slate-900 dark:hover:text-white">
             Lessons
           </Link>
@@ -19,6 +20,9 @@ export function SiteHeader() {
           </Link>
           <Link href="/compare" className="hover:text-slate-900 dark:hover:text-white">
             Compare
+          </Link>
+          <Link href="/instructors" className="hover:text-slate-900 dark:hover:text-white">
+            Instructors
           </Link>
         </nav>
         <div className="ml-auto">

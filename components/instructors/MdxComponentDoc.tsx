@@ -1,0 +1,70 @@
+import { widgetParamRows } from '@/lib/docs/params';
+import { widgetExample, type MdxComponentDoc as Doc, type PropDoc } from '@/lib/docs/mdx-components-docs';
+import { mdxSectionId, widgetSectionId } from '@/lib/docs/sections';
+import { CopyCode } from './CopyCode';
+import { Heading } from './Heading';
+import { ParamTable } from './ParamTable';
+
+/** One component of mdx-components.tsx: a widget (props = its schema) or a documented component. */
+export function MdxComponentDoc({ name, doc }: { name: string; doc: Doc }) {
+  return (
+    <section aria-labelledby={mdxSectionId(name)} data-testid="mdx-component-doc" data-component={name} className="min-w-0">
+      <Heading level={4} id={mdxSectionId(name)}>
+        <code className="font-mono">{`<${name}>`}</code>
+      </Heading>
+      {doc.kind === 'widget' ? (
+        <>
+          <p className="text-slate-700 dark:text-slate-300">
+            The <a href={`#${widgetSectionId(doc.widgetId)}`} className="text-accent-600 hover:underline dark:text-accent-300">{doc.meta.title}</a> widget.{' '}
+            {doc.meta.description} Its props are its embed parameters:
+          </p>
+          <ParamTable rows={widgetParamRows(doc.meta)} caption={`Props of ${name}`} testId="mdx-prop-table" widgetId={doc.widgetId} />
+          <CopyCode label="MDX" code={widgetExample(name, doc.meta)} />
+        </>
+      ) : (
+        <>
+          <p className="text-slate-700 dark:text-slate-300">{doc.summary}</p>
+          {Object.keys(doc.props).length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No props.</p>
+          ) : (
+            <PropTable name={name} props={doc.props} />
+          )}
+          <CopyCode label="MDX" code={doc.example} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function PropTable({ name, props }: { name: string; props: Readonly<Record<string, PropDoc>> }) {
+  return (
+    <div className="not-prose my-4 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800" tabIndex={0} role="region" aria-label={`Props of ${name}`}>
+      <table className="w-full min-w-[32rem] border-collapse text-left text-[13px]" data-testid="mdx-prop-table" data-component={name}>
+        <caption className="sr-only">Props of {name}</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-900 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">Prop</th>
+            <th scope="col" className="px-3 py-2 font-medium">Type</th>
+            <th scope="col" className="px-3 py-2 font-medium">Default</th>
+            <th scope="col" className="px-3 py-2 font-medium">What it does</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 align-top text-slate-700 dark:divide-slate-800 dark:text-slate-300">
+          {Object.entries(props).map(([prop, p]) => (
+            <tr key={prop} data-prop={prop}>
+              <th scope="row" className="px-3 py-2 font-normal">
+                <code className="font-mono font-semibold text-slate-900 dark:text-white">{prop}</code>
+                <span className="block text-xs text-slate-500 dark:text-slate-400">{p.required ? 'required' : 'optional'}</span>
+              </th>
+              <td className="px-3 py-2">
+                <code className="font-mono text-xs">{p.type}</code>
+              </td>
+              <td className="px-3 py-2">{p.default ? <code className="font-mono text-xs">{p.default}</code> : <span className="text-slate-400 dark:text-slate-500">none</span>}</td>
+              <td className="px-3 py-2">{p.doc}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
