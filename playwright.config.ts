@@ -38,7 +38,8 @@ export default defineConfig({
       env: { NEXT_TELEMETRY_DISABLED: '1' },
     },
     {
-      command: `node scripts/serve-static.mjs out`,
+      // E2E_STATIC_DIR: another export folder (an export built with LAYERWISE_DIST_DIR set lands there).
+      command: `node scripts/serve-static.mjs ${process.env.E2E_STATIC_DIR ?? 'out'}`,
       url: `http://127.0.0.1:${STATIC_PORT}/`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -61,6 +61,22 @@ export class EmbedHostPage {
     return all.at(-1)?.height ?? -1;
   }
 
+  /**
+   * Waits until embed `i` (named `id` in its messages) has the height it last reported and keeps
+   * it for half a second (widgets that load in steps report several heights); returns it.
+   */
+  async settledHeight(i: number, id: string, timeout = 30_000): Promise<number> {
+    const until = Date.now() + timeout;
+    let previous = -1;
+    for (;;) {
+      const h = await this.height(i);
+      if (h === (await this.lastReportedHeight(id)) && h === previous) return h;
+      if (Date.now() > until) throw new Error(`embed ${i} (${id}) did not settle: ${h}px, last report ${await this.lastReportedHeight(id)}px`);
+      previous = h;
+      await this.page.waitForTimeout(500);
+    }
+  }
+
   async scrollTo(y: number) {
     await this.page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
   }
