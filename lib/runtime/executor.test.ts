@@ -41,3 +41,43 @@ describe('execute onStep', () => {
     model.dispose();
   });
 });
+
+describe('grouped conv + BN + activation fusion', () => {
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`'packed' folds BN and ReLU into the grouped conv; results match the unfused split path (${backend})`, async () => {
+      await useBackend(backend);
+      const graph = buildGraph('resnext50_32x4d', { size: 32 });
+      const before = tf.memory().numTensors;
+      const x = inputFromNCHW(hashInput([1, 3, 32, 32]), [1, 3, 32, 32]);
+      const packed = createSeededModel(graph, 5, { groupConv: 'packed' });
+      const split = createSeededModel(graph, 5, { groupConv: 'split' });
+      const fusedBy = (m: typeof packed, capture: string[] = []) => {
+        const fused = new Map<string, string>();
+        const r = m.execute(x, { capture, onStep: (s) => s.fused.forEach((f) => fused.set(f, s.node)) });
+        const out = r.output.dataSync().slice();
+        tf.dispose([r.output, ...r.captured.values()]);
+        return { fused, out };
+      };
+      const p = fusedBy(packed);
+      expect(p.fused.get('layer1.0.bn2')).toBe('layer1.0.conv2');
+      expect(p.fused.get('layer1.0.relu2')).toBe('layer1.0.conv2');
+      const s = fusedBy(split);
+      expect(s.fused.has('layer1.0.bn2')).toBe(false); // split is several kernels: nothing to fold into
+      const ref = split.execute(x, { fuse: false }).output;
+      const r = ref.dataSync();
+      const rel = (a: Float32Array) => Math.sqrt(a.reduce((acc, v, i) => acc + (v - r[i]) ** 2, 0) / r.reduce((acc, v) => acc + v * v, 0));
+      expect(rel(p.out)).toBeLessThan(1e-5);
+      // A captured conv output keeps its chain unfused; a captured BN output ends the chain there.
+      const c = fusedBy(packed, ['layer2.0.conv2', 'layer3.0.bn2']);
+      expect(c.fused.has('layer2.0.bn2')).toBe(false);
+      expect(c.fused.get('layer3.0.bn2')).toBe('layer3.0.conv2');
+      expect(c.fused.has('layer3.0.relu2')).toBe(false);
+      expect(c.fused.get('layer1.0.bn2')).toBe('layer1.0.conv2');
+      expect(rel(c.out)).toBeLessThan(1e-5);
+      tf.dispose([x, ref]);
+      packed.dispose();
+      split.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+});

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type Graph, INPUT, type Node } from '../arch/ir';
-import { type GroupConvStrategy, defaultGroupConvStrategy } from './groupconv';
+import { type FusedGroupConv, type GroupConvStrategy, defaultGroupConvStrategy, strategyFolds } from './groupconv';
 import { type FusedChain, type FusedConv, applyFused, findFusedChains, foldIntoConv } from './fusion';
 import { applyNode } from './ops';
 import { type NodeParams, type ParamSet, buildParams } from './params';
@@ -65,6 +65,38 @@ export function consumerCounts(graph: Graph): Map<string, number> {
   return counts;
 }
 
+/**
+ * Grouped conv -> BN (-> activation) chains, for strategies that run a grouped conv as one kernel
+ * (strategyFolds): the same rules as fusion.ts's findFusedChains (interior values not captured and
+ * read by nothing else), for the convs it leaves out (1 < groups < inC).
+ */
+export function findGroupedChains(graph: Graph, capture: ReadonlySet<string>): Map<string, FusedChain> {
+  const consumers = new Map<string, Node[]>();
+  for (const n of graph.nodes) for (const i of n.inputs) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+  const only = (name: string): Node | null => {
+    const c = consumers.get(name) ?? [];
+    return c.length === 1 ? c[0] : null;
+  };
+  const observable = (name: string) => capture.has(name) || name === graph.output;
+  const chains = new Map<string, FusedChain>();
+  for (const conv of graph.nodes) {
+    const op = conv.op;
+    if (op.kind !== 'conv' || op.groups <= 1 || op.groups === op.inC || observable(conv.name)) continue;
+    const bn = only(conv.name);
+    if (!bn || bn.op.kind !== 'bn' || bn.inputs.length !== 1) continue;
+    const next = observable(bn.name) ? null : only(bn.name);
+    const act = next && next.op.kind === 'act' ? next : null;
+    chains.set(conv.name, {
+      conv,
+      bn,
+      act: act && act.op.kind === 'act' ? act.op.fn : null,
+      out: act ? act.name : bn.name,
+      interior: act ? [bn.name, act.name] : [bn.name],
+    });
+  }
+  return chains;
+}
+
 export class Model {
   readonly graph: Graph;
   readonly groupConv: GroupConvStrategy;
@@ -74,6 +106,8 @@ export class Model {
   private params: ParamSet | null = null;
   /** Folded conv+BN filters, keyed by conv node name; built lazily, reset with the weights. */
   private fused = new Map<string, FusedConv>();
+  /** The same for grouped convs whose strategy folds (one kernel + BN + activation). */
+  private fusedGrouped = new Map<string, FusedGroupConv>();
   private readonly fullChains: Map<string, FusedChain>;
   private disposed = false;
   private readonly consumers: Map<string, number>;
@@ -91,7 +125,14 @@ export class Model {
       names.add(n.name);
     }
     if (!names.has(graph.output)) throw new Error(`graph ${graph.id}: output "${graph.output}" is not a node`);
-    this.fullChains = findFusedChains(graph, new Set());
+    this.fullChains = this.planChains(new Set());
+  }
+
+  /** Every conv(+BN+act) chain that runs as one fused kernel when `capture` must stay observable. */
+  private planChains(capture: ReadonlySet<string>): Map<string, FusedChain> {
+    const chains = findFusedChains(this.graph, capture);
+    if (strategyFolds(this.groupConv)) for (const [k, c] of findGroupedChains(this.graph, capture)) chains.set(k, c);
+    return chains;
   }
 
   /** Create a model with weights. Throws WeightLoadError (listing every problem) on bad weights. */
@@ -171,7 +212,7 @@ export class Model {
 
     const fuse = options.fuse ?? this.fuse;
     // Chains whose interior is captured must run unfused; with no captures the plan is cached.
-    const chains = !fuse ? new Map<string, FusedChain>() : capture.size === 0 ? this.fullChains : findFusedChains(this.graph, capture);
+    const chains = !fuse ? new Map<string, FusedChain>() : capture.size === 0 ? this.fullChains : this.planChains(capture);
     const inChain = new Set<string>();
     for (const c of chains.values()) for (const n of c.interior) inChain.add(n);
 
@@ -185,7 +226,7 @@ export class Model {
         if (inChain.has(node.name)) continue;
         const ins = node.inputs.map((name) => (name === INPUT ? input : (values.get(name) as tf.Tensor)));
         const chain = chains.get(node.name);
-        const y = chain ? applyFused(chain, ins[0] as tf.Tensor4D, this.fusedConv(chain, params)) : applyNode(node, ins, params.byNode.get(node.name));
+        const y = chain ? this.applyChain(chain, ins[0] as tf.Tensor4D, params) : applyNode(node, ins, params.byNode.get(node.name));
         const name = chain ? chain.out : node.name;
         values.set(name, y);
         options.onStep?.({ node: node.name, fused: chain ? chain.interior : [], output: y });
@@ -217,6 +258,24 @@ export class Model {
     }
   }
 
+  private applyChain(chain: FusedChain, x: tf.Tensor4D, params: ParamSet): tf.Tensor {
+    const op = chain.conv.op;
+    if (op.kind === 'conv' && op.groups > 1 && op.groups !== op.inC) return this.groupedFusedConv(chain, params).run(x);
+    return applyFused(chain, x, this.fusedConv(chain, params));
+  }
+
+  private groupedFusedConv(chain: FusedChain, params: ParamSet): FusedGroupConv {
+    let f = this.fusedGrouped.get(chain.conv.name);
+    if (!f) {
+      const c = params.byNode.get(chain.conv.name);
+      const b = params.byNode.get(chain.bn.name);
+      if (!c || c.kind !== 'conv' || c.conv.kind !== 'grouped' || !c.conv.prepared.fold || !b || b.kind !== 'bn') throw new Error(`cannot fuse ${chain.conv.name}`);
+      f = c.conv.prepared.fold(b.scale, b.shift, c.conv.bias, chain.act);
+      this.fusedGrouped.set(chain.conv.name, f);
+    }
+    return f;
+  }
+
   private fusedConv(chain: FusedChain, params: ParamSet): FusedConv {
     let f = this.fused.get(chain.conv.name);
     if (!f) {
@@ -229,6 +288,8 @@ export class Model {
   private clearFused(): void {
     for (const f of this.fused.values()) tf.dispose([f.filter, f.bias]);
     this.fused.clear();
+    for (const f of this.fusedGrouped.values()) f.dispose();
+    this.fusedGrouped.clear();
   }
 
   /** Free the weight tensors. Idempotent. */

@@ -28,7 +28,7 @@
  * scripts/bench-groupconv.ts measures them; DEFAULT_GROUP_CONV picks the winner per backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Pair } from '../arch/ir';
+import type { Activation, Pair } from '../arch/ir';
 
 export const GROUP_CONV_STRATEGIES = ['split', 'blockdiag', 'depthwise', 'matmul', 'packed'] as const;
 export type GroupConvStrategy = (typeof GROUP_CONV_STRATEGIES)[number];
@@ -47,6 +47,18 @@ export interface PreparedGroupConv {
   readonly geometry: GroupConvGeometry;
   /** NHWC in, NHWC out; padding is applied inside. Returns a new tensor (caller disposes). */
   run(x: tf.Tensor4D): tf.Tensor4D;
+  /**
+   * Strategies that run as ONE conv kernel can absorb a following eval-mode BatchNorm (and
+   * activation): returns a new conv whose filter is scaled per output channel, with bias
+   * `bias * scale + shift` (bias = the conv's own, or null) and the activation fused in. The
+   * result owns its tensors. Absent on multi-kernel strategies.
+   */
+  fold?(scale: tf.Tensor1D, shift: tf.Tensor1D, bias: tf.Tensor1D | null, act: Activation | null): FusedGroupConv;
+  dispose(): void;
+}
+
+export interface FusedGroupConv {
+  run(x: tf.Tensor4D): tf.Tensor4D;
   dispose(): void;
 }
 
@@ -64,6 +76,11 @@ export const DEFAULT_GROUP_CONV: Record<string, GroupConvStrategy> = {
   webgl: 'packed',
   webgpu: 'packed',
 };
+
+/** Strategies whose prepared convs implement fold() (one conv kernel that can absorb BN + act). */
+export function strategyFolds(strategy: GroupConvStrategy): boolean {
+  return strategy === 'packed';
+}
 
 export function defaultGroupConvStrategy(backend: string): GroupConvStrategy {
   return DEFAULT_GROUP_CONV[backend] ?? 'split';
@@ -239,16 +256,33 @@ function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
   const filter = tf.tensor4d(f, [kh, kwp, G, cgOut]);
   const strides: [number, number] = [stride[0], stride[1] * cgIn];
   const pad = explicitPad([padding[0], padding[1] * cgIn]);
+  // Channel c = g*cgIn + ci -> packed row position (w*cgIn + ci), channel g.
+  const pack = (x: tf.Tensor4D): tf.Tensor4D => {
+    const [n, h, wd] = x.shape;
+    return cgIn === 1 ? x : (tf.reshape(tf.transpose(tf.reshape(x, [n, h, wd, G, cgIn]), [0, 1, 2, 4, 3]), [n, h, wd * cgIn, G]) as tf.Tensor4D);
+  };
   return {
     strategy: 'packed',
     geometry: geom,
-    run: (x) =>
-      tf.tidy(() => {
-        const [n, h, wd] = x.shape;
-        // Channel c = g*cgIn + ci -> packed row position (w*cgIn + ci), channel g.
-        const xp = cgIn === 1 ? x : (tf.reshape(tf.transpose(tf.reshape(x, [n, h, wd, G, cgIn]), [0, 1, 2, 4, 3]), [n, h, wd * cgIn, G]) as tf.Tensor4D);
-        return tf.depthwiseConv2d(xp, filter, strides, pad);
-      }),
+    run: (x) => tf.tidy(() => tf.depthwiseConv2d(pack(x), filter, strides, pad)),
+    fold: (scale, shift, bias, act) => {
+      // Output channel g*cgOut + m is the filter's last two axes [G, cgOut], so scale broadcasts.
+      const folded = tf.tidy(() => ({
+        filter: tf.mul(filter, tf.reshape(scale, [G, cgOut])) as tf.Tensor4D,
+        bias: (bias ? tf.add(tf.mul(bias, scale), shift) : tf.clone(shift)) as tf.Tensor1D,
+      }));
+      const activation = act ?? 'linear';
+      return {
+        // tf.fused.depthwiseConv2d's typings say `pad: number`, but every backend's kernel reads the
+        // pad through computeConv2DInfo, which takes explicit pads like the unfused op (the
+        // parity and e2e tests run this on cpu, wasm, webgl and webgpu).
+        run: (x) =>
+          tf.tidy(() =>
+            tf.fused.depthwiseConv2d({ x: pack(x), filter: folded.filter, strides, pad: pad as unknown as number, bias: folded.bias, activation }),
+          ),
+        dispose: () => tf.dispose([folded.filter, folded.bias]),
+      };
+    },
     dispose: () => filter.dispose(),
   };
 }
