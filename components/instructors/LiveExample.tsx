@@ -1,8 +1,8 @@
 'use client';
 
 /**
- * A widget's embed page in an iframe, created only when its place on the page comes near the
- * viewport (IntersectionObserver), with loading="lazy" as well: a page that documents fifteen
+ * A widget's embed page in an iframe, created only when its place on the page has come near the
+ * viewport and stayed there a moment (IntersectionObserver), with loading="lazy" as well: a page that documents fifteen
  * widgets must not load fifteen embeds, let alone start fifteen TensorFlow.js runtimes (the
  * examples of widgets that use it pass run=click). The frame grows to the height its embed reports
  * (lib/embed/messages.ts), like /embed.js does on other sites.
@@ -12,6 +12,25 @@ import { requestedHeight } from '@/lib/embed/messages';
 
 /** How far below (or above) the viewport an example starts loading. */
 const NEAR = '600px 0px';
+/**
+ * It loads once it has stayed near for DWELL_MS with no scrolling for QUIET_MS: a jump through the
+ * contents scrolls smoothly past every example on the way, and none of those should load.
+ */
+const DWELL_MS = 300;
+const QUIET_MS = 200;
+
+// One passive scroll listener for all the examples on the page.
+let lastScroll = 0;
+let listeners = 0;
+const onScroll = () => {
+  lastScroll = performance.now();
+};
+function watchScrolling(): () => void {
+  if (listeners++ === 0) window.addEventListener('scroll', onScroll, { passive: true, capture: true });
+  return () => {
+    if (--listeners === 0) window.removeEventListener('scroll', onScroll, { capture: true });
+  };
+}
 
 export interface LiveExampleProps {
   readonly widgetId: string;
@@ -32,17 +51,26 @@ export function LiveExample({ widgetId, src, title, allow, height }: LiveExample
   useEffect(() => {
     const el = boxRef.current;
     if (!el || near) return;
+    const unwatch = watchScrolling();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      const since = performance.now() - lastScroll;
+      if (since < QUIET_MS) timer = setTimeout(settle, QUIET_MS - since + 10);
+      else setNear(true);
+    };
     const io = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          setNear(true);
-          io.disconnect();
-        }
+        clearTimeout(timer);
+        if (entries[entries.length - 1].isIntersecting) timer = setTimeout(settle, DWELL_MS);
       },
       { rootMargin: NEAR },
     );
     io.observe(el);
-    return () => io.disconnect();
+    return () => {
+      clearTimeout(timer);
+      io.disconnect();
+      unwatch();
+    };
   }, [near]);
 
   useEffect(() => {

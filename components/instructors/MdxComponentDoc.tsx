@@ -4,6 +4,7 @@ import { mdxSectionId, widgetSectionId } from '@/lib/docs/sections';
 import { CopyCode } from './CopyCode';
 import { Heading } from './Heading';
 import { ParamTable } from './ParamTable';
+import { T } from './table-style';
 
 /** One component of mdx-components.tsx: a widget (props = its schema) or a documented component. */
 export function MdxComponentDoc({ name, doc }: { name: string; doc: Doc }) {
@@ -38,29 +39,33 @@ export function MdxComponentDoc({ name, doc }: { name: string; doc: Doc }) {
 
 function PropTable({ name, props }: { name: string; props: Readonly<Record<string, PropDoc>> }) {
   return (
-    <div className="not-prose my-4 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800" tabIndex={0} role="region" aria-label={`Props of ${name}`}>
-      <table className="w-full min-w-[32rem] border-collapse text-left text-[13px]" data-testid="mdx-prop-table" data-component={name}>
+    <div className={T.wrap}>
+      <table className={`${T.table} sm:min-w-[32rem]`} data-testid="mdx-prop-table" data-component={name}>
         <caption className="sr-only">Props of {name}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-900 dark:text-slate-400">
+        <thead className={T.head}>
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Prop</th>
-            <th scope="col" className="px-3 py-2 font-medium">Type</th>
-            <th scope="col" className="px-3 py-2 font-medium">Default</th>
-            <th scope="col" className="px-3 py-2 font-medium">What it does</th>
+            <th scope="col" className={T.th}>Prop</th>
+            <th scope="col" className={T.th}>Type</th>
+            <th scope="col" className={T.th}>Default</th>
+            <th scope="col" className={T.th}>What it does</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-200 align-top text-slate-700 dark:divide-slate-800 dark:text-slate-300">
+        <tbody className={T.body}>
           {Object.entries(props).map(([prop, p]) => (
-            <tr key={prop} data-prop={prop}>
-              <th scope="row" className="px-3 py-2 font-normal">
+            <tr key={prop} data-prop={prop} className={T.row}>
+              <th scope="row" className={T.rowHead}>
                 <code className="font-mono font-semibold text-slate-900 dark:text-white">{prop}</code>
-                <span className="block text-xs text-slate-500 dark:text-slate-400">{p.required ? 'required' : 'optional'}</span>
+                <span className="block text-xs text-slate-500 max-sm:ml-2 max-sm:inline dark:text-slate-400">{p.required ? 'required' : 'optional'}</span>
               </th>
-              <td className="px-3 py-2">
+              <td className={T.cell}>
+                <span className={T.label}>Type</span>
                 <code className="font-mono text-xs">{p.type}</code>
               </td>
-              <td className="px-3 py-2">{p.default ? <code className="font-mono text-xs">{p.default}</code> : <span className="text-slate-400 dark:text-slate-500">none</span>}</td>
-              <td className="px-3 py-2">{p.doc}</td>
+              <td className={T.cell}>
+                <span className={T.label}>Default</span>
+                {p.default ? <code className="font-mono text-xs">{p.default}</code> : <span className="text-slate-400 dark:text-slate-500">none</span>}
+              </td>
+              <td className={T.docCell}>{p.doc}</td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import type { TocEntry } from '@/lib/docs/sections';
 /** The page's contents: a sticky sidebar on wide screens, a collapsible block on narrow ones. */
 export function Toc({ entries, variant }: { entries: readonly TocEntry[]; variant: 'sidebar' | 'inline' }) {
   const list = (
-    <ol className="space-y-1.5 text-sm">
+    <ol className={variant === 'sidebar' ? 'space-y-1 text-[13px] leading-snug' : 'space-y-1.5 text-sm'}>
       {entries.map((e) => (
         <li key={e.id} className={e.depth === 3 ? 'pl-3' : 'font-medium'}>
           <a href={`#${e.id}`} className="text-slate-600 hover:text-accent-600 dark:text-slate-400 dark:hover:text-accent-300">

@@ -126,7 +126,7 @@ type CalloutProps = ComponentProps<typeof Callout>;
 export const MDX_COMPONENT_DOCS = {
   Callout: component<typeof Callout>()({
     summary: 'A boxed aside: a note (blue) or a warning (amber), with an optional bold title. Its content is ordinary Markdown.',
-    example: '<Callout title="Figures tutorials get wrong" tone="warning">\n  DenseNet-121 has **8.0M** parameters, not 7.0M.\n</Callout>',
+    example: '<Callout title="Figures tutorials get wrong" tone="warning">\nThe weight decay is $10^{-4}$ with Nesterov momentum 0.9, not $4 \\times 10^{-5}$.\n</Callout>',
     props: {
       title: { type: 'string', required: false, doc: 'bold first line' },
       tone: {

@@ -25,6 +25,7 @@ import {
 } from '@/lib/docs/snippets';
 import { WEIGHT_ISSUE_DOCS, WEIGHT_ISSUE_KINDS, weightIssueExamples } from '@/lib/docs/weights-docs';
 import { hostScriptCode } from '@/lib/embed/code';
+import { MAX_HEIGHT } from '@/lib/embed/messages';
 import { EMBED_VERSION } from '@/lib/embed/schema';
 import { htaccess, nginxConfig } from '@/lib/security/headers.mjs';
 import { REGISTRY } from '@/lib/widgets/registry';
@@ -173,7 +174,7 @@ export default async function InstructorsPage() {
           Include the host script once on the page, anywhere; including it twice is harmless. It sets each Layerwise iframe’s height from its
           messages, and fires a <C>layerwise:resize</C> DOM event on the iframe (<C>{'detail: {id, height}'}</C>) for pages that want to react.
           It only accepts a message from the iframe that sent it, only when that iframe’s <C>src</C> is an <C>/embed/</C> page of the site the
-          script came from, and only heights from 1 to 100 000 pixels.
+          script came from, and only heights from 1 to {MAX_HEIGHT.toLocaleString('en-US')} pixels.
         </P>
         <CopyCode label="Host script" code={hostScriptCode(ORIGIN_TOKEN)} testId="host-script" />
         <Details summary="Rather write your own listener?">
