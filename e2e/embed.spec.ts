@@ -201,6 +201,54 @@ test('scrolled out of view, an embed frees its tensors and its WebGL context, an
   expect(await gpu()).toContain('webgl');
 });
 
+test('twenty embeds on one page: only those in view hold a model and a WebGL context', async ({ page, baseURL }) => {
+  const host = new EmbedHostPage(page, baseURL!);
+  const n = 20;
+  await host.goto(Array.from({ length: n }, (_, i) => EmbedPage.path('lab-runner', `backend=webgl&id=r${i}`)));
+  const phases = async () => Promise.all(Array.from({ length: n }, (_, i) => new EmbedPage(host.frame(i)).phase()));
+  const frames = async () => Promise.all(Array.from({ length: n }, (_, i) => host.contentFrame(i)));
+  const gpuHolders = async () => {
+    let holders = 0;
+    for (const f of await frames()) {
+      const phase = await f.locator('[data-embed-root]').getAttribute('data-phase');
+      // Frames that never started have not even loaded tfjs: nothing to ask.
+      if (phase === 'running' || phase === 'paused') holders += (await f.evaluate(() => window.__layerwiseEmbed!.liveGpuBackends())).includes('webgl') ? 1 : 0;
+    }
+    return holders;
+  };
+
+  // The first one runs; the ones below the fold wait.
+  await expect(host.frame(0).getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 180_000 });
+  await expect.poll(async () => (await phases()).filter((p) => p === 'waiting').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(n - 3);
+  const inView = (await phases()).filter((p) => p === 'running').length;
+  expect(inView).toBeGreaterThanOrEqual(1);
+  expect(inView).toBeLessThanOrEqual(3);
+
+  // Scroll to the middle: the middle one starts, the first ones pause and give their context back.
+  await host.iframe(10).scrollIntoViewIfNeeded();
+  await expect(host.frame(10).getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 180_000 });
+  await expect(new EmbedPage(host.frame(0)).root).toHaveAttribute('data-released', 'webgl', { timeout: 15_000 });
+  const now = await phases();
+  expect(now.filter((p) => p === 'running').length).toBeLessThanOrEqual(3);
+  expect(now.filter((p) => p === 'waiting').length).toBeGreaterThanOrEqual(n - 6);
+  await expect.poll(gpuHolders, { timeout: 15_000 }).toBeLessThanOrEqual(3);
+});
+
+test('theme and links parameters', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(EmbedPage.path('reward-explorer', 'theme=dark&links=0'));
+  const embed = new EmbedPage(page);
+  await expect(embed.control('target')).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(page.getByRole('link', { name: /Open in Layerwise/ })).toHaveCount(0);
+  await page.goto(EmbedPage.path('reward-explorer'));
+  await expect(embed.control('target')).toBeVisible();
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
+  const home = page.getByRole('link', { name: 'Open in Layerwise: the MnasNet lesson ↗' });
+  await expect(home).toHaveAttribute('href', '/lessons/mnasnet#the-reward');
+  await expect(home).toHaveAttribute('target', '_blank');
+});
+
 test('an embed whose WebGL context is taken away carries on instead of breaking', async ({ page }) => {
   await page.goto(EmbedPage.path('lab-runner', 'backend=webgl'));
   const embed = new EmbedPage(page);

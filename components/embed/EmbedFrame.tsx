@@ -28,6 +28,8 @@ import { WIDGET_FRAMES } from './widget-frames';
 
 /** How long a widget may be out of view before it is unmounted and its models freed. */
 export const UNMOUNT_DELAY_MS = 1500;
+/** How long a widget must be in view before it starts. */
+export const MOUNT_DELAY_MS = 300;
 
 type Phase = 'waiting' | 'click-to-start' | 'running' | 'paused';
 
@@ -116,19 +118,24 @@ export function EmbedFrame({ id }: { id: string }) {
   const lastHeight = useRef(0);
   const [pausedHeight, setPausedHeight] = useState(0);
 
+  const mountedNow = useRef(!gated);
+  const mount = useCallback((on: boolean) => {
+    if (!on) setPausedHeight(lastHeight.current);
+    mountedNow.current = on;
+    setMounted(on);
+    setPhase(on ? 'running' : 'paused');
+  }, []);
+
+  // Visibility must hold for a moment before anything starts: a cross-origin iframe below the
+  // fold can be reported visible once before the browser knows where the host page put it.
   const decide = useCallback(() => {
     clearTimeout(timer.current);
     if (visible.current && started.current) {
-      setMounted(true);
-      setPhase('running');
-    } else if (!visible.current && started.current) {
-      timer.current = setTimeout(() => {
-        setPausedHeight(lastHeight.current);
-        setMounted(false);
-        setPhase('paused');
-      }, UNMOUNT_DELAY_MS);
+      if (!mountedNow.current) timer.current = setTimeout(() => mount(true), MOUNT_DELAY_MS);
+    } else if (!visible.current && mountedNow.current) {
+      timer.current = setTimeout(() => mount(false), UNMOUNT_DELAY_MS);
     }
-  }, []);
+  }, [mount]);
 
   useEffect(() => {
     if (!gated) return;
@@ -190,7 +197,8 @@ export function EmbedFrame({ id }: { id: string }) {
   const start = () => {
     started.current = true;
     visible.current = true;
-    decide();
+    clearTimeout(timer.current);
+    mount(true);
   };
 
   const frameSpec = WIDGET_FRAMES[meta.id];
