@@ -72,3 +72,10 @@ describe('toSearchParams', () => {
     expect(parseParams(schema, q).state).toEqual(state);
   });
 });
+
+describe('showGiven', () => {
+  it('neutralises control, bidi-override and zero-width characters so a notice reads as given', async () => {
+    const { showGiven } = await import('./schema');
+    expect(showGiven('abc\u202Edef\u200Bg\u0000')).toBe('abc?def?g?');
+  });
+});

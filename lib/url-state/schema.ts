@@ -122,7 +122,8 @@ export function describeAllowed(p: Param): string {
 const MAX_SHOWN = 40;
 /** Shortens and cleans a raw value for display inside a notice. */
 export function showGiven(raw: string): string {
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '?');
+  // Control characters, and bidi overrides / zero-width marks that could make a notice read backwards.
+  const clean = raw.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '?');
   return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN)}…` : clean;
 }
 
