@@ -54,7 +54,7 @@ describe('grouped conv + BN + activation fusion', () => {
       const fusedBy = (m: typeof packed, capture: string[] = []) => {
         const fused = new Map<string, string>();
         const r = m.execute(x, { capture, onStep: (s) => s.fused.forEach((f) => fused.set(f, s.node)) });
-        const out = r.output.dataSync().slice();
+        const out = Float32Array.from(r.output.dataSync());
         tf.dispose([r.output, ...r.captured.values()]);
         return { fused, out };
       };
@@ -64,7 +64,7 @@ describe('grouped conv + BN + activation fusion', () => {
       const s = fusedBy(split);
       expect(s.fused.has('layer1.0.bn2')).toBe(false); // split is several kernels: nothing to fold into
       const ref = split.execute(x, { fuse: false }).output;
-      const r = ref.dataSync();
+      const r = Float32Array.from(ref.dataSync());
       const rel = (a: Float32Array) => Math.sqrt(a.reduce((acc, v, i) => acc + (v - r[i]) ** 2, 0) / r.reduce((acc, v) => acc + v * v, 0));
       expect(rel(p.out)).toBeLessThan(1e-5);
       // A captured conv output keeps its chain unfused; a captured BN output ends the chain there.
