@@ -22,7 +22,7 @@ test('without WebGPU the panel falls back to WebGL and says why', async ({ page 
   await expect(panel.locator('dl[data-backend="webgl"]')).toBeVisible({ timeout: 60_000 });
   await expect(panel).toContainText('SwiftShader');
   await panel.getByText(/faster backend unavailable/).click();
-  await expect(panel).toContainText('WebGPU: this browser has no WebGPU');
+  await expect(panel).toContainText(/WebGPU: WebGPU is not available \(navigator\.gpu missing\)/);
 });
 
 test('the WASM backend files are served by the site itself', async ({ request }) => {
