@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { type Graph, INPUT, type Node } from '../arch/ir';
 import { type FusedGroupConv, type GroupConvStrategy, defaultGroupConvStrategy, strategyFolds } from './groupconv';
-import { type FusedChain, type FusedConv, applyFused, findFusedChains, foldIntoConv } from './fusion';
+import { type FusedChain, type FusedConv, applyFused, findChains, findFusedChains, foldIntoConv } from './fusion';
 import { applyNode } from './ops';
 import { type NodeParams, type ParamSet, buildParams } from './params';
 import { type WeightIssue, WeightLoadError, stateDictFromSafetensors, validateStateDict } from './weights/load-state-dict';
@@ -71,30 +71,7 @@ export function consumerCounts(graph: Graph): Map<string, number> {
  * read by nothing else), for the convs it leaves out (1 < groups < inC).
  */
 export function findGroupedChains(graph: Graph, capture: ReadonlySet<string>): Map<string, FusedChain> {
-  const consumers = new Map<string, Node[]>();
-  for (const n of graph.nodes) for (const i of n.inputs) consumers.set(i, [...(consumers.get(i) ?? []), n]);
-  const only = (name: string): Node | null => {
-    const c = consumers.get(name) ?? [];
-    return c.length === 1 ? c[0] : null;
-  };
-  const observable = (name: string) => capture.has(name) || name === graph.output;
-  const chains = new Map<string, FusedChain>();
-  for (const conv of graph.nodes) {
-    const op = conv.op;
-    if (op.kind !== 'conv' || op.groups <= 1 || op.groups === op.inC || observable(conv.name)) continue;
-    const bn = only(conv.name);
-    if (!bn || bn.op.kind !== 'bn' || bn.inputs.length !== 1) continue;
-    const next = observable(bn.name) ? null : only(bn.name);
-    const act = next && next.op.kind === 'act' ? next : null;
-    chains.set(conv.name, {
-      conv,
-      bn,
-      act: act && act.op.kind === 'act' ? act.op.fn : null,
-      out: act ? act.name : bn.name,
-      interior: act ? [bn.name, act.name] : [bn.name],
-    });
-  }
-  return chains;
+  return findChains(graph, capture, (op) => op.groups > 1 && op.groups !== op.inC);
 }
 
 export class Model {

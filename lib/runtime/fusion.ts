@@ -12,7 +12,9 @@
  * and BN output if an activation is fused) are not captured and feed nothing else.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Activation, Graph, Node } from '../arch/ir';
+import type { Activation, Graph, Node, Op } from '../arch/ir';
+
+type ConvOp = Extract<Op, { kind: 'conv' }>;
 import { explicitPad } from './groupconv';
 import type { ParamSet } from './params';
 
@@ -32,8 +34,12 @@ export interface FusedConv {
   readonly bias: tf.Tensor1D;
 }
 
-/** Chains keyed by conv node name. `capture`: node names whose values must stay observable. */
-export function findFusedChains(graph: Graph, capture: ReadonlySet<string>): Map<string, FusedChain> {
+/**
+ * Conv -> BN (-> activation) chains whose interior values (conv output, and BN output if an
+ * activation follows) are not captured and are read by nothing else, for the convs `accept` keeps.
+ * Keyed by conv node name. `capture`: node names whose values must stay observable.
+ */
+export function findChains(graph: Graph, capture: ReadonlySet<string>, accept: (op: ConvOp) => boolean): Map<string, FusedChain> {
   const consumers = new Map<string, Node[]>();
   for (const n of graph.nodes) for (const i of n.inputs) consumers.set(i, [...(consumers.get(i) ?? []), n]);
   const only = (name: string): Node | null => {
@@ -44,11 +50,7 @@ export function findFusedChains(graph: Graph, capture: ReadonlySet<string>): Map
   const chains = new Map<string, FusedChain>();
   for (const conv of graph.nodes) {
     const op = conv.op;
-    if (op.kind !== 'conv' || observable(conv.name)) continue;
-    const depthwise = op.groups === op.inC && op.groups > 1;
-    if (op.groups !== 1 && !depthwise) continue;
-    // tf.fused.depthwiseConv2d only takes a single symmetric pad number.
-    if (depthwise && op.padding[0] !== op.padding[1]) continue;
+    if (op.kind !== 'conv' || observable(conv.name) || !accept(op)) continue;
     const bn = only(conv.name);
     if (!bn || bn.op.kind !== 'bn' || bn.inputs.length !== 1) continue;
     const next = observable(bn.name) ? null : only(bn.name);
@@ -62,6 +64,15 @@ export function findFusedChains(graph: Graph, capture: ReadonlySet<string>): Map
     });
   }
   return chains;
+}
+
+/** Dense and depthwise conv chains (one tfjs fused kernel each). */
+export function findFusedChains(graph: Graph, capture: ReadonlySet<string>): Map<string, FusedChain> {
+  return findChains(graph, capture, (op) => {
+    const depthwise = op.groups === op.inC && op.groups > 1;
+    // tf.fused.depthwiseConv2d only takes a single symmetric pad number.
+    return op.groups === 1 || (depthwise && op.padding[0] === op.padding[1]);
+  });
 }
 
 /** Fold the BN into the conv's filter and bias (on the backend; float32 products). */
