@@ -2,7 +2,7 @@
  * What the node card says about an item, as plain rows (pure, so it is unit-tested in Node and the
  * same text feeds the aria-labels).
  */
-import { describeOp } from '@/lib/arch';
+import { describeOp, ROLE_NOUNS } from '@/lib/arch';
 import { formatMs, itemInShapes, itemOutShape, itemTime, type VisibleItem } from '@/lib/graph';
 import { bytesText, countText, shapeText } from './format';
 
@@ -12,15 +12,8 @@ export interface CardData {
   readonly rows: readonly (readonly [string, string])[];
 }
 
-const GROUP_NOUN: Record<string, string> = {
-  stem: 'stem',
-  stage: 'stage',
-  block: 'block',
-  layer: 'layer',
-  branch: 'branch',
-  se: 'squeeze-and-excitation unit',
-  head: 'classifier head',
-};
+/** What the group is in its paper, from the role its builder gave it. */
+const groupNoun = (item: Extract<VisibleItem, { type: 'group' }>): string => ROLE_NOUNS[item.group.role];
 
 export function cardData(item: VisibleItem, times?: ReadonlyMap<string, number>): CardData {
   if (item.type === 'input') {
@@ -38,7 +31,7 @@ export function cardData(item: VisibleItem, times?: ReadonlyMap<string, number>)
   const t = itemTime(item, times);
   if (t !== undefined) rows.push([item.type === 'group' ? 'Time (sum)' : 'Time', formatMs(t)]);
   if (item.type === 'node') return { title: item.id, subtitle: describeOp(item.node.op), rows };
-  const noun = GROUP_NOUN[item.group.kind] ?? item.group.kind;
+  const noun = groupNoun(item);
   return { title: groupName(item.group.label, item.id), subtitle: `${noun} · ${item.nodeCount} ops`, rows };
 }
 
@@ -55,6 +48,6 @@ export function ariaLabelOf(item: VisibleItem): string {
     case 'node':
       return `${item.id}, ${describeOp(item.node.op)}, output ${shapeText(item.node.outShape)}`;
     case 'group':
-      return `${groupName(item.group.label, item.id)}, ${GROUP_NOUN[item.group.kind] ?? item.group.kind} of ${item.nodeCount} ops, output ${shapeText(item.outShape)}`;
+      return `${groupName(item.group.label, item.id)}, ${groupNoun(item)} of ${item.nodeCount} ops, output ${shapeText(item.outShape)}`;
   }
 }

@@ -4,7 +4,7 @@
  * Nodes are appended in forward order (which is a topological order), shapes are inferred on the
  * fly (shape.ts), and `group(...)` scopes set Node.group to the innermost open group.
  */
-import type { Activation, Graph, Group, GroupKind, Node, Op, Pair, Shape } from './ir';
+import type { Activation, Graph, Group, GroupKind, GroupRole, Node, Op, Pair, Shape } from './ir';
 import { INPUT } from './ir';
 import { inferShape } from './shape';
 import { checkSize } from './validate';
@@ -19,6 +19,13 @@ export interface ConvArgs {
   p?: number | Pair;
   groups?: number;
   bias?: boolean;
+}
+
+/** What a group is: its nesting level, its paper role and its human label. */
+export interface GroupSpec {
+  readonly kind: GroupKind;
+  readonly role: GroupRole;
+  readonly label: string;
 }
 
 export class GraphBuilder {
@@ -47,9 +54,9 @@ export class GraphBuilder {
   }
 
   /** Opens a group for the duration of fn; nodes and groups created inside get it as parent. */
-  group<T>(id: string, kind: GroupKind, label: string, fn: () => T): T {
+  group<T>(id: string, spec: GroupSpec, fn: () => T): T {
     if (this.groups.some((g) => g.id === id)) throw new Error(`duplicate group ${id}`);
-    this.groups.push({ id, kind, label, parent: this.stack.at(-1) ?? null });
+    this.groups.push({ id, kind: spec.kind, role: spec.role, label: spec.label, parent: this.stack.at(-1) ?? null });
     this.stack.push(id);
     try {
       return fn();

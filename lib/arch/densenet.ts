@@ -10,6 +10,8 @@
  * initial features. The CIFAR DenseNet-BC (Table 2) uses a single 3x3/1 conv with 2k channels as
  * stem, three blocks and no max pool.
  *
+ * Built from the paper's parts in blocks/dense.ts (denseLayer, denseBlock, transition).
+ *
  * Names: torchvision's module names (`features.conv0`, `features.denseblock1.denselayer1.conv1`,
  * `features.transition1.conv`, `features.norm5`, `classifier`). Non-torchvision parts:
  * - without bottleneck (plain DenseNet), a layer is `norm1, relu1, conv1` with conv1 the 3x3 conv;
@@ -20,6 +22,7 @@
 import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
+import { denseBlock, transition } from './blocks/dense';
 import type { Family, KnobInput } from './family';
 import { checkInt, checkIntList, checkKnownKeys, checkOneOf, checkReal } from './validate';
 import { SpecError } from './errors';
@@ -93,9 +96,9 @@ function compress(theta: number, m: number): number {
 
 export function buildDenseNet(knobs: DenseNetKnobs, size: number, id = 'densenet'): Graph {
   const b = new GraphBuilder(id, [3, size, size]);
-  const { growthRate: k, bnSize } = knobs;
+  const layer = { growthRate: knobs.growthRate, bnSize: knobs.bnSize, bottleneck: knobs.bottleneck };
   let x: string = INPUT;
-  b.group('stem', 'stem', 'Stem', () => {
+  b.group('stem', { kind: 'stem', role: 'stem', label: 'Stem' }, () => {
     if (knobs.stem === 'imagenet') {
       x = b.conv('features.conv0', x, { outC: knobs.initFeatures, k: 7, s: 2, p: 3 });
       x = b.bn('features.norm0', x);
@@ -106,39 +109,12 @@ export function buildDenseNet(knobs: DenseNetKnobs, size: number, id = 'densenet
     }
   });
   knobs.blockConfig.forEach((numLayers, bi) => {
-    const blk = `features.denseblock${bi + 1}`;
-    b.group(blk, 'stage', `Dense block ${bi + 1}`, () => {
-      const feats = [x];
-      for (let j = 1; j <= numLayers; j++) {
-        const p = `${blk}.denselayer${j}`;
-        b.group(p, 'layer', `denselayer${j}`, () => {
-          let h = feats.length === 1 ? feats[0] : b.add(`${p}.concat`, { kind: 'concat' }, feats);
-          h = b.bn(`${p}.norm1`, h);
-          h = b.act(`${p}.relu1`, h);
-          if (knobs.bottleneck) {
-            h = b.conv(`${p}.conv1`, h, { outC: bnSize * k, k: 1 });
-            h = b.bn(`${p}.norm2`, h);
-            h = b.act(`${p}.relu2`, h);
-            h = b.conv(`${p}.conv2`, h, { outC: k, k: 3, p: 1 });
-          } else {
-            h = b.conv(`${p}.conv1`, h, { outC: k, k: 3, p: 1 });
-          }
-          feats.push(h);
-        });
-      }
-      x = b.add(`${blk}.concat`, { kind: 'concat' }, feats);
-    });
+    x = denseBlock(b, `features.denseblock${bi + 1}`, x, { ...layer, numLayers }, `Dense block ${bi + 1}`);
     if (bi < knobs.blockConfig.length - 1) {
-      const t = `features.transition${bi + 1}`;
-      b.group(t, 'stage', `Transition ${bi + 1}`, () => {
-        x = b.bn(`${t}.norm`, x);
-        x = b.act(`${t}.relu`, x);
-        x = b.conv(`${t}.conv`, x, { outC: compress(knobs.compression, b.channels(x)), k: 1 });
-        x = b.avgpool(`${t}.pool`, x, 2, 2);
-      });
+      x = transition(b, `features.transition${bi + 1}`, x, compress(knobs.compression, b.channels(x)), `Transition ${bi + 1}`);
     }
   });
-  b.group('head', 'head', 'Classifier', () => {
+  b.group('head', { kind: 'head', role: 'classifier', label: 'Classifier' }, () => {
     x = b.bn('features.norm5', x);
     x = b.act('features.relu5', x);
     x = b.gap('avgpool', x, true);

@@ -1,5 +1,6 @@
 /** Human-readable and JSON summaries of a graph (used by the CLI and the lesson tables). */
 import type { Graph, Op } from './ir';
+import { convKind } from './conv-kind';
 import { graphCost } from './cost';
 
 export interface LayerSummary {
@@ -36,7 +37,8 @@ export function summarize(graph: Graph): GraphSummary {
 export function describeOp(op: Op): string {
   switch (op.kind) {
     case 'conv': {
-      const g = op.groups === 1 ? '' : op.groups === op.inC && op.groups === op.outC ? ' dw' : ` g${op.groups}`;
+      const kind = convKind(op);
+      const g = kind === 'dense' ? '' : kind === 'depthwise' ? ' dw' : ` g${op.groups}`;
       return `conv ${op.kernel[0]}x${op.kernel[1]}/${op.stride[0]}${g}${op.bias ? ' +b' : ''}`;
     }
     case 'maxpool':

@@ -1,5 +1,12 @@
 /** Public API of the architecture specs (framework-free: no tfjs here). */
 export * from './ir';
+export { GraphBuilder, type ConvArgs, type GroupSpec } from './builder';
+export { GROUP_ROLES, ROLE_NOUNS } from './roles';
+export { convKind, convKindOf, CONV_KINDS, type ConvKind } from './conv-kind';
+export { denseLayer, denseBlock, transition, type DenseLayerConfig, type DenseBlockConfig } from './blocks/dense';
+export { bottleneck, BOTTLENECK_EXPANSION, type BottleneckConfig } from './blocks/bottleneck';
+export { shuffleUnit, SHUFFLE_UNIT_GROUPS, type ShuffleUnitConfig } from './blocks/shuffle-unit';
+export { mbconv, sepconv, convLayer, squeezeExcite, type MBConvConfig, type MnasLayerConfig, type LayerOptions } from './blocks/mbconv';
 export { SpecError, type SpecErrorCode } from './errors';
 export type { Family, FamilyId, KnobInput, Paper } from './family';
 export { densenet, buildDenseNet, resolveDenseNet, DENSENET, DENSENET_DEFAULTS, type DenseNetKnobs, type DenseNetStem } from './densenet';

@@ -58,6 +58,9 @@ export type Op =
 
 export type OpKind = Op['kind'];
 
+/** The conv op (see convKind in conv-kind.ts for dense / grouped / depthwise). */
+export type ConvOp = Extract<Op, { kind: 'conv' }>;
+
 export interface Node {
   /** Unique; equal to the torchvision module name for nodes that own tensors. */
   readonly name: string;
@@ -70,12 +73,49 @@ export interface Node {
   readonly group: string | null;
 }
 
+/** How deep a group sits in the nesting (stage → block → layer), for collapsing and drawing. */
 export type GroupKind = 'stem' | 'stage' | 'block' | 'layer' | 'branch' | 'se' | 'head';
+
+/**
+ * What a group is in its paper: set by the block builder that made it (lib/arch/blocks), never
+ * derived from its name or label. Widgets select parts of a network by role.
+ */
+export type GroupRole =
+  /** The first convs (and pool) before the first stage. */
+  | 'stem'
+  /** A sequence of repeated blocks (ResNeXt layerN, ShuffleNet stageN, a MnasNet block stack). */
+  | 'stage'
+  /** DenseNet _DenseBlock: layers that each read the concatenation of all earlier outputs. */
+  | 'dense-block'
+  /** DenseNet _DenseLayer: BN-ReLU-(1×1 bottleneck)-3×3 conv adding k channels. */
+  | 'dense-layer'
+  /** DenseNet _Transition: BN-ReLU-1×1 conv (compression θ) and 2×2 average pooling. */
+  | 'transition'
+  /** ResNet/ResNeXt Bottleneck: 1×1, 3×3 (grouped, C groups), 1×1, plus the residual. */
+  | 'bottleneck'
+  /** The projection on a residual shortcut (torchvision `downsample`). */
+  | 'shortcut'
+  /** ShuffleNet v2 InvertedResidual: channel split (or none at stride 2), branches, concat, shuffle. */
+  | 'shuffle-unit'
+  /** One branch of a multi-branch unit (ShuffleNet v2 branch1 / branch2). */
+  | 'branch'
+  /** MnasNet / MobileNetV2 inverted residual: 1×1 expansion, k×k depthwise, 1×1 projection. */
+  | 'mbconv'
+  /** Depthwise separable conv: k×k depthwise, 1×1 pointwise (MnasNet SepConv). */
+  | 'sepconv'
+  /** A plain conv-BN-ReLU layer (MnasNet's regular conv choice, ShuffleNet v2's conv5). */
+  | 'conv'
+  /** Squeeze-and-excitation (Hu et al. 2018). */
+  | 'se'
+  /** Global pooling and the final linear layer (with any head convs before them). */
+  | 'classifier';
 
 /** Nesting (stage → block → layer) so graphs can collapse and expand. */
 export interface Group {
   readonly id: string;
   readonly kind: GroupKind;
+  /** The paper concept this group is (see GroupRole). */
+  readonly role: GroupRole;
   /** Human label, e.g. "Dense block 1" or "layer1.0". */
   readonly label: string;
   readonly parent: string | null;

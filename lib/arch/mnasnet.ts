@@ -23,11 +23,13 @@
  *                              (sigmoid) and `scale` (the channel-wise multiply).
  *   layers.K, K+1, K+2         head 1x1 conv to 1280 + BN + ReLU (K = 14 for B1 and A1)
  *   mean, classifier.0, classifier.1   x.mean([2, 3]), Dropout, Linear
- * Residual adds are `layers.N.M.add`.
+ * Residual adds are `layers.N.M.add`. The layer ops are built by blocks/mbconv.ts (mbconv, sepconv,
+ * convLayer, squeezeExcite).
  */
 import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
+import { convLayer, mbconv, sepconv, type MnasLayerConfig } from './blocks/mbconv';
 import type { Family, KnobInput } from './family';
 import { SpecError } from './errors';
 import { checkInt, checkIntList, checkKnownKeys, checkOneOf, checkReal } from './validate';
@@ -116,7 +118,7 @@ export function buildMnasNet(knobs: MnasNetKnobs, size: number, id = 'mnasnet'):
   let x: string = INPUT;
   let idx = 0;
   const next = () => `layers.${idx++}`;
-  b.group('stem', 'stem', 'Stem', () => {
+  b.group('stem', { kind: 'stem', role: 'stem', label: 'Stem' }, () => {
     x = b.conv(next(), x, { outC: widths.stem, k: 3, s: 2, p: 1 });
     x = b.bn(next(), x);
     x = b.act(next(), x);
@@ -126,27 +128,16 @@ export function buildMnasNet(knobs: MnasNetKnobs, size: number, id = 'mnasnet'):
     const stride = knobs.strides[bi];
     const label = `Block ${bi + 1}: ${choice.op} ${choice.kernel}x${choice.kernel}${choice.se ? ', SE' : ''} ×${choice.layers}, ${out} ch`;
     if (bi === 0 && isInlinedSepConv(choice)) {
-      b.group('block1', 'stage', label, () => {
-        const c = b.channels(x);
-        x = b.conv(next(), x, { outC: c, k: choice.kernel, s: stride, groups: c });
-        x = b.bn(next(), x);
-        x = b.act(next(), x);
-        x = b.conv(next(), x, { outC: out, k: 1 });
-        x = b.bn(next(), x);
-      });
+      // torchvision writes this SepConv's ops straight into `layers` (layers.3..7).
+      x = sepconv(b, 'block1', x, layerConfig(choice, out, stride), { kind: 'stage', label, names: next });
       return;
     }
     const stack = next();
-    b.group(stack, 'stage', label, () => {
-      for (let j = 0; j < choice.layers; j++) {
-        const p = `${stack}.${j}`;
-        b.group(p, 'block', p, () => {
-          x = mnasLayer(b, p, x, choice, out, j === 0 ? stride : 1);
-        });
-      }
+    b.group(stack, { kind: 'stage', role: 'stage', label }, () => {
+      for (let j = 0; j < choice.layers; j++) x = mnasLayer(b, `${stack}.${j}`, x, choice, out, j === 0 ? stride : 1);
     });
   });
-  b.group('head', 'head', 'Head', () => {
+  b.group('head', { kind: 'head', role: 'classifier', label: 'Head' }, () => {
     x = b.conv(next(), x, { outC: knobs.headWidth, k: 1 });
     x = b.bn(next(), x);
     x = b.act(next(), x);
@@ -157,49 +148,20 @@ export function buildMnasNet(knobs: MnasNetKnobs, size: number, id = 'mnasnet'):
   return b.build(x);
 }
 
-/** One layer of a block (see the naming table above). */
-function mnasLayer(b: GraphBuilder, p: string, input: string, c: MnasBlockChoice, out: number, stride: number): string {
-  const inC = b.channels(input);
-  let i = 0;
-  const next = () => `${p}.layers.${i++}`;
-  let h = input;
-  const se = () => {
-    if (c.se > 0) h = squeezeExcite(b, next(), h, Math.max(1, Math.trunc(inC * c.se)));
-  };
-  if (c.op === 'conv') {
-    h = b.conv(next(), h, { outC: out, k: c.kernel, s: stride });
-    h = b.bn(next(), h);
-    h = b.act(next(), h);
-    se();
-  } else {
-    const mid = c.op === 'sepconv' ? inC : inC * Number(c.op.slice('mbconv'.length));
-    if (c.op !== 'sepconv') {
-      h = b.conv(next(), h, { outC: mid, k: 1 });
-      h = b.bn(next(), h);
-      h = b.act(next(), h);
-    }
-    h = b.conv(next(), h, { outC: mid, k: c.kernel, s: stride, groups: mid });
-    h = b.bn(next(), h);
-    h = b.act(next(), h);
-    se();
-    h = b.conv(next(), h, { outC: out, k: 1 });
-    h = b.bn(next(), h);
-  }
-  if (c.skip === 'identity' && stride === 1 && inC === out) h = b.add(`${p}.add`, { kind: 'add' }, [h, input]);
-  return h;
-}
+const layerConfig = (c: MnasBlockChoice, outC: number, stride: number): MnasLayerConfig => ({
+  outC,
+  kernel: c.kernel,
+  stride,
+  se: c.se,
+  residual: c.skip === 'identity',
+});
 
-/** Squeeze-and-excitation (Hu et al. 2018): gap -> 1x1 reduce + ReLU -> 1x1 expand + sigmoid -> scale. */
-function squeezeExcite(b: GraphBuilder, p: string, x: string, reduced: number): string {
-  return b.group(p, 'se', 'SE', () => {
-    const c = b.channels(x);
-    let s = b.gap(`${p}.avgpool`, x, true);
-    s = b.conv(`${p}.fc1`, s, { outC: reduced, k: 1, bias: true });
-    s = b.act(`${p}.activation`, s);
-    s = b.conv(`${p}.fc2`, s, { outC: c, k: 1, bias: true });
-    s = b.act(`${p}.scale_activation`, s, 'sigmoid');
-    return b.add(`${p}.scale`, { kind: 'mul' }, [x, s]);
-  });
+/** One layer of a block: the search space's op choice, built by blocks/mbconv.ts. */
+function mnasLayer(b: GraphBuilder, p: string, x: string, c: MnasBlockChoice, out: number, stride: number): string {
+  const cfg = layerConfig(c, out, stride);
+  if (c.op === 'conv') return convLayer(b, p, x, cfg);
+  if (c.op === 'sepconv') return sepconv(b, p, x, cfg);
+  return mbconv(b, p, x, { ...cfg, expansion: Number(c.op.slice('mbconv'.length)) });
 }
 
 export function describeMnasNet(k: MnasNetKnobs): string {

@@ -9,6 +9,8 @@
  * Stride sits on the 3x3 conv (torchvision's "ResNet v1.5"). resnext50_32x4d is the paper's
  * Table 1 model (C=32, d=4); resnet50 is C=1, d=64.
  *
+ * Built from blocks/bottleneck.ts (one `bottleneck` per block).
+ *
  * Names are torchvision's (`conv1`, `bn1`, `layer1.0.conv2`, `layer1.0.downsample.0`, `fc`).
  * torchvision reuses one ReLU module per block; here the three applications are `layerX.Y.relu1`,
  * `relu2`, `relu3` (relu3 after the residual `layerX.Y.add`). Nodes follow state_dict order:
@@ -17,6 +19,7 @@
 import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
+import { bottleneck } from './blocks/bottleneck';
 import type { Family, KnobInput } from './family';
 import { checkInt, checkIntList, checkKnownKeys } from './validate';
 import { SpecError } from './errors';
@@ -35,7 +38,6 @@ export const RESNEXT_DEFAULTS: ResNeXtKnobs = { layers: [3, 4, 6, 3], cardinalit
 
 const KNOBS = Object.keys(RESNEXT_DEFAULTS);
 const PLANES = [64, 128, 256, 512];
-const EXPANSION = 4;
 
 /** torchvision: width = int(planes * (base_width / 64.0)) * groups. */
 export function bottleneckWidth(planes: number, widthPerGroup: number, cardinality: number): number {
@@ -60,7 +62,7 @@ export function resolveResNeXt(input: KnobInput): ResNeXtKnobs {
 export function buildResNeXt(knobs: ResNeXtKnobs, size: number, id = 'resnext'): Graph {
   const b = new GraphBuilder(id, [3, size, size]);
   let x: string = INPUT;
-  b.group('stem', 'stem', 'Stem', () => {
+  b.group('stem', { kind: 'stem', role: 'stem', label: 'Stem' }, () => {
     x = b.conv('conv1', x, { outC: 64, k: 7, s: 2, p: 3 });
     x = b.bn('bn1', x);
     x = b.act('relu', x);
@@ -70,34 +72,13 @@ export function buildResNeXt(knobs: ResNeXtKnobs, size: number, id = 'resnext'):
     const stage = `layer${si + 1}`;
     const planes = PLANES[si];
     const width = bottleneckWidth(planes, knobs.widthPerGroup, knobs.cardinality);
-    b.group(stage, 'stage', `Stage ${si + 1} (${stage})`, () => {
+    b.group(stage, { kind: 'stage', role: 'stage', label: `Stage ${si + 1} (${stage})` }, () => {
       for (let j = 0; j < blocks; j++) {
-        const p = `${stage}.${j}`;
-        const stride = j === 0 && si > 0 ? 2 : 1;
-        b.group(p, 'block', p, () => {
-          const identity = x;
-          let h = b.conv(`${p}.conv1`, x, { outC: width, k: 1 });
-          h = b.bn(`${p}.bn1`, h);
-          h = b.act(`${p}.relu1`, h);
-          h = b.conv(`${p}.conv2`, h, { outC: width, k: 3, s: stride, p: 1, groups: knobs.cardinality });
-          h = b.bn(`${p}.bn2`, h);
-          h = b.act(`${p}.relu2`, h);
-          h = b.conv(`${p}.conv3`, h, { outC: planes * EXPANSION, k: 1 });
-          h = b.bn(`${p}.bn3`, h);
-          let short = identity;
-          if (stride !== 1 || b.channels(identity) !== planes * EXPANSION) {
-            b.group(`${p}.downsample`, 'branch', 'downsample', () => {
-              short = b.conv(`${p}.downsample.0`, identity, { outC: planes * EXPANSION, k: 1, s: stride, p: 0 });
-              short = b.bn(`${p}.downsample.1`, short);
-            });
-          }
-          h = b.add(`${p}.add`, { kind: 'add' }, [h, short]);
-          x = b.act(`${p}.relu3`, h);
-        });
+        x = bottleneck(b, `${stage}.${j}`, x, { planes, width, cardinality: knobs.cardinality, stride: j === 0 && si > 0 ? 2 : 1 });
       }
     });
   });
-  b.group('head', 'head', 'Classifier', () => {
+  b.group('head', { kind: 'head', role: 'classifier', label: 'Classifier' }, () => {
     x = b.gap('avgpool', x, true);
     x = b.add('flatten', { kind: 'flatten' }, [x]);
     x = b.linear('fc', x, knobs.numClasses);

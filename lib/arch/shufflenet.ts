@@ -15,6 +15,8 @@
  * c − c' channels to c − c'; a downsampling unit's branch1 outputs round(r·oup) channels and
  * branch2 oup − round(r·oup), so the next basic unit's identity part lines up with branch1.
  *
+ * Built from blocks/shuffle-unit.ts (one `shuffleUnit` per unit).
+ *
  * Names: torchvision's (`conv1.0`, `stage2.0.branch1.0`, `stage2.0.branch2.3`, `conv5.0`, `fc`).
  * Added non-tensor nodes: `stageN.M.split.0` / `.split.1` (the two channel slices),
  * `stageN.M.concat`, `stageN.M.shuffle`, and `mean` (x.mean([2, 3])).
@@ -22,6 +24,7 @@
 import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
+import { identityChannels, shuffleUnit } from './blocks/shuffle-unit';
 import type { Family, KnobInput } from './family';
 import { checkDivides, checkIntList, checkInt, checkKnownKeys, checkReal } from './validate';
 import { SpecError } from './errors';
@@ -45,10 +48,7 @@ export const SHUFFLENET_DEFAULTS: ShuffleNetV2Knobs = {
 
 const KNOBS = Object.keys(SHUFFLENET_DEFAULTS);
 
-/** Channels kept on the identity side for c channels (== c/2 for the default ratio). */
-export function identityChannels(c: number, ratio: number): number {
-  return Math.round(ratio * c);
-}
+export { identityChannels };
 
 export function resolveShuffleNetV2(input: KnobInput): ShuffleNetV2Knobs {
   checkKnownKeys(input, KNOBS);
@@ -76,9 +76,8 @@ export function resolveShuffleNetV2(input: KnobInput): ShuffleNetV2Knobs {
 export function buildShuffleNetV2(knobs: ShuffleNetV2Knobs, size: number, id = 'shufflenet_v2'): Graph {
   const b = new GraphBuilder(id, [3, size, size]);
   const ch = knobs.stagesOutChannels;
-  const r = knobs.splitRatio;
   let x: string = INPUT;
-  b.group('stem', 'stem', 'Stem', () => {
+  b.group('stem', { kind: 'stem', role: 'stem', label: 'Stem' }, () => {
     x = b.conv('conv1.0', x, { outC: ch[0], k: 3, s: 2, p: 1 });
     x = b.bn('conv1.1', x);
     x = b.act('conv1.2', x);
@@ -86,60 +85,23 @@ export function buildShuffleNetV2(knobs: ShuffleNetV2Knobs, size: number, id = '
   });
   knobs.stagesRepeats.forEach((repeats, si) => {
     const stage = `stage${si + 2}`;
-    const oup = ch[si + 1];
-    b.group(stage, 'stage', `Stage ${si + 2}`, () => {
+    b.group(stage, { kind: 'stage', role: 'stage', label: `Stage ${si + 2}` }, () => {
       for (let j = 0; j < repeats; j++) {
         const p = `${stage}.${j}`;
-        b.group(p, 'block', j === 0 ? `${p} (downsample)` : p, () => {
-          const inp = b.channels(x);
-          let left: string;
-          let right: string;
-          if (j === 0) {
-            const c1 = identityChannels(oup, r);
-            const c2 = oup - c1;
-            const input = x;
-            left = b.group(`${p}.branch1`, 'branch', 'branch1', () => {
-              let h = b.conv(`${p}.branch1.0`, input, { outC: inp, k: 3, s: 2, p: 1, groups: inp });
-              h = b.bn(`${p}.branch1.1`, h);
-              h = b.conv(`${p}.branch1.2`, h, { outC: c1, k: 1 });
-              h = b.bn(`${p}.branch1.3`, h);
-              return b.act(`${p}.branch1.4`, h);
-            });
-            right = b.group(`${p}.branch2`, 'branch', 'branch2', () => branch2(b, p, input, c2, 2));
-          } else {
-            const c1 = identityChannels(inp, r);
-            left = b.add(`${p}.split.0`, { kind: 'slice', start: 0, size: c1 }, [x]);
-            const x2 = b.add(`${p}.split.1`, { kind: 'slice', start: c1, size: inp - c1 }, [x]);
-            right = b.group(`${p}.branch2`, 'branch', 'branch2', () => branch2(b, p, x2, inp - c1, 1));
-          }
-          const cat = b.add(`${p}.concat`, { kind: 'concat' }, [left, right]);
-          x = b.add(`${p}.shuffle`, { kind: 'shuffle', groups: 2 }, [cat]);
-        });
+        x = shuffleUnit(b, p, x, { outC: ch[si + 1], stride: j === 0 ? 2 : 1, splitRatio: knobs.splitRatio }, j === 0 ? `${p} (downsample)` : p);
       }
     });
   });
-  b.group('conv5', 'stage', 'Conv5', () => {
+  b.group('conv5', { kind: 'stage', role: 'conv', label: 'Conv5' }, () => {
     x = b.conv('conv5.0', x, { outC: ch[4], k: 1 });
     x = b.bn('conv5.1', x);
     x = b.act('conv5.2', x);
   });
-  b.group('head', 'head', 'Classifier', () => {
+  b.group('head', { kind: 'head', role: 'classifier', label: 'Classifier' }, () => {
     x = b.gap('mean', x, false);
     x = b.linear('fc', x, knobs.numClasses);
   });
   return b.build(x);
-}
-
-/** 1x1 conv -> 3x3 depthwise (stride s) -> 1x1 conv, BN after each, ReLU after the 1x1s. */
-function branch2(b: GraphBuilder, p: string, x: string, c: number, s: number): string {
-  let h = b.conv(`${p}.branch2.0`, x, { outC: c, k: 1 });
-  h = b.bn(`${p}.branch2.1`, h);
-  h = b.act(`${p}.branch2.2`, h);
-  h = b.conv(`${p}.branch2.3`, h, { outC: c, k: 3, s, p: 1, groups: c });
-  h = b.bn(`${p}.branch2.4`, h);
-  h = b.conv(`${p}.branch2.5`, h, { outC: c, k: 1 });
-  h = b.bn(`${p}.branch2.6`, h);
-  return b.act(`${p}.branch2.7`, h);
 }
 
 export function describeShuffleNetV2(k: ShuffleNetV2Knobs): string {

@@ -6,6 +6,7 @@
  * `conv` in the IR. Classification reads `node.op` only, never node names (names are torchvision's
  * module paths and say nothing reliable about the op).
  */
+import { convKind } from '../arch/conv-kind';
 import type { Node, Op } from '../arch/ir';
 
 export const DISPLAY_OP_KINDS = ['conv', 'conv1x1', 'grouped', 'depthwise', 'bn-act', 'add', 'data', 'pool', 'linear', 'other'] as const;
@@ -62,11 +63,12 @@ export function kindColourVars(theme: 'light' | 'dark'): Record<string, string> 
 /** Classifies an op (the part of a node that matters). */
 export function opKindOfOp(op: Op): DisplayOpKind {
   switch (op.kind) {
-    case 'conv':
-      // groups == inC > 1 is depthwise (channel multiplier allowed); 1 < groups < inC is grouped.
-      if (op.groups > 1 && op.groups === op.inC) return 'depthwise';
-      if (op.groups > 1) return 'grouped';
+    case 'conv': {
+      // Grouped and depthwise convs keep their own kinds; dense ones split by kernel size.
+      const kind = convKind(op);
+      if (kind !== 'dense') return kind;
       return op.kernel[0] === 1 && op.kernel[1] === 1 ? 'conv1x1' : 'conv';
+    }
     case 'bn':
     case 'act':
       return 'bn-act';

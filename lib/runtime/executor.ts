@@ -9,6 +9,7 @@
  * disposed before rethrowing.
  */
 import * as tf from '@tensorflow/tfjs';
+import { convKind } from '../arch/conv-kind';
 import { type Graph, INPUT, type Node } from '../arch/ir';
 import { type FusedGroupConv, type GroupConvStrategy, defaultGroupConvStrategy, strategyFolds } from './groupconv';
 import { type FusedChain, type FusedConv, applyFused, findChains, findFusedChains, foldIntoConv } from './fusion';
@@ -71,7 +72,7 @@ export function consumerCounts(graph: Graph): Map<string, number> {
  * read by nothing else), for the convs it leaves out (1 < groups < inC).
  */
 export function findGroupedChains(graph: Graph, capture: ReadonlySet<string>): Map<string, FusedChain> {
-  return findChains(graph, capture, (op) => op.groups > 1 && op.groups !== op.inC);
+  return findChains(graph, capture, (op) => convKind(op) === 'grouped');
 }
 
 export class Model {
@@ -237,7 +238,7 @@ export class Model {
 
   private applyChain(chain: FusedChain, x: tf.Tensor4D, params: ParamSet): tf.Tensor {
     const op = chain.conv.op;
-    if (op.kind === 'conv' && op.groups > 1 && op.groups !== op.inC) return this.groupedFusedConv(chain, params).run(x);
+    if (op.kind === 'conv' && convKind(op) === 'grouped') return this.groupedFusedConv(chain, params).run(x);
     return applyFused(chain, x, this.fusedConv(chain, params));
   }
 

@@ -12,6 +12,7 @@
  * and BN output if an activation is fused) are not captured and feed nothing else.
  */
 import * as tf from '@tensorflow/tfjs';
+import { convKind } from '../arch/conv-kind';
 import type { Activation, Graph, Node, Op } from '../arch/ir';
 
 type ConvOp = Extract<Op, { kind: 'conv' }>;
@@ -69,9 +70,9 @@ export function findChains(graph: Graph, capture: ReadonlySet<string>, accept: (
 /** Dense and depthwise conv chains (one tfjs fused kernel each). */
 export function findFusedChains(graph: Graph, capture: ReadonlySet<string>): Map<string, FusedChain> {
   return findChains(graph, capture, (op) => {
-    const depthwise = op.groups === op.inC && op.groups > 1;
+    const kind = convKind(op);
     // tf.fused.depthwiseConv2d only takes a single symmetric pad number.
-    return op.groups === 1 || (depthwise && op.padding[0] === op.padding[1]);
+    return kind === 'dense' || (kind === 'depthwise' && op.padding[0] === op.padding[1]);
   });
 }
 

@@ -4,6 +4,7 @@
  * e.g. GPU memory exhaustion, disposes what was already created and rethrows).
  */
 import * as tf from '@tensorflow/tfjs';
+import { convKind } from '../arch/conv-kind';
 import type { Graph, Node } from '../arch/ir';
 import { type GroupConvStrategy, type PreparedGroupConv, prepareGroupConv } from './groupconv';
 import { depthwiseToTf, foldBatchNorm, linearToTf, oihwToHwio } from './layout';
@@ -60,9 +61,10 @@ function buildNode(node: Node, sd: StateDict, groupConv: GroupConvStrategy, owne
       const bias = op.bias ? tf.tensor1d(need(sd, key('bias'))) : null;
       let conv: ConvParams;
       try {
-        if (op.groups === 1) {
+        const kind = convKind(op);
+        if (kind === 'dense') {
           conv = { kind: 'dense', filter: tf.tensor4d(oihwToHwio(w, op.outC, op.inC, kh, kw), [kh, kw, op.inC, op.outC]), bias };
-        } else if (op.groups === op.inC) {
+        } else if (kind === 'depthwise') {
           // Depthwise (optionally with a channel multiplier): native tfjs op.
           const mult = op.outC / op.inC;
           conv = { kind: 'depthwise', filter: tf.tensor4d(depthwiseToTf(w, op.inC, mult, kh, kw), [kh, kw, op.inC, mult]), bias };

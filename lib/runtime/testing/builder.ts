@@ -3,7 +3,7 @@
  * in lib/arch, written independently; the parity tests run both when they exist). Node names
  * follow torchvision module names for tensor-owning nodes.
  */
-import type { Activation, Graph, Group, GroupKind, Node, Op, Shape } from '../../arch/ir';
+import type { Activation, Graph, Group, GroupKind, GroupRole, Node, Op, Shape } from '../../arch/ir';
 import { INPUT } from '../../arch/ir';
 
 function poolOut(size: number, k: number, s: number, p: number, ceil: boolean): number {
@@ -29,8 +29,8 @@ export class GraphBuilder {
     return s;
   }
 
-  group<T>(id: string, kind: GroupKind, fn: () => T): T {
-    this.groups.push({ id, kind, label: id, parent: this.groupStack.at(-1) ?? null });
+  group<T>(id: string, kind: GroupKind, role: GroupRole, fn: () => T): T {
+    this.groups.push({ id, kind, role, label: id, parent: this.groupStack.at(-1) ?? null });
     this.groupStack.push(id);
     try {
       return fn();

@@ -16,7 +16,7 @@ export function denseNet(o: { growth: number; blocks: number[]; init: number; bn
   let c = o.init;
   o.blocks.forEach((n, bi) => {
     const blk = `features.denseblock${bi + 1}`;
-    x = b.group(blk, 'stage', () => {
+    x = b.group(blk, 'stage', 'dense-block', () => {
       const feats = [x];
       for (let l = 1; l <= n; l++) {
         const L = `${blk}.denselayer${l}`;
@@ -64,7 +64,7 @@ export function resNet(o: { layers: number[]; groups: number; widthPerGroup: num
       const stride = i === 0 && li > 0 ? 2 : 1;
       const width = Math.floor(planes * (o.widthPerGroup / 64)) * o.groups;
       const input = x;
-      x = b.group(B, 'block', () => {
+      x = b.group(B, 'block', 'bottleneck', () => {
         let y = b.conv(`${B}.conv1`, input, width, 1);
         y = b.bn(`${B}.bn1`, y);
         y = b.act(`${B}.relu1`, y);
@@ -105,7 +105,7 @@ export function shuffleNetV2(o: { repeats: number[]; channels: number[]; classes
       const U = `stage${si + 2}.${i}`;
       const stride = i === 0 ? 2 : 1;
       const input = x;
-      x = b.group(U, 'block', () => {
+      x = b.group(U, 'block', 'shuffle-unit', () => {
         let left: string;
         let right: string;
         if (stride > 1) {
@@ -175,7 +175,7 @@ export function mnasNet(o: { alpha: number; classes: number; size: number; id: s
       const mid = inC * e;
       const P = `${S}.${i}.layers`;
       const input = x;
-      x = b.group(`${S}.${i}`, 'block', () => {
+      x = b.group(`${S}.${i}`, 'block', 'mbconv', () => {
         let y = b.conv(`${P}.0`, input, mid, 1);
         y = b.bn(`${P}.1`, y);
         y = b.act(`${P}.2`, y);

@@ -12,6 +12,7 @@
  * A cancel disposes everything made so far.
  */
 import * as tf from '@tensorflow/tfjs';
+import { convKindOf } from '@/lib/arch/conv-kind';
 import { graphCost } from '@/lib/arch/cost';
 import type { Graph } from '@/lib/arch/ir';
 import { resizeGraph } from '@/lib/lab/resize-graph';
@@ -64,7 +65,7 @@ export interface RunRequest {
  * intermediate of inC × outC/g channels per pixel).
  */
 export function strategiesFor(g: Graph): GroupConvStrategy[] {
-  const conv = g.nodes.find((n) => n.op.kind === 'conv' && n.op.groups > 1);
+  const conv = g.nodes.find((n) => convKindOf(n.op) === 'grouped');
   if (!conv || conv.op.kind !== 'conv') return [...GROUP_CONV_STRATEGIES];
   const { groups, inC, outC } = conv.op;
   const pixels = conv.outShape[1] * conv.outShape[2];
@@ -75,7 +76,7 @@ export function strategiesFor(g: Graph): GroupConvStrategy[] {
   });
 }
 
-const hasGroups = (g: Graph) => g.nodes.some((n) => n.op.kind === 'conv' && n.op.groups > 1 && n.op.groups < n.op.inC);
+const hasGroups = (g: Graph) => g.nodes.some((n) => convKindOf(n.op) === 'grouped');
 
 async function onePass(model: Model, input: tf.Tensor4D): Promise<number> {
   const t0 = performance.now();
