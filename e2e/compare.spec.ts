@@ -1,4 +1,5 @@
-import { buildGraph, graphCost, humanCount } from '../lib/arch';
+import { buildGraph, graphCost } from '../lib/arch';
+import { formatCount } from '../lib/format';
 import { expect, test } from './fixtures';
 
 test('measure several models in one run and compare the rankings by MACs and by time', async ({ page }) => {
@@ -9,7 +10,7 @@ test('measure several models in one run and compare the rankings by MACs and by 
   for (const id of ['shufflenet_v2_x0_5', 'mnasnet0_5', 'shufflenet_v2_x1_0']) {
     const macs = graphCost(buildGraph(id, { size: 64 })).total.macs;
     // The MACs column comes from the spec at the measured size.
-    await expect(page.locator(`tr[data-model="${id}"]`).getByRole('cell').first()).toHaveText(humanCount(macs));
+    await expect(page.locator(`tr[data-model="${id}"]`).getByRole('cell').first()).toHaveText(formatCount(macs));
   }
   await expect(page.getByTestId('ranking-summary')).toContainText('Kendall τ');
   await expect(page.getByRole('status')).toContainText('WebAssembly');

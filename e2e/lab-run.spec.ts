@@ -59,5 +59,5 @@ test('profile at a small size on WASM: one point per layer, labelled with its ti
   await expect(cost.locator('[data-testid=time-scatter] [data-layer]')).toHaveCount(layers);
   await expect(cost.getByTestId('timer-label')).toContainText(/wall-clock/i);
   // Measured times now colour the graph and fill the layer table.
-  await expect(lab.layerTable.getByRole('row').nth(1).getByRole('cell').last()).not.toHaveText('–');
+  await expect(lab.layerTable.getByRole('row').nth(1).getByRole('cell').last()).not.toHaveText('—');
 });

@@ -1,4 +1,5 @@
-import { buildGraph, graphCost, humanCount } from '../lib/arch';
+import { buildGraph, graphCost } from '../lib/arch';
+import { formatCount } from '../lib/format';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
 
@@ -6,14 +7,14 @@ test('a knob change updates every count from the spec and lands in the URL', asy
   const lab = new LabPage(page);
   await lab.goto('resnext50_32x4d', 'size=64');
   const base = graphCost(buildGraph('resnext50_32x4d', { size: 64 })).total;
-  await expect(lab.total('Parameters')).toHaveText(humanCount(base.params));
-  await expect(lab.total('MACs')).toHaveText(humanCount(base.macs));
+  await expect(lab.total('Parameters')).toHaveText(formatCount(base.params));
+  await expect(lab.total('MACs')).toHaveText(formatCount(base.macs));
 
   await lab.knob('Cardinality C').fill('8');
   await lab.knob('Bottleneck width d').fill('14');
   const custom = graphCost(buildGraph('resnext50_32x4d', { size: 64, cardinality: 8, widthPerGroup: 14 })).total;
-  await expect(lab.total('Parameters')).toHaveText(humanCount(custom.params));
-  await expect(lab.total('MACs')).toHaveText(humanCount(custom.macs));
+  await expect(lab.total('Parameters')).toHaveText(formatCount(custom.params));
+  await expect(lab.total('MACs')).toHaveText(formatCount(custom.macs));
   await expect(page).toHaveURL(/C=8/);
   await expect(page).toHaveURL(/d=14/);
 
@@ -22,7 +23,7 @@ test('a knob change updates every count from the spec and lands in the URL', asy
   await page.goto('/');
   await page.goto(url);
   await expect(lab.knob('Cardinality C')).toHaveValue('8');
-  await expect(lab.total('MACs')).toHaveText(humanCount(custom.macs));
+  await expect(lab.total('MACs')).toHaveText(formatCount(custom.macs));
 });
 
 test('selecting a layer in the table is kept in the URL', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { buildGraph, graphCost, humanCount, mnasnetFromChoices, sampleMnasArchitecture, type MnasBlockChoice } from '../lib/arch';
+import { buildGraph, graphCost, mnasnetFromChoices, sampleMnasArchitecture, type MnasBlockChoice } from '../lib/arch';
+import { formatCount } from '../lib/format';
 import { buildBenchmark } from '../lib/widgets/guideline-lab/benchmarks';
 import { reward } from '../lib/widgets/reward-explorer/reward';
 import { expect, test } from './fixtures';
@@ -92,7 +93,7 @@ test.describe('ShuffleNet v2 lesson', () => {
     await expect(lab.root.getByTestId('backend-used')).toHaveAttribute('data-backend', 'wasm');
     const macs = graphCost(buildBenchmark('g1', 0, 'arm', 0)).total.macs / 4;
     await expect(lab.row(0)).toContainText('c1 = 32, c2 = 32');
-    await expect(lab.row(0)).toContainText(humanCount(macs));
+    await expect(lab.row(0)).toContainText(formatCount(macs));
     await expect(lab.row(3)).toContainText('(57.6)'); // the paper's ARM figure beside it
     await expect(lab.verdict).toHaveAttribute('data-verdict', /holds|mixed|does not hold/);
     await expectNoLeak(lab);

@@ -20,6 +20,7 @@ import { median } from '../lib/runtime/profiler';
 import { heInit } from '../lib/runtime/weights/he-init';
 import { SafetensorsError, parseSafetensors } from '../lib/runtime/weights/safetensors';
 import { type Command, UsageError } from './arch-types';
+import { formatMs } from '../lib/format';
 
 const BACKENDS = ['cpu', 'wasm'] as const;
 type CliBackend = (typeof BACKENDS)[number];
@@ -132,7 +133,7 @@ export const runCommand: Command = {
       if (values.json) {
         io.stdout(JSON.stringify({ id, backend, output: n === 1 ? rows[0] : rows, ms }) + '\n');
       } else {
-        const lines = [`${id} on ${backend}, input [${input.shape.join(', ')}], ${ms.toFixed(1)} ms${weightBytes ? '' : ` (seeded random weights, seed ${values.seed})`}`];
+        const lines = [`${id} on ${backend}, input [${input.shape.join(', ')}], ${formatMs(ms)}${weightBytes ? '' : ` (seeded random weights, seed ${values.seed})`}`];
         rows.forEach((row, b) => {
           if (n > 1) lines.push(`image ${b}:`);
           for (const p of topK(row, 5)) lines.push(`  ${(100 * p.prob).toFixed(2).padStart(6)}%  ${String(p.index).padStart(4)}  ${p.label}  (logit ${p.logit.toFixed(4)})`);

@@ -16,6 +16,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { GROUP_CONV_STRATEGIES, type GroupConvGeometry, type GroupConvStrategy, prepareGroupConv } from '../lib/runtime/groupconv';
 import { median } from '../lib/runtime/profiler';
 import { hashU } from '../lib/runtime/weights/hash-init';
+import { formatRatio, formatSig } from '../lib/format';
 
 interface LayerShape extends GroupConvGeometry {
   readonly name: string;
@@ -68,7 +69,7 @@ function timeOne(strategy: GroupConvStrategy, l: LayerShape, warmup: number, rep
   return median(samples);
 }
 
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const fmt = (ms: number) => formatSig(ms);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -111,16 +112,16 @@ async function main(): Promise<void> {
     const head = ['layer', 'in CxHxW, stride', 'n', ...strategies.map((s) => `${s} ms`), 'best', `best vs ${base}`];
     const lines = rows.map((r) => {
       const best = strategies.reduce((a, b) => (r.ms[b] < r.ms[a] ? b : a));
-      return [r.layer.name, `${r.layer.inC}x${r.layer.h}x${r.layer.h}, s${r.layer.stride[0]}`, String(r.layer.count), ...strategies.map((s) => fmt(r.ms[s])), best, `${(r.ms[base] / r.ms[best]).toFixed(2)}x`];
+      return [r.layer.name, `${r.layer.inC}x${r.layer.h}x${r.layer.h}, s${r.layer.stride[0]}`, String(r.layer.count), ...strategies.map((s) => fmt(r.ms[s])), best, formatRatio(r.ms[base] / r.ms[best])];
     });
-    lines.push([`all ${rows.reduce((a, r) => a + r.layer.count, 0)} layers`, '', '', ...strategies.map((s) => fmt(totals[s])), winner, `${(totals[base] / totals[winner]).toFixed(2)}x`]);
+    lines.push([`all ${rows.reduce((a, r) => a + r.layer.count, 0)} layers`, '', '', ...strategies.map((s) => fmt(totals[s])), winner, formatRatio(totals[base] / totals[winner])]);
     const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
     const row = (cells: string[]) => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
     console.log(`\nResNeXt-50 32x4d grouped 3x3 convs, ${size}x${size}, backend ${backend}: median of ${repeats} after ${warmup} warm-up (ms)`);
     console.log(row(head));
     console.log('|' + widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
     for (const l of lines) console.log(row(l));
-    console.log(`ratios vs ${base} (16-layer total): ` + strategies.map((s) => `${s} ${(totals[base] / totals[s]).toFixed(2)}x`).join(', '));
+    console.log(`ratios vs ${base} (16-layer total): ` + strategies.map((s) => `${s} ${formatRatio(totals[base] / totals[s])}`).join(', '));
     console.log(`winner on ${backend}: ${winner}`);
   }
   if (values.json) console.log(JSON.stringify(report, null, 1));

@@ -1,4 +1,6 @@
 import { scaleLog } from 'd3-scale';
+import { Axis } from './Axis';
+import { axisTicks, plotFrame } from './ticks';
 
 export interface ScatterPoint {
   readonly key: string;
@@ -25,41 +27,16 @@ export function LogScatter({ points, xLabel, yLabel, title }: { points: readonly
   const ys = points.map((p) => p.y);
   const x = scaleLog().domain(pad(Math.min(...xs), Math.max(...xs))).range([M.left, W - M.right]);
   const y = scaleLog().domain(pad(Math.min(...ys), Math.max(...ys))).range([H - M.bottom, M.top]);
-  // Log scales offer a tick per digit; keep the labelled ones so the grid stays quiet.
-  const ticks = (s: ReturnType<typeof scaleLog<number, number>>) => {
-    const f = s.tickFormat(5, '~s');
-    return s
-      .ticks(5)
-      .map((t) => ({ t, label: f(t) }))
-      .filter((d) => d.label !== '');
-  };
+  const frame = plotFrame(W, H, M);
+  // Log scales offer a tick per digit; d3's '~s' format leaves the minor ones unlabelled, and
+  // axisTicks drops those, so the grid stays quiet.
+  const xTicks = axisTicks(x, { count: 5, format: x.tickFormat(5, '~s') });
+  const yTicks = axisTicks(y, { count: 5, format: y.tickFormat(5, '~s') });
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={title}>
       <title>{title}</title>
-      <g fontSize={10}>
-        {ticks(x).map(({ t, label }) => (
-          <g key={`x${t}`} transform={`translate(${x(t)},0)`}>
-            <line y1={M.top} y2={H - M.bottom} className="stroke-slate-200 dark:stroke-slate-800" />
-            <text y={H - M.bottom + 14} textAnchor="middle" className="fill-slate-600 dark:fill-slate-400">
-              {label}
-            </text>
-          </g>
-        ))}
-        {ticks(y).map(({ t, label }) => (
-          <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
-            <line x1={M.left} x2={W - M.right} className="stroke-slate-200 dark:stroke-slate-800" />
-            <text x={M.left - 6} dy="0.32em" textAnchor="end" className="fill-slate-600 dark:fill-slate-400">
-              {label}
-            </text>
-          </g>
-        ))}
-      </g>
-      <text x={(M.left + W - M.right) / 2} y={H - 8} textAnchor="middle" fontSize={11} className="fill-slate-700 dark:fill-slate-300">
-        {xLabel}
-      </text>
-      <text transform={`translate(14,${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={11} className="fill-slate-700 dark:fill-slate-300">
-        {yLabel}
-      </text>
+      <Axis orient="bottom" ticks={xTicks} frame={frame} label={xLabel} labelOffset={M.bottom - 8} />
+      <Axis orient="left" ticks={yTicks} frame={frame} label={yLabel} labelOffset={M.left - 14} />
       {points.map((p) => (
         <g key={p.key} data-point={p.key}>
           <circle cx={x(p.x)} cy={y(p.y)} r={p.emphasis ? 5 : 3.5} fill={p.color} fillOpacity={p.emphasis ? 1 : 0.55} className="stroke-white dark:stroke-slate-950" strokeWidth={1}>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { LogScatter } from '@/components/charts/LogScatter';
 import { Notices } from '@/components/ui/Notices';
 import { MODELS } from '@/lib/arch';
-import { humanCount } from '@/lib/arch/format';
+import { formatCount } from '@/lib/format';
 import { compareSchema, COMPARE_SIZES } from '@/lib/compare/schema';
 import { inversions, kendallTau, ranks } from '@/lib/compare/ranking';
 import type { CompareRun } from '@/lib/compare/measure';
@@ -151,7 +151,7 @@ export function CompareApp() {
                 {results.map((r, i) => (
                   <tr key={r.id} data-model={r.id} className={`border-t border-slate-200 dark:border-slate-800 ${macRank[i] !== timeRank[i] ? 'bg-amber-50 dark:bg-amber-500/10' : ''}`}>
                     <th scope="row" className="py-1 text-left font-mono text-xs font-normal">{r.id}</th>
-                    <td className="text-right">{humanCount(r.macs)}</td>
+                    <td className="text-right">{formatCount(r.macs)}</td>
                     <td className="text-right">{r.ms.toFixed(1)}</td>
                     <td className="text-right">{macRank[i]}</td>
                     <td className="text-right">{timeRank[i]}</td>

@@ -16,7 +16,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { Notices } from '@/components/ui/Notices';
-import { WidgetFrame } from '@/components/widgets/shufflenet/common';
+import { useIntersection } from '@/components/hooks/useInView';
+import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { resizeMessages } from '@/lib/embed/messages';
 import { embedQuery, hiddenCss, parseEmbedParams, type Theme } from '@/lib/embed/schema';
 import type { Schema, StateOf } from '@/lib/url-state/schema';
@@ -137,20 +138,15 @@ export function EmbedFrame({ id }: { id: string }) {
     }
   }, [mount]);
 
-  useEffect(() => {
-    if (!gated) return;
-    const el = boxRef.current;
-    if (!el) return;
-    const io = new IntersectionObserver((entries) => {
-      visible.current = entries[entries.length - 1].isIntersecting;
+  useIntersection(
+    boxRef,
+    (v) => {
+      visible.current = v;
       decide();
-    });
-    io.observe(el);
-    return () => {
-      io.disconnect();
-      clearTimeout(timer.current);
-    };
-  }, [gated, decide]);
+    },
+    { enabled: gated },
+  );
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   // While mounted: restart on the next backend if the GPU context is lost. After unmounting: free
   // the GPU context once the widget's tensors are gone.
@@ -234,7 +230,7 @@ export function EmbedFrame({ id }: { id: string }) {
         <div ref={boxRef} className="[&>section]:my-0" data-testid="embed-widget">
           {mounted ? (
             frameSpec ? (
-              <WidgetFrame title={frameSpec.title} label={frameSpec.label} testId={frameSpec.testId}>
+              <WidgetFrame title={frameSpec.title} badge={frameSpec.label} testId={frameSpec.testId}>
                 {widget}
               </WidgetFrame>
             ) : (

@@ -64,11 +64,11 @@ import {
 import { EDGE_STYLE, svgId } from './edge-styles';
 import { GraphScene } from './GraphScene';
 import { NodeCard } from './NodeCard';
-import { ColorLegend } from './ColorLegend';
-import { EdgeLegend } from './EdgeLegend';
+import { GradientLegend } from '@/components/ui/GradientLegend';
+import { Legend } from '@/components/ui/Legend';
 import { focusEntries, navigate, type NavKey } from './navigation';
 import { useGraphZoom } from './useGraphZoom';
-import { useReducedMotion } from './useReducedMotion';
+import { useReducedMotion } from '@/components/hooks/useReducedMotion';
 import { ariaLabelOf, groupName } from './card-data';
 
 export interface ArchitectureGraphProps {
@@ -335,8 +335,23 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
         </div>
       </div>
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
-        <EdgeLegend kinds={modelKinds} />
-        <ColorLegend scale={scale} empty={timeEmpty} emptyMessage="No layer times yet: run the profiler to colour by time." />
+        <Legend
+          title="Connections"
+          layout="list"
+          items={modelKinds.map((k) => ({ key: k, swatch: { shape: 'line', className: EDGE_STYLE[k].stroke, dash: EDGE_STYLE[k].dash }, label: EDGE_STYLE[k].label, description: EDGE_STYLE[k].description }))}
+        />
+        <GradientLegend
+          title={`Fill: ${scale.title}`}
+          ariaLabel={`${scale.title} from ${scale.format(scale.domain[0])} to ${scale.format(scale.domain[1])}`}
+          stops={scale.stops}
+          ticks={scale.ticks}
+          empty={timeEmpty ? 'No layer times yet: run the profiler to colour by time.' : undefined}
+        >
+          <p className="mt-1 flex items-center gap-1.5">
+            <span aria-hidden className="inline-block h-3 w-4 rounded-sm border border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900" />
+            no value (0, not measured, or the input)
+          </p>
+        </GradientLegend>
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import { textColorFor, type GraphLayout, type PositionedFrame, type PositionedIt
 import { EDGE_STYLE } from './edge-styles';
 import { EXPAND_ALL_SIZE, type FocusEntry } from './navigation';
 import { ariaLabelOf, groupName } from './card-data';
-import { shapeText, shortCount } from './format';
+import { formatCount, formatShape } from '@/lib/format';
 
 export interface GraphSceneProps {
   layout: GraphLayout;
@@ -108,7 +108,7 @@ const fitChars = (width: number, px: number) => Math.floor(width / (px * 0.6));
 const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: PositionedFrame; headerHeight: number }) {
   const g = f.frame.group;
   const name = groupName(g.label, f.frame.id);
-  const macs = `${shortCount(f.frame.cost.macs)} MACs`;
+  const macs = `${formatCount(f.frame.cost.macs)} MACs`;
   // The label gets what the cost figure leaves; the cost goes first when the frame is narrow.
   const macsWidth = macs.length * 9.5 * 0.6;
   const showMacs = f.width - 40 - macsWidth >= 80;
@@ -173,7 +173,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
   if (item.type === 'input') {
     body = (
       <text x={w / 2} y={h / 2} dominantBaseline="central" textAnchor="middle" fontSize={11} {...textProps}>
-        input {shapeText(item.outShape)}
+        input {formatShape(item.outShape)}
       </text>
     );
   } else if (item.type === 'group') {
@@ -185,7 +185,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
           {truncate(item.group.label, fitChars(room, 11))}
         </text>
         <text x={10} y={31} fontSize={9.5} {...subProps}>
-          {truncate(`${shortCount(item.cost.macs)} MACs · ${shortCount(item.cost.params)} params`, fitChars(w - 16, 9.5))}
+          {truncate(`${formatCount(item.cost.macs)} MACs · ${formatCount(item.cost.params)} params`, fitChars(w - 16, 9.5))}
         </text>
       </>
     );
@@ -196,7 +196,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
           {truncate(describeOp(item.node.op), fitChars(w - 16, 11))}
         </text>
         <text x={8} y={26} fontSize={9.5} {...subProps}>
-          → {shapeText(item.node.outShape)}
+          → {formatShape(item.node.outShape)}
         </text>
       </>
     );

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/arch';
 import { visibleGraph } from '@/lib/graph';
 import { ariaLabelOf, cardData } from './card-data';
-import { bytesText, countText } from './format';
 
 describe('node card data', () => {
   const g = buildGraph('resnet50', { size: 64 });
@@ -16,10 +15,10 @@ describe('node card data', () => {
     const rows = Object.fromEntries(c.rows);
     expect(rows['Shape in']).toBe('64×16×16');
     expect(rows['Shape out']).toBe('64×16×16');
-    expect(rows.Params).toBe('36.9 K (36,864)');
-    expect(rows['FLOPs (2×MACs)']).toBe('18.87 M (18,874,368)');
+    expect(rows.Params).toBe('36.9 k (36,864)');
+    expect(rows['FLOPs (2×MACs)']).toBe('18.9 M (18,874,368)');
     expect(rows.Time).toBe('0.750 ms');
-    expect(rows['Bytes moved']).toMatch(/KB$/);
+    expect(rows['Bytes moved']).toBe('279 kB');
   });
 
   it('describes a collapsed group with summed time, and labels it for screen readers', () => {
@@ -31,8 +30,7 @@ describe('node card data', () => {
     expect(ariaLabelOf(find('layer1.0.add'))).toBe('layer1.0.add, add, output 256×16×16');
   });
 
-  it('formats counts and bytes', () => {
-    expect(countText(12)).toBe('12');
-    expect(bytesText(2_500_000)).toBe('2.50 MB');
+  it('states bytes moved in SI units (lib/format)', () => {
+    expect(Object.fromEntries(cardData(find('layer1.0.conv2')).rows)['Bytes moved']).toMatch(/^[\d.]+ (kB|MB)$/);
   });
 });

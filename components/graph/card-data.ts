@@ -3,8 +3,8 @@
  * same text feeds the aria-labels).
  */
 import { describeOp, ROLE_NOUNS } from '@/lib/arch';
-import { formatMs, itemInShapes, itemOutShape, itemTime, type VisibleItem } from '@/lib/graph';
-import { bytesText, countText, shapeText } from './format';
+import { formatBytes, formatCountExact, formatMs, formatShape } from '@/lib/format';
+import { itemInShapes, itemOutShape, itemTime, type VisibleItem } from '@/lib/graph';
 
 export interface CardData {
   readonly title: string;
@@ -17,16 +17,16 @@ const groupNoun = (item: Extract<VisibleItem, { type: 'group' }>): string => ROL
 
 export function cardData(item: VisibleItem, times?: ReadonlyMap<string, number>): CardData {
   if (item.type === 'input') {
-    return { title: 'Input', subtitle: 'the image, channels first', rows: [['Shape out', shapeText(item.outShape)]] };
+    return { title: 'Input', subtitle: 'the image, channels first', rows: [['Shape out', formatShape(item.outShape)]] };
   }
   const ins = itemInShapes(item);
   const rows: [string, string][] = [
-    [ins.length > 1 ? 'Shapes in' : 'Shape in', ins.length ? ins.map(shapeText).join(' + ') : '—'],
-    ['Shape out', shapeText(itemOutShape(item))],
-    ['Params', countText(item.cost.params)],
-    ['MACs', countText(item.cost.macs)],
-    ['FLOPs (2×MACs)', countText(item.cost.flops)],
-    ['Bytes moved', bytesText(item.cost.memBytes)],
+    [ins.length > 1 ? 'Shapes in' : 'Shape in', ins.length ? ins.map(formatShape).join(' + ') : '—'],
+    ['Shape out', formatShape(itemOutShape(item))],
+    ['Params', formatCountExact(item.cost.params)],
+    ['MACs', formatCountExact(item.cost.macs)],
+    ['FLOPs (2×MACs)', formatCountExact(item.cost.flops)],
+    ['Bytes moved', formatBytes(item.cost.memBytes)],
   ];
   const t = itemTime(item, times);
   if (t !== undefined) rows.push([item.type === 'group' ? 'Time (sum)' : 'Time', formatMs(t)]);
@@ -44,10 +44,10 @@ export function groupName(label: string, id: string): string {
 export function ariaLabelOf(item: VisibleItem): string {
   switch (item.type) {
     case 'input':
-      return `Input, ${shapeText(item.outShape)}`;
+      return `Input, ${formatShape(item.outShape)}`;
     case 'node':
-      return `${item.id}, ${describeOp(item.node.op)}, output ${shapeText(item.node.outShape)}`;
+      return `${item.id}, ${describeOp(item.node.op)}, output ${formatShape(item.node.outShape)}`;
     case 'group':
-      return `${groupName(item.group.label, item.id)}, ${groupNoun(item)} of ${item.nodeCount} ops, output ${shapeText(item.outShape)}`;
+      return `${groupName(item.group.label, item.id)}, ${groupNoun(item)} of ${item.nodeCount} ops, output ${formatShape(item.outShape)}`;
   }
 }

@@ -9,6 +9,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { requestedHeight } from '@/lib/embed/messages';
+import { useIntersection } from '@/components/hooks/useInView';
 
 /** How far below (or above) the viewport an example starts loading. */
 const NEAR = '600px 0px';
@@ -48,30 +49,29 @@ export function LiveExample({ widgetId, src, title, allow, height }: LiveExample
   const [near, setNear] = useState(false);
   const [h, setH] = useState(height);
 
+  // Near the viewport for DWELL_MS, and the page has stopped scrolling for QUIET_MS: load.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    const el = boxRef.current;
-    if (!el || near) return;
+    if (near) return;
     const unwatch = watchScrolling();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = () => {
-      const since = performance.now() - lastScroll;
-      if (since < QUIET_MS) timer = setTimeout(settle, QUIET_MS - since + 10);
-      else setNear(true);
-    };
-    const io = new IntersectionObserver(
-      (entries) => {
-        clearTimeout(timer);
-        if (entries[entries.length - 1].isIntersecting) timer = setTimeout(settle, DWELL_MS);
-      },
-      { rootMargin: NEAR },
-    );
-    io.observe(el);
     return () => {
-      clearTimeout(timer);
-      io.disconnect();
+      clearTimeout(timer.current);
       unwatch();
     };
   }, [near]);
+  useIntersection(
+    boxRef,
+    (visible) => {
+      const settle = () => {
+        const since = performance.now() - lastScroll;
+        if (since < QUIET_MS) timer.current = setTimeout(settle, QUIET_MS - since + 10);
+        else setNear(true);
+      };
+      clearTimeout(timer.current);
+      if (visible) timer.current = setTimeout(settle, DWELL_MS);
+    },
+    { rootMargin: NEAR, enabled: !near },
+  );
 
   useEffect(() => {
     if (!near) return;

@@ -17,10 +17,10 @@ import {
   tileDomain,
   tilePage,
 } from '@/lib/lab/featuremap-display';
-import { formatPercent, sig3 } from '@/lib/lab/format';
+import { formatPercent, formatSig } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
 import { ChannelTile } from './ChannelTile';
-import { ColourLegend } from './ColourLegend';
+import { GradientLegend } from '@/components/ui/GradientLegend';
 import { RgbaCanvas } from './RgbaCanvas';
 import { useControllable } from './useControllable';
 
@@ -149,7 +149,7 @@ export function FeatureMaps(props: FeatureMapsProps) {
                   ? 'The model or input changed; the maps will appear after the next run.'
                   : `Could not read the feature maps: ${load.message}`
                 : map && geo && whole
-                  ? `${layer}${node ? ` (${describeOp(node.op)})` : ''}: ${map.layout === 'NCHW' ? `${geo.channels} channels of ${geo.height}×${geo.width}` : `a vector of ${geo.valuesPerTile} values`}; range ${sig3(whole.min)} to ${sig3(whole.max)}, ${formatPercent(whole.zeroFraction)} zeros.`
+                  ? `${layer}${node ? ` (${describeOp(node.op)})` : ''}: ${map.layout === 'NCHW' ? `${geo.channels} channels of ${geo.height}×${geo.width}` : `a vector of ${geo.valuesPerTile} values`}; range ${formatSig(whole.min)} to ${formatSig(whole.max)}, ${formatPercent(whole.zeroFraction)} zeros.`
                   : ''}
       </p>
 
@@ -163,7 +163,7 @@ export function FeatureMaps(props: FeatureMapsProps) {
               </figure>
             )}
             <div className="min-w-0 flex-1 space-y-3">
-              <ColourLegend
+              <FeatureMapLegend
                 scale={scale}
                 domain={legendDomain}
                 caption={norm === 'layer' ? 'shared by all channels' : selected !== null ? `range of channel ${selected}` : 'each tile spans its own channel’s range'}
@@ -194,8 +194,8 @@ export function FeatureMaps(props: FeatureMapsProps) {
                     <button
                       type="button"
                       aria-pressed={selected === c}
-                      aria-label={`Channel ${c}: min ${sig3(s.min)}, max ${sig3(s.max)}, mean ${sig3(s.mean)}, ${formatPercent(s.zeroFraction)} zeros`}
-                      title={`channel ${c} · mean ${sig3(s.mean)} · std ${sig3(s.std)} · ${formatPercent(s.zeroFraction)} zeros`}
+                      aria-label={`Channel ${c}: min ${formatSig(s.min)}, max ${formatSig(s.max)}, mean ${formatSig(s.mean)}, ${formatPercent(s.zeroFraction)} zeros`}
+                      title={`channel ${c} · mean ${formatSig(s.mean)} · std ${formatSig(s.std)} · ${formatPercent(s.zeroFraction)} zeros`}
                       onClick={() => setChannel(selected === c ? null : c)}
                       className={`block w-full rounded-sm border-2 p-0 ${selected === c ? 'border-accent-500 dark:border-accent-400' : 'border-transparent hover:border-slate-400 dark:hover:border-slate-500'}`}
                       data-channel={c}
@@ -229,10 +229,10 @@ function ChannelDetail({
   onClose: () => void;
 }) {
   const rows: Array<[string, string]> = [
-    ['min', sig3(stats.min)],
-    ['max', sig3(stats.max)],
-    ['mean', sig3(stats.mean)],
-    ['std', sig3(stats.std)],
+    ['min', formatSig(stats.min)],
+    ['max', formatSig(stats.max)],
+    ['mean', formatSig(stats.mean)],
+    ['std', formatSig(stats.std)],
     ['zeros', formatPercent(stats.zeroFraction)],
   ];
   return (
@@ -253,5 +253,23 @@ function ChannelDetail({
         ))}
       </dl>
     </div>
+  );
+}
+
+/** The feature maps' colour scale (its lookup table, sampled at 11 stops) with its end values, and zero for diverging. */
+function FeatureMapLegend({ scale, domain, caption }: { scale: ColourScaleKind; domain: readonly [number, number]; caption: string }) {
+  const lut = colourLut(scale);
+  const stops = Array.from({ length: 11 }, (_, i) => {
+    const j = Math.round((i / 10) * 255) * 3;
+    return { offset: i / 10, color: `rgb(${lut[j]},${lut[j + 1]},${lut[j + 2]})` };
+  });
+  const ticks = [{ offset: 0, label: formatSig(domain[0]) }, ...(scale === 'diverging' ? [{ offset: 0.5, label: '0' }] : []), { offset: 1, label: formatSig(domain[1]) }];
+  return (
+    <GradientLegend
+      ariaLabel={`Colour scale: ${scale}, ${formatSig(domain[0])} to ${formatSig(domain[1])}, ${caption}`}
+      stops={stops}
+      ticks={ticks}
+      caption={`${scale === 'diverging' ? 'Diverging: blue negative, white zero, red positive' : 'Sequential (viridis): dark low, yellow high'}; ${caption}`}
+    />
   );
 }

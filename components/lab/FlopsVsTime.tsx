@@ -3,18 +3,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
 import { downloadPng, downloadSvg, downloadText } from '@/lib/lab/download';
-import { formatGflops, formatMacs, formatMs, formatSignedPercent } from '@/lib/lab/format';
+import { formatGflops, formatMacs, formatMs, formatSignedPercent } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
 import { exportFileName, profileToCsv, profileToJson } from '@/lib/lab/profile-export';
 import { type LabProfile, summarizeProfile, timerLabel, totalsByKind } from '@/lib/lab/profile-stats';
-import type { ProgressState } from '@/lib/lab/progress';
+import { type ProgressState, progressView } from '@/lib/lab/progress';
 import { KindColours } from './KindColours';
 import { KindShareBars } from './KindShareBars';
 import { LayerTable } from './LayerTable';
-import { ProgressStatus } from './ProgressStatus';
+import { Progress } from '@/components/ui/Progress';
 import { TimeScatter } from './TimeScatter';
 import { useControllable } from './useControllable';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '@/components/hooks/useElementWidth';
 
 export const PROFILE_SIZES: readonly number[] = [64, 112, 160, 224];
 
@@ -63,8 +63,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
     [],
   );
 
-  const boxRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(boxRef);
+  const [boxRef, width] = useElementWidth();
   const scatterRef = useRef<SVGSVGElement>(null);
   const barsRef = useRef<SVGSVGElement>(null);
 
@@ -145,7 +144,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
         </button>
         {source && <span className="text-xs text-slate-500 dark:text-slate-400">on {BACKEND_LABELS[source.backend]}, {warmup} warm-up + {repeats} timed passes</span>}
       </div>
-      <ProgressStatus progress={progress} idleText={idleText} label="Profiling progress" />
+      <Progress label="Profiling progress" {...progressView(progress, idleText)} />
       {error && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
           {error}

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Ref } from 'react';
-import { formatMacs, formatMs, formatPercent } from '@/lib/lab/format';
+import { formatMacs, formatMs, formatPercent } from '@/lib/format';
 import { OP_KIND_LABELS, kindColour } from '@/lib/lab/op-kind';
 import type { KindTotal } from '@/lib/lab/profile-stats';
 

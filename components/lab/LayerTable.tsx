@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { formatGflops, formatMacs, formatMs } from '@/lib/lab/format';
+import { formatGflops, formatMacs, formatMs, NO_VALUE } from '@/lib/format';
 import { OP_KIND_LABELS, kindColour } from '@/lib/lab/op-kind';
 import { type ProfileRow, type RowSortKey, defaultDescending, sortRows } from '@/lib/lab/profile-stats';
 
@@ -66,7 +66,7 @@ export function LayerTable({ rows, highlight, onHighlight }: LayerTableProps) {
               </td>
               <td className="whitespace-nowrap px-2 py-0.5 text-right">{r.macs > 0 ? formatMacs(r.macs) : '0'}</td>
               <td className="whitespace-nowrap px-2 py-0.5 text-right">{formatMs(r.ms)}</td>
-              <td className="whitespace-nowrap px-2 py-0.5 text-right">{r.macs > 0 ? formatGflops(r.gflops) : '–'}</td>
+              <td className="whitespace-nowrap px-2 py-0.5 text-right">{r.macs > 0 ? formatGflops(r.gflops) : NO_VALUE}</td>
             </tr>
           ))}
         </tbody>

@@ -5,15 +5,15 @@ import type { Graph } from '@/lib/arch/ir';
 import type { BackendName } from '@/lib/runtime/backend-names';
 import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
 import type { RgbaImage } from '@/lib/runtime/imagenet';
-import { formatMs } from '@/lib/lab/format';
+import { formatMs, NO_VALUE } from '@/lib/format';
 import { type RunResult, type WeightsLabel, makeHandle } from '@/lib/lab/handle';
 import { decodeImageFile, decodeImageUrl } from '@/lib/lab/image-source';
-import type { Phase, ProgressState } from '@/lib/lab/progress';
+import { type Phase, type ProgressState, progressView } from '@/lib/lab/progress';
 import { sampleById, sampleUrl } from '@/lib/lab/samples';
 import type { BackendChoice, RunSession, WeightsSource } from '@/lib/lab/session';
 import { weightsErrorMessage } from '@/lib/lab/weights-message';
 import { InputPicker, type InputMode } from './InputPicker';
-import { ProgressStatus } from './ProgressStatus';
+import { Progress } from '@/components/ui/Progress';
 import { RgbaCanvas } from './RgbaCanvas';
 import { Top5 } from './Top5';
 import { WeightsPicker, type WeightsMode } from './WeightsPicker';
@@ -353,7 +353,7 @@ export function Runner(props: RunnerProps) {
               </span>
             )}
           </div>
-          <ProgressStatus progress={progress} idleText={idleText} label="Model run progress" />
+          <Progress label="Model run progress" {...progressView(progress, idleText)} />
           {backendStatus?.message && (
             <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
               {backendStatus.message}
@@ -386,11 +386,11 @@ export function Runner(props: RunnerProps) {
               <dt>Backend</dt>
               <dd>{backendStatus ? BACKEND_LABELS[backendStatus.backend] : 'not started'}</dd>
               <dt>Renderer</dt>
-              <dd className="break-words">{backendStatus?.renderer ?? '–'}</dd>
+              <dd className="break-words">{backendStatus?.renderer ?? NO_VALUE}</dd>
               <dt>Layer timer</dt>
-              <dd>{backendStatus ? (backendStatus.gpuTimer ? 'GPU kernel timer' : 'wall clock') : '–'}</dd>
+              <dd>{backendStatus ? (backendStatus.gpuTimer ? 'GPU kernel timer' : 'wall clock') : NO_VALUE}</dd>
               <dt>Tensors in memory</dt>
-              <dd data-testid="runner-num-tensors">{numTensors ?? '–'}</dd>
+              <dd data-testid="runner-num-tensors">{numTensors ?? NO_VALUE}</dd>
             </dl>
           </details>
         </div>

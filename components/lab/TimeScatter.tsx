@@ -2,7 +2,9 @@
 
 import { type Ref, useMemo } from 'react';
 import { scaleLog } from 'd3';
-import { formatMacs, formatMs, formatGflops, siCount, sig3 } from '@/lib/lab/format';
+import { Axis } from '@/components/charts/Axis';
+import { axisTicks } from '@/components/charts/ticks';
+import { formatCount, formatGflops, formatMacs, formatMs, formatSig, trimZeros } from '@/lib/format';
 import { OP_KIND_LABELS, type DisplayOpKind, kindColour } from '@/lib/lab/op-kind';
 import type { ProfileRow } from '@/lib/lab/profile-stats';
 
@@ -71,11 +73,8 @@ export function TimeScatter({ rows, width, timerText, highlight, onHighlight, ti
     const ys = scaleLog()
       .domain([yLo, yHi])
       .range([plotTop + plotH, plotTop]);
-    const decade = (s: ReturnType<typeof scaleLog<number>>) => s.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-    let xt = decade(xs);
-    if (xt.length < 2) xt = xs.ticks(4);
-    let yt = decade(ys);
-    if (yt.length < 2) yt = ys.ticks(4);
+    const xt = axisTicks(xs, { count: 10, decades: true, fallbackCount: 4, format: (t) => formatCount(t, { trim: true }) });
+    const yt = axisTicks(ys, { count: 10, decades: true, fallbackCount: 4, format: (t) => trimZeros(formatSig(t)) });
     return { x: xs, y: ys, xTicks: xt, yTicks: yt, yMin: yLo };
   }, [rows, width, plotTop, plotH]);
 
@@ -123,23 +122,9 @@ export function TimeScatter({ rows, width, timerText, highlight, onHighlight, ti
         <text x={(zeroX0 + zeroX1) / 2} y={bottom + 16} textAnchor="middle" fill="currentColor">
           0 MACs
         </text>
-        {/* grid and ticks */}
-        {xTicks.map((t) => (
-          <g key={`x${t}`}>
-            <line x1={x(t)} x2={x(t)} y1={plotTop} y2={bottom} stroke="currentColor" strokeOpacity={0.12} />
-            <text x={x(t)} y={bottom + 16} textAnchor="middle" fill="currentColor">
-              {siCount(t)}
-            </text>
-          </g>
-        ))}
-        {yTicks.map((t) => (
-          <g key={`y${t}`}>
-            <line x1={zeroX0} x2={width - M.right} y1={y(t)} y2={y(t)} stroke="currentColor" strokeOpacity={0.12} />
-            <text x={M.left - 6} y={y(t)} textAnchor="end" dominantBaseline="central" fill="currentColor">
-              {sig3(t)}
-            </text>
-          </g>
-        ))}
+        {/* grid and ticks; the horizontal gridlines also cross the zero-MAC strip */}
+        <Axis orient="bottom" ticks={xTicks} frame={{ left: zeroX0, right: width - M.right, top: plotTop, bottom }} fontSize={11} />
+        <Axis orient="left" ticks={yTicks} frame={{ left: M.left, right: width - M.right, top: plotTop, bottom }} fontSize={11} />
         <line x1={x.range()[0]} x2={width - M.right} y1={bottom} y2={bottom} stroke="currentColor" strokeOpacity={0.5} />
         <line x1={zeroX0} x2={zeroX0} y1={plotTop} y2={bottom} stroke="currentColor" strokeOpacity={0.5} />
         <text x={(x.range()[0] + width - M.right) / 2} y={bottom + 34} textAnchor="middle" fill="currentColor">

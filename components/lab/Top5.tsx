@@ -1,5 +1,5 @@
 import type { Prediction } from '@/lib/runtime/imagenet';
-import { formatPercent } from '@/lib/lab/format';
+import { formatPercent } from '@/lib/format';
 
 export interface Top5Props {
   readonly predictions: readonly Prediction[];

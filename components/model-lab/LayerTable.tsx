@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { type Cost, type Graph, describeOp } from '@/lib/arch';
-import { humanCount } from '@/lib/arch/format';
+import { formatBytes, formatCount, formatSig, NO_VALUE } from '@/lib/format';
 
 type Key = 'index' | 'name' | 'op' | 'params' | 'macs' | 'memBytes' | 'ms';
 
@@ -103,10 +103,10 @@ export function LayerTable({
                   <span className="block text-[10px] text-slate-500">{r.out}</span>
                 </th>
                 <td className="px-2 py-1 text-slate-600 dark:text-slate-300">{r.op}</td>
-                <td className="px-2 py-1 text-right">{r.params ? humanCount(r.params) : '–'}</td>
-                <td className="px-2 py-1 text-right">{r.macs ? humanCount(r.macs) : '–'}</td>
-                <td className="px-2 py-1 text-right">{humanCount(r.memBytes)}</td>
-                <td className="px-2 py-1 text-right">{r.ms === null ? '–' : r.ms.toFixed(2)}</td>
+                <td className="px-2 py-1 text-right">{r.params ? formatCount(r.params) : NO_VALUE}</td>
+                <td className="px-2 py-1 text-right">{r.macs ? formatCount(r.macs) : NO_VALUE}</td>
+                <td className="px-2 py-1 text-right">{formatBytes(r.memBytes)}</td>
+                <td className="px-2 py-1 text-right">{r.ms === null ? NO_VALUE : formatSig(r.ms)}</td>
               </tr>
             );
           })}

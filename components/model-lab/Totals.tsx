@@ -1,13 +1,13 @@
-import { humanCount } from '@/lib/arch/format';
+import { formatBytes, formatCount } from '@/lib/format';
 import type { Cost, Graph } from '@/lib/arch';
 
 /** The headline counts of the current network, announced politely when a knob changes them. */
 export function Totals({ graph, total }: { graph: Graph; total: Cost }) {
   const items: Array<[string, string, string]> = [
-    ['Parameters', humanCount(total.params), total.params.toLocaleString('en-US')],
-    ['MACs', humanCount(total.macs), total.macs.toLocaleString('en-US')],
-    ['FLOPs (2 × MACs)', humanCount(total.flops), total.flops.toLocaleString('en-US')],
-    ['Memory access', `${humanCount(total.memBytes)}B`, `${total.memBytes.toLocaleString('en-US')} bytes`],
+    ['Parameters', formatCount(total.params), total.params.toLocaleString('en-US')],
+    ['MACs', formatCount(total.macs), total.macs.toLocaleString('en-US')],
+    ['FLOPs (2 × MACs)', formatCount(total.flops), total.flops.toLocaleString('en-US')],
+    ['Memory access', formatBytes(total.memBytes), `${total.memBytes.toLocaleString('en-US')} bytes`],
     ['Input', `${graph.input[1]}×${graph.input[2]}`, `3×${graph.input[1]}×${graph.input[2]}`],
     ['Layers', String(graph.nodes.length), `${graph.nodes.length} nodes`],
   ];

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { humanCount } from '@/lib/arch/format';
+import { formatCount } from '@/lib/format';
 import type { ModelRow } from '@/lib/models/catalog';
 
 type Key = 'id' | 'familyName' | 'year' | 'params' | 'macs' | 'flops' | 'depth';
@@ -71,12 +71,12 @@ export function ModelTable({ rows }: { rows: readonly ModelRow[] }) {
               <td className="px-3 py-2">{r.familyName}</td>
               <td className="px-3 py-2 text-right">{r.year}</td>
               <td className="px-3 py-2 text-right" title={r.params.toLocaleString('en-US')}>
-                {humanCount(r.params)}
+                {formatCount(r.params)}
               </td>
               <td className="px-3 py-2 text-right" title={r.macs.toLocaleString('en-US')}>
-                {humanCount(r.macs)}
+                {formatCount(r.macs)}
               </td>
-              <td className="px-3 py-2 text-right">{humanCount(r.flops)}</td>
+              <td className="px-3 py-2 text-right">{formatCount(r.flops)}</td>
               <td className="px-3 py-2 text-right">{r.depth}</td>
             </tr>
           ))}

@@ -15,7 +15,7 @@ import { useCallback, useState, type ComponentType, type ReactNode } from 'react
 import { SharePanel } from '@/components/embed/SharePanel';
 import { WIDGET_FRAMES } from '@/components/embed/widget-frames';
 import { Notices } from '@/components/ui/Notices';
-import { WidgetFrame } from '@/components/widgets/shufflenet/common';
+import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { formatValue, parseParams, type Notice, type Schema, type StateOf } from '@/lib/url-state/schema';
 import type { WidgetMeta, WidgetProps } from '@/lib/widgets/types';
 
@@ -54,7 +54,7 @@ export function LessonWidget<S extends Schema>({ meta, Widget, props, name }: Le
   const share = <SharePanel meta={meta as unknown as WidgetMeta<Schema>} state={state} />;
   if (frame) {
     return (
-      <WidgetFrame title={frame.title} label={frame.label} testId={frame.testId}>
+      <WidgetFrame title={frame.title} badge={frame.label} testId={frame.testId}>
         {notice}
         <Widget state={state} onChange={onChange} />
         <div className="mt-4">{share}</div>

@@ -1,4 +1,5 @@
 /** Human-readable and JSON summaries of a graph (used by the CLI and the lesson tables). */
+import { formatBytes, formatCount, formatInt } from '../format';
 import type { Graph, Op } from './ir';
 import { convKind } from './conv-kind';
 import { graphCost } from './cost';
@@ -55,15 +56,7 @@ export function describeOp(op: Op): string {
   }
 }
 
-const int = (n: number) => n.toLocaleString('en-US');
-
-/** Large counts in M/G for totals, e.g. 2.83 G. */
-export function humanCount(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} K`;
-  return String(n);
-}
+const int = formatInt;
 
 /** A per-layer text table with stage subtotals and totals. */
 export function formatSummary(graph: Graph): string {
@@ -102,9 +95,9 @@ export function formatSummary(graph: Graph): string {
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
-    `Total params: ${int(t.params)} (${humanCount(t.params)})`,
-    `Total MACs:   ${int(t.macs)} (${humanCount(t.macs)}), FLOPs = 2 x MACs = ${humanCount(t.flops)}`,
-    `Other ops (BN, activations, adds, pooling): ${humanCount(t.otherOps)}`,
-    `Memory access (float32, inputs + outputs + weights): ${(t.memBytes / 2 ** 20).toFixed(1)} MiB`,
+    `Total params: ${int(t.params)} (${formatCount(t.params)})`,
+    `Total MACs:   ${int(t.macs)} (${formatCount(t.macs)}), FLOPs = 2 x MACs = ${formatCount(t.flops)}`,
+    `Other ops (BN, activations, adds, pooling): ${formatCount(t.otherOps)}`,
+    `Memory access (float32, inputs + outputs + weights): ${formatBytes(t.memBytes)}`,
   ].join('\n');
 }

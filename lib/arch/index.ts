@@ -27,7 +27,7 @@ export {
 export * from './mnasnet-space';
 export { stateDictKeys, nodeTensors, type StateDictEntry } from './statedict';
 export { nodeCost, graphCost, sumCosts, ZERO_COST, type Cost, type GraphCost, type StageCost } from './cost';
-export { summarize, formatSummary, describeOp, humanCount, type GraphSummary, type LayerSummary } from './format';
+export { summarize, formatSummary, describeOp, type GraphSummary, type LayerSummary } from './format';
 export { moduleOutput, groupChain, nodesInGroup, groupOutput } from './graph-utils';
 export { windowOut, inferShape } from './shape';
 export { MIN_SIZE, MAX_SIZE } from './validate';

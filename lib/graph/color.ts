@@ -7,7 +7,8 @@
  * values span more than a factor of 10, and zero or missing values get no colour (the component
  * draws them with the neutral theme fill, which works in light and dark mode).
  */
-import { interpolateBuPu, interpolateGnBu, interpolateOrRd, interpolateYlOrBr, lab, scaleSequential, scaleSequentialLog, format as d3format } from 'd3';
+import { interpolateBuPu, interpolateGnBu, interpolateOrRd, interpolateYlOrBr, lab, scaleSequential, scaleSequentialLog } from 'd3';
+import { formatCount, formatMs } from '../format';
 import type { ScaleSequential } from 'd3';
 import type { ColorMode } from './metrics';
 
@@ -35,17 +36,8 @@ export interface ColorScale {
   readonly stops: readonly { readonly offset: number; readonly color: string }[];
 }
 
-const SI = d3format('.3~s');
-// K like lib/arch's humanCount, not SI's lower-case k.
-const si = (v: number) => SI(v).replace('k', 'K');
-
-export function formatMs(ms: number): string {
-  if (ms >= 100) return `${ms.toFixed(0)} ms`;
-  if (ms >= 10) return `${ms.toFixed(1)} ms`;
-  if (ms >= 1) return `${ms.toFixed(2)} ms`;
-  if (ms >= 0.01) return `${ms.toFixed(3)} ms`;
-  return `${(ms * 1000).toFixed(1)} µs`;
-}
+// The site's one count format (lib/format), without trailing zeros: ticks are round numbers ("10 k", "1 M").
+const si = (v: number) => formatCount(v, { trim: true });
 
 const META: Record<ColorMode, { title: string; interpolate: (t: number) => string; format: (v: number) => string }> = {
   macs: { title: 'MACs', interpolate: interpolateYlOrBr, format: si },

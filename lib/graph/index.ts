@@ -11,7 +11,7 @@ export { visibleGraph } from './visible';
 export { layoutGraph, arcOffset } from './layout';
 export { DEFAULT_LAYOUT, shapeKindOf, resolveOptions } from './sizes';
 export { connectionKind, primaryKind, seMembership } from './edge-kind';
-export { colorScale, textColorFor, formatMs, type ColorScale, type LegendTick } from './color';
+export { colorScale, textColorFor, type ColorScale, type LegendTick } from './color';
 export { COLOR_MODES, itemValue, itemTime, itemOutShape, itemInShapes, numel, type ColorMode } from './metrics';
 export { toggleExpanded, setExpanded, expandSubtree, expandAll } from './expand';
 export { groupIndex, descendantGroups, type GroupIndex } from './hierarchy';

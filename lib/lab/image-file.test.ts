@@ -55,7 +55,7 @@ describe('checkImageFile', () => {
   it('refuses empty and oversized files before sniffing', () => {
     const empty = checkImageFile('a.png', 0, new Uint8Array());
     expect(!empty.ok && empty.message).toMatch(/empty/);
-    const big = checkImageFile('huge.png', 30 * 1024 * 1024, sample('chelsea.png'));
+    const big = checkImageFile('huge.png', 30e6, sample('chelsea.png'));
     expect(!big.ok && big.message).toBe('“huge.png” is 30.0 MB; the limit is 25.0 MB.');
   });
 });
@@ -68,6 +68,6 @@ describe('checkImageDimensions', () => {
     // Within the side limit but over the pixel budget.
     expect(checkImageDimensions('sq.png', 8000, 8000).ok).toBe(false);
     expect(checkImageDimensions('zero.png', 0, 10).ok).toBe(false);
-    expect(DEFAULT_IMAGE_LIMITS.maxBytes).toBe(25 * 1024 * 1024);
+    expect(DEFAULT_IMAGE_LIMITS.maxBytes).toBe(25e6);
   });
 });

@@ -4,7 +4,7 @@
  * decoding the pixel dimensions (a 20000×20000 PNG is small on disk and 1.6 GB as RGBA).
  * Messages name the file and say what it is and what the limit is.
  */
-import { formatBytes } from './format';
+import { formatBytes } from '@/lib/format';
 
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp';
 
@@ -25,7 +25,8 @@ export interface ImageLimits {
   readonly maxPixels: number;
 }
 
-export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxBytes: 25 * 1024 * 1024, maxSide: 8192, maxPixels: 40e6 };
+// 25 MB in SI units (lib/format/bytes.ts), so the limit the message states is the limit applied.
+export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxBytes: 25e6, maxSide: 8192, maxPixels: 40e6 };
 
 /** How many leading bytes sniffImage needs. */
 export const SNIFF_BYTES = 32;

@@ -51,3 +51,10 @@ export function progressText(s: ProgressState): string {
   const detail = s.detail ? ` (${s.detail})` : '';
   return `${stepText}${PHASE_LABELS[s.phase]}…${pct}${detail}`;
 }
+
+/** What the kit's Progress shows for a lab operation: the bar's share while it runs, the sentence always. */
+export function progressView(s: ProgressState | null, idleText: string): { fraction: number | null; text: string; valueText?: string } {
+  if (!s) return { fraction: null, text: idleText };
+  const text = progressText(s);
+  return { fraction: overallPercent(s) / 100, text, valueText: text };
+}

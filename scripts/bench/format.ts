@@ -1,5 +1,6 @@
 /** Plain-text tables for `npm run bench`. */
 import type { BenchLayer, RunResult } from '../../components/bench/types';
+import { formatPercent, formatRatio, formatSig, formatSignedPercent } from '../../lib/format';
 import type { OrtResult } from './ort';
 
 /** Columns before `leftCols` (and those listed in `alsoLeft`) are left-aligned, the rest right-aligned. */
@@ -10,10 +11,11 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }
 
-export const ms = (x: number | null | undefined): string => (x == null || !Number.isFinite(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-export const ratio = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)}x` : '–');
-const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '–');
-const signedPct = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %` : '–');
+/** Milliseconds in a column headed "ms" (lib/format's three significant digits, no unit). */
+export const ms = (x: number | null | undefined): string => formatSig(x);
+export const ratio = (x: number): string => formatRatio(x);
+const pct = (x: number): string => formatPercent(x);
+const signedPct = (x: number): string => formatSignedPercent(x);
 
 export function gap(r: RunResult): number {
   return r.layer_sum_ms == null ? NaN : (r.layer_sum_ms - r.median_ms) / r.median_ms;
@@ -27,7 +29,7 @@ export function layerTable(layers: readonly BenchLayer[]): string {
   const sum = layers.reduce((s, l) => s + l.ms, 0);
   return table(
     ['#', 'layer', 'op', 'MMACs', 'ms', 'share', 'timer'],
-    layers.map((l, i) => [String(i + 1), l.name, l.op, (l.macs / 1e6).toFixed(1), l.fusedInto ? '–' : ms(l.ms), l.fusedInto ? '' : pct(l.ms / sum), l.fusedInto ? `fused into ${l.fusedInto}` : l.timer]),
+    layers.map((l, i) => [String(i + 1), l.name, l.op, formatSig(l.macs / 1e6), l.fusedInto ? '—' : ms(l.ms), l.fusedInto ? '' : pct(l.ms / sum), l.fusedInto ? `fused into ${l.fusedInto}` : l.timer]),
     3,
     [6],
   );
@@ -53,7 +55,7 @@ export function opKindTable(layers: readonly BenchLayer[]): string {
   const sum = layers.reduce((s, l) => s + l.ms, 0);
   return table(
     ['op', 'layers', 'ms', 'share', 'GMACs', 'GMAC/s'],
-    byOpKind(layers).map((k) => [k.op, String(k.count), ms(k.ms), pct(k.ms / sum), (k.macs / 1e9).toFixed(2), k.macs ? (k.macs / 1e6 / k.ms).toFixed(1) : '–']),
+    byOpKind(layers).map((k) => [k.op, String(k.count), ms(k.ms), pct(k.ms / sum), formatSig(k.macs / 1e9), k.macs ? formatSig(k.macs / 1e6 / k.ms) : '—']),
   );
 }
 
@@ -123,7 +125,7 @@ export function sideBySide(g: Grid): string {
         g.rows.map((m, r) =>
           [m, ...g.cols.map((_, c) => {
             const x = g.cell(r, c);
-            if (!x || x.layer_sum_ms == null) return '–';
+            if (!x || x.layer_sum_ms == null) return '—';
             return `${ms(x.layer_sum_ms)} (${signedPct(gap(x))})${x.trace_pass_ms != null ? ` / traced ${ms(x.trace_pass_ms)}` : ''}`;
           })],
         ),

@@ -10,6 +10,7 @@ import { sizeOf } from './args';
 import type { BenchBrowser } from './browser';
 import { type OrtResult, timeOrt } from './ort';
 import type { Page } from '@playwright/test';
+import { formatMs } from '../../lib/format';
 
 export interface Column {
   readonly label: string;
@@ -73,14 +74,14 @@ export async function measure(a: BenchArgs, cols: readonly Column[], h: BenchBro
         log(`${model} · ${col.label} · ${size}x${size}${tag} …`);
         const r = await h.run({ model, backend: col.backend, size, runs: a.runs, warmup: a.warmup, groupConv: col.groupConv, layers: a.layers, layerTimer: a.layerTimer, seed: a.seed });
         if (r.numTensorsAfter !== r.numTensorsBefore) log(`warning: ${model} on ${col.label} leaked ${r.numTensorsAfter - r.numTensorsBefore} tensors`);
-        log(`  ${r.median_ms.toFixed(1)} ms${r.layer_sum_ms != null ? `, layer sum ${r.layer_sum_ms.toFixed(1)} ms` : ''}`);
+        log(`  ${formatMs(r.median_ms)}${r.layer_sum_ms != null ? `, layer sum ${formatMs(r.layer_sum_ms)}` : ''}`);
         const k = cellKey(model, c);
         runs.set(k, [...(runs.get(k) ?? []), r]);
       }
       if (ortPage) {
         log(`${model} · ONNX Runtime Web (wasm, 1 thread) · ${size}x${size}${tag} …`);
         const o = await timeOrt(ortPage, model, size, a.runs, a.warmup);
-        log(`  ${o.median_ms.toFixed(1)} ms`);
+        log(`  ${formatMs(o.median_ms)}`);
         orts.set(model, [...(orts.get(model) ?? []), o]);
       }
     }

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FlopsVsTime } from '@/components/lab/FlopsVsTime';
 import { KindColours } from '@/components/lab/KindColours';
 import { buildGraph } from '@/lib/arch';
-import { formatMs, formatPercent, sig3 } from '@/lib/lab/format';
+import { formatMs, formatPercent, formatSig } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
 import { kindColour, OP_KIND_LABELS } from '@/lib/lab/op-kind';
 import type { LabProfile } from '@/lib/lab/profile-stats';
@@ -142,7 +142,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
                 <td className="py-1.5 pr-2" data-testid={`macs-${spec.id}`}>{formatCount(spec.atSize.macs)}</td>
                 <td className="py-1.5 pr-2">{formatCount(spec.at224.macs)}</td>
                 <td className="py-1.5 pr-2" data-testid={`ms-${spec.id}`}>{m ? formatMs(m.wholeMs) : '—'}</td>
-                <td className="py-1.5">{m ? `${sig3(m.gflops)} GFLOP/s` : '—'}</td>
+                <td className="py-1.5">{m ? `${formatSig(m.gflops)} GFLOP/s` : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -178,8 +178,8 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
           </p>
           {ratio && a && b ? (
             <p className="rounded-lg bg-slate-50 px-3 py-2 text-[14px] dark:bg-slate-800/60" data-testid="cost-verdict">
-              {modelLabel(a.spec.id)} has <strong>{sig3(ratio.params)}×</strong> the parameters and <strong>{sig3(ratio.macs)}×</strong> the MACs of {modelLabel(b.spec.id)}, and took{' '}
-              <strong>{sig3(ratio.time)}×</strong> its time here ({backendLabel(current.backend.backend)}, {size}×{size}).
+              {modelLabel(a.spec.id)} has <strong>{formatSig(ratio.params)}×</strong> the parameters and <strong>{formatSig(ratio.macs)}×</strong> the MACs of {modelLabel(b.spec.id)}, and took{' '}
+              <strong>{formatSig(ratio.time)}×</strong> its time here ({backendLabel(current.backend.backend)}, {size}×{size}).
             </p>
           ) : null}
           <div className="space-y-2">

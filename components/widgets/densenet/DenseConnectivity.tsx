@@ -7,8 +7,8 @@
  * React owns the SVG.
  */
 import { path as d3path, range, scaleLinear, scalePoint } from 'd3';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useElementWidth } from '@/components/lab/useElementWidth';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useElementWidth } from '@/components/hooks/useElementWidth';
 import { SpecError } from '@/lib/arch';
 import { sourceColor } from '@/lib/widgets/dense-connectivity/colors';
 import { denseBlockCost, plainChainCost, BLOCK_SIZE } from '@/lib/widgets/dense-connectivity/cost';
@@ -217,8 +217,7 @@ function Diagram({ avail, L, k, k0, bottleneck, transitionOut, variant, active, 
 export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnectivitySchema>) {
   const { L, k, k0, bottleneck, theta } = state;
   const [hover, setHover] = useState<number | null>(null);
-  const box = useRef<HTMLDivElement>(null);
-  const avail = useElementWidth(box, 760);
+  const [box, avail] = useElementWidth({ initial: 760 });
   const pinned = state.focus >= 1 && state.focus <= L ? state.focus : null;
   const active = hover ?? pinned;
 

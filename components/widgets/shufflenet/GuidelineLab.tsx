@@ -8,7 +8,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useState } from 'react';
-import { humanCount } from '@/lib/arch/format';
+import { formatCount } from '@/lib/format';
 import { graphCost } from '@/lib/arch/cost';
 import {
   GUIDELINES,
@@ -202,7 +202,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
                     {row.label}
                   </th>
                   <td className="py-1.5 pr-2 text-slate-600 dark:text-slate-400">{rowSetting(state.guideline, r, platform, w).text}</td>
-                  <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums">{humanCount(macs[r])}</td>
+                  <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums">{formatCount(macs[r])}</td>
                   <td className="w-28 py-1.5 pr-2 tabular-nums">
                     {res ? (
                       <>

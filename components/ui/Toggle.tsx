@@ -1,0 +1,40 @@
+'use client';
+
+import { useId } from 'react';
+import { hintClass } from './styles';
+
+export interface ToggleProps {
+  readonly label: string;
+  readonly checked: boolean;
+  readonly onChange: (v: boolean) => void;
+  readonly disabled?: boolean;
+  readonly hint?: string;
+  /** The URL parameter this control sets (data-control, for embeds' `hide`). */
+  readonly control?: string;
+}
+
+/** An on/off setting: a native checkbox, so it is a "checkbox" to assistive technology and tests. */
+export function Toggle({ label, checked, onChange, disabled, hint, control }: ToggleProps) {
+  const id = useId();
+  return (
+    <div className="min-w-0" data-control={control}>
+      <label htmlFor={id} className="flex items-center gap-2 font-medium">
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.checked)}
+          className="h-4 w-4 accent-accent-600 dark:accent-accent-400"
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
