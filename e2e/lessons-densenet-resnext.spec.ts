@@ -1,17 +1,12 @@
 import { buildGraph, densenet, graphCost, nodeCost, nodesInGroup, type Graph } from '../lib/arch';
+import { formatCount, formatInt } from '../lib/format';
 import { expect, test } from './fixtures';
 import { DenseNetLessonPage } from './pages/DenseNetLessonPage';
 import { ResNeXtLessonPage } from './pages/ResNeXtLessonPage';
 
-/** The widgets' number formats (components/widgets/densenet/ui-server.ts), applied to spec values. */
-const int = (n: number) => n.toLocaleString('en-US');
-function count(n: number): string {
-  const a = Math.abs(n);
-  if (a >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
-  if (a >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
-  if (a >= 1e4) return `${(n / 1e3).toFixed(1)} k`;
-  return n.toLocaleString('en-US');
-}
+/** The site's number formats (lib/format), applied to spec values. */
+const int = formatInt;
+const count = (n: number) => formatCount(n);
 const groupCost = (g: Graph, group: string) =>
   nodesInGroup(g, group).reduce((a, n) => ({ params: a.params + nodeCost(n).params, macs: a.macs + nodeCost(n).macs }), { params: 0, macs: 0 });
 /** The widget's block: first block + transition of a CIFAR DenseNet at 32×32 (second block: 1 layer). */

@@ -9,7 +9,13 @@ export function TensorReadout({ tensors, testId = 'tensor-readout' }: { readonly
   if (!tensors) return null;
   const ok = tensors.after !== null && tensors.after === tensors.before;
   return (
-    <p className="mt-2 text-xs text-slate-700 dark:text-slate-300" data-testid={testId} data-before={tensors.before} data-after={tensors.after ?? ''}>
+    <p
+      className="mt-2 text-xs text-slate-700 dark:text-slate-300"
+      data-testid={testId}
+      data-before={tensors.before}
+      data-after={tensors.after ?? ''}
+      data-leaked={tensors.after === null ? undefined : tensors.after - tensors.before}
+    >
       Tensors in memory: {tensors.after ?? '…'} (before the run: {tensors.before})
       {tensors.after !== null ? (ok ? ' ✓ nothing leaked' : ' ⚠ not back to the count before the run') : ''}
     </p>

@@ -10,7 +10,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FlopsVsTime } from '@/components/lab/FlopsVsTime';
 import { KindColours } from '@/components/lab/KindColours';
 import { buildGraph } from '@/lib/arch';
-import { formatMs, formatPercent, formatSig } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
 import { kindColour, OP_KIND_LABELS } from '@/lib/lab/op-kind';
 import type { LabProfile } from '@/lib/lab/profile-stats';
@@ -20,7 +19,15 @@ import { COST_MODELS, COST_SIZES, type CostCompareSchema } from '@/lib/widgets/c
 import type { CostProgress } from '@/lib/widgets/cost-compare/run';
 import { measure, modelLabel, specCost } from '@/lib/widgets/cost-compare/summary';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { BackendNote, backendLabel, Button, ErrorNote, formatCount, Progress, Select, Slider, WidgetFrame } from '@/components/widgets/densenet/ui';
+import { ErrorNote } from '@/components/ui/Alert';
+import { backendLabel, BackendNotice } from '@/components/ui/BackendNotice';
+import { Button } from '@/components/ui/Button';
+import { Progress } from '@/components/ui/Progress';
+import { Select } from '@/components/ui/Select';
+import { Slider } from '@/components/ui/Slider';
+import { TensorReadout } from '@/components/ui/TensorReadout';
+import { WidgetFrame } from '@/components/ui/WidgetFrame';
+import { formatCount, formatGflops, formatMs, formatPercent, formatSig } from '@/lib/format';
 
 interface Measured {
   readonly backend: BackendInfo;
@@ -142,7 +149,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
                 <td className="py-1.5 pr-2" data-testid={`macs-${spec.id}`}>{formatCount(spec.atSize.macs)}</td>
                 <td className="py-1.5 pr-2">{formatCount(spec.at224.macs)}</td>
                 <td className="py-1.5 pr-2" data-testid={`ms-${spec.id}`}>{m ? formatMs(m.wholeMs) : '—'}</td>
-                <td className="py-1.5">{m ? `${formatSig(m.gflops)} GFLOP/s` : '—'}</td>
+                <td className="py-1.5">{m ? formatGflops(m.gflops) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -150,7 +157,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
       </div>
 
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <Button onClick={() => void run()} disabled={running}>
+        <Button variant="primary" onClick={() => void run()} disabled={running}>
           {running ? 'Measuring…' : current ? 'Measure again' : 'Measure both on this device'}
         </Button>
         {!running && !current ? <span className="text-[12px] text-slate-600 dark:text-slate-400">Loads TensorFlow.js (about 1.5 MB) and times every layer; at 64×64 this takes seconds to a minute.</span> : null}
@@ -166,16 +173,14 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
       ) : null}
       {status.kind === 'error' ? (
         <div className="mt-2">
-          <ErrorNote message={`The measurement failed: ${status.message}`} />
+          <ErrorNote>{`The measurement failed: ${status.message}`}</ErrorNote>
         </div>
       ) : null}
 
       {current ? (
         <div className="mt-3 space-y-3">
-          <BackendNote info={current.backend} />
-          <p className="text-[12px] text-slate-600 dark:text-slate-400" data-leaked={current.tensorsAfter - current.tensorsBefore}>
-            Tensors after the run: {current.tensorsAfter} ({current.tensorsAfter === current.tensorsBefore ? 'every tensor was freed' : `${current.tensorsAfter - current.tensorsBefore} left behind`}).
-          </p>
+          <BackendNotice info={current.backend} />
+          <TensorReadout tensors={{ before: current.tensorsBefore, after: current.tensorsAfter }} />
           {ratio && a && b ? (
             <p className="rounded-lg bg-slate-50 px-3 py-2 text-[14px] dark:bg-slate-800/60" data-testid="cost-verdict">
               {modelLabel(a.spec.id)} has <strong>{formatSig(ratio.params)}×</strong> the parameters and <strong>{formatSig(ratio.macs)}×</strong> the MACs of {modelLabel(b.spec.id)}, and took{' '}

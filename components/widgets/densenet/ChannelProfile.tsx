@@ -10,7 +10,9 @@ import { blockSummaries, describeStep, modelProfile } from '@/lib/widgets/channe
 import { PROFILE_MODELS, type ChannelProfileSchema } from '@/lib/widgets/channel-profile/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { modelLabel } from '@/lib/widgets/cost-compare/summary';
-import { Select, Slider, WidgetFrame } from './ui';
+import { Select } from '@/components/ui/Select';
+import { Slider } from '@/components/ui/Slider';
+import { WidgetFrame } from '@/components/ui/WidgetFrame';
 
 const W = 720;
 const H = 300;

@@ -30,7 +30,12 @@ import {
 } from '@/lib/widgets/dense-connectivity/layout';
 import { denseConnectivitySchema, type DenseConnectivitySchema } from '@/lib/widgets/dense-connectivity/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { Checkbox, ErrorNote, formatCount, formatInt, Slider, Stat, WidgetFrame } from './ui';
+import { ErrorNote } from '@/components/ui/Alert';
+import { Slider } from '@/components/ui/Slider';
+import { Stat, StatGrid } from '@/components/ui/Stat';
+import { Toggle } from '@/components/ui/Toggle';
+import { WidgetFrame } from '@/components/ui/WidgetFrame';
+import { formatCount, formatInt } from '@/lib/format';
 
 const PAD = 30;
 const NODE_R = 13;
@@ -265,7 +270,7 @@ export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnecti
         <Slider control="k" label="Growth rate k" value={k} min={1} max={denseConnectivitySchema.k.max} onChange={(v) => set({ k: v })} />
         <Slider control="k0" label="Input channels k₀" value={k0} min={1} max={denseConnectivitySchema.k0.max} onChange={(v) => set({ k0: v })} />
         <Slider control="theta" label="Compression θ" value={theta} min={0.05} max={1} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => set({ theta: Math.round(v * 100) / 100 })} />
-        <Checkbox control="bottleneck" label="Bottleneck (DenseNet-B)" checked={bottleneck} onChange={(v) => set({ bottleneck: v })} hint="1×1 conv to 4k channels before each 3×3 conv" />
+        <Toggle control="bottleneck" label="Bottleneck (DenseNet-B)" checked={bottleneck} onChange={(v) => set({ bottleneck: v })} hint="1×1 conv to 4k channels before each 3×3 conv" />
       </div>
 
       <p className="mt-3 min-h-[2.5rem] text-[13px] text-slate-700 dark:text-slate-300" aria-live="polite">
@@ -286,17 +291,17 @@ export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnecti
       </div>
 
       {cost.ok ? (
-        <dl className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3">
+        <StatGrid className="mt-3">
           <Stat label="Direct connections" value={formatInt(connectionCount(L))} detail={`plain chain: ${L}`} />
           <Stat label={`Channels into H${L}`} value={formatInt(cost.block.layers[L - 1].inChannels)} detail={`k₀ + k(L−1) = ${k0} + ${L - 1}×${k}`} />
           <Stat label="Block output" value={formatInt(cost.block.blockOut)} detail={`transition keeps ${cost.block.transitionOut}`} />
           <Stat label="Block params" value={formatInt(cost.block.block.params)} detail={`${formatCount(cost.block.block.macs)} MACs`} />
           <Stat label="Transition params" value={formatInt(cost.block.transition.params)} detail={`${formatCount(cost.block.transition.macs)} MACs`} />
           <Stat label="Plain chain params" value={formatInt(cost.chain.params)} detail={`${formatCount(cost.chain.macs)} MACs`} />
-        </dl>
+        </StatGrid>
       ) : (
         <div className="mt-3">
-          <ErrorNote message={`These knobs do not make a valid DenseNet: ${cost.message}`} />
+          <ErrorNote>{`These knobs do not make a valid DenseNet: ${cost.message}`}</ErrorNote>
         </div>
       )}
       <p className="mt-2 text-[11px] text-slate-500 dark:text-slate-400">

@@ -3,7 +3,7 @@
  * depth, parameters and MACs computed by lib/arch, next to the paper's Table 3 errors.
  */
 import { densenetConfigRows } from '@/lib/widgets/densenet-configs/rows';
-import { formatCount } from './ui-server';
+import { formatCount } from '@/lib/format';
 
 export function DenseNetConfigTable() {
   const rows = densenetConfigRows();

@@ -15,7 +15,14 @@ import { REUSE_BLOCK, REUSE_SAMPLES, SAMPLE_FILES, SAMPLE_LABELS, type DenseReus
 import type { ReuseResult } from '@/lib/widgets/dense-reuse/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { MapTile } from './MapTile';
-import { BackendNote, backendLabel, Button, ErrorNote, Select, Slider, WidgetFrame } from './ui';
+import { ErrorNote } from '@/components/ui/Alert';
+import { backendLabel, BackendNotice } from '@/components/ui/BackendNotice';
+import { Button } from '@/components/ui/Button';
+import { Select } from '@/components/ui/Select';
+import { Slider } from '@/components/ui/Slider';
+import { TensorReadout } from '@/components/ui/TensorReadout';
+import { WidgetFrame } from '@/components/ui/WidgetFrame';
+import { formatMs } from '@/lib/format';
 
 type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ReuseResult } | { status: 'error'; message: string };
 
@@ -61,7 +68,6 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
   const bands = reuseBands(layer);
   const inputMap = result?.maps.get(inputNode(layer));
   const hw = inputMap ? inputMap.shape[2] * inputMap.shape[3] : 0;
-  const leaked = result ? result.tensorsAfter - result.tensorsBefore : 0;
 
   return (
     <WidgetFrame
@@ -88,21 +94,21 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         />
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <Button onClick={() => void start()} disabled={run.status === 'running'}>
+        <Button variant="primary" onClick={() => void start()} disabled={run.status === 'running'}>
           {run.status === 'running' ? 'Running…' : result ? 'Run again' : 'Run the block'}
         </Button>
-        <Button control="seed" variant="secondary" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
+        <Button control="seed" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
           New random weights
         </Button>
         <span role="status" aria-live="polite" className="text-[12px] text-slate-600 dark:text-slate-400">
           {run.status === 'idle' && !result ? 'Nothing runs until you press the button (TensorFlow.js is about 1.5 MB).' : null}
           {run.status === 'running' ? 'Loading TensorFlow.js and running the block…' : null}
-          {run.status === 'done' ? `Done: one forward pass in ${run.result.ms.toFixed(0)} ms (seed ${run.result.seed}).` : null}
+          {run.status === 'done' ? `Done: one forward pass in ${formatMs(run.result.ms)} (seed ${run.result.seed}).` : null}
         </span>
       </div>
       {run.status === 'error' ? (
         <div className="mt-2">
-          <ErrorNote message={`The block could not run: ${run.message}`} />
+          <ErrorNote>{`The block could not run: ${run.message}`}</ErrorNote>
         </div>
       ) : null}
 
@@ -121,10 +127,8 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
           </div>
           {result ? (
             <div className="mt-2">
-              <BackendNote info={result.backend} />
-              <p className="mt-1 text-[12px] text-slate-600 dark:text-slate-400" data-leaked={leaked}>
-                Tensors after the run: {result.tensorsAfter} ({leaked === 0 ? 'none left behind' : `${leaked} left behind`}).
-              </p>
+              <BackendNotice info={result.backend} />
+              <TensorReadout tensors={{ before: result.tensorsBefore, after: result.tensorsAfter }} />
             </div>
           ) : null}
         </div>

@@ -12,7 +12,11 @@ import { CONV2_TEMPLATE, FORM_LABELS, FORMS, formCost, type Form } from '@/lib/w
 import { cardinalityGroupsSchema, type CardinalityGroupsSchema } from '@/lib/widgets/cardinality-groups/meta';
 import { RESNET_REFERENCE, solveWidth, TABLE2_CARDINALITIES } from '@/lib/widgets/cardinality-groups/solver';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { Checkbox, formatCount, formatInt, Slider, Stat, WidgetFrame } from '@/components/widgets/densenet/ui';
+import { Slider } from '@/components/ui/Slider';
+import { Stat, StatGrid } from '@/components/ui/Stat';
+import { Toggle } from '@/components/ui/Toggle';
+import { WidgetFrame } from '@/components/ui/WidgetFrame';
+import { formatBytes, formatCount, formatInt } from '@/lib/format';
 
 const SW = 250;
 const SH = 250;
@@ -202,7 +206,7 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
           disabled={keep}
           hint={keep ? `solved: ${C}×${d}d has ${formatInt(solved.params)} conv params vs ${formatInt(solved.target)} for 1×64d (${solved.relative >= 0 ? '+' : ''}${(100 * solved.relative).toFixed(1)}%)` : undefined}
         />
-        <Checkbox control="keep" label="Keep complexity constant" checked={keep} onChange={(v) => onChange(v ? { keep: true } : { keep: false, d })} hint="solve d for C so the block stays near ResNet’s 1×64d (Table 2)" />
+        <Toggle control="keep" label="Keep complexity constant" checked={keep} onChange={(v) => onChange(v ? { keep: true } : { keep: false, d })} hint="solve d for C so the block stays near ResNet’s 1×64d (Table 2)" />
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-1.5 text-[12px]" role="group" aria-label="Settings of the paper’s Table 2">
         <span className="text-slate-600 dark:text-slate-400">Table 2:</span>
@@ -232,12 +236,12 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
               <div className="flex justify-center">
                 <FormDrawing form={f} C={C} d={d} w={CONV2_TEMPLATE.width} hoverGroup={f === 'c' ? null : hoverGroup} />
               </div>
-              <dl className="mt-1 grid grid-cols-2 gap-1.5">
+              <StatGrid columns={2} className="mt-1">
                 <Stat label="Params" value={formatInt(c.total.params)} />
                 <Stat label="MACs" value={formatCount(c.total.macs)} />
-              </dl>
+              </StatGrid>
               <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">
-                {c.nodes} ops in the graph · {formatCount(c.total.memBytes)}B moved (memory access cost)
+                {c.nodes} ops in the graph · {formatBytes(c.total.memBytes)} moved (memory access cost)
               </p>
             </figure>
           );
@@ -246,12 +250,12 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
 
       <div className="mt-3 grid grid-cols-1 items-start gap-4 sm:grid-cols-[minmax(0,260px)_1fr]">
         <BlockDiagonalMatrix C={C} d={d} hoverGroup={hoverGroup} onHover={setHoverGroup} />
-        <dl className="grid grid-cols-2 gap-2">
+        <StatGrid columns={2}>
           <Stat label="Grouped conv width" value={formatInt(C * d)} detail={`C·d = ${C}×${d}`} />
           <Stat label="Conv params" value={formatInt(costs[2].convParams)} detail={`C·(256d + 9d² + 256d); 1×64d: ${formatInt(reference.convParams)}`} />
           <Stat label="vs ResNet’s block" value={`${rel.toFixed(2)}×`} detail="conv parameters, 1×64d = 1" />
           <Stat label="MACs per param" value={formatInt(Math.round(costs[2].convMacs / costs[2].convParams))} detail="= 56·56: every weight is used at every position" />
-        </dl>
+        </StatGrid>
       </div>
     </WidgetFrame>
   );

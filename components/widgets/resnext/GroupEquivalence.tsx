@@ -11,7 +11,14 @@ import { FORM_LABELS } from '@/lib/widgets/cardinality-groups/forms';
 import { EQUIVALENCE_SIZE, EQUIVALENCE_WIDTHS, type GroupEquivalenceSchema } from '@/lib/widgets/group-equivalence/meta';
 import type { EquivalenceResult } from '@/lib/widgets/group-equivalence/run';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { BackendNote, backendLabel, Button, ErrorNote, Select, Slider, WidgetFrame } from '@/components/widgets/densenet/ui';
+import { ErrorNote } from '@/components/ui/Alert';
+import { backendLabel, BackendNotice } from '@/components/ui/BackendNotice';
+import { Button } from '@/components/ui/Button';
+import { Select } from '@/components/ui/Select';
+import { Slider } from '@/components/ui/Slider';
+import { TensorReadout } from '@/components/ui/TensorReadout';
+import { WidgetFrame } from '@/components/ui/WidgetFrame';
+import { formatMs } from '@/lib/format';
 
 type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: EquivalenceResult } | { status: 'error'; message: string };
 
@@ -76,10 +83,10 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
         />
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <Button onClick={() => void start()} disabled={run.status === 'running'}>
+        <Button variant="primary" onClick={() => void start()} disabled={run.status === 'running'}>
           {run.status === 'running' ? 'Running…' : result ? 'Run again' : 'Run all three forms'}
         </Button>
-        <Button control="seed" variant="secondary" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
+        <Button control="seed" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
           New weights and input
         </Button>
         <span role="status" aria-live="polite" className="text-[12px] text-slate-600 dark:text-slate-400">
@@ -90,7 +97,7 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
       </div>
       {run.status === 'error' ? (
         <div className="mt-2">
-          <ErrorNote message={`The forms could not run: ${run.message}`} />
+          <ErrorNote>{`The forms could not run: ${run.message}`}</ErrorNote>
         </div>
       ) : null}
 
@@ -108,7 +115,7 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
                       : `one grouped conv (run as tfjs “${result.groupConv}”)`}
                 </p>
                 <p className="mt-1 font-mono text-[13px] tabular-nums">
-                  {r.nodes} ops · {r.ms.toFixed(1)} ms
+                  {r.nodes} ops · {formatMs(r.ms)}
                 </p>
               </div>
             ))}
@@ -141,10 +148,8 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
               : `Above ${sci(TOLERANCE)}: the forms disagree.`}{' '}
             Output shape [{result.outputShape.join(', ')}].
           </p>
-          <BackendNote info={result.backend} />
-          <p className="text-[12px] text-slate-600 dark:text-slate-400" data-leaked={result.tensorsAfter - result.tensorsBefore}>
-            Tensors after the run: {result.tensorsAfter} ({result.tensorsAfter === result.tensorsBefore ? 'every tensor was freed' : `${result.tensorsAfter - result.tensorsBefore} left behind`}).
-          </p>
+          <BackendNotice info={result.backend} />
+          <TensorReadout tensors={{ before: result.tensorsBefore, after: result.tensorsAfter }} />
         </div>
       ) : null}
     </WidgetFrame>

@@ -3,7 +3,7 @@
  * Table 1 (ResNet-50 vs ResNeXt-50 32×4d) and Table 3 (cardinality vs width at equal complexity).
  */
 import { ablationRows, PAPER_TABLE1 } from '@/lib/widgets/cardinality-groups/ablation';
-import { formatCount } from '@/components/widgets/densenet/ui-server';
+import { formatCount } from '@/lib/format';
 
 const th = 'py-1.5 pr-3 font-medium';
 const head = 'border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:text-slate-400';
