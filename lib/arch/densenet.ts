@@ -22,7 +22,7 @@
 import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
-import { denseBlock, transition } from './blocks/dense';
+import { denseBlock, transition, transitionChannels } from './blocks/dense';
 import type { Family, KnobInput } from './family';
 import { checkInt, checkIntList, checkKnownKeys, checkOneOf, checkReal } from './validate';
 import { SpecError } from './errors';
@@ -89,11 +89,6 @@ export function resolveDenseNet(input: KnobInput): DenseNetKnobs {
   return knobs;
 }
 
-/** floor(θ·m) with a guard against 0.5*m landing a hair below an integer in binary. */
-function compress(theta: number, m: number): number {
-  return Math.floor(theta * m + 1e-9);
-}
-
 export function buildDenseNet(knobs: DenseNetKnobs, size: number, id = 'densenet'): Graph {
   const b = new GraphBuilder(id, [3, size, size]);
   const layer = { growthRate: knobs.growthRate, bnSize: knobs.bnSize, bottleneck: knobs.bottleneck };
@@ -111,7 +106,7 @@ export function buildDenseNet(knobs: DenseNetKnobs, size: number, id = 'densenet
   knobs.blockConfig.forEach((numLayers, bi) => {
     x = denseBlock(b, `features.denseblock${bi + 1}`, x, { ...layer, numLayers }, `Dense block ${bi + 1}`);
     if (bi < knobs.blockConfig.length - 1) {
-      x = transition(b, `features.transition${bi + 1}`, x, compress(knobs.compression, b.channels(x)), `Transition ${bi + 1}`);
+      x = transition(b, `features.transition${bi + 1}`, x, transitionChannels(knobs.compression, b.channels(x)), `Transition ${bi + 1}`);
     }
   });
   b.group('head', { kind: 'head', role: 'classifier', label: 'Classifier' }, () => {

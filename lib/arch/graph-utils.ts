@@ -1,5 +1,5 @@
 /** Small queries over a Graph used by tests, the UI and the runtime. */
-import type { Graph, Group, Node } from './ir';
+import type { Graph, Group, GroupRole, Node } from './ir';
 
 /**
  * The node whose value is a torchvision module's output: the node named `name`, or else the last
@@ -33,4 +33,17 @@ export function nodesInGroup(graph: Graph, groupId: string): Node[] {
 /** The last node of a group: its output when the group is a stage, block or branch. */
 export function groupOutput(graph: Graph, groupId: string): Node | undefined {
   return nodesInGroup(graph, groupId).at(-1);
+}
+
+/** Groups with `role` in creation order (forward order), optionally only those inside group `within`. */
+export function groupsWithRole(graph: Graph, role: GroupRole, within?: string): Group[] {
+  return graph.groups.filter((g) => g.role === role && (within === undefined || groupChain(graph, g.parent).some((p) => p.id === within)));
+}
+
+/** The nodes that feed a group from outside it, in first-use order (a block's input). */
+export function groupInputs(graph: Graph, groupId: string): string[] {
+  const inside = new Set(nodesInGroup(graph, groupId).map((n) => n.name));
+  const out: string[] = [];
+  for (const n of graph.nodes) if (inside.has(n.name)) for (const i of n.inputs) if (!inside.has(i) && !out.includes(i)) out.push(i);
+  return out;
 }

@@ -5,75 +5,19 @@
  * running down the page; the reader steps through split → branches → concat → shuffle, follows one
  * input channel, turns the shuffle off, or makes the first unit the stride-2 unit. What each
  * channel position holds, and the shuffle permutation, come from real tfjs ops on a tiny tensor
- * (lib/widgets/channel-shuffle/trace-tf.ts); D3 computes the positions, React draws.
+ * (lib/widgets/channel-shuffle/trace-tf.ts); lib/widgets/channel-shuffle/layout.ts computes the
+ * positions with D3, React draws.
  */
-import { scaleBand } from 'd3-scale';
 import { useEffect, useMemo, useState } from 'react';
-import { neverConvolved, stepAt, stepCount, type ShuffleTrace, type Slot } from '@/lib/widgets/channel-shuffle/logic';
+import { describeSlot, neverConvolved, stepAt, stepCount, type ShuffleTrace } from '@/lib/widgets/channel-shuffle/logic';
+import { SHUFFLE_FIGURE, hue, shuffleLayout, strandPath } from '@/lib/widgets/channel-shuffle/layout';
 import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, channelShuffleMeta, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
 import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { Field, buttonClass, selectClass, usePrefersReducedMotion } from './common';
 
-const W = 360;
-const X0 = 86;
-const X1 = W - 8;
-const TOP = 26;
-const ROW = 34;
-const GAP = 14;
-
-/** Colour of original channel k of n: equal perceived lightness, legible on light and dark. */
-function hue(k: number, n: number): string {
-  return `oklch(0.62 0.17 ${Math.round((k * 360) / n + 25) % 360})`;
-}
-
-interface Row {
-  readonly label: string;
-  readonly unit: number;
-  readonly slots: readonly { slot: Slot; x: number }[];
-}
-
-type Layout = { rows: Row[]; boxes: { unit: number; x0: number; x1: number; y0: number; y1: number; text: string }[] };
-
-function layout(trace: ShuffleTrace): Layout {
-  const full = (n: number) => scaleBand<number>().domain(Array.from({ length: n }, (_, i) => i)).range([X0, X1]);
-  const at = (n: number, i: number) => {
-    const s = full(n);
-    return (s(i) ?? 0) + s.bandwidth() / 2;
-  };
-  const rows: Row[] = [{ label: 'input', unit: 0, slots: trace.units[0].input.map((slot, i, a) => ({ slot, x: at(a.length, i) })) }];
-  const boxes: Layout['boxes'] = [];
-  trace.units.forEach((u, ui) => {
-    const unit = ui + 1;
-    const n = u.concat.length;
-    const half = n / 2;
-    const leftX = (j: number) => at(n, j) - GAP / 2;
-    const rightX = (j: number) => at(n, half + j) + GAP / 2;
-    const rSplit = rows.length;
-    if (u.kind === 'basic') {
-      rows.push({ label: `unit ${unit} · split`, unit, slots: [...u.left.map((slot, j) => ({ slot, x: leftX(j) })), ...u.branchIn.map((slot, j) => ({ slot, x: rightX(j) }))] });
-    } else {
-      rows.push({ label: `unit ${unit} · no split`, unit, slots: u.input.map((slot, i, a) => ({ slot, x: at(a.length, i) })) });
-    }
-    rows.push({ label: 'branches', unit, slots: [...u.left.map((slot, j) => ({ slot, x: leftX(j) })), ...u.right.map((slot, j) => ({ slot, x: rightX(j) }))] });
-    const y0 = TOP + rSplit * ROW + 7;
-    const y1 = TOP + (rSplit + 1) * ROW - 7;
-    if (u.kind === 'basic') {
-      boxes.push({ unit, x0: rightX(0) - 8, x1: rightX(half - 1) + 8, y0, y1, text: '1×1 · 3×3 DW · 1×1' });
-    } else {
-      boxes.push({ unit, x0: leftX(0) - 8, x1: leftX(half - 1) + 8, y0, y1, text: '3×3 DW s2 · 1×1' });
-      boxes.push({ unit, x0: rightX(0) - 8, x1: rightX(half - 1) + 8, y0, y1, text: '1×1 · 3×3 DW s2 · 1×1' });
-    }
-    rows.push({ label: 'concat', unit, slots: u.concat.map((slot, i) => ({ slot, x: at(n, i) })) });
-    rows.push({ label: trace.shuffle ? 'shuffle' : 'no shuffle', unit, slots: u.output.map((slot, i) => ({ slot, x: at(n, i) })) });
-  });
-  return { rows, boxes };
-}
-
-const curve = (x0: number, y0: number, x1: number, y1: number) => {
-  const m = (y0 + y1) / 2;
-  return `M${x0},${y0} C${x0},${m} ${x1},${m} ${x1},${y1}`;
-};
+const { W, X0, X1, TOP, ROW } = SHUFFLE_FIGURE;
+const curve = strandPath;
 
 export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShuffleSchema>) {
   const channels = Number(state.channels);
@@ -114,7 +58,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
     return () => clearTimeout(t);
   }, [isPlaying, step, onChange, reducedMotion]);
 
-  const lay = useMemo(() => (trace ? layout(trace) : null), [trace]);
+  const lay = useMemo(() => (trace ? shuffleLayout(trace) : null), [trace]);
   const c0 = trace?.inputChannels ?? (state.downsample ? channels / 2 : channels);
   const follow = Math.min(state.follow, c0 - 1);
   const shownRows = step + 1;
@@ -126,12 +70,6 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   const H = TOP + (1 + 4 * SHUFFLE_UNITS) * ROW - 12;
   // The drawing grows with the steps shown (plus one faint row ahead) instead of leaving a blank.
   const shownH = Math.min(H, TOP + Math.min(shownRows + 1, 1 + 4 * SHUFFLE_UNITS) * ROW - 12);
-
-  const describe = (s: Slot) => {
-    const m = /^u(\d+)([ab])(\d+)$/.exec(s.key);
-    if (!m) return `input channel ${s.key.slice(1)}`;
-    return `channel ${m[3]} computed by unit ${m[1]}'s ${m[2] === 'a' ? 'first' : 'convolution'} branch`;
-  };
 
   return (
     <div>
@@ -240,7 +178,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
               const prev = lay.rows[r - 1];
               const y0 = TOP + (r - 1) * ROW;
               const y1 = TOP + r * ROW;
-              const box = row.label === 'branches' ? lay.boxes.filter((b) => b.unit === row.unit) : [];
+              const box = row.step === 'branch' ? lay.boxes.filter((b) => b.unit === row.unit) : [];
               return (
                 <g key={`edges-${r}`} fill="none">
                   {row.slots.map(({ slot, x }, j) => {
@@ -257,7 +195,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
                       // Strands entering a convolution branch end at its box.
                       const feeds = row.slots.every((s) => s.slot.key !== slot.key);
                       if (!feeds) return null;
-                      const targets = box.filter((bx) => (lay.rows[r - 1].label.includes('no split') ? true : x >= bx.x0 && x <= bx.x1));
+                      const targets = box.filter((bx) => (lay.rows[r - 1].whole ? true : x >= bx.x0 && x <= bx.x1));
                       const hit = slot.deps.includes(follow);
                       const colour = slot.convolved ? 'currentColor' : hue(slot.deps[0], c0);
                       return targets.map((bx, t) => (
@@ -288,7 +226,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
                     stroke={hit ? 'currentColor' : 'none'}
                     strokeWidth={hit ? 1 : 0}
                   >
-                    <title>{`${row.label}, position ${j}: ${describe(slot)}${slot.convolved ? `, computed from input channels ${slot.deps.join(', ')}` : ''}`}</title>
+                    <title>{`${row.label}, position ${j}: ${describeSlot(slot)}${slot.convolved ? `, computed from input channels ${slot.deps.join(', ')}` : ''}`}</title>
                   </circle>
                 );
               }),

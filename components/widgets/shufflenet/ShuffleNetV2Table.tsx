@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { millions, table5 } from './table5';
+import { millions, table5 } from '@/lib/widgets/shufflenet-table5/table5';
 import { TABLE_STYLE } from './table-style';
 
 /**

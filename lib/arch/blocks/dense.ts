@@ -13,6 +13,7 @@
  * `<transition>.{norm,relu,conv,pool}`.
  */
 import type { GraphBuilder } from '../builder';
+import { SpecError } from '../errors';
 
 export interface DenseLayerConfig {
   /** k: channels the layer adds (torchvision growth_rate). */
@@ -62,4 +63,15 @@ export function transition(b: GraphBuilder, name: string, x: string, outC: numbe
     h = b.conv(`${name}.conv`, h, { outC, k: 1 });
     return b.avgpool(`${name}.pool`, h, 2, 2);
   });
+}
+
+/**
+ * DenseNet-C: a transition keeps ⌊θ·m⌋ of m channels (torchvision: num_features // 2), with a guard
+ * against θ·m landing a hair below an integer in binary. Throws a SpecError (knob `compression`)
+ * when that keeps no channel.
+ */
+export function transitionChannels(theta: number, m: number): number {
+  const kept = Math.floor(theta * m + 1e-9);
+  if (kept < 1) throw new SpecError('out_of_range', 'compression', theta, `a value >= ${1 / m} so the transition keeps at least 1 of ${m} channels`);
+  return kept;
 }

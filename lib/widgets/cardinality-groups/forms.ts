@@ -4,19 +4,24 @@
  *
  * (a) aggregated transformations: C paths 1×1 (w→d) → 3×3 (d→d) → 1×1 (d→w), summed;
  * (b) early concatenation: C paths 1×1 → 3×3, concatenated, then one 1×1 (C·d→w);
- * (c) grouped convolution: 1×1 (w→C·d) → 3×3 with C groups → 1×1 (C·d→w)  (torchvision's layout).
+ * (c) grouped convolution: 1×1 (w→C·d) → 3×3 with C groups → 1×1 (C·d→w): the spec's own
+ *     `bottleneck` (lib/arch/blocks/bottleneck.ts, torchvision's Bottleneck), named FORM_C_BLOCK.
  *
  * BN follows every conv and ReLU every BN, except that in (a) the BN of the last 1×1 sits after
  * the sum of the paths (one BN over w channels, as in (b) and (c)); then the shortcut is added and
  * a ReLU applied. With that placement the three forms compute the same function and own the same
  * number of parameters (the paper: "strictly equivalent when BN and ReLU are appropriately addressed").
  */
-import { graphCost, type Cost, type Graph } from '@/lib/arch';
-import { GraphBuilder } from '@/lib/arch/builder';
+import { bottleneck, BOTTLENECK_EXPANSION, graphCost, GraphBuilder, type Cost, type Graph } from '@/lib/arch';
 import { INPUT } from '@/lib/arch/ir';
 
 export type Form = 'a' | 'b' | 'c';
 export const FORMS: readonly Form[] = ['a', 'b', 'c'];
+
+/** Module name of form (c)'s bottleneck: its tensors are `block.conv1.weight`, `block.bn1.*`, … */
+export const FORM_C_BLOCK = 'block';
+/** Its BatchNorms, in order (bn1, bn2 over C·d channels, bn3 over w). */
+export const FORM_C_BNS = ['bn1', 'bn2', 'bn3'].map((n) => `${FORM_C_BLOCK}.${n}`);
 
 export const FORM_LABELS: Record<Form, string> = {
   a: '(a) aggregated paths',
@@ -56,13 +61,9 @@ function finish(b: GraphBuilder, h: string): Graph {
 export function formGraph(form: Form, s: BlockShape): Graph {
   const b = new GraphBuilder(`resnext-block-${form}-${s.C}x${s.d}d`, [s.width, s.size, s.size]);
   if (form === 'c') {
-    let h = b.conv('conv1', INPUT, { outC: s.C * s.d, k: 1 });
-    h = b.bn('bn1', h);
-    h = b.act('relu1', h);
-    h = b.conv('conv2', h, { outC: s.C * s.d, k: 3, p: 1, groups: s.C });
-    h = b.bn('bn2', h);
-    h = b.act('relu2', h);
-    return finish(b, b.conv('conv3', h, { outC: s.width, k: 1 }));
+    // torchvision's Bottleneck itself, from the spec (planes·4 = width in and out: identity shortcut).
+    if (s.width % BOTTLENECK_EXPANSION !== 0) throw new RangeError(`block width ${s.width} is not a multiple of ${BOTTLENECK_EXPANSION}`);
+    return b.build(bottleneck(b, FORM_C_BLOCK, INPUT, { planes: s.width / BOTTLENECK_EXPANSION, width: s.C * s.d, cardinality: s.C, stride: 1 }));
   }
   const paths = Array.from({ length: s.C }, (_, i) => path(b, i, s.d));
   if (form === 'b') {

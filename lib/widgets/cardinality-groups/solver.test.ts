@@ -56,7 +56,7 @@ describe('three equivalent forms', () => {
     const c = formGraph('c', s);
     expect(a.nodes.find((n) => n.name === 'sum')!.inputs).toHaveLength(4);
     expect(b.nodes.find((n) => n.name === 'concat')!.inputs).toHaveLength(4);
-    const g = c.nodes.find((n) => n.name === 'conv2')!.op;
+    const g = c.nodes.find((n) => n.name === 'block.conv2')!.op;
     expect(g.kind === 'conv' && g.groups).toBe(4);
     for (const x of [a, b, c]) expect(x.nodes.at(-1)!.outShape).toEqual([16, 32, 32]);
   });

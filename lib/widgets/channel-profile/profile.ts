@@ -2,9 +2,10 @@
  * The channel count through a DenseNet's depth, read from the spec's graph: for every dense layer
  * the channels it reads (the concatenation so far) and for every transition the channels it
  * receives and keeps. Within a block the count climbs by k per layer; each transition cuts it by θ
- * and halves the resolution: a saw-tooth.
+ * and halves the resolution: a saw-tooth. Steps are the graph's dense-layer and transition groups
+ * (their roles), never its names.
  */
-import { buildGraph, type Graph } from '@/lib/arch';
+import { buildGraph, groupOutput, groupsWithRole, nodesInGroup, type Graph } from '@/lib/arch';
 
 export interface ProfileStep {
   /** 1-based position along the depth (dense layers and transitions, in order). */
@@ -33,37 +34,27 @@ export interface ChannelProfile {
   readonly blocks: number;
 }
 
-const LAYER = /^features\.denseblock(\d+)\.denselayer(\d+)\.norm1$/;
-const TRANS = /^features\.transition(\d+)\.norm$/;
-
-/** The profile of any DenseNet graph from lib/arch (torchvision names). */
+/** The profile of any DenseNet graph from lib/arch, read from its dense-block, dense-layer and transition groups. */
 export function channelProfile(graph: Graph): ChannelProfile {
   const steps: ProfileStep[] = [];
-  const byName = new Map(graph.nodes.map((n) => [n.name, n]));
-  let blocks = 0;
-  let growth = 0;
-  for (const n of graph.nodes) {
-    const m = LAYER.exec(n.name);
-    if (m) {
-      const block = Number(m[1]);
-      const layer = Number(m[2]);
-      blocks = Math.max(blocks, block);
-      const prefix = `features.denseblock${block}.denselayer${layer}`;
-      const out = byName.get(`${prefix}.conv2`) ?? byName.get(`${prefix}.conv1`);
-      const outChannels = out ? out.outShape[0] : 0;
-      growth = outChannels;
-      steps.push({ step: steps.length + 1, kind: 'dense', block, layer, inChannels: n.inShapes[0][0], outChannels, resolution: n.inShapes[0][1], node: n.name });
-      continue;
-    }
-    const t = TRANS.exec(n.name);
-    if (t) {
-      const block = Number(t[1]);
-      const conv = byName.get(`features.transition${block}.conv`);
-      steps.push({ step: steps.length + 1, kind: 'transition', block, layer: 0, inChannels: n.inShapes[0][0], outChannels: conv ? conv.outShape[0] : 0, resolution: n.inShapes[0][1], node: n.name });
-    }
-  }
-  const norm5 = byName.get('features.norm5');
-  return { graphId: graph.id, steps, finalChannels: norm5 ? norm5.outShape[0] : 0, growthRate: growth, blocks };
+  const blocks = groupsWithRole(graph, 'dense-block');
+  const step = (kind: ProfileStep['kind'], block: number, layer: number, group: string) => {
+    const nodes = nodesInGroup(graph, group);
+    // The first BN reads what the step reads (the concatenation so far, or the block's output).
+    const first = nodes.find((n) => n.op.kind === 'bn')!;
+    const out = nodes.filter((n) => n.op.kind === 'conv').at(-1)!;
+    steps.push({ step: steps.length + 1, kind, block, layer, inChannels: first.inShapes[0][0], outChannels: out.outShape[0], resolution: first.inShapes[0][1], node: first.name });
+  };
+  const transitions = groupsWithRole(graph, 'transition');
+  blocks.forEach((blk, bi) => {
+    groupsWithRole(graph, 'dense-layer', blk.id).forEach((l, li) => step('dense', bi + 1, li + 1, l.id));
+    // The transition after block bi + 1 (the spec builds one between consecutive blocks).
+    const t = transitions[bi];
+    if (t) step('transition', bi + 1, 0, t.id);
+  });
+  const last = blocks.at(-1);
+  const growth = steps.filter((s) => s.kind === 'dense').at(-1)?.outChannels ?? 0;
+  return { graphId: graph.id, steps, finalChannels: last ? groupOutput(graph, last.id)!.outShape[0] : 0, growthRate: growth, blocks: blocks.length };
 }
 
 export function modelProfile(id: string): ChannelProfile {

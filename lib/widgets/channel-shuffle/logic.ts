@@ -11,12 +11,23 @@
  *
  * The widget computes this with real tfjs ops (./trace-tf.ts: slice, 1×1 conv, concat and the
  * reshape-transpose-reshape channel shuffle of lib/runtime/ops/channels.ts). This file holds the
- * types, the plain-array reference the tests check the tfjs trace against, and the summaries.
- * No tfjs here.
+ * types, the plain-array reference the tests check the tfjs trace against, and the summaries. Both
+ * traces follow the units as the spec builds them (./units.ts). No tfjs here.
  */
+import { SHUFFLE_UNIT_GROUPS } from '@/lib/arch/blocks/shuffle-unit';
+import { planUnits } from './units';
+
+/** Where a computed channel came from: output `channel` of a unit's branch 1 or branch 2. */
+export interface SlotOrigin {
+  readonly unit: number;
+  readonly branch: 1 | 2;
+  readonly channel: number;
+}
 
 export interface Slot {
   readonly key: string;
+  /** null: an original input channel, carried unchanged. */
+  readonly origin: SlotOrigin | null;
   /** Original input channels this channel's value depends on, ascending. */
   readonly deps: readonly number[];
   readonly convolved: boolean;
@@ -59,7 +70,8 @@ export interface TraceOptions {
   readonly firstDownsample: boolean;
 }
 
-export const SHUFFLE_GROUPS = 2;
+/** ShuffleNet v2's shuffle groups (the spec's: two branches). */
+export const SHUFFLE_GROUPS = SHUFFLE_UNIT_GROUPS;
 
 /**
  * The shuffle permutation by its definition (PyTorch: view(g, C/g) → transpose → flatten):
@@ -75,37 +87,50 @@ export function shufflePermutation(c: number, groups = SHUFFLE_GROUPS): number[]
 
 const union = (slots: readonly Slot[]): number[] => [...new Set(slots.flatMap((s) => s.deps))].sort((a, b) => a - b);
 
-/** Plain-array reference of what trace-tf.ts computes with tensors. */
+/** A computed channel's identity: `u1b2` = output channel 2 of unit 1's branch 2 (`a` for branch 1). */
+export function computedSlot(unit: number, branch: 1 | 2, channel: number, deps: readonly number[]): Slot {
+  return { key: `u${unit}${branch === 1 ? 'a' : 'b'}${channel}`, origin: { unit, branch, channel }, deps, convolved: true };
+}
+
+export function inputSlot(k: number): Slot {
+  return { key: `o${k}`, origin: null, deps: [k], convolved: false };
+}
+
+/** Plain-array reference of what trace-tf.ts computes with tensors, unit by unit as the spec plans them. */
 export function referenceTrace(o: TraceOptions): ShuffleTrace {
   checkOptions(o);
   const inputChannels = o.firstDownsample ? o.channels / 2 : o.channels;
-  let x: Slot[] = Array.from({ length: inputChannels }, (_, k) => ({ key: `o${k}`, deps: [k], convolved: false }));
-  const units: UnitTrace[] = [];
-  for (let u = 1; u <= o.units; u++) {
-    const kind: UnitKind = u === 1 && o.firstDownsample ? 'downsample' : 'basic';
+  let x: Slot[] = Array.from({ length: inputChannels }, (_, k) => inputSlot(k));
+  const units: UnitTrace[] = planUnits(o).map((plan, i) => {
+    const u = i + 1;
     let left: Slot[];
     let branchIn: Slot[];
     let right: Slot[];
-    if (kind === 'downsample') {
+    if (!plan.split) {
       branchIn = x;
       const deps = union(x);
-      const half = o.channels / 2;
-      left = Array.from({ length: half }, (_, j) => ({ key: `u${u}a${j}`, deps, convolved: true }));
-      right = Array.from({ length: half }, (_, j) => ({ key: `u${u}b${j}`, deps, convolved: true }));
+      left = Array.from({ length: plan.leftOut }, (_, j) => computedSlot(u, 1, j, deps));
+      right = Array.from({ length: plan.rightOut }, (_, j) => computedSlot(u, 2, j, deps));
     } else {
-      const c1 = x.length / 2;
-      left = x.slice(0, c1);
-      branchIn = x.slice(c1);
+      left = x.slice(0, plan.split[0]);
+      branchIn = x.slice(plan.split[0]);
       const deps = union(branchIn);
-      right = branchIn.map((_, j) => ({ key: `u${u}b${j}`, deps, convolved: true }));
+      right = Array.from({ length: plan.rightOut }, (_, j) => computedSlot(u, 2, j, deps));
     }
     const concat = [...left, ...right];
-    const perm = o.shuffle ? shufflePermutation(concat.length) : concat.map((_, i) => i);
+    const perm = o.shuffle ? shufflePermutation(concat.length, plan.shuffleGroups) : concat.map((_, p) => p);
     const output = perm.map((p) => concat[p]);
-    units.push({ kind, input: x, left, branchIn, right, concat, output, perm });
+    const unit: UnitTrace = { kind: plan.kind, input: x, left, branchIn, right, concat, output, perm };
     x = output;
-  }
+    return unit;
+  });
   return { channels: o.channels, inputChannels, shuffle: o.shuffle, units };
+}
+
+/** A channel position in words, for tooltips: what it holds. */
+export function describeSlot(s: Slot): string {
+  if (!s.origin) return `input channel ${s.deps[0]}`;
+  return `channel ${s.origin.channel} computed by unit ${s.origin.unit}'s ${s.origin.branch === 1 ? 'first' : 'convolution'} branch`;
 }
 
 export function checkOptions(o: TraceOptions): void {

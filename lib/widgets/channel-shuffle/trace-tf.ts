@@ -12,11 +12,13 @@
  * tf.conv2d calls with all-ones filters followed by (x > 0): every output channel then depends on
  * every input channel of the branch, exactly as a dense 1×1 convolution does. The 3×3 depthwise
  * convolution in between never mixes channels, so it does not change the dependencies and is left
- * out. The permutation is read back from the labels, not written down by hand.
+ * out. The permutation is read back from the labels, not written down by hand. The split sizes,
+ * branch widths and shuffle groups of each unit come from the spec (./units.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { channelShuffle, concatChannels, sliceChannels } from '@/lib/runtime/ops/channels';
-import { SHUFFLE_GROUPS, checkOptions, type ShuffleTrace, type Slot, type TraceOptions, type UnitKind, type UnitTrace } from './logic';
+import { checkOptions, computedSlot, inputSlot, type ShuffleTrace, type Slot, type TraceOptions, type UnitTrace } from './logic';
+import { planUnits } from './units';
 
 interface State {
   labels: tf.Tensor4D;
@@ -36,10 +38,10 @@ const cat = (a: State, b: State): State => ({
   conv: concatChannels([a.conv, b.conv]) as tf.Tensor4D,
 });
 
-const shuffle = (s: State): State => ({
-  labels: channelShuffle(s.labels, SHUFFLE_GROUPS),
-  deps: channelShuffle(s.deps, SHUFFLE_GROUPS),
-  conv: channelShuffle(s.conv, SHUFFLE_GROUPS),
+const shuffle = (s: State, groups: number): State => ({
+  labels: channelShuffle(s.labels, groups),
+  deps: channelShuffle(s.deps, groups),
+  conv: channelShuffle(s.conv, groups),
 });
 
 /** A dense 1×1 convolution's dependency pattern: out[j] depends on every in[i]. */
@@ -58,12 +60,12 @@ function branch(x: State, outC: number, labelBase: number, c0: number): State {
   return { labels, deps, conv };
 }
 
-function keyOf(code: number): string {
+/** The label codes: c < 1000 is input channel c; 1000·u + j is unit u's branch 2 output j, +500 for branch 1. */
+function slotOf(code: number, deps: number[], convolved: boolean): Slot {
   const c = Math.round(code);
-  if (c < 1000) return `o${c}`;
-  const unit = Math.floor(c / 1000);
+  if (c < 1000) return { ...inputSlot(c), deps, convolved };
   const r = c % 1000;
-  return r >= 500 ? `u${unit}a${r - 500}` : `u${unit}b${r}`;
+  return { ...computedSlot(Math.floor(c / 1000), r >= 500 ? 1 : 2, r >= 500 ? r - 500 : r, deps), convolved };
 }
 
 function read(s: State): Slot[] {
@@ -74,7 +76,7 @@ function read(s: State): Slot[] {
   return Array.from(labels, (code, j) => {
     const d: number[] = [];
     for (let k = 0; k < c0; k++) if (deps[k * c + j] > 0.5) d.push(k);
-    return { key: keyOf(code), deps: d, convolved: conv[j] > 0.5 };
+    return slotOf(code, d, conv[j] > 0.5);
   });
 }
 
@@ -91,29 +93,28 @@ export function traceShuffleTf(o: TraceOptions): ShuffleTrace {
       conv: tf.zeros([1, 1, 1, c0]) as tf.Tensor4D,
     };
     const units: UnitTrace[] = [];
-    for (let u = 1; u <= o.units; u++) {
-      const kind: UnitKind = u === 1 && o.firstDownsample ? 'downsample' : 'basic';
+    planUnits(o).forEach((plan, i) => {
+      const u = i + 1;
       let left: State;
       let branchIn: State;
       let right: State;
-      if (kind === 'downsample') {
+      if (!plan.split) {
         branchIn = x;
-        left = branch(x, o.channels / 2, 1000 * u + 500, c0);
-        right = branch(x, o.channels / 2, 1000 * u, c0);
+        left = branch(x, plan.leftOut, 1000 * u + 500, c0);
+        right = branch(x, plan.rightOut, 1000 * u, c0);
       } else {
-        const c = x.labels.shape[3];
-        left = slice(x, 0, c / 2);
-        branchIn = slice(x, c / 2, c / 2);
-        right = branch(branchIn, c / 2, 1000 * u, c0);
+        left = slice(x, 0, plan.split[0]);
+        branchIn = slice(x, plan.split[0], plan.split[1]);
+        right = branch(branchIn, plan.rightOut, 1000 * u, c0);
       }
       const joined = cat(left, right);
-      const out = o.shuffle ? shuffle(joined) : joined;
+      const out = o.shuffle ? shuffle(joined, plan.shuffleGroups) : joined;
       // The permutation itself, from a tensor whose channel c holds c.
       const n = joined.labels.shape[3];
       const idx = tf.reshape(tf.range(0, n, 1, 'float32'), [1, 1, 1, n]) as tf.Tensor4D;
-      const perm = Array.from((o.shuffle ? channelShuffle(idx, SHUFFLE_GROUPS) : idx).dataSync(), (v) => Math.round(v));
+      const perm = Array.from((o.shuffle ? channelShuffle(idx, plan.shuffleGroups) : idx).dataSync(), (v) => Math.round(v));
       units.push({
-        kind,
+        kind: plan.kind,
         input: read(x),
         left: read(left),
         branchIn: read(branchIn),
@@ -123,7 +124,7 @@ export function traceShuffleTf(o: TraceOptions): ShuffleTrace {
         perm,
       });
       x = out;
-    }
+    });
     result = { channels: o.channels, inputChannels: c0, shuffle: o.shuffle, units };
   });
   if (!result) throw new Error('channel shuffle trace produced nothing');

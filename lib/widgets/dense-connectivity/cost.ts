@@ -2,11 +2,25 @@
  * Parameters and MACs of the widget's dense block, its transition layer and a plain chain of the
  * same depth, all from lib/arch (the spec and its cost model), never computed by hand here.
  *
- * The block is the first block of a CIFAR-style DenseNet (3×3 stem to k0 channels, feature maps
- * `size`×`size`); a second one-layer block only exists so that the spec emits transition 1.
+ * The block is built by the spec's own denseBlock and transition (lib/arch/blocks/dense.ts) on k0
+ * input channels of `size`×`size` (the first block of a CIFAR DenseNet-BC), and read back by role.
  */
-import { densenet, graphCost, nodesInGroup, nodeCost, sumCosts, ZERO_COST, type Cost, type Graph } from '@/lib/arch';
-import { GraphBuilder } from '@/lib/arch/builder';
+import {
+  denseBlock,
+  denseLayer,
+  graphCost,
+  GraphBuilder,
+  groupOutput,
+  groupsWithRole,
+  nodesInGroup,
+  nodeCost,
+  sumCosts,
+  transition,
+  transitionChannels,
+  ZERO_COST,
+  type Cost,
+  type Graph,
+} from '@/lib/arch';
 import { INPUT } from '@/lib/arch/ir';
 
 export interface BlockKnobs {
@@ -21,11 +35,9 @@ export interface BlockKnobs {
 export const BLOCK_SIZE = 32;
 
 export function denseBlockGraph(s: BlockKnobs, size = BLOCK_SIZE): Graph {
-  return densenet(
-    { growthRate: s.k, blockConfig: [s.L, 1], initFeatures: s.k0, bottleneck: s.bottleneck, bnSize: 4, compression: s.theta, stem: 'cifar', numClasses: 10 },
-    size,
-    'dense-connectivity',
-  );
+  const b = new GraphBuilder('dense-connectivity', [s.k0, size, size]);
+  const x = denseBlock(b, 'features.denseblock1', INPUT, { numLayers: s.L, growthRate: s.k, bnSize: 4, bottleneck: s.bottleneck });
+  return b.build(transition(b, 'features.transition1', x, transitionChannels(s.theta, b.channels(x))));
 }
 
 function costOf(graph: Graph, group: string): Cost {
@@ -53,40 +65,37 @@ export interface BlockCost {
 
 /** Costs per layer, of the block and of its transition. Throws SpecError for invalid knobs. */
 export function denseBlockCost(s: BlockKnobs, size = BLOCK_SIZE): BlockCost {
-  const g = denseBlockGraph(s, size);
-  const blk = 'features.denseblock1';
-  const byName = new Map(g.nodes.map((n) => [n.name, n]));
-  const layers: LayerCost[] = [];
-  for (let l = 1; l <= s.L; l++) {
-    const p = `${blk}.denselayer${l}`;
-    const norm1 = byName.get(`${p}.norm1`)!;
-    const conv1 = byName.get(`${p}.conv1`)!;
-    const last = byName.get(s.bottleneck ? `${p}.conv2` : `${p}.conv1`)!;
-    layers.push({
-      layer: l,
-      inChannels: norm1.outShape[0],
-      bottleneckChannels: s.bottleneck ? conv1.outShape[0] : null,
-      outChannels: last.outShape[0],
-      cost: costOf(g, p),
-    });
-  }
-  const blockOut = byName.get(`${blk}.concat`)!.outShape[0];
-  const transitionOut = byName.get('features.transition1.conv')!.outShape[0];
-  return { layers, block: costOf(g, blk), transition: costOf(g, 'features.transition1'), blockOut, transitionOut, size };
+  return blockCostOf(denseBlockGraph(s, size), size);
+}
+
+/** The same numbers read from any graph with a dense block and a transition, by role and op. */
+export function blockCostOf(g: Graph, size: number): BlockCost {
+  const [blk] = groupsWithRole(g, 'dense-block');
+  const [trans] = groupsWithRole(g, 'transition');
+  const layers = groupsWithRole(g, 'dense-layer', blk.id).map((l, i): LayerCost => {
+    const nodes = nodesInGroup(g, l.id);
+    const convs = nodes.filter((n) => n.op.kind === 'conv');
+    return {
+      layer: i + 1,
+      inChannels: nodes.find((n) => n.op.kind === 'bn')!.outShape[0],
+      // DenseNet-B: the 1×1 conv before the 3×3 one.
+      bottleneckChannels: convs.length > 1 ? convs[0].outShape[0] : null,
+      outChannels: convs.at(-1)!.outShape[0],
+      cost: costOf(g, l.id),
+    };
+  });
+  const transitionOut = nodesInGroup(g, trans.id).find((n) => n.op.kind === 'conv')!.outShape[0];
+  return { layers, block: costOf(g, blk.id), transition: costOf(g, trans.id), blockOut: groupOutput(g, blk.id)!.outShape[0], transitionOut, size };
 }
 
 /**
- * A plain chain of the same depth, built with the spec's GraphBuilder: L composite layers
- * BN → ReLU → 3×3 conv, each reading only the previous layer's k channels (the first reads k0).
+ * A plain chain of the same depth: L composite layers BN → ReLU → 3×3 conv (the spec's dense layer
+ * without bottleneck), each reading only the previous layer's k channels (the first reads k0).
  */
 export function plainChainGraph(s: Pick<BlockKnobs, 'L' | 'k' | 'k0'>, size = BLOCK_SIZE): Graph {
   const b = new GraphBuilder('plain-chain', [s.k0, size, size]);
   let x: string = INPUT;
-  for (let l = 1; l <= s.L; l++) {
-    x = b.bn(`layer${l}.norm`, x);
-    x = b.act(`layer${l}.relu`, x);
-    x = b.conv(`layer${l}.conv`, x, { outC: s.k, k: 3, p: 1 });
-  }
+  for (let l = 1; l <= s.L; l++) x = denseLayer(b, `layer${l}`, [x], { growthRate: s.k, bnSize: 4, bottleneck: false });
   return b.build(x);
 }
 

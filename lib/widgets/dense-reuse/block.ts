@@ -1,14 +1,12 @@
 /**
  * The real dense block of the reuse widget, as a spec graph: an ImageNet stem (7×7/2 conv, BN,
  * ReLU, 3×3/2 max pool: 256 px -> 64×64 maps of k0 channels) and one DenseNet-B block of L layers
- * with growth rate k, then the usual head. Plus the node names whose outputs the widget reads and
- * the channel ranges that the concatenations are made of.
+ * with growth rate k, then the usual head. Plus the nodes whose outputs the widget reads (found by
+ * their groups' roles) and the channel ranges that the concatenations are made of.
  */
-import { densenet, type Graph } from '@/lib/arch';
+import { densenet, groupInputs, groupOutput, groupsWithRole, nodesInGroup, type Graph } from '@/lib/arch';
 import { inputBands, type Band } from '@/lib/widgets/dense-connectivity/layout';
 import { REUSE_BLOCK } from './meta';
-
-const BLK = 'features.denseblock1';
 
 export function reuseGraph(): Graph {
   return densenet(
@@ -18,23 +16,40 @@ export function reuseGraph(): Graph {
   );
 }
 
+export interface ReuseNodes {
+  /** sources[s]: the node holding x_s (x_0 = the block's input, the stem's output; x_s = layer s's k new channels). */
+  readonly sources: readonly string[];
+  /** reads[ℓ − 1]: the node holding what layer ℓ reads; reads[L]: the block's output (what a transition would read). */
+  readonly reads: readonly string[];
+}
+
+/** The nodes of a graph's first dense block that the widget reads, found by role and op (never by name). */
+export function reuseNodes(graph: Graph): ReuseNodes {
+  const [block] = groupsWithRole(graph, 'dense-block');
+  const layers = groupsWithRole(graph, 'dense-layer', block.id);
+  const sources = [groupInputs(graph, block.id)[0], ...layers.map((l) => groupOutput(graph, l.id)!.name)];
+  // A layer reads what its first BN reads: the block input for layer 1, its concatenation after.
+  const reads = layers.map((l) => nodesInGroup(graph, l.id).find((n) => n.op.kind === 'bn')!.inputs[0]);
+  return { sources, reads: [...reads, groupOutput(graph, block.id)!.name] };
+}
+
+let cached: ReuseNodes | null = null;
+const nodes = (): ReuseNodes => (cached ??= reuseNodes(reuseGraph()));
+
 /** Output of source s: x0 = the stem's output, x_s = layer s's last conv. */
 export function sourceNode(s: number): string {
-  return s === 0 ? 'features.pool0' : `${BLK}.denselayer${s}.conv2`;
+  return nodes().sources[s];
 }
 
 /** The tensor that layer ℓ reads (ℓ = L+1: the block's output, what a transition would read). */
-export function inputNode(layer: number, L: number = REUSE_BLOCK.L): string {
-  if (layer === 1) return sourceNode(0);
-  return layer === L + 1 ? `${BLK}.concat` : `${BLK}.denselayer${layer}.concat`;
+export function inputNode(layer: number): string {
+  return nodes().reads[layer - 1];
 }
 
 /** Every node the widget captures in its single forward pass. */
-export function capturedNodes(L: number = REUSE_BLOCK.L): string[] {
-  const out = new Set<string>();
-  for (let s = 0; s <= L; s++) out.add(sourceNode(s));
-  for (let l = 2; l <= L + 1; l++) out.add(inputNode(l, L));
-  return [...out];
+export function capturedNodes(): string[] {
+  const n = nodes();
+  return [...new Set([...n.sources, ...n.reads])];
 }
 
 /** Channel bands of layer ℓ's input: which source owns which channels. */

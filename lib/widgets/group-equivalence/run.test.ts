@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { Model } from '@/lib/runtime/executor';
 import { heInit } from '@/lib/runtime/weights/he-init';
-import { formGraph } from '@/lib/widgets/cardinality-groups/forms';
+import { FORM_C_BNS, formGraph } from '@/lib/widgets/cardinality-groups/forms';
 import { runEquivalence } from './run';
 import { maxAbsDiff, randomizeBatchNorm, seededInput, splitGroupedWeights } from './weights';
 
@@ -21,7 +21,7 @@ describe('the three forms compute the same function (tfjs, cpu)', () => {
   it('detects a wrong channel order (the check is not vacuous)', async () => {
     await tf.setBackend('cpu');
     const s = { C: 2, d: 2, width: 8, size: 32 };
-    const c = randomizeBatchNorm(heInit(formGraph('c', s), 3), 3, ['bn1', 'bn2', 'bn3']);
+    const c = randomizeBatchNorm(heInit(formGraph('c', s), 3), 3, FORM_C_BNS);
     const { a } = splitGroupedWeights(c, s.C, s.d);
     // Swap the first 1×1 of the two paths: a different function.
     const p0 = a.get('path0.conv1.weight')!;

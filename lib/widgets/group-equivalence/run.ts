@@ -5,7 +5,7 @@
 import type { BackendInfo } from '@/lib/runtime/backend';
 import { Model } from '@/lib/runtime/executor';
 import { heInit } from '@/lib/runtime/weights/he-init';
-import { FORMS, formGraph, type Form } from '@/lib/widgets/cardinality-groups/forms';
+import { FORM_C_BNS, FORMS, formGraph, type Form } from '@/lib/widgets/cardinality-groups/forms';
 import { ensureBackend, numTensors, serial, tf, type BackendChoice } from '@/lib/widgets/cost-compare/tf-runtime';
 import { EQUIVALENCE_SIZE } from './meta';
 import { maxAbs, maxAbsDiff, randomizeBatchNorm, seededInput, splitGroupedWeights } from './weights';
@@ -62,7 +62,7 @@ export function runEquivalence(req: EquivalenceRequest): Promise<EquivalenceResu
     const tensorsBefore = numTensors();
     const shape = { C: req.C, d: req.d, width: req.width, size: EQUIVALENCE_SIZE };
     const graphs = Object.fromEntries(FORMS.map((f) => [f, formGraph(f, shape)])) as Record<Form, ReturnType<typeof formGraph>>;
-    const weightsC = randomizeBatchNorm(heInit(graphs.c, req.seed), req.seed, ['bn1', 'bn2', 'bn3']);
+    const weightsC = randomizeBatchNorm(heInit(graphs.c, req.seed), req.seed, FORM_C_BNS);
     const { a, b } = splitGroupedWeights(weightsC, req.C, req.d);
     const weights: Record<Form, typeof weightsC> = { a, b, c: weightsC };
     const n = EQUIVALENCE_SIZE * EQUIVALENCE_SIZE * req.width;

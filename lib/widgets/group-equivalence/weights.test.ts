@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heInit } from '@/lib/runtime/weights/he-init';
-import { formGraph } from '@/lib/widgets/cardinality-groups/forms';
+import { FORM_C_BNS, formGraph } from '@/lib/widgets/cardinality-groups/forms';
 import { maxAbs, maxAbsDiff, randomizeBatchNorm, seededInput, sliceInputs, sliceRows, splitGroupedWeights } from './weights';
 
 describe('splitting grouped weights into paths', () => {
@@ -15,7 +15,7 @@ describe('splitting grouped weights into paths', () => {
 
   it('produces exactly the keys and shapes forms (a) and (b) expect', () => {
     const s = { C: 3, d: 2, width: 8, size: 32 };
-    const c = randomizeBatchNorm(heInit(formGraph('c', s), 7), 7, ['bn1', 'bn2', 'bn3']);
+    const c = randomizeBatchNorm(heInit(formGraph('c', s), 7), 7, FORM_C_BNS);
     const { a, b } = splitGroupedWeights(c, s.C, s.d);
     for (const [form, sd] of [['a', a], ['b', b]] as const) {
       const want = heInit(formGraph(form, s), 0);
@@ -23,12 +23,12 @@ describe('splitting grouped weights into paths', () => {
       for (const [key, t] of want) expect(sd.get(key)!.shape).toEqual(t.shape);
     }
     // Group 1's 3x3 kernels are rows 2..3 of the grouped weight.
-    expect(Array.from(a.get('path1.conv2.weight')!.data)).toEqual(Array.from(c.get('conv2.weight')!.data.slice(2 * 2 * 9, 4 * 2 * 9)));
+    expect(Array.from(a.get('path1.conv2.weight')!.data)).toEqual(Array.from(c.get('block.conv2.weight')!.data.slice(2 * 2 * 9, 4 * 2 * 9)));
   });
 
   it('gives BatchNorm non-trivial seeded statistics', () => {
-    const c = randomizeBatchNorm(heInit(formGraph('c', { C: 2, d: 2, width: 4, size: 32 }), 1), 1, ['bn1']);
-    const v = c.get('bn1.running_var')!.data;
+    const c = randomizeBatchNorm(heInit(formGraph('c', { C: 2, d: 2, width: 4, size: 32 }), 1), 1, ['block.bn1']);
+    const v = c.get('block.bn1.running_var')!.data;
     expect(Math.min(...v)).toBeGreaterThanOrEqual(0.5);
     expect(new Set(v).size).toBeGreaterThan(1);
   });

@@ -2,7 +2,7 @@
  * One set of weights for all three forms of a ResNeXt block. The grouped form (c) is initialised
  * with the runtime's seeded He init; its BatchNorms get seeded, non-trivial statistics (so BN is
  * not an identity that would hide a wrong channel order); then the tensors are cut into the per-path
- * tensors of forms (a) and (b):
+ * tensors of forms (a) and (b) (form (c)'s keys carry its module prefix, `block.`):
  *
  *   conv1.weight [C·d, w, 1, 1]  rows g·d..(g+1)·d            -> path g conv1.weight [d, w, 1, 1]
  *   bn1.*        [C·d]           g·d..(g+1)·d                  -> path g bn1.*        [d]
@@ -16,6 +16,7 @@
  */
 import type { StateDict, TensorData } from '@/lib/runtime/weights/types';
 import { mulberry32 } from '@/lib/runtime/weights/he-init';
+import { FORM_C_BLOCK } from '@/lib/widgets/cardinality-groups/forms';
 
 const BN_KEYS = ['weight', 'bias', 'running_mean', 'running_var'] as const;
 
@@ -62,23 +63,26 @@ export function randomizeBatchNorm(sd: StateDict, seed: number, prefixes: readon
   return out;
 }
 
+/** Form (c)'s module prefix (its tensors are `block.conv1.weight`, …). */
+const C_ = FORM_C_BLOCK;
+
 /** The weights of forms (a) and (b) from those of (c). */
 export function splitGroupedWeights(c: StateDict, C: number, d: number): { a: StateDict; b: StateDict } {
   const a: StateDict = new Map();
   const b: StateDict = new Map();
   for (let g = 0; g < C; g++) {
     for (const sd of [a, b]) {
-      sd.set(`path${g}.conv1.weight`, sliceRows(need(c, 'conv1.weight'), g * d, d));
-      sd.set(`path${g}.conv2.weight`, sliceRows(need(c, 'conv2.weight'), g * d, d));
+      sd.set(`path${g}.conv1.weight`, sliceRows(need(c, `${C_}.conv1.weight`), g * d, d));
+      sd.set(`path${g}.conv2.weight`, sliceRows(need(c, `${C_}.conv2.weight`), g * d, d));
       for (const role of BN_KEYS) {
-        sd.set(`path${g}.bn1.${role}`, sliceRows(need(c, `bn1.${role}`), g * d, d));
-        sd.set(`path${g}.bn2.${role}`, sliceRows(need(c, `bn2.${role}`), g * d, d));
+        sd.set(`path${g}.bn1.${role}`, sliceRows(need(c, `${C_}.bn1.${role}`), g * d, d));
+        sd.set(`path${g}.bn2.${role}`, sliceRows(need(c, `${C_}.bn2.${role}`), g * d, d));
       }
     }
-    a.set(`path${g}.conv3.weight`, sliceInputs(need(c, 'conv3.weight'), g * d, d));
+    a.set(`path${g}.conv3.weight`, sliceInputs(need(c, `${C_}.conv3.weight`), g * d, d));
   }
-  b.set('conv3.weight', need(c, 'conv3.weight'));
-  for (const sd of [a, b]) for (const role of BN_KEYS) sd.set(`bn3.${role}`, need(c, `bn3.${role}`));
+  b.set('conv3.weight', need(c, `${C_}.conv3.weight`));
+  for (const sd of [a, b]) for (const role of BN_KEYS) sd.set(`bn3.${role}`, need(c, `${C_}.bn3.${role}`));
   return { a, b };
 }
 

@@ -4,7 +4,7 @@
  * and parameters from lib/arch's cost model, next to the numbers the paper prints. The paper's
  * "FLOPs" are multiply-adds (its footnote 1), the same count as the spec's MACs. Pure: no React.
  */
-import { buildGraph, graphCost, modelKnobs, moduleOutput, type ShuffleNetV2Knobs } from '@/lib/arch';
+import { buildGraph, graphCost, groupOutput, groupsWithRole, modelKnobs, nodesInGroup, type Graph, type Node, type ShuffleNetV2Knobs } from '@/lib/arch';
 
 export const TABLE5_MODELS = [
   { id: 'shufflenet_v2_x0_5', width: '0.5×', paperFlopsM: 41, paperParamsM: 1.4 },
@@ -37,11 +37,26 @@ export function table5(): Table5 {
     const c = graphCost(buildGraph(m.id)).total;
     return { ...m, channels: k.stagesOutChannels, repeats: k.stagesRepeats, macs: c.macs, params: c.params };
   });
-  const g = buildGraph('shufflenet_v2_x1_0');
-  const side = (name: string) => moduleOutput(g, name)?.outShape[1] ?? NaN;
+  return { columns, sizes: tableSizes(buildGraph('shufflenet_v2_x1_0')) };
+}
+
+/**
+ * The output sizes of Table 5's rows, read from a ShuffleNet v2 graph by role and op: the stem's
+ * conv and max pool, the output of each stage (its shuffle units) and of the conv5 layer.
+ */
+export function tableSizes(g: Graph): Table5['sizes'] {
+  const side = (n: Node | undefined) => n?.outShape[1] ?? NaN;
+  const [stem] = groupsWithRole(g, 'stem');
+  const stemNodes = nodesInGroup(g, stem.id);
+  const stages = groupsWithRole(g, 'stage').map((s) => side(groupOutput(g, s.id)));
+  const [conv5] = groupsWithRole(g, 'conv');
   return {
-    columns,
-    sizes: { conv1: side('conv1.2'), maxpool: side('maxpool'), stage2: side('stage2'), stage3: side('stage3'), stage4: side('stage4'), conv5: side('conv5.2') },
+    conv1: side(stemNodes.filter((n) => n.op.kind !== 'maxpool').at(-1)),
+    maxpool: side(stemNodes.find((n) => n.op.kind === 'maxpool')),
+    stage2: stages[0],
+    stage3: stages[1],
+    stage4: stages[2],
+    conv5: side(groupOutput(g, conv5.id)),
   };
 }
 
