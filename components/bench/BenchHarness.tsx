@@ -14,13 +14,8 @@ export function BenchHarness() {
 
   useEffect(() => {
     const loaded: Promise<Harness> = import('./harness');
-    // One call at a time: a run switches the tfjs backend, which must not change under another.
-    let queue: Promise<unknown> = Promise.resolve();
-    const enqueue = <T,>(job: (h: Harness) => Promise<T>): Promise<T> => {
-      const next = queue.then(() => loaded).then(job);
-      queue = next.catch(() => undefined);
-      return next;
-    };
+    // Each call is a job of the runtime's page-wide queue: one at a time, in order.
+    const enqueue = <T,>(job: (h: Harness) => Promise<T>): Promise<T> => loaded.then(job);
     const report = (e: unknown) => {
       setStatus(`Error: ${e instanceof Error ? e.message : String(e)}`);
       throw e;
@@ -32,7 +27,7 @@ export function BenchHarness() {
       ),
       run: (o: RunOptions) => enqueue((h) => h.run(o, setStatus)).catch(report),
       logits: (o: LogitsOptions) => enqueue((h) => h.logits(o, setStatus)).catch(report),
-      numTensors: () => enqueue(async (h) => h.numTensors()),
+      numTensors: () => enqueue((h) => h.numTensors()),
     };
     // A rejected `ready` that nobody awaits must not surface as an unhandled rejection.
     api.ready.catch(() => undefined);

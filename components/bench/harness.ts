@@ -1,12 +1,14 @@
 /**
  * The benchmark harness behind /bench (loaded with import(): it pulls in tfjs and the runtime).
- * Every call builds a seeded model on the requested backend, measures, and disposes the model and
- * its input before returning, so tf.memory().numTensors is back at its starting value.
+ * Every call is one job of the page-wide tfjs queue on exactly the requested backend (no fallback:
+ * a benchmark must measure what it was asked for). It builds a seeded model, measures with the
+ * runtime's timed warm pass, and disposes the model and its input before returning, so the tensor
+ * count is back at its starting value.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { buildGraph, nodeCost, parityDenseNetSmall, parityResNeXtSmall, type Graph } from '@/lib/arch';
-import { type BackendInfo, type Model, createSeededModel, hashInput, initBackend, inputFromNCHW, median, profileModel } from '@/lib/runtime';
-import type { BenchBackend, BenchLayer, LogitsOptions, RunOptions, RunResult } from './types';
+import { type Model, createSeededModel, enqueue, hashInput, inputFromNCHW, median, numTensors as tensorCount, profileModel, runTfjsJob, timedForward, warmThenTime } from '@/lib/runtime';
+import type { BenchLayer, LogitsOptions, RunOptions, RunResult } from './types';
 
 export type Status = (text: string) => void;
 
@@ -16,21 +18,6 @@ function graphFor(model: string, size: number | undefined): Graph {
   return buildGraph(model, size ? { size } : {});
 }
 
-const infos = new Map<BenchBackend, BackendInfo>();
-
-async function switchBackend(backend: BenchBackend): Promise<BackendInfo> {
-  const known = infos.get(backend);
-  if (known && tf.getBackend() === backend) return known;
-  if (known) {
-    if (!(await tf.setBackend(backend))) throw new Error(`could not switch back to ${backend}`);
-    await tf.ready();
-    return known;
-  }
-  const info = await initBackend({ order: [backend] });
-  infos.set(backend, info);
-  return info;
-}
-
 function inputOf(graph: Graph): tf.Tensor4D {
   const [c, h, w] = graph.input;
   return inputFromNCHW(hashInput([1, c, h, w]), [1, c, h, w]);
@@ -38,16 +25,7 @@ function inputOf(graph: Graph): tf.Tensor4D {
 
 const now = () => performance.now();
 
-async function wholePass(model: Model, x: tf.Tensor4D): Promise<number> {
-  const t0 = now();
-  const y = model.predict(x);
-  try {
-    await y.data();
-  } finally {
-    y.dispose();
-  }
-  return now() - t0;
-}
+const wholePass = async (model: Model, x: tf.Tensor4D): Promise<number> => (await timedForward(model, x)).ms;
 
 interface Timed {
   wholeSamples: number[];
@@ -67,7 +45,7 @@ async function traceLayers(model: Model, x: tf.Tensor4D, warmup: number, runs: n
   const fusedInto = new Map<string, string>();
   const wholeSamples: number[] = [];
   const traceSamples: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
+  await warmThenTime({ warmup, repeats: runs }, async (recorded, i) => {
     const step = new Map<string, number>();
     const t0 = now();
     let t = t0;
@@ -83,13 +61,13 @@ async function traceLayers(model: Model, x: tf.Tensor4D, warmup: number, runs: n
     y.dispose();
     const traced = now() - t0;
     const whole = await wholePass(model, x);
-    if (i >= warmup) {
+    if (recorded) {
       traceSamples.push(traced);
       for (const [n, ms] of step) samples.set(n, [...(samples.get(n) ?? []), ms]);
       wholeSamples.push(whole);
     }
     progress(i + 1, warmup + runs);
-  }
+  });
   const layers = model.graph.nodes.map((node): BenchLayer => {
     const into = fusedInto.get(node.name);
     const base = { name: node.name, op: node.op.kind, macs: nodeCost(node).macs, timer: 'wall' as const };
@@ -98,13 +76,15 @@ async function traceLayers(model: Model, x: tf.Tensor4D, warmup: number, runs: n
   return { wholeSamples, traceSamples, layers };
 }
 
-export async function run(o: RunOptions, status: Status): Promise<RunResult> {
-  const info = await switchBackend(o.backend);
+export function run(o: RunOptions, status: Status): Promise<RunResult> {
+  return runTfjsJob({ backend: o.backend, strict: true }, ({ backend: info, tensorsBefore }) => measure(o, info.renderer, tensorsBefore, status));
+}
+
+async function measure(o: RunOptions, device: string, numTensorsBefore: number, status: Status): Promise<RunResult> {
   const runs = Math.max(1, o.runs ?? 5);
   const warmup = Math.max(0, o.warmup ?? 2);
   const graph = graphFor(o.model, o.size);
   const size = graph.input[1];
-  const numTensorsBefore = tf.memory().numTensors;
   status(`${o.model} on ${o.backend} at ${size}: building`);
   const model = createSeededModel(graph, o.seed ?? 0, { groupConv: o.groupConv ?? 'auto' });
   const x = inputOf(graph);
@@ -134,25 +114,26 @@ export async function run(o: RunOptions, status: Status): Promise<RunResult> {
       layers = p.layers.map((l) => ({ name: l.name, op: l.op, macs: l.macs, ms: l.ms, timer: l.timer }));
       layerTimer = 'profiler';
     } else {
-      samples = [];
-      for (let i = 0; i < warmup + runs; i++) {
+      const whole: number[] = [];
+      await warmThenTime({ warmup, repeats: runs }, async (recorded, i) => {
         progress(i + 1, warmup + runs);
         const ms = await wholePass(model, x);
-        if (i >= warmup) samples.push(ms);
-      }
+        if (recorded) whole.push(ms);
+      });
+      samples = whole;
       medianMs = median(samples);
     }
   } finally {
     x.dispose();
     model.dispose();
   }
-  const numTensorsAfter = tf.memory().numTensors;
+  const numTensorsAfter = tensorCount();
   status(`${o.model} on ${o.backend} at ${size}: ${medianMs.toFixed(1)} ms`);
   return {
     model: o.model,
     backend: o.backend,
     size,
-    device: info.renderer,
+    device,
     groupConv: model.groupConv,
     runs,
     warmup,
@@ -167,19 +148,17 @@ export async function run(o: RunOptions, status: Status): Promise<RunResult> {
   };
 }
 
-export async function logits(o: LogitsOptions, status: Status): Promise<number[]> {
-  await switchBackend(o.backend);
+export function logits(o: LogitsOptions, status: Status): Promise<number[]> {
+  return runTfjsJob({ backend: o.backend, strict: true }, () => logitsNow(o, status));
+}
+
+async function logitsNow(o: LogitsOptions, status: Status): Promise<number[]> {
   const graph = graphFor(o.model, o.size);
   status(`${o.model} on ${o.backend} at ${graph.input[1]}: logits`);
   const model = createSeededModel(graph, o.seed ?? 0, { groupConv: o.groupConv ?? 'auto' });
   const x = inputOf(graph);
   try {
-    const y = model.predict(x);
-    try {
-      return Array.from(await y.data());
-    } finally {
-      y.dispose();
-    }
+    return Array.from((await timedForward(model, x)).data);
   } finally {
     x.dispose();
     model.dispose();
@@ -187,6 +166,7 @@ export async function logits(o: LogitsOptions, status: Status): Promise<number[]
   }
 }
 
-export function numTensors(): number {
-  return tf.memory().numTensors;
+/** The tensor count once every job queued before has finished. */
+export function numTensors(): Promise<number> {
+  return enqueue(async () => tensorCount());
 }

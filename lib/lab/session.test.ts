@@ -9,7 +9,8 @@ import { buildGraph, graphCost } from '../arch';
 import type { RgbaImage } from '../runtime/imagenet';
 import { heInit } from '../runtime/weights/he-init';
 import { writeSafetensors } from '../runtime/weights/safetensors';
-import { RunSession, backendOrderFor, resizeFor } from './session';
+import { backendOrder } from '../runtime/backend-policy';
+import { RunSession, resizeFor } from './session';
 
 function image(w: number, h: number): RgbaImage {
   const data = new Uint8ClampedArray(w * h * 4);
@@ -24,9 +25,8 @@ function image(w: number, h: number): RgbaImage {
 
 describe('helpers', () => {
   it('orders backends and sizes crops like torchvision', () => {
-    const all = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-    expect(backendOrderFor('auto', all)).toEqual(all);
-    expect(backendOrderFor('wasm', all)).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+    expect(backendOrder('auto')).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(backendOrder('wasm')).toEqual(['wasm', 'cpu']);
     expect(resizeFor(224)).toBe(256);
     expect(resizeFor(64)).toBe(73);
   });

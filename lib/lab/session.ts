@@ -6,34 +6,39 @@
  *   input    — the current input tensor [1, S, S, 3] at the graph's input size
  *
  * plus the plain-JS sources they were made from (the graph, the weights choice, the RGBA input
- * image), so that when a GPU backend fails or loses its context the session can rebuild model and
- * input on the next backend without the reader choosing anything again.
+ * image), so that when a GPU backend fails or loses its context, or another widget's job left
+ * tfjs elsewhere, the session can rebuild model and input on the right backend without the reader
+ * choosing anything again.
  *
- * Browser-only in practice (it also runs in Node on cpu/wasm, which the tests use). This module
- * imports tfjs and the runtime with import() only, so a client component may import it statically
- * and still paint before the 1.5 MB of tfjs arrive.
+ * Every operation is a job of the runtime's page-wide queue (lib/runtime/job.ts): a run requested
+ * while a profile is in flight, or while another widget measures, waits for it, so two forward
+ * passes never interleave on the GPU. Backends follow the runtime's one policy (backend-policy.ts).
  *
- * Operations are serialised: a run requested while a profile is in flight waits for it, so two
- * forward passes never interleave their intermediates on the GPU.
+ * Browser-only in practice (it also runs in Node on cpu/wasm, which the tests use). tfjs and the
+ * runtime are loaded with import() (runtime-loader.ts).
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { Graph } from '../arch/ir';
-import type { BackendInfo, BackendLostEvent, BackendName } from '../runtime/backend';
+import type { BackendInfo, BackendLostEvent } from '../runtime/backend';
+import type { BackendChoice, BackendName } from '../runtime/backend-names';
+import { switchNotice } from '../runtime/backend-policy';
+import { enqueue } from '../runtime/job-queue';
 import type { Model } from '../runtime/executor';
 import type { FeatureMap } from '../runtime/featuremaps';
 import type { Prediction, RgbaImage } from '../runtime/imagenet';
-import type { WeightIssue } from '../runtime/weights/load-state-dict';
+import type { TimedOutput } from '../runtime/timing';
 import type { StateDict } from '../runtime/weights/types';
 import type { Phase } from './progress';
 import { type LabProfile, toLabProfile } from './profile-stats';
 import { graphSize, resizeGraph } from './resize-graph';
+import { loadRuntime, type Runtime } from './runtime-loader';
+import { inputPreview, inputTensor } from './session-input';
+import { type LoadOutcome, type StateDictOutcome, type WeightsSource, readStateDict } from './weights-source';
 
-export type BackendChoice = 'auto' | BackendName;
-
-/** Where the weights come from. A file is kept as a Blob (cheap: no copy) so it can be re-read. */
-export type WeightsSource = { readonly kind: 'seeded'; readonly seed: number } | { readonly kind: 'file'; readonly name: string; readonly blob: Blob };
-
-export type LoadOutcome = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[] };
+export type { BackendChoice } from '../runtime/backend-names';
+export type { LoadOutcome, WeightsSource } from './weights-source';
+export { loadRuntime, type LabDebugHook } from './runtime-loader';
+export { resizeFor } from './session-input';
 
 export interface RunOutput {
   readonly logits: Float32Array;
@@ -67,87 +72,17 @@ export class StaleSessionError extends Error {
   }
 }
 
-interface Runtime {
-  readonly tf: typeof TF;
-  readonly backend: typeof import('../runtime/backend');
-  readonly executor: typeof import('../runtime/executor');
-  readonly featuremaps: typeof import('../runtime/featuremaps');
-  readonly profiler: typeof import('../runtime/profiler');
-  readonly imagenet: typeof import('../runtime/imagenet');
-  readonly heInit: typeof import('../runtime/weights/he-init');
-  readonly safetensors: typeof import('../runtime/weights/safetensors');
-  readonly stateDict: typeof import('../runtime/weights/load-state-dict');
-}
-
-let runtime: Promise<Runtime> | null = null;
-
-/** tfjs and the runtime, loaded once per page. */
-export function loadRuntime(): Promise<Runtime> {
-  runtime ??= Promise.all([
-    import('@tensorflow/tfjs'),
-    import('../runtime/backend'),
-    import('../runtime/executor'),
-    import('../runtime/featuremaps'),
-    import('../runtime/profiler'),
-    import('../runtime/imagenet'),
-    import('../runtime/weights/he-init'),
-    import('../runtime/weights/safetensors'),
-    import('../runtime/weights/load-state-dict'),
-  ]).then(([tf, backend, executor, featuremaps, profiler, imagenet, heInit, safetensors, stateDict]) => ({
-    tf,
-    backend,
-    executor,
-    featuremaps,
-    profiler,
-    imagenet,
-    heInit,
-    safetensors,
-    stateDict,
-  }));
-  runtime.then(
-    (rt) => exposeLeakCheck(rt.tf),
-    // A failed chunk load (offline, deploy in between) should be retryable.
-    () => {
-      runtime = null;
-    },
-  );
-  return runtime;
-}
-
-/** The leak-check hook end-to-end tests read (a page has no other way to reach tfjs' counters). */
-export interface LabDebugHook {
-  numTensors(): number;
-  backend(): string;
-}
-
-declare global {
-  var __layerwiseLab: LabDebugHook | undefined;
-}
-
-/** window.__layerwiseLab.numTensors(): tf.memory().numTensors, for leak checks after unmount. */
-function exposeLeakCheck(tf: typeof TF): void {
-  if (typeof window === 'undefined') return;
-  globalThis.__layerwiseLab = { numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() };
-}
-
-export const GPU_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl'];
-
-/** The order initBackend tries for a choice: the chosen one first, then the usual order. */
-export function backendOrderFor(choice: BackendChoice, all: readonly BackendName[]): BackendName[] {
-  return choice === 'auto' ? [...all] : [choice, ...all.filter((b) => b !== choice)];
-}
-
-/** torchvision's eval resize for a crop: 256 for 224, scaled alike for other sizes. */
-export function resizeFor(crop: number): number {
-  return Math.round((crop * 256) / 224);
-}
+const GPU_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl'];
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class RunSession {
   private readonly rt: Runtime;
   private readonly hooks: SessionHooks;
+  private choice: BackendChoice;
   private info: BackendInfo;
+  /** tfjs' backend object the model and input live on (a reset backend gets a new one). */
+  private instance: unknown;
   private model: Model | null = null;
   private input: TF.Tensor4D | null = null;
   private graphValue: Graph | null = null;
@@ -155,14 +90,15 @@ export class RunSession {
   private image_: RgbaImage | null = null;
   private warmed = false;
   private disposed = false;
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly unsubscribe: () => void;
   /** Bumped whenever model, weights or input change; handles compare it to detect staleness. */
   private versionValue = 0;
 
-  private constructor(rt: Runtime, info: BackendInfo, hooks: SessionHooks) {
+  private constructor(rt: Runtime, choice: BackendChoice, info: BackendInfo, hooks: SessionHooks) {
     this.rt = rt;
+    this.choice = choice;
     this.info = info;
+    this.instance = rt.tf.backend();
     this.hooks = hooks;
     this.unsubscribe = rt.backend.onBackendLost((e) => this.backendLost(e));
   }
@@ -172,9 +108,10 @@ export class RunSession {
     hooks.onPhase?.('tfjs', 0);
     const rt = await loadRuntime();
     hooks.onPhase?.('tfjs', 0.6);
-    const info = await rt.backend.initBackend({ order: backendOrderFor(choice, rt.backend.BACKEND_ORDER) });
-    hooks.onPhase?.('tfjs', 1);
-    return new RunSession(rt, info, hooks);
+    return rt.job.runTfjsJob({ backend: choice }, async ({ backend }) => {
+      hooks.onPhase?.('tfjs', 1);
+      return new RunSession(rt, choice, backend, hooks);
+    });
   }
 
   get backend(): BackendInfo {
@@ -200,16 +137,24 @@ export class RunSession {
     return this.disposed;
   }
 
-  /** tf.memory().numTensors: the leak check (back to its pre-session value after dispose()). */
+  /** The runtime's tensor count: back to its pre-session value after dispose(). */
   numTensors(): number {
-    return this.rt.tf.memory().numTensors;
+    return this.rt.tensors.numTensors();
   }
 
-  /** Runs `fn` after every operation queued before it (also after failed ones). */
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn, fn);
-    this.queue = next.catch(() => undefined);
-    return next;
+  /**
+   * Runs `fn` as a job of the page-wide queue on this session's backend. When tfjs is not on the
+   * backend the model was built on (another widget's job, a reset, a fallback), rebuilds first.
+   */
+  private job<T>(fn: () => Promise<T>): Promise<T> {
+    return this.rt.job.runTfjsJob({ backend: this.choice }, async ({ backend }) => {
+      this.live();
+      if (backend.backend !== this.info.backend || this.rt.tf.backend() !== this.instance) {
+        this.info = backend;
+        await this.rebuild();
+      }
+      return fn();
+    });
   }
 
   private live(): void {
@@ -218,16 +163,9 @@ export class RunSession {
 
   /** Switches to a chosen backend and rebuilds model and input there. */
   setBackend(choice: BackendChoice): Promise<BackendInfo> {
-    return this.serial(async () => {
-      this.live();
-      const order = backendOrderFor(choice, this.rt.backend.BACKEND_ORDER);
-      if (order[0] === this.info.backend) return this.info;
-      this.hooks.onPhase?.('tfjs', 0);
-      this.releaseTensors();
-      this.info = await this.rt.backend.initBackend({ order });
-      await this.rebuild();
-      return this.info;
-    });
+    if (!this.disposed && choice !== this.choice) this.hooks.onPhase?.('tfjs', 0);
+    this.choice = choice;
+    return this.job(async () => this.info);
   }
 
   /**
@@ -235,19 +173,16 @@ export class RunSession {
    * their issues; the previous model stays if the graph is unchanged, otherwise there is none.
    */
   load(graph: Graph, weights: WeightsSource): Promise<LoadOutcome> {
-    return this.serial(async () => {
-      this.live();
+    return this.job(async () => {
       const sameGraph = this.graphValue === graph && this.model !== null;
       if (sameGraph) return this.replaceWeights(weights);
       const sd = await this.stateDictFor(graph, weights);
+      this.disposeModel();
+      this.graphValue = graph;
       if (!sd.ok) {
-        this.disposeModel();
-        this.graphValue = graph;
         this.bump();
         return sd;
       }
-      this.disposeModel();
-      this.graphValue = graph;
       await this.withFallback('building the model', async () => this.build(graph, sd.sd));
       this.weightsValue = weights;
       this.remakeInput();
@@ -258,7 +193,8 @@ export class RunSession {
 
   /** Frees the model and input tensors (e.g. when the graph changes and nothing needs them yet). */
   unload(): Promise<void> {
-    return this.serial(async () => {
+    // No backend needed to free tensors: a plain job of the queue.
+    return enqueue(async () => {
       if (this.disposed) return;
       this.releaseTensors();
       this.graphValue = null;
@@ -268,77 +204,43 @@ export class RunSession {
 
   /** Replaces the weights of the current model; on failure the previous weights stay loaded. */
   setWeights(weights: WeightsSource): Promise<LoadOutcome> {
-    return this.serial(async () => {
-      this.live();
-      return this.replaceWeights(weights);
-    });
+    return this.job(async () => this.replaceWeights(weights));
   }
 
   /** Sets the input image (RGBA, any size: it is resized and centre-cropped like torchvision). */
   setInput(image: RgbaImage): Promise<void> {
-    return this.serial(async () => {
-      this.live();
+    return this.job(async () => {
       this.image_ = image;
       this.remakeInput();
       this.bump();
     });
   }
 
-  /** One forward pass: logits, top-5 and what the model saw. */
+  /** One forward pass: logits, top-5 and what the model saw. The first on a model is warmed up first. */
   run(): Promise<RunOutput> {
-    return this.serial(() =>
+    return this.job(() =>
       this.withFallback('running the model', async () => {
         const { model, input } = this.ready();
-        const { tf } = this.rt;
-        if (!this.warmed && GPU_BACKENDS.includes(this.info.backend)) {
-          // The first pass on a GPU backend compiles shaders: keep it out of the reported time.
-          this.hooks.onPhase?.('warmup', 0);
-          const y = model.predict(input);
-          try {
-            await y.data();
-          } finally {
-            y.dispose();
-          }
-        }
-        this.warmed = true;
-        this.hooks.onPhase?.('run', 0);
-        const t0 = performance.now();
-        const y = model.predict(input);
-        let logits: Float32Array;
-        try {
-          logits = (await y.data()) as Float32Array;
-        } finally {
-          y.dispose();
-        }
-        const ms = performance.now() - t0;
-        const preview = tf.tidy(() => {
-          const { IMAGENET_MEAN, IMAGENET_STD } = this.rt.imagenet;
-          const rgb = tf.clipByValue(tf.mul(tf.add(tf.mul(input, [...IMAGENET_STD]), [...IMAGENET_MEAN]), 255), 0, 255);
-          return tf.cast(tf.squeeze(rgb, [0]), 'int32') as TF.Tensor3D;
+        const timed: TimedOutput[] = [];
+        // The runtime's timed warm pass: the first pass of a model compiles shaders and allocates
+        // (and builds the folded conv+BN filters); keep it out of the reported time.
+        await this.rt.timing.warmThenTime({ warmup: this.warmed ? 0 : 1, repeats: 1 }, async (recorded) => {
+          this.hooks.onPhase?.(recorded ? 'run' : 'warmup', 0);
+          const r = await this.rt.timing.timedForward(model, input);
+          if (recorded) timed.push(r);
         });
-        let rgb: Int32Array;
-        try {
-          rgb = (await preview.data()) as Int32Array;
-        } finally {
-          preview.dispose();
-        }
-        const [, h, w] = input.shape;
-        const data = new Uint8ClampedArray(w * h * 4);
-        for (let i = 0; i < w * h; i++) {
-          data[4 * i] = rgb[3 * i];
-          data[4 * i + 1] = rgb[3 * i + 1];
-          data[4 * i + 2] = rgb[3 * i + 2];
-          data[4 * i + 3] = 255;
-        }
+        this.warmed = true;
+        const { data, ms } = timed[0];
+        const preview = await inputPreview(this.rt, input);
         this.hooks.onPhase?.('run', 1);
-        return { logits, top5: this.rt.imagenet.topK(logits, 5), ms, inputPreview: { width: w, height: h, data } };
+        return { logits: data, top5: this.rt.imagenet.topK(data, 5), ms, inputPreview: preview };
       }),
     );
   }
 
   /** Activations of `layers` for the current input (one forward pass, NCHW Float32Arrays). */
   featureMaps(layers: readonly string[]): Promise<Map<string, FeatureMap>> {
-    return this.serial(() =>
+    return this.job(() =>
       this.withFallback('reading feature maps', async () => {
         const { model, input } = this.ready();
         this.hooks.onPhase?.('featuremaps', 0);
@@ -351,14 +253,13 @@ export class RunSession {
 
   /** Per-layer profile at a square input size, with costs recomputed for that size. */
   profile(req: ProfileRequest = {}): Promise<LabProfile> {
-    return this.serial(() =>
+    return this.job(() =>
       this.withFallback('profiling', async () => {
         const { model, input } = this.ready();
         const graph = this.graphValue as Graph;
         const size = req.size ?? graphSize(graph);
         const sized = resizeGraph(graph, size); // throws SpecError when the size vanishes
-        const image = this.image_ as RgbaImage;
-        const x = size === input.shape[1] ? input : this.rt.imagenet.preprocess(image, { resize: resizeFor(size), crop: size });
+        const x = size === input.shape[1] ? input : inputTensor(this.rt, this.image_ as RgbaImage, size);
         try {
           this.hooks.onPhase?.('profile', 0);
           const p = await this.rt.profiler.profileModel(model, x, {
@@ -418,38 +319,14 @@ export class RunSession {
     return { ok: true };
   }
 
-  /** The weights as a validated StateDict (plain arrays, nothing on the GPU yet). */
-  private async stateDictFor(graph: Graph, weights: WeightsSource): Promise<{ ok: true; sd: StateDict } | { ok: false; issues: WeightIssue[] }> {
-    this.hooks.onPhase?.('weights', 0);
-    if (weights.kind === 'seeded') {
-      const sd = this.rt.heInit.heInit(graph, weights.seed);
-      this.hooks.onPhase?.('weights', 1);
-      return { ok: true, sd };
-    }
-    let bytes: ArrayBuffer;
-    try {
-      bytes = await weights.blob.arrayBuffer();
-    } catch (e) {
-      return { ok: false, issues: [{ kind: 'parse', key: '', message: `could not read ${weights.name}: ${errorText(e)}` }] };
-    }
-    this.hooks.onPhase?.('weights', 0.5);
-    const { parseSafetensors, SafetensorsError } = this.rt.safetensors;
-    let file;
-    try {
-      file = parseSafetensors(bytes);
-    } catch (e) {
-      const msg = e instanceof SafetensorsError ? `${weights.name} is not a valid .safetensors file (${e.code}): ${e.message}` : `${weights.name}: ${errorText(e)}`;
-      return { ok: false, issues: [{ kind: 'parse', key: e instanceof SafetensorsError ? (e.key ?? '') : '', message: msg }] };
-    }
-    const issues = this.rt.stateDict.validateStateDict(graph, file.tensors);
-    if (issues.length) return { ok: false, issues };
-    this.hooks.onPhase?.('weights', 1);
-    return { ok: true, sd: this.rt.stateDict.stateDictFromSafetensors(file) };
+  private stateDictFor(graph: Graph, weights: WeightsSource): Promise<StateDictOutcome> {
+    return readStateDict(this.rt, graph, weights, (f) => this.hooks.onPhase?.('weights', f));
   }
 
   private build(graph: Graph, sd: StateDict): void {
     this.hooks.onPhase?.('build', 0);
     this.model = this.rt.executor.Model.create(graph, sd);
+    this.instance = this.rt.tf.backend();
     this.warmed = false;
     this.hooks.onPhase?.('build', 1);
   }
@@ -458,8 +335,8 @@ export class RunSession {
     this.input?.dispose();
     this.input = null;
     if (!this.image_ || !this.graphValue) return;
-    const size = graphSize(this.graphValue);
-    this.input = this.rt.imagenet.preprocess(this.image_, { resize: resizeFor(size), crop: size });
+    this.input = inputTensor(this.rt, this.image_, graphSize(this.graphValue));
+    this.instance = this.rt.tf.backend();
   }
 
   private disposeModel(): void {
@@ -484,6 +361,7 @@ export class RunSession {
   /** Model and input again on the current backend, from the kept graph, weights and image. */
   private async rebuild(): Promise<void> {
     this.releaseTensors();
+    this.instance = this.rt.tf.backend();
     if (this.graphValue && this.weightsValue) {
       const sd = await this.stateDictFor(this.graphValue, this.weightsValue);
       if (sd.ok) this.build(this.graphValue, sd.sd);
@@ -494,8 +372,8 @@ export class RunSession {
 
   /**
    * Runs `fn`; when it fails on a GPU backend (out of memory, a shader that does not compile, a
-   * lost context), moves to the next backend, rebuilds, tells the UI, and tries once more.
-   * Errors on wasm/cpu, and errors that are not the backend's fault, propagate unchanged.
+   * lost context), moves down the backend order (failOver), rebuilds, tells the UI, and tries once
+   * more. Errors on wasm/cpu, and errors that are not the backend's fault, propagate unchanged.
    */
   private async withFallback<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
@@ -503,30 +381,20 @@ export class RunSession {
     } catch (e) {
       const failed = this.info.backend;
       if (this.disposed || !GPU_BACKENDS.includes(failed) || e instanceof StaleSessionError || (e instanceof Error && e.name === 'SpecError')) throw e;
-      const order = this.rt.backend.BACKEND_ORDER;
-      const rest = order.slice(order.indexOf(failed) + 1);
+      const reason = `${errorText(e)}, while ${what}`;
       this.releaseTensors();
-      this.info = await this.rt.backend.initBackend({ order: rest });
+      this.info = await this.rt.activeBackend.failOver(failed, reason);
       await this.rebuild();
-      this.hooks.onBackendFallback?.(this.info, `${label(failed)} failed while ${what} (${errorText(e)}); switched to ${label(this.info.backend)}.`);
+      this.hooks.onBackendFallback?.(this.info, switchNotice(failed, reason, this.info.backend));
       return fn();
     }
   }
 
   private backendLost(e: BackendLostEvent): void {
     if (this.disposed || e.lost !== this.info.backend) return;
-    void this.serial(async () => {
-      if (this.disposed) return;
-      // initBackend already moved tfjs to the next backend (or found none).
-      const next = e.next ?? (await this.rt.backend.initBackend({ order: ['cpu'] }));
-      this.info = next;
-      await this.rebuild();
-      this.hooks.onBackendFallback?.(next, `${e.reason}; switched to ${label(next.backend)}. Your input, weights and selections are kept.`);
-    });
+    // The runtime has moved tfjs (and this choice) to the next backend; the job rebuilds there.
+    void this.job(async () => {
+      this.hooks.onBackendFallback?.(this.info, `${switchNotice(e.lost, e.reason, this.info.backend)} Your input, weights and selections are kept.`);
+    }).catch(() => undefined);
   }
-}
-
-const LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
-function label(b: BackendName): string {
-  return LABELS[b] ?? b;
 }

@@ -7,9 +7,13 @@
  * backends; on wasm it saves the 5-20 % that BN and ReLU take). W * scale is one float32 rounding
  * per weight, so results stay within float32 round-off of the unfused path (parity tests run both).
  *
- * Only dense and depthwise convs are fused (grouped convs go through a strategy of several kernels,
- * where there is no single kernel to fuse into), and only when the interior values (conv output,
- * and BN output if an activation is fused) are not captured and feed nothing else.
+ * findChains() finds the chains for both kinds of conv that can take the BN in: dense and depthwise
+ * convs here (findFusedChains, foldIntoConv: one tf.fused kernel each), and grouped convs whose
+ * strategy runs as one kernel ('packed', the default): the executor folds those through the
+ * strategy's own fold() (groupconv.ts). Grouped convs on a multi-kernel strategy ('split',
+ * 'blockdiag', 'depthwise', 'matmul') are not fused: there is no single kernel to fuse into. A chain
+ * is fused only when its interior values (conv output, and BN output if an activation is fused)
+ * are not captured and feed nothing else.
  */
 import * as tf from '@tensorflow/tfjs';
 import { convKind } from '../arch/conv-kind';

@@ -3,7 +3,7 @@
  *
  * PyTorch semantics: weight W[o, ci, kh, kw] with o = g * cgOut + m and input channel
  * c = g * cgIn + ci, i.e. group g sees channels [g*cgIn, (g+1)*cgIn) and produces
- * [g*cgOut, (g+1)*cgOut). Four interchangeable strategies, all exact up to float32 summation order:
+ * [g*cgOut, (g+1)*cgOut). Five interchangeable strategies, all exact up to float32 summation order:
  *
  * - 'split':     tf.split the input into G slices, G convs, tf.concat. G kernel launches
  *                (x3 for split/concat bookkeeping): cheap MACs, launch-bound on GPUs.
@@ -25,7 +25,9 @@
  *                instead of the inC GEMMs with K = kh*kw that 'depthwise' gives it.
  *
  * Each strategy has its own filter layout, built once at weight-load time (prepareGroupConv).
- * scripts/bench-groupconv.ts measures them; DEFAULT_GROUP_CONV picks the winner per backend.
+ * scripts/bench-groupconv.ts measures them; DEFAULT_GROUP_CONV picks the winner per backend, which
+ * today is 'packed' everywhere. 'packed' is also the one strategy that runs as a single conv
+ * kernel, so it alone can absorb the following BatchNorm and activation (fold(), strategyFolds()).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, Pair } from '../arch/ir';

@@ -3,12 +3,19 @@
  * lesson pages paint before tfjs arrives:
  *
  *   const rt = await import('@/lib/runtime');
- *   const info = await rt.initBackend();                 // webgpu -> webgl -> wasm -> cpu
- *   const graph = buildGraph('resnext50_32x4d');         // lib/arch
- *   const model = rt.createSeededModel(graph, 0);        // or Model.create(graph, stateDict)
- *   const x = rt.preprocess(imageElement);               // [1,224,224,3]
- *   const logits = model.predict(x); const top5 = rt.topK(await logits.data());
- *   tf.dispose([x, logits]); model.dispose();
+ *   const top5 = await rt.runTfjsJob({ backend: 'auto', signal }, async (ctx) => {  // one job at a time per page
+ *     const graph = buildGraph('resnext50_32x4d');       // lib/arch
+ *     const model = rt.createSeededModel(graph, 0);      // or Model.create(graph, stateDict)
+ *     const x = rt.preprocess(imageElement);             // [1,224,224,3]
+ *     try {
+ *       const { data } = await rt.timedForward(model, x);
+ *       return rt.topK(data);
+ *     } finally {
+ *       x.dispose(); model.dispose();                    // the job's tensor check: back to ctx.tensorsBefore
+ *     }
+ *   });
+ *
+ * Components reach jobs through components/hooks/useTfjsJob.ts.
  */
 import type { Graph } from '../arch/ir';
 import { Model, type ModelOptions } from './executor';
@@ -17,9 +24,16 @@ import { heInit } from './weights/he-init';
 export { Model, inputFromNCHW, consumerCounts, type ModelOptions, type ExecuteOptions, type ExecuteResult, type LoadResult } from './executor';
 export { GROUP_CONV_STRATEGIES, DEFAULT_GROUP_CONV, defaultGroupConvStrategy, prepareGroupConv, type GroupConvStrategy, type GroupConvGeometry } from './groupconv';
 export { readFeatureMaps, type FeatureMap, type FeatureMapResult } from './featuremaps';
-export { profileModel, median, type ModelProfile, type LayerProfile, type TimerKind, type ProfileOptions } from './profiler';
-export { BACKEND_LABELS, isBackendName } from './backend-names';
+export { profileModel, type ModelProfile, type LayerProfile, type TimerKind, type ProfileOptions } from './profiler';
+export { BACKEND_LABELS, backendLabel, isBackendName, type BackendChoice } from './backend-names';
 export { initBackend, onBackendLost, BACKEND_ORDER, type BackendName, type BackendInfo, type BackendFallback, type BackendLostEvent, type InitBackendOptions } from './backend';
+export { backendOrder, fallbackOrder, fallbackNotice, switchNotice } from './backend-policy';
+export { ensureBackend, failOver, type EnsureOptions } from './active-backend';
+export { runTfjsJob, type JobRequest, type JobContext } from './job';
+export { enqueue, pendingJobs, whenIdle } from './job-queue';
+export { CancelledError, isCancelled, throwIfCancelled, yieldToPage } from './cancel';
+export { median, warmThenTime, timedForward, timeForward, randomInput, type PassPlan, type PassOptions, type TimedOutput } from './timing';
+export { numTensors, startTensorCheck, leaked, type TensorCheck } from './tensors';
 export {
   preprocess,
   topK,

@@ -12,12 +12,17 @@
  *                      a number (tf.time returns {error} when the timer extension is missing).
  * Per-layer wall times on GPU backends include one read-back per layer, so their sum exceeds the
  * whole-model time; the reported gap makes that visible instead of hiding it.
+ *
+ * Warm-up and timed rounds follow the runtime's one timed warm pass (timing.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { nodeCost } from '../arch/cost';
 import { INPUT, type OpKind } from '../arch/ir';
 import { type Model, consumerCounts } from './executor';
 import { applyNode } from './ops';
+import { median, timedForward, warmThenTime } from './timing';
+
+export { median } from './timing';
 
 export type TimerKind = 'webgl-timer' | 'webgpu-timestamp' | 'wall';
 
@@ -58,13 +63,8 @@ export interface ProfileOptions {
   readonly repeats?: number;
   /** Called after each pass: (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
-}
-
-export function median(xs: readonly number[]): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  /** Checked between passes: a cancel stops the profile with CancelledError, its tensors freed. */
+  readonly signal?: AbortSignal | null;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -130,17 +130,6 @@ async function profiledPass(model: Model, input: tf.Tensor4D, backend: string, s
   return times;
 }
 
-async function wholePass(model: Model, input: tf.Tensor4D): Promise<number> {
-  const t0 = now();
-  const y = model.predict(input);
-  try {
-    await y.data();
-  } finally {
-    y.dispose();
-  }
-  return now() - t0;
-}
-
 /** Profile `model` on an NHWC input on the current backend. */
 export async function profileModel(model: Model, input: tf.Tensor4D, options: ProfileOptions = {}): Promise<ModelProfile> {
   const warmup = options.warmup ?? 2;
@@ -151,27 +140,29 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
   const tick = () => options.onProgress?.(++done, total);
   const state = { gpuTimerBroken: false };
 
-  for (let i = 0; i < warmup; i++) {
-    await profiledPass(model, input, backend, state);
-    await wholePass(model, input);
-    tick();
-  }
   const perNode = new Map<string, number[]>();
   const timerOf = new Map<string, TimerKind>();
   const whole: number[] = [];
   // Interleave layer passes and whole passes so drift (thermal, GC) affects both alike.
-  for (let r = 0; r < repeats; r++) {
-    const times = await profiledPass(model, input, backend, state);
-    for (const [name, { ms, timer }] of times) {
-      if (!perNode.has(name)) perNode.set(name, []);
-      perNode.get(name)!.push(ms);
-      // A node that ever fell back to wall time is reported as wall.
-      if (timerOf.get(name) !== 'wall') timerOf.set(name, timer);
-    }
-    tick();
-    whole.push(await wholePass(model, input));
-    tick();
-  }
+  await warmThenTime(
+    { warmup, repeats },
+    async (recorded) => {
+      const times = await profiledPass(model, input, backend, state);
+      if (recorded) {
+        for (const [name, { ms, timer }] of times) {
+          if (!perNode.has(name)) perNode.set(name, []);
+          perNode.get(name)!.push(ms);
+          // A node that ever fell back to wall time is reported as wall.
+          if (timerOf.get(name) !== 'wall') timerOf.set(name, timer);
+        }
+        tick();
+      }
+      const { ms } = await timedForward(model, input);
+      if (recorded) whole.push(ms);
+      tick();
+    },
+    { signal: options.signal },
+  );
   const layers: LayerProfile[] = model.graph.nodes.map((node) => {
     const samples = perNode.get(node.name) ?? [];
     const cost = nodeCost(node);

@@ -18,6 +18,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { onBackendLost, type BackendLostEvent } from './backend';
+import { enqueue } from './job-queue';
+import { numTensors } from './tensors';
+
+export { numTensors } from './tensors';
 
 const GPU_BACKENDS = ['webgl', 'webgpu'] as const;
 type GpuBackend = (typeof GPU_BACKENDS)[number];
@@ -27,7 +31,6 @@ interface EngineInternals {
   registryFactory: Record<string, { factory: () => unknown; priority: number } | undefined>;
   backendName: string | null;
   backendInstance: unknown;
-  state: { numTensors: number };
 }
 interface WebGLLike {
   gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
@@ -53,11 +56,6 @@ export function holdRuntime(): () => void {
 
 export function runtimeHolders(): number {
   return holders;
-}
-
-/** Tensors tfjs holds, read without starting a backend. */
-export function numTensors(): number {
-  return engine().state.numTensors;
 }
 
 /** GPU backends with a live instance (a context or device). */
@@ -121,11 +119,14 @@ export interface ReleaseReport {
 export async function releaseGpuIfIdle(timeoutMs = 5000): Promise<ReleaseReport> {
   if (holders > 0) return { released: [], skipped: 'the runtime is still in use', numTensors: numTensors() };
   const clean = await waitForTensors(0, timeoutMs);
-  if (holders > 0) return { released: [], skipped: 'the runtime is in use again', numTensors: numTensors() };
-  if (!clean) return { released: [], skipped: `${numTensors()} tensors are still allocated`, numTensors: numTensors() };
-  const released: string[] = [];
-  for (const b of liveGpuBackends()) if (await resetBackend(b)) released.push(b);
-  return { released, skipped: released.length ? null : 'no GPU backend was in use', numTensors: numTensors() };
+  // Resetting switches the backend: a job of the page-wide queue, so it never lands inside another job.
+  return enqueue(async () => {
+    if (holders > 0) return { released: [], skipped: 'the runtime is in use again', numTensors: numTensors() };
+    if (!clean || numTensors() > 0) return { released: [], skipped: `${numTensors()} tensors are still allocated`, numTensors: numTensors() };
+    const released: string[] = [];
+    for (const b of liveGpuBackends()) if (await resetBackend(b)) released.push(b);
+    return { released, skipped: released.length ? null : 'no GPU backend was in use', numTensors: numTensors() };
+  });
 }
 
 /**

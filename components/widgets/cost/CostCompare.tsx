@@ -6,7 +6,8 @@
  * FLOPs-versus-time view (components/lab/FlopsVsTime) on the same profile. Nothing touches the GPU
  * (tfjs is not even loaded) before the reader presses the button; every tensor is freed after.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { FlopsVsTime } from '@/components/lab/FlopsVsTime';
 import { KindColours } from '@/components/lab/KindColours';
 import { buildGraph } from '@/lib/arch';
@@ -37,39 +38,27 @@ interface Measured {
   readonly tensorsAfter: number;
 }
 
-type Status = { kind: 'idle' } | { kind: 'running'; progress: CostProgress } | { kind: 'error'; message: string };
-
 export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>) {
   const size = Number(state.size);
   const models: string[] = useMemo(() => (state.model === state.baseline ? [state.model] : [state.model, state.baseline]), [state.model, state.baseline]);
   const specs = useMemo(() => models.map((id) => specCost(id, size)), [models, size]);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const job = useTfjsJob();
+  const { status } = job;
+  const [progress, setProgress] = useState<CostProgress | null>(null);
   const [measured, setMeasured] = useState<Measured | null>(null);
   const [tab, setTab] = useState<string>(state.model);
-  const cancel = useRef({ cancelled: false });
-  useEffect(() => {
-    const c = cancel.current;
-    return () => {
-      c.cancelled = true;
-    };
-  }, []);
 
+  const runJob = job.run;
   const run = useCallback(async () => {
-    const token = { cancelled: false };
-    cancel.current.cancelled = true;
-    cancel.current = token;
-    setStatus({ kind: 'running', progress: { model: models[0], index: 0, phase: 'backend', fraction: 0, detail: 'loading TensorFlow.js' } });
-    try {
+    setProgress({ model: models[0], index: 0, phase: 'backend', fraction: 0, detail: 'loading TensorFlow.js' });
+    const r = await runJob('Measuring', async (ctx) => {
       const { profileModels } = await import('@/lib/widgets/cost-compare/run');
-      const r = await profileModels({ models, size, repeats: state.repeats, seed: state.seed, backend: state.backend }, (p) => !token.cancelled && setStatus({ kind: 'running', progress: p }), token);
-      if (token.cancelled) return;
-      setMeasured({ backend: r.backend, profiles: new Map(r.profiles), size, tensorsBefore: r.tensorsBefore, tensorsAfter: r.tensorsAfter });
-      setTab(models[0]);
-      setStatus({ kind: 'idle' });
-    } catch (e) {
-      if (!token.cancelled) setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  }, [models, size, state.repeats, state.seed, state.backend]);
+      return profileModels({ models, size, repeats: state.repeats, seed: state.seed, backend: state.backend }, (p) => !ctx.signal.aborted && setProgress(p), ctx.signal);
+    });
+    if (!r) return;
+    setMeasured({ backend: r.backend, profiles: new Map(r.profiles), size, tensorsBefore: r.tensorsBefore, tensorsAfter: r.tensorsAfter });
+    setTab(models[0]);
+  }, [runJob, models, size, state.repeats, state.seed, state.backend]);
 
   // A measurement belongs to its size and models; other settings show the spec only.
   const current = measured && measured.size === size && models.every((m) => measured.profiles.has(m)) ? measured : null;
@@ -162,12 +151,12 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
         </Button>
         {!running && !current ? <span className="text-[12px] text-slate-600 dark:text-slate-400">Loads TensorFlow.js (about 1.5 MB) and times every layer; at 64×64 this takes seconds to a minute.</span> : null}
       </div>
-      {status.kind === 'running' ? (
+      {status.kind === 'running' && progress ? (
         <div className="mt-2">
           <Progress
             label="Measuring progress"
-            fraction={status.progress.fraction}
-            text={`${modelLabel(status.progress.model)} (${status.progress.index + 1} of ${models.length}): ${status.progress.detail}…`}
+            fraction={progress.fraction}
+            text={`${modelLabel(progress.model)} (${progress.index + 1} of ${models.length}): ${progress.detail}…`}
           />
         </div>
       ) : null}

@@ -269,7 +269,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
     const { measureArchitecture } = await import('@/lib/widgets/search-space/measure');
     const req = { code: state.blocks, size: state.size, backend: state.backend };
     const r = await measureJob.run('Measuring', (ctx) =>
-      measureArchitecture({ blocks, size, reduced: state.reduced, backend: state.backend, signal: ctx.signal, onStart: ctx.onStart }),
+      measureArchitecture({ blocks, size, reduced: state.reduced, backend: state.backend, ...ctx.request }),
     );
     if (r) setLatency({ ...req, ms: r.ms });
   };
@@ -287,8 +287,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
         size,
         reduced: state.reduced,
         backend: state.backend,
-        signal: ctx.signal,
-        onStart: ctx.onStart,
+        ...ctx.request,
         onTarget: (ms) => {
           setTargetMs(ms);
           ctx.progress(0, state.samples, 'Searching');

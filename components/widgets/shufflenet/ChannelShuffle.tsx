@@ -32,12 +32,9 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
     let live = true;
     (async () => {
       try {
-        const [{ traceShuffleTf }, rt] = await Promise.all([import('@/lib/widgets/channel-shuffle/trace-tf'), import('@/lib/widgets/guideline-lab/browser-runtime')]);
+        const [{ traceShuffleTf }, { runTfjsJob }] = await Promise.all([import('@/lib/widgets/channel-shuffle/trace-tf'), import('@/lib/runtime/job')]);
         // A few hundred numbers: the CPU backend needs no GPU start-up and is always there.
-        const t = await rt.exclusive(async () => {
-          await rt.selectBackend('cpu');
-          return traceShuffleTf({ channels, units: SHUFFLE_UNITS, shuffle: state.shuffle, firstDownsample: state.downsample });
-        });
+        const t = await runTfjsJob({ backend: 'cpu' }, async () => traceShuffleTf({ channels, units: SHUFFLE_UNITS, shuffle: state.shuffle, firstDownsample: state.downsample }));
         if (live) {
           setTrace(t);
           setError(null);

@@ -75,9 +75,9 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
       runGuideline({
         ...req,
         platform: state.setting,
-        signal: ctx.signal,
+        ...ctx.request,
         onStart: (info, before) => {
-          ctx.onStart(info, before);
+          ctx.request.onStart(info, before);
           const p = state.setting === 'auto' ? platformFor(info.backend) : state.setting;
           setResults({ guideline: req.guideline, platform: p, width, size: runPlan(req.reduced).size, rows: [] });
         },

@@ -58,7 +58,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
     setResult(null);
     const { profileBreakdown } = await import('@/lib/widgets/time-breakdown/run');
     const r = await job.run('Profiling layer by layer', (ctx) =>
-      profileBreakdown({ size: Number(state.size), reduced: state.reduced, backend: state.backend, signal: ctx.signal, onStart: ctx.onStart, onProgress: (d, t) => ctx.progress(d, t) }),
+      profileBreakdown({ size: Number(state.size), reduced: state.reduced, backend: state.backend, ...ctx.request, onProgress: (d, t) => ctx.progress(d, t) }),
     );
     if (r) setResult(r);
   };

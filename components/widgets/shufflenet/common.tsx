@@ -6,71 +6,13 @@
  * lesson state lives in components/widgets/LessonWidget.tsx, like every other lesson widget's.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { JobStatus, JobTensors as TensorCheck } from '@/components/hooks/useTfjsJob';
 import type { BackendInfo } from '@/lib/runtime/backend';
 import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
 
-// ---- tfjs jobs -------------------------------------------------------------------------------
+// ---- tfjs jobs: the one runtime hook (components/hooks/useTfjsJob.ts) ---------------------------
 
-export type JobStatus =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'running'; readonly done: number; readonly total: number; readonly label: string }
-  | { readonly kind: 'done' }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'error'; readonly message: string };
-
-export interface JobContext {
-  readonly signal: AbortSignal;
-  readonly onStart: (info: BackendInfo, tensorsBefore: number) => void;
-  readonly progress: (done: number, total: number, label?: string) => void;
-}
-
-export interface TensorCheck {
-  readonly before: number;
-  /** null while the job runs. */
-  readonly after: number | null;
-}
-
-/** Runs one tfjs job at a time for a widget: progress, cancel, backend info and tensor counts. */
-export function useTfjsJob() {
-  const [status, setStatus] = useState<JobStatus>({ kind: 'idle' });
-  const [backend, setBackend] = useState<BackendInfo | null>(null);
-  const [tensors, setTensors] = useState<TensorCheck | null>(null);
-  const abort = useRef<AbortController | null>(null);
-
-  useEffect(() => () => abort.current?.abort(), []);
-
-  const run = useCallback(async <T,>(label: string, job: (ctx: JobContext) => Promise<T>): Promise<T | null> => {
-    abort.current?.abort();
-    const ctrl = new AbortController();
-    abort.current = ctrl;
-    setStatus({ kind: 'running', done: 0, total: 0, label });
-    const ctx: JobContext = {
-      signal: ctrl.signal,
-      onStart: (info, before) => {
-        setBackend(info);
-        setTensors({ before, after: null });
-      },
-      progress: (done, total, l) => !ctrl.signal.aborted && setStatus({ kind: 'running', done, total, label: l ?? label }),
-    };
-    let result: T | null = null;
-    try {
-      result = await job(ctx);
-      if (abort.current === ctrl) setStatus({ kind: 'done' });
-    } catch (e) {
-      const rt = await import('@/lib/widgets/guideline-lab/browser-runtime');
-      if (abort.current === ctrl) setStatus(rt.isCancelled(e) ? { kind: 'cancelled' } : { kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      const rt = await import('@/lib/widgets/guideline-lab/browser-runtime');
-      const after = rt.tensorsInMemory();
-      setTensors((t) => (t ? { ...t, after } : { before: after, after }));
-      if (abort.current === ctrl) abort.current = null;
-    }
-    return result;
-  }, []);
-
-  const cancel = useCallback(() => abort.current?.abort(), []);
-  return { status, backend, tensors, run, cancel, running: status.kind === 'running' };
-}
+export { useTfjsJob, type JobStatus, type JobTensors as TensorCheck } from '@/components/hooks/useTfjsJob';
 
 // ---- UI parts --------------------------------------------------------------------------------
 

@@ -2,15 +2,19 @@
  * Profiles two models one after the other on the reader's device: seeded weights, a seeded random
  * input at a small size, lib/runtime's profileModel (one warm-up, then `repeats` timed passes of
  * each layer and of the whole model). Every tensor is freed before the next model is built.
- * Load with import().
+ * One job of the page-wide tfjs queue (lib/runtime/job.ts). Load with import().
  */
 import { buildGraph } from '@/lib/arch';
 import { toLabProfile, type LabProfile } from '@/lib/lab/profile-stats';
+import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '@/lib/runtime/backend';
+import type { BackendChoice } from '@/lib/runtime/backend-names';
+import { yieldToPage } from '@/lib/runtime/cancel';
 import { Model } from '@/lib/runtime/executor';
+import { runTfjsJob } from '@/lib/runtime/job';
 import { profileModel } from '@/lib/runtime/profiler';
+import { numTensors } from '@/lib/runtime/tensors';
 import { heInit } from '@/lib/runtime/weights/he-init';
-import { ensureBackend, numTensors, serial, tf, type BackendChoice } from './tf-runtime';
 
 export interface CostRequest {
   readonly models: readonly string[];
@@ -38,29 +42,13 @@ export interface CostResult {
   readonly tensorsAfter: number;
 }
 
-export interface Cancel {
-  cancelled: boolean;
-}
-
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'CancelledError';
-  }
-}
-
-/** Lets the page paint between heavy synchronous steps. */
-const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
-
-export function profileModels(req: CostRequest, onProgress: (p: CostProgress) => void, cancel: Cancel = { cancelled: false }): Promise<CostResult> {
-  return serial(async () => {
-    const n = req.models.length;
-    onProgress({ model: req.models[0], index: 0, phase: 'backend', fraction: 0, detail: 'starting TensorFlow.js' });
-    const backend = await ensureBackend(req.backend);
-    const tensorsBefore = numTensors();
+export function profileModels(req: CostRequest, onProgress: (p: CostProgress) => void, signal?: AbortSignal): Promise<CostResult> {
+  const n = req.models.length;
+  onProgress({ model: req.models[0], index: 0, phase: 'backend', fraction: 0, detail: 'starting TensorFlow.js' });
+  return runTfjsJob({ backend: req.backend, signal }, async ({ backend, tensorsBefore, check }) => {
     const profiles = new Map<string, LabProfile>();
     for (const [i, id] of req.models.entries()) {
-      if (cancel.cancelled) throw new CancelledError();
+      check();
       onProgress({ model: id, index: i, phase: 'weights', fraction: i / n, detail: 'creating seeded weights' });
       await yieldToPage();
       const graph = buildGraph(id, { size: req.size });
@@ -70,6 +58,7 @@ export function profileModels(req: CostRequest, onProgress: (p: CostProgress) =>
         const p = await profileModel(model, input, {
           warmup: 1,
           repeats: req.repeats,
+          signal,
           onProgress: (done, total) =>
             onProgress({ model: id, index: i, phase: 'profile', fraction: (i + done / total) / n, detail: `pass ${done} of ${total}` }),
         });

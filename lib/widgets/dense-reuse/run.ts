@@ -4,11 +4,13 @@
  * Image element); load with import().
  */
 import type { BackendInfo } from '@/lib/runtime/backend';
+import type { BackendChoice } from '@/lib/runtime/backend-names';
 import { Model } from '@/lib/runtime/executor';
 import { readFeatureMaps, type FeatureMap } from '@/lib/runtime/featuremaps';
 import { preprocess } from '@/lib/runtime/imagenet';
+import { runTfjsJob } from '@/lib/runtime/job';
+import { numTensors } from '@/lib/runtime/tensors';
 import { heInit } from '@/lib/runtime/weights/he-init';
-import { ensureBackend, numTensors, serial, type BackendChoice } from '@/lib/widgets/cost-compare/tf-runtime';
 import { capturedNodes, reuseGraph } from './block';
 import { REUSE_BLOCK, SAMPLE_FILES, type ReuseSample } from './meta';
 
@@ -31,10 +33,11 @@ async function loadImage(src: string): Promise<HTMLImageElement> {
 }
 
 export function runReuse(sample: ReuseSample, seed: number, choice: BackendChoice): Promise<ReuseResult> {
-  return serial(async () => {
-    const img = await loadImage(SAMPLE_FILES[sample]);
-    const backend = await ensureBackend(choice);
-    const tensorsBefore = numTensors();
+  // Decoded before the job: no need to hold the tfjs queue while the photo loads.
+  const photo = loadImage(SAMPLE_FILES[sample]);
+  photo.catch(() => undefined); // awaited (and its error thrown) inside the job
+  return runTfjsJob({ backend: choice }, async ({ backend, tensorsBefore }) => {
+    const img = await photo;
     const graph = reuseGraph();
     const model = Model.create(graph, heInit(graph, seed));
     let maps: Map<string, FeatureMap>;

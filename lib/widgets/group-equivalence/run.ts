@@ -2,11 +2,15 @@
  * Runs the three forms of one ResNeXt block on the same seeded weights and input in TensorFlow.js
  * and reports how far apart their outputs are. Browser or Node; load with import().
  */
+import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '@/lib/runtime/backend';
+import type { BackendChoice } from '@/lib/runtime/backend-names';
 import { Model } from '@/lib/runtime/executor';
+import { runTfjsJob } from '@/lib/runtime/job';
+import { numTensors } from '@/lib/runtime/tensors';
+import { timedForward, warmThenTime, type TimedOutput } from '@/lib/runtime/timing';
 import { heInit } from '@/lib/runtime/weights/he-init';
 import { FORM_C_BNS, FORMS, formGraph, type Form } from '@/lib/widgets/cardinality-groups/forms';
-import { ensureBackend, numTensors, serial, tf, type BackendChoice } from '@/lib/widgets/cost-compare/tf-runtime';
 import { EQUIVALENCE_SIZE } from './meta';
 import { maxAbs, maxAbsDiff, randomizeBatchNorm, seededInput, splitGroupedWeights } from './weights';
 
@@ -41,25 +45,18 @@ export interface EquivalenceResult {
   readonly tensorsAfter: number;
 }
 
-async function forward(model: Model, input: tf.Tensor4D): Promise<{ data: Float32Array; ms: number; shape: number[] }> {
-  // Warm-up pass (shader compilation on GPU backends), then the timed one.
-  const warm = model.predict(input);
-  await warm.data();
-  warm.dispose();
-  const t0 = performance.now();
-  const y = model.predict(input);
-  try {
-    const data = (await y.data()) as Float32Array;
-    return { data, ms: performance.now() - t0, shape: [...y.shape] };
-  } finally {
-    y.dispose();
-  }
+/** One warm-up pass (shader compilation on GPU backends), then the timed one, whose output is kept. */
+async function forward(model: Model, input: tf.Tensor4D): Promise<TimedOutput> {
+  const timed: TimedOutput[] = [];
+  await warmThenTime({ warmup: 1, repeats: 1 }, async (recorded) => {
+    const r = await timedForward(model, input);
+    if (recorded) timed.push(r);
+  });
+  return timed[0];
 }
 
 export function runEquivalence(req: EquivalenceRequest): Promise<EquivalenceResult> {
-  return serial(async () => {
-    const backend = await ensureBackend(req.backend);
-    const tensorsBefore = numTensors();
+  return runTfjsJob({ backend: req.backend }, async ({ backend, tensorsBefore }) => {
     const shape = { C: req.C, d: req.d, width: req.width, size: EQUIVALENCE_SIZE };
     const graphs = Object.fromEntries(FORMS.map((f) => [f, formGraph(f, shape)])) as Record<Form, ReturnType<typeof formGraph>>;
     const weightsC = randomizeBatchNorm(heInit(graphs.c, req.seed), req.seed, FORM_C_BNS);
@@ -78,7 +75,7 @@ export function runEquivalence(req: EquivalenceRequest): Promise<EquivalenceResu
           if (f === 'c') groupConv = model.groupConv;
           const r = await forward(model, input);
           outputs[f] = r.data;
-          outputShape = r.shape;
+          outputShape = [...r.shape];
           runs.push({ form: f, ms: r.ms, nodes: graphs[f].nodes.length });
         } finally {
           model.dispose();

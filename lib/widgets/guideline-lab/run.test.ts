@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { isCancelled } from './browser-runtime';
+import { isCancelled } from '@/lib/runtime/cancel';
 import { runGuideline } from './run';
 
 // The tfjs side of the lab, on the WebAssembly backend at the reduced size (the browser runs the same code).

@@ -17,11 +17,14 @@ import { graphCost } from '@/lib/arch/cost';
 import type { Graph } from '@/lib/arch/ir';
 import { resizeGraph } from '@/lib/lab/resize-graph';
 import type { BackendInfo } from '@/lib/runtime/backend';
+import type { BackendChoice } from '@/lib/runtime/backend-names';
+import { yieldToPage } from '@/lib/runtime/cancel';
 import { Model } from '@/lib/runtime/executor';
 import { GROUP_CONV_STRATEGIES, type GroupConvStrategy } from '@/lib/runtime/groupconv';
+import { runTfjsJob, type JobRequest } from '@/lib/runtime/job';
+import { median, randomInput, timedForward, warmThenTime } from '@/lib/runtime/timing';
 import { heInit } from '@/lib/runtime/weights/he-init';
 import { GUIDELINES, buildBenchmark, platformFor, runPlan, type GuidelineId, type Platform, type WidthIndex } from './benchmarks';
-import { type BackendChoice, exclusive, median, randomInput, selectBackend, tensorsInMemory, throwIfAborted, yieldToPage } from './browser-runtime';
 
 export interface RowResult {
   readonly row: number;
@@ -45,16 +48,13 @@ export interface GuidelineRun {
   readonly rows: readonly RowResult[];
 }
 
-export interface RunRequest {
+export interface RunRequest extends JobRequest {
   readonly guideline: GuidelineId;
   /** Whose channel settings to use; 'auto': GPU settings on WebGPU/WebGL, ARM settings otherwise. */
   readonly platform: Platform | 'auto';
   readonly width: WidthIndex;
   readonly reduced: boolean;
   readonly backend: BackendChoice;
-  readonly signal?: AbortSignal;
-  /** Called once the backend is up, with the tensor count the run must return to. */
-  readonly onStart?: (info: BackendInfo, tensorsBefore: number) => void;
   /** (passes done, passes in all, finished row if any) */
   readonly onProgress?: (done: number, total: number, row?: RowResult) => void;
 }
@@ -78,16 +78,7 @@ export function strategiesFor(g: Graph): GroupConvStrategy[] {
 
 const hasGroups = (g: Graph) => g.nodes.some((n) => convKindOf(n.op) === 'grouped');
 
-async function onePass(model: Model, input: tf.Tensor4D): Promise<number> {
-  const t0 = performance.now();
-  const y = model.predict(input);
-  try {
-    await y.data();
-  } finally {
-    y.dispose();
-  }
-  return performance.now() - t0;
-}
+const onePass = async (model: Model, input: tf.Tensor4D): Promise<number> => (await timedForward(model, input)).ms;
 
 interface Entry {
   readonly graph: Graph;
@@ -98,9 +89,7 @@ interface Entry {
 }
 
 export function runGuideline(req: RunRequest): Promise<GuidelineRun> {
-  return exclusive(async () => {
-    const info = await selectBackend(req.backend);
-    req.onStart?.(info, tensorsInMemory());
+  return runTfjsJob(req, async ({ backend: info, check }) => {
     const platform = req.platform === 'auto' ? platformFor(info.backend) : req.platform;
     const plan = runPlan(req.reduced);
     const rows = GUIDELINES[req.guideline].rows;
@@ -114,7 +103,7 @@ export function runGuideline(req: RunRequest): Promise<GuidelineRun> {
     try {
       // Build every row's model (for group convolutions: every strategy, keeping the fastest).
       for (let r = 0; r < rows.length; r++) {
-        throwIfAborted(req.signal);
+        check();
         const graph = resizeGraph(buildBenchmark(req.guideline, r, platform, req.width), plan.size);
         const weights = heInit(graph, 1);
         const input = randomInput(plan.size, graph.input[0]);
@@ -128,7 +117,7 @@ export function runGuideline(req: RunRequest): Promise<GuidelineRun> {
         }
         let best: { model: Model; strategy: GroupConvStrategy; ms: number } | null = null;
         for (const strategy of strategiesFor(graph)) {
-          throwIfAborted(req.signal);
+          check();
           let model: Model;
           try {
             model = Model.create(graph, weights, { groupConv: strategy });
@@ -151,21 +140,19 @@ export function runGuideline(req: RunRequest): Promise<GuidelineRun> {
         entries.push({ graph, model: best.model, input, strategy: best.strategy, samples: [] });
       }
       // Warm up every row, then time them in interleaved rounds.
-      for (let i = 0; i < plan.warmup; i++)
-        for (const e of entries) {
-          throwIfAborted(req.signal);
-          await onePass(e.model, e.input);
-          tick();
-          await yieldToPage();
-        }
-      for (let i = 0; i < plan.repeats; i++)
-        for (const e of entries) {
-          throwIfAborted(req.signal);
-          e.samples.push(await onePass(e.model, e.input));
-          tick();
-          await yieldToPage();
-        }
-      throwIfAborted(req.signal);
+      await warmThenTime(
+        plan,
+        async (recorded) => {
+          for (const e of entries) {
+            check();
+            const ms = await onePass(e.model, e.input);
+            if (recorded) e.samples.push(ms);
+            tick();
+            await yieldToPage();
+          }
+        },
+        { signal: req.signal, yieldBetween: false },
+      );
       const results = entries.map((e, row): RowResult => {
         const ms = median(e.samples);
         return { row, ms, samples: e.samples, speed: 1000 / ms, macs: graphCost(e.graph).total.macs, strategy: e.strategy };

@@ -4,65 +4,54 @@
  * Browser-only in practice; load with import().
  */
 import { mnasnetFromChoices, type MnasBlockChoice } from '@/lib/arch';
-import type { BackendInfo } from '@/lib/runtime/backend';
+import type { BackendChoice } from '@/lib/runtime/backend-names';
+import { throwIfCancelled, yieldToPage } from '@/lib/runtime/cancel';
 import { Model } from '@/lib/runtime/executor';
+import { runTfjsJob, type JobRequest } from '@/lib/runtime/job';
+import { median, randomInput, timeForward } from '@/lib/runtime/timing';
+import type { BackendInfo } from '@/lib/runtime/backend';
 import { heInit } from '@/lib/runtime/weights/he-init';
-import {
-  type BackendChoice,
-  exclusive,
-  median,
-  randomInput,
-  selectBackend,
-  tensorsInMemory,
-  throwIfAborted,
-  timeForward,
-  yieldToPage,
-} from '@/lib/widgets/guideline-lab/browser-runtime';
 import { MOBILENETV2_BLOCKS, archCost, measurePlan, proposeCandidate, score, type Evaluated, type SearchMode, type SearchPoint } from './search';
 
 export interface MeasureOptions {
   readonly size: number;
   readonly reduced: boolean;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | null;
 }
 
-/** Median ms of one forward pass of `blocks` at `size` on the current backend (call inside exclusive). */
+/** Median ms of one forward pass of `blocks` at `size` on the current backend (call inside a job). */
 async function timeArchitecture(blocks: readonly MnasBlockChoice[], o: MeasureOptions, extraWarmup = 0): Promise<number> {
   const graph = mnasnetFromChoices(blocks, o.size);
   const weights = heInit(graph, 0);
   await yieldToPage();
-  throwIfAborted(o.signal);
+  throwIfCancelled(o.signal);
   const model = Model.create(graph, weights);
   const input = randomInput(o.size, 3);
   try {
     const plan = measurePlan(o.reduced);
-    return median(await timeForward(model, input, plan.warmup + extraWarmup, plan.repeats, o.signal));
+    return median(await timeForward(model, input, { warmup: plan.warmup + extraWarmup, repeats: plan.repeats }, { signal: o.signal }));
   } finally {
     model.dispose();
     input.dispose();
   }
 }
 
-export interface MeasureRequest extends MeasureOptions {
+export interface MeasureRequest extends MeasureOptions, JobRequest {
   readonly blocks: readonly MnasBlockChoice[];
   readonly backend: BackendChoice;
-  readonly onStart?: (info: BackendInfo, tensorsBefore: number) => void;
 }
 
 export function measureArchitecture(req: MeasureRequest): Promise<{ ms: number; backend: BackendInfo }> {
-  return exclusive(async () => {
-    const info = await selectBackend(req.backend);
-    req.onStart?.(info, tensorsInMemory());
+  return runTfjsJob(req, async ({ backend: info }) => {
     return { ms: await timeArchitecture(req.blocks, req), backend: info };
   });
 }
 
-export interface SearchRequest extends MeasureOptions {
+export interface SearchRequest extends MeasureOptions, JobRequest {
   readonly mode: SearchMode;
   readonly seed: number;
   readonly samples: number;
   readonly backend: BackendChoice;
-  readonly onStart?: (info: BackendInfo, tensorsBefore: number) => void;
   /** MobileNetV2's latency here: the target T of the reward. */
   readonly onTarget?: (ms: number) => void;
   readonly onPoint?: (p: SearchPoint, done: number, total: number) => void;
@@ -76,9 +65,7 @@ export interface SearchResult {
 
 /** Measures MobileNetV2 (the target), then `samples` candidates, scoring each as it goes. */
 export function runSearch(req: SearchRequest): Promise<SearchResult> {
-  return exclusive(async () => {
-    const info = await selectBackend(req.backend);
-    req.onStart?.(info, tensorsInMemory());
+  return runTfjsJob(req, async ({ backend: info, check }) => {
     // The first model on a freshly started backend also pays for kernel compilation and caches:
     // warm the reference up longer, since every reward depends on it.
     const targetMs = await timeArchitecture(MOBILENETV2_BLOCKS, req, 3);
@@ -86,7 +73,7 @@ export function runSearch(req: SearchRequest): Promise<SearchResult> {
     const points: SearchPoint[] = [];
     const history: Evaluated[] = [];
     for (let i = 0; i < req.samples; i++) {
-      throwIfAborted(req.signal);
+      check();
       const blocks = proposeCandidate(req.mode, req.seed, i, history);
       const cost = archCost(blocks);
       const latencyMs = await timeArchitecture(blocks, req);

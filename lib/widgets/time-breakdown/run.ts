@@ -6,10 +6,13 @@
 import { buildGraph } from '@/lib/arch/registry';
 import { totalsByKind, toLabProfile, type LabProfile } from '@/lib/lab/profile-stats';
 import type { BackendInfo } from '@/lib/runtime/backend';
+import type { BackendChoice } from '@/lib/runtime/backend-names';
+import { yieldToPage } from '@/lib/runtime/cancel';
 import { Model } from '@/lib/runtime/executor';
+import { runTfjsJob, type JobRequest } from '@/lib/runtime/job';
 import { profileModel } from '@/lib/runtime/profiler';
+import { randomInput } from '@/lib/runtime/timing';
 import { heInit } from '@/lib/runtime/weights/he-init';
-import { type BackendChoice, CancelledError, exclusive, randomInput, selectBackend, tensorsInMemory, throwIfAborted, yieldToPage } from '@/lib/widgets/guideline-lab/browser-runtime';
 import { profilePlan, totalsByCategory, type CategoryTotal } from './categories';
 
 export const BREAKDOWN_MODEL = 'shufflenet_v2_x1_0';
@@ -21,34 +24,28 @@ export interface BreakdownResult {
   readonly categories: readonly CategoryTotal[];
 }
 
-export interface BreakdownRequest {
+export interface BreakdownRequest extends JobRequest {
   readonly size: number;
   readonly reduced: boolean;
   readonly backend: BackendChoice;
-  readonly signal?: AbortSignal;
-  readonly onStart?: (info: BackendInfo, tensorsBefore: number) => void;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 export function profileBreakdown(req: BreakdownRequest): Promise<BreakdownResult> {
-  return exclusive(async () => {
-    const info = await selectBackend(req.backend);
-    req.onStart?.(info, tensorsInMemory());
+  return runTfjsJob(req, async ({ backend: info, check }) => {
     const graph = buildGraph(BREAKDOWN_MODEL, { size: req.size });
     const weights = heInit(graph, 0);
     await yieldToPage();
-    throwIfAborted(req.signal);
+    check();
     const model = Model.create(graph, weights);
     const input = randomInput(req.size, 3);
     try {
       const plan = profilePlan(req.reduced);
       const profile = await profileModel(model, input, {
         ...plan,
-        onProgress: (done, total) => {
-          req.onProgress?.(done, total);
-          // Thrown between passes, after the profiler has freed that pass's tensors.
-          if (req.signal?.aborted) throw new CancelledError();
-        },
+        // Checked between passes, after the profiler has freed that pass's tensors.
+        signal: req.signal,
+        onProgress: req.onProgress,
       });
       const lab = toLabProfile(profile, graph);
       return { backend: info, size: req.size, profile: lab, categories: totalsByCategory(totalsByKind(lab.rows)) };

@@ -1,0 +1,81 @@
+/**
+ * tfjs and the runtime modules the lab's run session needs, loaded with import() once per page, so
+ * a client component may import the session statically and still paint before the 1.5 MB of tfjs
+ * arrive. Also installs the leak-check hook the end-to-end tests read.
+ */
+import type * as TF from '@tensorflow/tfjs';
+
+export interface Runtime {
+  readonly tf: typeof TF;
+  readonly backend: typeof import('../runtime/backend');
+  readonly job: typeof import('../runtime/job');
+  readonly activeBackend: typeof import('../runtime/active-backend');
+  readonly timing: typeof import('../runtime/timing');
+  readonly tensors: typeof import('../runtime/tensors');
+  readonly executor: typeof import('../runtime/executor');
+  readonly featuremaps: typeof import('../runtime/featuremaps');
+  readonly profiler: typeof import('../runtime/profiler');
+  readonly imagenet: typeof import('../runtime/imagenet');
+  readonly heInit: typeof import('../runtime/weights/he-init');
+  readonly safetensors: typeof import('../runtime/weights/safetensors');
+  readonly stateDict: typeof import('../runtime/weights/load-state-dict');
+}
+
+let runtime: Promise<Runtime> | null = null;
+
+/** tfjs and the runtime, loaded once per page. */
+export function loadRuntime(): Promise<Runtime> {
+  runtime ??= Promise.all([
+    import('@tensorflow/tfjs'),
+    import('../runtime/backend'),
+    import('../runtime/job'),
+    import('../runtime/active-backend'),
+    import('../runtime/timing'),
+    import('../runtime/tensors'),
+    import('../runtime/executor'),
+    import('../runtime/featuremaps'),
+    import('../runtime/profiler'),
+    import('../runtime/imagenet'),
+    import('../runtime/weights/he-init'),
+    import('../runtime/weights/safetensors'),
+    import('../runtime/weights/load-state-dict'),
+  ]).then(([tf, backend, job, activeBackend, timing, tensors, executor, featuremaps, profiler, imagenet, heInit, safetensors, stateDict]) => ({
+    tf,
+    backend,
+    job,
+    activeBackend,
+    timing,
+    tensors,
+    executor,
+    featuremaps,
+    profiler,
+    imagenet,
+    heInit,
+    safetensors,
+    stateDict,
+  }));
+  runtime.then(
+    (rt) => exposeLeakCheck(rt),
+    // A failed chunk load (offline, deploy in between) should be retryable.
+    () => {
+      runtime = null;
+    },
+  );
+  return runtime;
+}
+
+/** The leak-check hook end-to-end tests read (a page has no other way to reach tfjs' counters). */
+export interface LabDebugHook {
+  numTensors(): number;
+  backend(): string;
+}
+
+declare global {
+  var __layerwiseLab: LabDebugHook | undefined;
+}
+
+/** window.__layerwiseLab.numTensors(): the runtime's tensor count, for leak checks after unmount. */
+function exposeLeakCheck(rt: Runtime): void {
+  if (typeof window === 'undefined') return;
+  globalThis.__layerwiseLab = { numTensors: () => rt.tensors.numTensors(), backend: () => rt.tf.getBackend() };
+}
