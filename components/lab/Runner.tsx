@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Graph } from '@/lib/arch/ir';
 import type { BackendName } from '@/lib/runtime/backend-names';
 import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
+import { fallbackNotice } from '@/lib/runtime/backend-policy';
 import type { RgbaImage } from '@/lib/runtime/imagenet';
 import { formatMs, NO_VALUE } from '@/lib/format';
 import { type RunResult, type WeightsLabel, makeHandle } from '@/lib/lab/handle';
@@ -138,9 +139,7 @@ export function Runner(props: RunnerProps) {
       );
       p.then(
         (s) => {
-          const asked = sessionBackendRef.current;
-          const why = asked !== 'auto' && s.backend.backend !== asked ? s.backend.fallbacks.map((f) => `${BACKEND_LABELS[f.backend]}: ${f.error}`).join('; ') : null;
-          reportBackend(s, why ? `${asked === 'auto' ? 'The first choice' : BACKEND_LABELS[asked]} is not available here (${why}); using ${BACKEND_LABELS[s.backend.backend]}.` : null);
+          reportBackend(s, fallbackNotice(sessionBackendRef.current, s.backend));
         },
         () => {
           sessionRef.current = null;
@@ -192,8 +191,7 @@ export function Runner(props: RunnerProps) {
         sessionBackendRef.current = backend;
         setProgress({ plan: FULL_PLAN, phase: 'tfjs', fraction: 0 });
         await s.setBackend(backend);
-        const asked = backend;
-        reportBackend(s, asked !== 'auto' && s.backend.backend !== asked ? `${BACKEND_LABELS[asked]} is not available here; using ${BACKEND_LABELS[s.backend.backend]}.` : null);
+        reportBackend(s, fallbackNotice(backend, s.backend));
       }
       const image = await currentImage();
       if (s.image !== image) await s.setInput(image);

@@ -1,10 +1,9 @@
 import type { BackendInfo } from '@/lib/runtime/backend';
-import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
+import { backendLabel, isBackendName, type BackendChoice } from '@/lib/runtime/backend-names';
+import { fallbackNotice } from '@/lib/runtime/backend-policy';
 
 /** "WebAssembly" for 'wasm'; unknown names as they are. */
-export function backendLabel(name: string): string {
-  return isBackendName(name) ? BACKEND_LABELS[name] : name;
-}
+export { backendLabel } from '@/lib/runtime/backend-names';
 
 export interface BackendNoticeProps {
   /** The backend report of the last run (initBackend's), or null before any run. */
@@ -24,19 +23,21 @@ export function BackendNotice({ info, requested = 'auto', verb = 'Ran on' }: Bac
   if (!info) return null;
   const gpu = info.backend === 'webgl' || info.backend === 'webgpu';
   const fellBack = requested !== 'auto' && requested !== info.backend;
+  // The runtime's one fallback sentence (lib/runtime/backend-policy.ts).
+  const choice: BackendChoice = isBackendName(requested) ? requested : 'auto';
+  const notice = fallbackNotice(choice, info);
   return (
     <div className="mt-2 text-[12px] text-slate-700 dark:text-slate-300" data-testid="backend-used" data-backend={info.backend}>
       <p>
         {verb} <strong className="text-slate-900 dark:text-slate-100">{backendLabel(info.backend)}</strong>
         {info.renderer ? (gpu ? ` (${info.renderer})` : ` — ${info.renderer}`) : ''}.
       </p>
-      {info.fallbacks.length > 0 ? (
+      {notice ? (
         <p
           role={fellBack ? 'alert' : 'note'}
           className="mt-1 rounded-md border border-amber-400 bg-amber-50 px-2 py-1 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100"
         >
-          {fellBack ? 'The backend you chose could not start here, so this ran on the next one. ' : !gpu ? 'No GPU backend is available here, so this ran on the CPU. ' : ''}
-          {info.fallbacks.map((f) => `${backendLabel(f.backend)} unavailable: ${f.error}`).join(' · ')}
+          {notice}
         </p>
       ) : null}
     </div>
