@@ -1,7 +1,6 @@
 'use client';
 
 import { SchemaControl } from '@/components/ui/SchemaControl';
-import { KNOB_LABELS } from '@/lib/models/knob-labels';
 import type { Schema } from '@/lib/url-state/schema';
 import { MnasBlocksEditor } from './MnasBlocksEditor';
 
@@ -39,7 +38,7 @@ export function KnobsPanel({
           name === 'blocks' && schema[name].kind === 'string' ? (
             <MnasBlocksEditor key={name} code={String(state[name])} onChange={(code) => onChange({ blocks: code })} />
           ) : (
-            <SchemaControl key={name} name={name} label={KNOB_LABELS[name] ?? name} param={schema[name]} value={state[name]} onChange={(v) => onChange({ [name]: v })} />
+            <SchemaControl key={name} name={name} label={schema[name].label ?? name} param={schema[name]} value={state[name]} onChange={(v) => onChange({ [name]: v })} />
           ),
         )}
       </div>

@@ -72,7 +72,7 @@ export function SchemaControl({ name, label, param, value, onChange }: { name: s
         inputMode={numeric ? 'decimal' : 'text'}
         min={numeric ? param.min : undefined}
         max={numeric ? param.max : undefined}
-        step={param.kind === 'number' ? 0.05 : numeric ? 1 : undefined}
+        step={numeric ? (param.step ?? (param.kind === 'number' ? 0.05 : 1)) : undefined}
         value={shown}
         aria-invalid={error !== null}
         aria-describedby={`${id}-hint`}

@@ -23,7 +23,7 @@ import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
 import { denseBlock, transition, transitionChannels } from './blocks/dense';
-import type { Family, KnobInput } from './family';
+import type { Family, KnobInput, KnobSpecs } from './family';
 import { checkInt, checkIntList, checkKnownKeys, checkOneOf, checkReal } from './validate';
 import { SpecError } from './errors';
 
@@ -59,6 +59,18 @@ export const DENSENET_DEFAULTS: DenseNetKnobs = {
 };
 
 const KNOBS = Object.keys(DENSENET_DEFAULTS);
+
+/**
+ * The knobs a reader sets, declared once (lab, widgets, URLs derive from this). The upper bounds
+ * keep models drawable and runnable in a browser; resolveDenseNet accepts any positive size.
+ */
+export const DENSENET_KNOBS = {
+  growthRate: { label: 'Growth rate k', kind: 'int', min: 1, max: 128, step: 1, doc: 'growth rate k: channels each dense layer adds' },
+  blockConfig: { label: 'Layers per block', kind: 'intList', min: 1, max: 64, minLength: 1, maxLength: 6, doc: 'layers per dense block', itemDoc: 'layers L in the dense block' },
+  initFeatures: { label: 'Initial features k₀', kind: 'int', min: 1, max: 512, step: 1, doc: 'channels entering the first dense block (k₀, after the stem)' },
+  bottleneck: { label: 'Bottleneck (DenseNet-B)', kind: 'bool', doc: 'DenseNet-B: a 1×1 bottleneck to 4k channels before each 3×3 conv' },
+  compression: { label: 'Compression θ', kind: 'number', min: 0, max: 1, minExclusive: true, step: 0.05, doc: 'compression θ: a transition keeps ⌊θ·m⌋ of m channels' },
+} as const satisfies KnobSpecs<DenseNetKnobs>;
 
 export function resolveDenseNet(input: KnobInput): DenseNetKnobs {
   checkKnownKeys(input, KNOBS);
@@ -134,6 +146,7 @@ export const DENSENET: Family<DenseNetKnobs> = {
     arxiv: 'https://arxiv.org/abs/1608.06993',
   },
   defaults: DENSENET_DEFAULTS,
+  knobSpecs: DENSENET_KNOBS,
   defaultSize: 224,
   resolve: resolveDenseNet,
   build: buildDenseNet,

@@ -8,10 +8,10 @@ export { bottleneck, BOTTLENECK_EXPANSION, type BottleneckConfig } from './block
 export { shuffleUnit, SHUFFLE_UNIT_GROUPS, type ShuffleUnitConfig } from './blocks/shuffle-unit';
 export { mbconv, sepconv, convLayer, squeezeExcite, type MBConvConfig, type MnasLayerConfig, type LayerOptions } from './blocks/mbconv';
 export { SpecError, type SpecErrorCode } from './errors';
-export type { Family, FamilyId, KnobInput, Paper } from './family';
-export { densenet, buildDenseNet, resolveDenseNet, DENSENET, DENSENET_DEFAULTS, type DenseNetKnobs, type DenseNetStem } from './densenet';
-export { resnext, buildResNeXt, resolveResNeXt, bottleneckWidth, RESNEXT, RESNEXT_DEFAULTS, type ResNeXtKnobs } from './resnext';
-export { shufflenetV2, buildShuffleNetV2, resolveShuffleNetV2, identityChannels, SHUFFLENET_V2, SHUFFLENET_DEFAULTS, type ShuffleNetV2Knobs } from './shufflenet';
+export type { Family, FamilyId, KnobInput, KnobSpec, KnobSpecs, Paper } from './family';
+export { densenet, buildDenseNet, resolveDenseNet, DENSENET, DENSENET_DEFAULTS, DENSENET_KNOBS, type DenseNetKnobs, type DenseNetStem } from './densenet';
+export { resnext, buildResNeXt, resolveResNeXt, bottleneckWidth, RESNEXT, RESNEXT_DEFAULTS, RESNEXT_KNOBS, type ResNeXtKnobs } from './resnext';
+export { shufflenetV2, buildShuffleNetV2, resolveShuffleNetV2, identityChannels, SHUFFLENET_V2, SHUFFLENET_DEFAULTS, SHUFFLENET_KNOBS, type ShuffleNetV2Knobs } from './shufflenet';
 export {
   mnasnet,
   mnasnetFromChoices,
@@ -22,6 +22,7 @@ export {
   mnasWidths,
   MNASNET,
   MNASNET_DEFAULTS,
+  MNASNET_KNOBS,
   type MnasNetKnobs,
 } from './mnasnet';
 export * from './mnasnet-space';

@@ -30,7 +30,7 @@ import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
 import { convLayer, mbconv, sepconv, type MnasLayerConfig } from './blocks/mbconv';
-import type { Family, KnobInput } from './family';
+import type { Family, KnobInput, KnobSpecs } from './family';
 import { SpecError } from './errors';
 import { checkInt, checkIntList, checkKnownKeys, checkOneOf, checkReal } from './validate';
 import {
@@ -73,6 +73,12 @@ export const MNASNET_DEFAULTS: MnasNetKnobs = {
 };
 
 const KNOBS = Object.keys(MNASNET_DEFAULTS);
+
+/** The knobs a reader sets, declared once (lab, widgets, URLs derive from this). */
+export const MNASNET_KNOBS = {
+  alpha: { label: 'Width multiplier α', kind: 'number', min: 0, max: 3, minExclusive: true, step: 0.05, doc: 'width multiplier α' },
+  blocks: { label: 'Blocks', kind: 'code', doc: 'the 7 block choices: op, kernel, SE ratio, skip, filter multiplier and layers of each block' },
+} as const satisfies KnobSpecs<MnasNetKnobs>;
 
 /** torchvision's _round_to_multiple_of: round to a multiple of `divisor`, rounding up unless that loses > 10%. */
 export function roundToMultipleOf(val: number, divisor = 8, roundUpBias = 0.9): number {
@@ -182,6 +188,7 @@ export const MNASNET: Family<MnasNetKnobs> = {
     arxiv: 'https://arxiv.org/abs/1807.11626',
   },
   defaults: MNASNET_DEFAULTS,
+  knobSpecs: MNASNET_KNOBS,
   defaultSize: 224,
   resolve: resolveMnasNet,
   build: buildMnasNet,

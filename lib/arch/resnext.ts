@@ -20,7 +20,7 @@ import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
 import { bottleneck } from './blocks/bottleneck';
-import type { Family, KnobInput } from './family';
+import type { Family, KnobInput, KnobSpecs } from './family';
 import { checkInt, checkIntList, checkKnownKeys } from './validate';
 import { SpecError } from './errors';
 
@@ -37,6 +37,13 @@ export interface ResNeXtKnobs {
 export const RESNEXT_DEFAULTS: ResNeXtKnobs = { layers: [3, 4, 6, 3], cardinality: 32, widthPerGroup: 4, numClasses: 1000 };
 
 const KNOBS = Object.keys(RESNEXT_DEFAULTS);
+
+/** The knobs a reader sets, declared once (lab, widgets, URLs derive from this). */
+export const RESNEXT_KNOBS = {
+  layers: { label: 'Blocks per stage', kind: 'intList', min: 1, max: 64, minLength: 4, maxLength: 4, doc: 'bottleneck blocks per stage', itemDoc: 'bottleneck blocks in the stage' },
+  cardinality: { label: 'Cardinality C', kind: 'int', min: 1, max: 256, step: 1, doc: 'cardinality C: groups of the 3×3 conv (parallel paths)' },
+  widthPerGroup: { label: 'Bottleneck width d', kind: 'int', min: 1, max: 512, step: 1, doc: 'bottleneck width d: channels per group (per path) in stage 1' },
+} as const satisfies KnobSpecs<ResNeXtKnobs>;
 const PLANES = [64, 128, 256, 512];
 
 /** torchvision: width = int(planes * (base_width / 64.0)) * groups. */
@@ -101,6 +108,7 @@ export const RESNEXT: Family<ResNeXtKnobs> = {
     arxiv: 'https://arxiv.org/abs/1611.05431',
   },
   defaults: RESNEXT_DEFAULTS,
+  knobSpecs: RESNEXT_KNOBS,
   defaultSize: 224,
   resolve: resolveResNeXt,
   build: buildResNeXt,

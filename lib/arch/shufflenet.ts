@@ -25,7 +25,7 @@ import type { Graph } from './ir';
 import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
 import { identityChannels, shuffleUnit } from './blocks/shuffle-unit';
-import type { Family, KnobInput } from './family';
+import type { Family, KnobInput, KnobSpecs } from './family';
 import { checkDivides, checkIntList, checkInt, checkKnownKeys, checkReal } from './validate';
 import { SpecError } from './errors';
 
@@ -47,6 +47,13 @@ export const SHUFFLENET_DEFAULTS: ShuffleNetV2Knobs = {
 };
 
 const KNOBS = Object.keys(SHUFFLENET_DEFAULTS);
+
+/** The knobs a reader sets, declared once (lab, widgets, URLs derive from this). */
+export const SHUFFLENET_KNOBS = {
+  stagesRepeats: { label: 'Units per stage', kind: 'intList', min: 1, max: 32, minLength: 3, maxLength: 3, doc: 'units in stages 2, 3 and 4', itemDoc: 'units in the stage' },
+  stagesOutChannels: { label: 'Stage widths', kind: 'intList', min: 1, max: 4096, minLength: 5, maxLength: 5, doc: 'output channels of conv1, stages 2–4 and conv5', itemDoc: 'output channels' },
+  splitRatio: { label: 'Split ratio c′/c', kind: 'number', min: 0.05, max: 0.95, minExclusive: false, step: 0.05, doc: 'fraction of channels on the identity branch (c′/c)' },
+} as const satisfies KnobSpecs<ShuffleNetV2Knobs>;
 
 export { identityChannels };
 
@@ -119,6 +126,7 @@ export const SHUFFLENET_V2: Family<ShuffleNetV2Knobs> = {
     arxiv: 'https://arxiv.org/abs/1807.11164',
   },
   defaults: SHUFFLENET_DEFAULTS,
+  knobSpecs: SHUFFLENET_KNOBS,
   defaultSize: 224,
   resolve: resolveShuffleNetV2,
   build: buildShuffleNetV2,

@@ -5,19 +5,18 @@
  *   - the frame parameters every embed takes: v, theme, hide, links, id, and run for widgets that
  *     start TensorFlow.js;
  *   - the runtime parameters seed and backend, which mean the same thing in every widget that has
- *     them (RUNTIME_PARAMS). A widget that declares them keeps its own declaration (its default and
- *     range); the merge checks that it agrees with the common one, so `backend=webgl` or `seed=7`
- *     can never mean two things.
+ *     them (RUNTIME_PARAMS, declared once in lib/url-state/common-params.ts and imported by every
+ *     meta). A widget may start its seed elsewhere than 0; the merge still checks that its range
+ *     agrees with the common one, so `backend=webgl` or `seed=7` can never mean two things.
  *
  * Parsing, link building, the iframe code, the oEmbed endpoint, the hidden-control CSS and the
  * instructors' docs all derive from embedSchema(meta). Framework-free.
  */
-import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
+import { BACKEND_PARAM, SEED_PARAM } from '@/lib/url-state/common-params';
 import {
   boolP,
   describeAllowed,
   enumP,
-  intP,
   parseParams,
   setP,
   stringP,
@@ -37,7 +36,7 @@ export const THEMES = ['auto', 'light', 'dark'] as const;
 export const RUN_MODES = ['visible', 'click'] as const;
 /** Parts of the frame around the widget that `hide` can remove, besides the widget's controls. */
 export const FRAME_PARTS = ['title', 'description', 'share'] as const;
-export const BACKEND_CHOICES = ['auto', ...BACKEND_ORDER] as const;
+export { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 
 export type Theme = (typeof THEMES)[number];
 export type RunMode = (typeof RUN_MODES)[number];
@@ -55,8 +54,8 @@ export const RUN_PARAM = enumP(RUN_MODES, 'visible', 'when TensorFlow.js may sta
 
 /** Shared by every widget with random weights or a choice of backend. */
 export const RUNTIME_PARAMS = {
-  seed: intP(0, 2 ** 31 - 1, 0, 'seed of the random weights (and inputs)'),
-  backend: enumP(BACKEND_CHOICES, 'auto', 'TensorFlow.js backend: auto tries webgpu, webgl, wasm, cpu and uses the first that starts'),
+  seed: SEED_PARAM,
+  backend: BACKEND_PARAM,
 } as const;
 
 export const FRAME_PARAM_NAMES = ['v', 'theme', 'hide', 'run', 'links', 'id'] as const;

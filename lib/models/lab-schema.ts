@@ -2,65 +2,63 @@
  * The lab page's whole state, as URL parameters: one schema per model, whose defaults are that
  * model's own knobs. Knob parameters are short (`k`, `C`, `d`...) because they end up in links.
  */
-import { MODEL_IDS, getModel, modelKnobs, type DenseNetKnobs, type FamilyId, type KnobInput, type MnasNetKnobs, type ResNeXtKnobs, type ShuffleNetV2Knobs } from '@/lib/arch';
-import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
-import { boolP, enumP, intListP, intP, numP, stringP, type Schema, type StateOf } from '@/lib/url-state/schema';
-import { decodeMnasBlocks, encodeMnasBlocks } from './mnas-code';
+import { MAX_SIZE, MIN_SIZE, MODEL_IDS, getFamily, getModel, modelKnobs, type FamilyId, type KnobInput, type KnobSpec, type MnasNetKnobs } from '@/lib/arch';
+import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
+import { boolKnobP, intKnobP, intListKnobP, numKnobP } from '@/lib/url-state/knob-params';
+import { enumP, intP, stringP, type Param, type Schema, type StateOf } from '@/lib/url-state/schema';
+import { SAMPLE_IDS, sampleParam } from '@/lib/lab/samples';
+import { decodeMnasBlocks, mnasBlocksParam } from './mnas-code';
 
-export const SAMPLES = ['chelsea', 'coffee', 'astronaut', 'rocket'] as const;
+/** The built-in photos (one list: lib/lab/samples.ts). */
+export const SAMPLES = SAMPLE_IDS;
 export const COLOR_MODES = ['macs', 'params', 'time', 'output'] as const;
 /** Profiling at 224 on a slow device takes a while; the default is a quick, still telling size. */
 export const PROFILE_SIZES = ['64', '112', '160', '224'] as const;
 
 function commonParams(defaultSize: number) {
   return {
-    size: intP(32, 512, defaultSize, 'input size in pixels (square)'),
+    size: { ...intP(MIN_SIZE, MAX_SIZE, defaultSize, 'input size in pixels (square)'), label: 'Input size' },
     layer: stringP(/^[A-Za-z0-9_.:-]*$/, 'a layer name such as features.conv0', 200, '', 'the selected layer'),
     open: stringP(/^[A-Za-z0-9_.:,-]*$/, 'comma-separated group ids', 4000, '', 'expanded groups of the graph'),
     color: enumP(COLOR_MODES, 'macs', 'what the graph colours nodes by'),
-    backend: enumP(['auto', ...BACKEND_ORDER] as const, 'auto', 'TensorFlow.js backend'),
-    sample: enumP(SAMPLES, 'chelsea', 'built-in input photo'),
-    seed: intP(0, 2 ** 31 - 1, 0, 'seed of the random weights'),
+    backend: BACKEND_PARAM,
+    sample: sampleParam(),
+    seed: seedParam(),
     psize: enumP(PROFILE_SIZES, '112', 'input size of the per-layer profile'),
   } as const;
 }
 
-function familyParams(family: FamilyId, knobs: object): Schema {
-  switch (family) {
-    case 'densenet': {
-      const k = knobs as DenseNetKnobs;
-      return {
-        k: intP(1, 128, k.growthRate, 'growth rate k: channels each dense layer adds'),
-        blocks: intListP(1, 64, 1, 6, k.blockConfig, 'layers per dense block'),
-        init: intP(1, 512, k.initFeatures, 'channels after the stem (k0 of the first block)'),
-        bottleneck: boolP(k.bottleneck, 'DenseNet-B: 1×1 bottleneck to 4k channels before each 3×3 conv'),
-        theta: numP(0, 1, k.compression, 'compression θ of the transition layers', true),
-      };
-    }
-    case 'resnext': {
-      const k = knobs as ResNeXtKnobs;
-      return {
-        C: intP(1, 256, k.cardinality, 'cardinality C: groups of the 3×3 conv'),
-        d: intP(1, 512, k.widthPerGroup, 'bottleneck width d: channels per group in stage 1'),
-        layers: intListP(1, 64, 4, 4, k.layers, 'blocks per stage'),
-      };
-    }
-    case 'shufflenet_v2': {
-      const k = knobs as ShuffleNetV2Knobs;
-      return {
-        repeats: intListP(1, 32, 3, 3, k.stagesRepeats, 'units in stages 2, 3 and 4'),
-        channels: intListP(1, 4096, 5, 5, k.stagesOutChannels, 'output channels of conv1, stages 2–4 and conv5'),
-        split: numP(0.05, 0.95, k.splitRatio, 'fraction of channels on the identity branch (c′/c)'),
-      };
-    }
-    case 'mnasnet': {
-      const k = knobs as MnasNetKnobs;
-      return {
-        alpha: numP(0, 3, k.alpha, 'width multiplier α', true),
-        blocks: stringP(/^[a-z0-9.:_]*$/, 'seven op:kernel:se:skip:mult:layers items joined by _', 400, encodeMnasBlocks(k.blocks), 'the 7 block choices'),
-      };
-    }
+/**
+ * The URL name of each family knob in the lab (short: they end up in links), in panel order. Range,
+ * step, label and doc of each come from the knob's declaration in lib/arch (Family.knobSpecs).
+ */
+export const LAB_KNOB_PARAMS = {
+  densenet: { k: 'growthRate', blocks: 'blockConfig', init: 'initFeatures', bottleneck: 'bottleneck', theta: 'compression' },
+  resnext: { C: 'cardinality', d: 'widthPerGroup', layers: 'layers' },
+  shufflenet_v2: { repeats: 'stagesRepeats', channels: 'stagesOutChannels', split: 'splitRatio' },
+  mnasnet: { alpha: 'alpha', blocks: 'blocks' },
+} as const satisfies Record<FamilyId, Readonly<Record<string, string>>>;
+
+function knobParam(spec: KnobSpec, value: unknown): Param {
+  switch (spec.kind) {
+    case 'int':
+      return intKnobP(spec, value as number);
+    case 'number':
+      return numKnobP(spec, value as number);
+    case 'bool':
+      return boolKnobP(spec, value as boolean);
+    case 'intList':
+      return intListKnobP(spec, value as readonly number[]);
+    case 'code':
+      // The only structured knob: MnasNet's block choices, in mnas-code.ts's URL form.
+      return mnasBlocksParam(value as MnasNetKnobs['blocks']);
   }
+}
+
+function familyParams(family: FamilyId, knobs: object): Schema {
+  const specs = getFamily(family).knobSpecs as Readonly<Record<string, KnobSpec>>;
+  const values = knobs as Readonly<Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(LAB_KNOB_PARAMS[family]).map(([url, knob]) => [url, knobParam(specs[knob], values[knob])]));
 }
 
 export type CommonState = StateOf<ReturnType<typeof commonParams>>;
@@ -87,17 +85,10 @@ export function isModelId(id: string): boolean {
  * is malformed (MnasNet's block code), which the page shows as a notice.
  */
 export function knobOverrides(id: string, state: Readonly<Record<string, unknown>>): { knobs: KnobInput; error: string | null } {
-  const s = state as Record<string, never>;
-  switch (getModel(id).family) {
-    case 'densenet':
-      return { knobs: { growthRate: s.k, blockConfig: s.blocks, initFeatures: s.init, bottleneck: s.bottleneck, compression: s.theta }, error: null };
-    case 'resnext':
-      return { knobs: { cardinality: s.C, widthPerGroup: s.d, layers: s.layers }, error: null };
-    case 'shufflenet_v2':
-      return { knobs: { stagesRepeats: s.repeats, stagesOutChannels: s.channels, splitRatio: s.split }, error: null };
-    case 'mnasnet': {
-      const decoded = decodeMnasBlocks(s.blocks);
-      return decoded.ok ? { knobs: { alpha: s.alpha, blocks: decoded.blocks }, error: null } : { knobs: { alpha: s.alpha }, error: decoded.error };
-    }
-  }
+  const family = getModel(id).family;
+  const knobs: Record<string, unknown> = {};
+  for (const [url, knob] of Object.entries(LAB_KNOB_PARAMS[family])) knobs[knob] = state[url];
+  if (family !== 'mnasnet') return { knobs, error: null };
+  const decoded = decodeMnasBlocks(String(state.blocks));
+  return decoded.ok ? { knobs: { ...knobs, blocks: decoded.blocks }, error: null } : { knobs: { alpha: knobs.alpha }, error: decoded.error };
 }

@@ -9,8 +9,10 @@ import {
   MNAS_MAX_LAYERS,
   MNAS_NUM_BLOCKS,
   MNAS_SE_RATIOS,
+  MNASNET_KNOBS,
   type MnasBlockChoice,
 } from '@/lib/arch';
+import { stringP, type StringParam } from '@/lib/url-state/schema';
 
 export function encodeMnasBlocks(blocks: readonly MnasBlockChoice[]): string {
   return blocks.map((b) => [b.op, b.kernel, b.se, b.skip === 'identity' ? 'id' : 'none', b.filterMult, b.layers].join(':')).join('_');
@@ -46,4 +48,13 @@ export function decodeMnasBlocks(code: string): { ok: true; blocks: MnasBlockCho
     });
   }
   return { ok: true, blocks };
+}
+
+/**
+ * The URL parameter of MnasNet's `blocks` knob in this form, for the lab and the search-space
+ * explorer alike: doc and label from the knob's declaration (MNASNET_KNOBS.blocks).
+ */
+export function mnasBlocksParam(blocks: readonly MnasBlockChoice[]): StringParam {
+  const spec = MNASNET_KNOBS.blocks;
+  return { ...stringP(/^[a-z0-9.:_]+$/, 'seven op:kernel:se:skip:mult:layers items joined by "_"', 400, encodeMnasBlocks(blocks), spec.doc), label: spec.label };
 }

@@ -11,6 +11,8 @@ interface Base<T> {
   readonly default: T;
   /** One line for the generated documentation. */
   readonly doc: string;
+  /** A control's label, where the parameter is one (the lab's knobs). */
+  readonly label?: string;
 }
 export interface EnumParam<V extends string = string> extends Base<V> {
   readonly kind: 'enum';
@@ -20,6 +22,8 @@ export interface IntParam extends Base<number> {
   readonly kind: 'int';
   readonly min: number;
   readonly max: number;
+  /** What a control steps by (default 1). */
+  readonly step?: number;
 }
 export interface NumberParam extends Base<number> {
   readonly kind: 'number';
@@ -27,6 +31,8 @@ export interface NumberParam extends Base<number> {
   readonly max: number;
   /** Exclusive lower bound (e.g. compression θ in (0, 1]). */
   readonly minExclusive?: boolean;
+  /** What a control steps by (default 0.05). */
+  readonly step?: number;
 }
 export interface BoolParam extends Base<boolean> {
   readonly kind: 'bool';

@@ -1,9 +1,12 @@
-import { boolP, intP } from '@/lib/url-state/schema';
+import { boolP } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
+import { RESNEXT_KNOBS } from '@/lib/arch';
+import { intKnobP } from '@/lib/url-state/knob-params';
 
 export const cardinalityGroupsSchema = {
-  C: intP(1, 64, 32, 'cardinality C: parallel paths (groups of the 3×3 conv)'),
-  d: intP(1, 128, 4, 'bottleneck width d: channels of each path'),
+  // Up to the paper's largest C (Table 2 goes to 32; 64 for headroom) and d = 128.
+  C: intKnobP(RESNEXT_KNOBS.cardinality, 32, { max: 64 }),
+  d: intKnobP(RESNEXT_KNOBS.widthPerGroup, 4, { max: 128 }),
   keep: boolP(false, 'keep complexity constant: solve d for C as in the paper’s Table 2'),
 } as const;
 

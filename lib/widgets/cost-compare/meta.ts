@@ -1,6 +1,6 @@
-import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
 import { enumP, intP } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
+import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
 
 export const COST_MODELS = ['densenet121', 'densenet169', 'densenet201', 'densenet161', 'resnext50_32x4d', 'resnext101_32x8d', 'resnet50'] as const;
 export type CostModel = (typeof COST_MODELS)[number];
@@ -11,8 +11,8 @@ export const costCompareSchema = {
   baseline: enumP(COST_MODELS, 'resnet50', 'the model to compare it with'),
   size: enumP(COST_SIZES, '64', 'square input size in pixels (small keeps the run short)'),
   repeats: intP(1, 10, 3, 'timed passes per model (after one warm-up pass)'),
-  backend: enumP(['auto', ...BACKEND_ORDER] as const, 'auto', 'TensorFlow.js backend'),
-  seed: intP(0, 2 ** 31 - 1, 0, 'seed of the random weights'),
+  backend: BACKEND_PARAM,
+  seed: seedParam(),
 } as const;
 
 export type CostCompareSchema = typeof costCompareSchema;

@@ -1,13 +1,16 @@
-import { boolP, intP, numP } from '@/lib/url-state/schema';
+import { intP } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
+import { DENSENET_KNOBS } from '@/lib/arch';
+import { boolKnobP, intKnobP, itemKnobP, numKnobP } from '@/lib/url-state/knob-params';
 
 /** The dense-connectivity widget's whole state (URL parameters of its embed page). */
 export const denseConnectivitySchema = {
-  L: intP(1, 12, 5, 'layers in the dense block'),
-  k: intP(1, 64, 4, 'growth rate k: channels each layer adds'),
-  k0: intP(1, 128, 8, 'channels entering the block (k0)'),
-  bottleneck: boolP(false, 'DenseNet-B: a 1×1 conv to 4k channels before each 3×3 conv'),
-  theta: numP(0, 1, 1, 'compression θ of the transition layer after the block', true),
+  // Narrower than the lab: every connection of the block has to stay legible in the figure.
+  L: itemKnobP(DENSENET_KNOBS.blockConfig, 5, { max: 12 }),
+  k: intKnobP(DENSENET_KNOBS.growthRate, 4, { max: 64 }),
+  k0: intKnobP(DENSENET_KNOBS.initFeatures, 8, { max: 128 }),
+  bottleneck: boolKnobP(DENSENET_KNOBS.bottleneck, false),
+  theta: numKnobP(DENSENET_KNOBS.compression, 1),
   focus: intP(0, 12, 0, 'highlighted layer (0 = none)'),
 } as const;
 

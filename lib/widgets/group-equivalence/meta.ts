@@ -1,15 +1,18 @@
-import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
-import { enumP, intP } from '@/lib/url-state/schema';
+import { enumP } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
+import { RESNEXT_KNOBS } from '@/lib/arch';
+import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
+import { intKnobP } from '@/lib/url-state/knob-params';
 
 export const EQUIVALENCE_WIDTHS = ['16', '32', '64', '128'] as const;
 
 export const groupEquivalenceSchema = {
-  C: intP(1, 16, 4, 'cardinality C: paths in (a) and (b), groups in (c)'),
-  d: intP(1, 16, 4, 'bottleneck width d of each path'),
+  // The figure and the live run stay small: at most 16 paths of 16 channels.
+  C: intKnobP(RESNEXT_KNOBS.cardinality, 4, { max: 16 }),
+  d: intKnobP(RESNEXT_KNOBS.widthPerGroup, 4, { max: 16 }),
   width: enumP(EQUIVALENCE_WIDTHS, '64', 'channels into and out of the block'),
-  seed: intP(0, 2 ** 31 - 1, 1, 'seed of the weights and of the input'),
-  backend: enumP(['auto', ...BACKEND_ORDER] as const, 'auto', 'TensorFlow.js backend'),
+  seed: seedParam(1, 'seed of the weights and of the input'),
+  backend: BACKEND_PARAM,
 } as const;
 
 export type GroupEquivalenceSchema = typeof groupEquivalenceSchema;

@@ -1,15 +1,15 @@
 import { MODEL_IDS } from '@/lib/arch';
 import { PROFILE_SIZES } from '@/lib/models/lab-schema';
-import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
-import { enumP, intP } from '@/lib/url-state/schema';
+import { enumP } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
 import { LAB_RUN_DEFAULT_MODEL } from '@/lib/widgets/lab-runner/meta';
+import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
 
 export const labFlopsVsTimeSchema = {
   model: enumP(MODEL_IDS, LAB_RUN_DEFAULT_MODEL, 'the registered model to profile'),
   psize: enumP(PROFILE_SIZES, '112', 'input size of the per-layer profile (square, pixels)'),
-  backend: enumP(['auto', ...BACKEND_ORDER] as const, 'auto', 'TensorFlow.js backend (auto: the fastest that starts)'),
-  seed: intP(0, 2 ** 31 - 1, 0, 'seed of the random weights'),
+  backend: BACKEND_PARAM,
+  seed: seedParam(),
 } as const;
 
 export type LabFlopsVsTimeSchema = typeof labFlopsVsTimeSchema;

@@ -1,4 +1,4 @@
-import { MODEL_IDS } from '@/lib/arch';
+import { MAX_SIZE, MIN_SIZE, MODEL_IDS } from '@/lib/arch';
 import { COLOR_MODES } from '@/lib/models/lab-schema';
 import { enumP, intP, stringP } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
@@ -10,7 +10,7 @@ import type { WidgetMeta } from '@/lib/widgets/types';
  */
 export const labGraphSchema = {
   model: enumP(MODEL_IDS, 'densenet121', 'the registered model to draw'),
-  size: intP(32, 512, 224, 'input size in pixels (square): sets every shape and count'),
+  size: intP(MIN_SIZE, MAX_SIZE, 224, 'input size in pixels (square): sets every shape and count'),
   open: stringP(/^[A-Za-z0-9_.:,-]*$/, 'comma-separated group ids such as layer1,layer1.0', 4000, '', 'expanded groups of the graph (the rest stay collapsed)'),
   layer: stringP(/^[A-Za-z0-9_.:-]*$/, 'a layer or group name such as features.conv0', 200, '', 'the selected layer or group'),
   color: enumP(COLOR_MODES, 'macs', 'what the graph colours nodes by'),

@@ -1,21 +1,16 @@
-import { boolP, enumP, intP, stringP } from '@/lib/url-state/schema';
-import { encodeMnasBlocks } from '@/lib/models/mnas-code';
+import { boolP, enumP, intP } from '@/lib/url-state/schema';
+import { mnasBlocksParam } from '@/lib/models/mnas-code';
 import type { WidgetMeta } from '@/lib/widgets/types';
-import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
+import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
 import { MOBILENETV2_BLOCKS, SEARCH_MODES, SEARCH_SIZES } from './search';
 
 /** The search-space explorer's whole state (URL parameters of its embed page). */
 export const searchSpaceSchema = {
-  blocks: stringP(
-    /^[a-z0-9.:_]+$/,
-    'seven op:kernel:se:skip:mult:layers items joined by "_"',
-    400,
-    encodeMnasBlocks(MOBILENETV2_BLOCKS),
-    'the architecture shown (default: MobileNetV2, the search backbone): one op:kernel:se:skip:mult:layers item per block',
-  ),
-  seed: intP(0, 999999, 1, 'seed of the last "Sample" (and of the search)'),
+  // Default: MobileNetV2, the search backbone.
+  blocks: mnasBlocksParam(MOBILENETV2_BLOCKS),
+  seed: seedParam(1, 'seed of the last "Sample" (and of the search)'),
   size: enumP(SEARCH_SIZES, '64', 'input size for latency measurements (square, pixels)'),
-  backend: enumP(BACKEND_CHOICES, 'auto', 'tfjs backend to measure on (auto: the fastest that starts)'),
+  backend: BACKEND_PARAM,
   mode: enumP(SEARCH_MODES, 'evolution', 'search strategy: random samples, or mutate the best of earlier samples'),
   samples: intP(4, 48, 16, 'candidates the search measures'),
   reduced: boolP(false, 'quick measurements: 1 warm-up and 2 timed passes instead of 2 and 5'),

@@ -1,12 +1,12 @@
 import { boolP, enumP } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
-import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
+import { BACKEND_PARAM } from '@/lib/url-state/common-params';
 import { BREAKDOWN_SIZES } from './categories';
 
 /** The time-breakdown widget's whole state (URL parameters of its embed page). */
 export const timeBreakdownSchema = {
   size: enumP(BREAKDOWN_SIZES, '96', 'input size in pixels (square)'),
-  backend: enumP(BACKEND_CHOICES, 'auto', 'tfjs backend to profile on (auto: the fastest that starts)'),
+  backend: BACKEND_PARAM,
   reduced: boolP(false, 'quick run: 1 warm-up and 2 timed passes instead of 2 and 5'),
 } as const;
 

@@ -1,0 +1,29 @@
+/**
+ * The URL parameters that mean the same thing in every widget, page and embed that has them,
+ * declared once: `seed` (random weights, inputs or samples) and `backend` (the TensorFlow.js
+ * backend). Metas, the lab, /compare and lib/embed/schema.ts import these.
+ */
+import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
+import { enumP, type EnumParam, type IntParam } from './schema';
+
+/** `auto` and every backend name, in preference order. */
+export const BACKEND_CHOICES = ['auto', ...BACKEND_ORDER] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+export const BACKEND_PARAM: EnumParam<BackendChoice> = enumP(
+  BACKEND_CHOICES,
+  'auto',
+  'TensorFlow.js backend: auto tries webgpu, webgl, wasm, cpu and uses the first that starts',
+);
+
+/** Seeds are 31-bit (mulberry32 takes them as unsigned 32-bit; 2³¹ − 1 keeps URLs short and safe). */
+export const SEED_MIN = 0;
+export const SEED_MAX = 2 ** 31 - 1;
+
+/** The seed parameter: one range everywhere; a widget says what it seeds and may start elsewhere than 0. */
+export function seedParam(def = 0, doc = 'seed of the random weights'): IntParam {
+  return { kind: 'int', min: SEED_MIN, max: SEED_MAX, default: def, doc };
+}
+
+/** The embed docs' generic seed (lib/embed/schema.ts RUNTIME_PARAMS). */
+export const SEED_PARAM: IntParam = seedParam(0, 'seed of the random weights (and inputs)');
