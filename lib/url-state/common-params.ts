@@ -3,12 +3,11 @@
  * declared once: `seed` (random weights, inputs or samples) and `backend` (the TensorFlow.js
  * backend). Metas, the lab, /compare and lib/embed/schema.ts import these.
  */
-import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
+import { BACKEND_ORDER, type BackendChoice } from '@/lib/runtime/backend-names';
 import { enumP, type EnumParam, type IntParam } from './schema';
 
 /** `auto` and every backend name, in preference order. */
-export const BACKEND_CHOICES = ['auto', ...BACKEND_ORDER] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', ...BACKEND_ORDER];
 
 export const BACKEND_PARAM: EnumParam<BackendChoice> = enumP(
   BACKEND_CHOICES,
