@@ -1,7 +1,7 @@
 /**
- * The kind of one IR connection (source node -> destination node), from op kinds and group kinds
+ * The kind of one IR connection (source node -> destination node), from op kinds and group roles
  * only, never from names. Rules, first match wins:
- *  1. into a `mul` node, or into a node inside an `se` group  -> 'se' (the SE side path; the edge
+ *  1. into a `mul` node, or into a node inside an `se`-role group -> 'se' (the SE side path; the edge
  *     leaving the SE group out of its mul is ordinary data flow again)
  *  2. out of a `slice` node                                     -> 'split'
  *  3. out of or into a `shuffle` node                           -> 'shuffle'
@@ -25,7 +25,7 @@ export function seMembership(graph: Graph): (groupId: string | null) => boolean 
     if (id === null) return false;
     let v = memo.get(id);
     if (v === undefined) {
-      v = (chain.get(id) ?? []).some((g) => byId.get(g)?.kind === 'se');
+      v = (chain.get(id) ?? []).some((g) => byId.get(g)?.role === 'se');
       memo.set(id, v);
     }
     return v;

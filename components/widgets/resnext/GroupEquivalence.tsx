@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
 import { FORM_LABELS } from '@/lib/widgets/cardinality-groups/forms';
-import { EQUIVALENCE_SIZE, EQUIVALENCE_WIDTHS, type GroupEquivalenceSchema } from '@/lib/widgets/group-equivalence/meta';
+import { EQUIVALENCE_SIZE, EQUIVALENCE_WIDTHS, groupEquivalenceSchema, type GroupEquivalenceSchema } from '@/lib/widgets/group-equivalence/meta';
 import type { EquivalenceResult } from '@/lib/widgets/group-equivalence/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { ErrorNote } from '@/components/ui/Alert';
@@ -71,8 +71,8 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
       subtitle={`One set of seeded weights, cut into per-path tensors for (a) and (b), runs in TensorFlow.js on the same random ${EQUIVALENCE_SIZE}×${EQUIVALENCE_SIZE}×${width} input in all three forms.`}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Slider control="C" label="Cardinality C" value={state.C} min={1} max={16} onChange={(v) => onChange({ C: v })} />
-        <Slider control="d" label="Width d" value={state.d} min={1} max={16} onChange={(v) => onChange({ d: v })} />
+        <Slider control="C" label="Cardinality C" value={state.C} min={groupEquivalenceSchema.C.min} max={groupEquivalenceSchema.C.max} onChange={(v) => onChange({ C: v })} />
+        <Slider control="d" label="Width d" value={state.d} min={groupEquivalenceSchema.d.min} max={groupEquivalenceSchema.d.max} onChange={(v) => onChange({ d: v })} />
         <Select control="width" label="Block width" value={state.width} options={EQUIVALENCE_WIDTHS.map((w) => [w, `${w} channels`] as const)} onChange={(w) => onChange({ width: w })} />
         <Select
           control="backend"
