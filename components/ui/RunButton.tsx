@@ -1,49 +1,67 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { JobStatus } from '@/components/hooks/useTfjsJob';
+import { ErrorNote } from './Alert';
 import { Button } from './Button';
 import { Progress } from './Progress';
 
-export interface RunProgress {
-  /** Share done, 0..1. */
-  readonly fraction: number;
-  /** The current step, e.g. "Timing DenseNet-121… 3 of 10". */
-  readonly text: string;
-}
+/** Where a job stands (the one tfjs job hook's status): what the button and its progress show. */
+export type { JobStatus };
 
 export interface RunButtonProps {
   /** The button's text, e.g. "Run G1 on this device" (tests and screen readers find it by it). */
   readonly children: ReactNode;
   readonly onRun: () => void;
   readonly onCancel: () => void;
-  /** Null when idle; the job's progress while it runs. */
-  readonly progress: RunProgress | null;
-  /** The sentence shown while idle: the last outcome ("Done.", "Cancelled; …"), or nothing. */
-  readonly idleText?: ReactNode;
-  /** Accessible name of the progress bar. */
-  readonly progressLabel: string;
+  readonly status: JobStatus;
+  /** Disabled for another reason than this job running (e.g. a sibling job runs). */
   readonly disabled?: boolean;
+  readonly variant?: 'primary' | 'secondary';
   readonly control?: string;
-  /** Other buttons that belong in the same row. */
+  /** Shown after the buttons in the same row (a link, a note). */
   readonly extra?: ReactNode;
+  /** What one step of `total` is called in the progress bar's value ("passes"). */
+  readonly unit?: string;
+}
+
+function statusText(status: JobStatus): string {
+  switch (status.kind) {
+    case 'running':
+      return `${status.label}… ${status.total ? `${status.done}/${status.total}` : ''}`;
+    case 'done':
+      return 'Done.';
+    case 'cancelled':
+      return 'Cancelled; everything the run had made was freed.';
+    default:
+      return '';
+  }
 }
 
 /**
- * Start a job, follow it, stop it: a primary Run button (disabled while the job runs), a Cancel
- * button while it runs, and the one Progress display under them.
+ * Start a job, follow it, stop it: a Run button (disabled while the job runs), a Cancel button
+ * while it runs, the one Progress display (bar while running, outcome after), and the error.
  */
-export function RunButton({ children, onRun, onCancel, progress, idleText = '', progressLabel, disabled, control, extra }: RunButtonProps) {
-  const running = progress !== null;
+export function RunButton({ children, onRun, onCancel, status, disabled, variant = 'primary', control, extra, unit = 'passes' }: RunButtonProps) {
+  const running = status.kind === 'running';
   return (
     <div className="mt-3 space-y-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <Button variant="primary" onClick={onRun} disabled={disabled || running} control={control}>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button variant={variant} onClick={onRun} disabled={disabled || running} control={control}>
           {children}
         </Button>
         {running ? <Button onClick={onCancel}>Cancel</Button> : null}
         {extra}
       </div>
-      <Progress label={progressLabel} fraction={progress ? progress.fraction : null} text={progress ? progress.text : idleText} />
+      {status.kind !== 'idle' ? (
+        <Progress
+          label={running ? status.label : 'Progress'}
+          fraction={running ? (status.total ? status.done / status.total : 0) : null}
+          valueText={running ? `${status.done} of ${status.total || '…'} ${unit}` : undefined}
+          text={statusText(status)}
+        />
+      ) : null}
+      {status.kind === 'error' ? <ErrorNote>The run failed: {status.message}</ErrorNote> : null}
     </div>
   );
 }

@@ -5,6 +5,8 @@ export interface StatProps {
   readonly value: ReactNode;
   readonly detail?: ReactNode;
   readonly testId?: string;
+  /** data-* attributes carrying the raw value for tests (e.g. { 'data-ms': 12.3 }). */
+  readonly data?: Readonly<Record<`data-${string}`, string | number>>;
 }
 
 /**
@@ -12,9 +14,9 @@ export interface StatProps {
  * holds its own complete `<dl>` (term, value, detail). Because the list is inside, a Stat is valid
  * anywhere: never put Stats in a `<dl>` of your own; lay them out with StatGrid.
  */
-export function Stat({ label, value, detail, testId }: StatProps) {
+export function Stat({ label, value, detail, testId, data }: StatProps) {
   return (
-    <div role="group" aria-label={label} data-testid={testId} className="min-w-0 rounded-lg bg-slate-50 px-2.5 py-1.5 dark:bg-slate-800/60">
+    <div role="group" aria-label={label} data-testid={testId} {...data} className="min-w-0 rounded-lg bg-slate-50 px-2.5 py-1.5 dark:bg-slate-800/60">
       <dl>
         <dt className="text-[11px] uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</dt>
         <dd className="font-mono text-[15px] tabular-nums text-slate-900 dark:text-slate-100">{value}</dd>

@@ -11,10 +11,12 @@ export interface ToggleProps {
   readonly hint?: string;
   /** The URL parameter this control sets (data-control, for embeds' `hide`). */
   readonly control?: string;
+  /** Announce it as an on/off switch (role="switch") rather than a checkbox. */
+  readonly asSwitch?: boolean;
 }
 
 /** An on/off setting: a native checkbox, so it is a "checkbox" to assistive technology and tests. */
-export function Toggle({ label, checked, onChange, disabled, hint, control }: ToggleProps) {
+export function Toggle({ label, checked, onChange, disabled, hint, control, asSwitch }: ToggleProps) {
   const id = useId();
   return (
     <div className="min-w-0" data-control={control}>
@@ -22,6 +24,7 @@ export function Toggle({ label, checked, onChange, disabled, hint, control }: To
         <input
           id={id}
           type="checkbox"
+          role={asSwitch ? 'switch' : undefined}
           checked={checked}
           disabled={disabled}
           onChange={(e) => onChange(e.target.checked)}

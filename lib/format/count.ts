@@ -54,3 +54,13 @@ export function formatCountExact(n: number | null | undefined): string {
 export const formatMacs = (n: number | null | undefined): string => (isFiniteNumber(n) ? `${formatCount(n)} MACs` : NO_VALUE);
 export const formatParams = (n: number | null | undefined): string => (isFiniteNumber(n) ? `${formatCount(n)} params` : NO_VALUE);
 export const formatFlops = (n: number | null | undefined): string => (isFiniteNumber(n) ? `${formatCount(n)} FLOPs` : NO_VALUE);
+
+/**
+ * A count in millions with fixed decimals and the "M" suffix the papers' tables print, for
+ * columns set beside those tables' numbers: 144_876_000 → "144.9M" (ShuffleNet v2 Table 5,
+ * MnasNet Table 1). Everywhere else use formatCount.
+ */
+export function formatMillions(n: number | null | undefined, decimals = 1): string {
+  if (!isFiniteNumber(n)) return NO_VALUE;
+  return `${n < 0 ? '−' : ''}${Math.abs(n / 1e6).toFixed(decimals)}M`;
+}

@@ -9,6 +9,7 @@ import {
   formatGflops,
   formatInt,
   formatMacs,
+  formatMillions,
   formatMs,
   formatParams,
   formatPercent,
@@ -79,6 +80,10 @@ describe('lib/format', () => {
     expect(formatFlops(8.18e9)).toBe('8.18 G FLOPs');
     expect(formatCountExact(1_234_567)).toBe('1.23 M (1,234,567)');
     expect(formatCountExact(999)).toBe('999');
+    expect(formatMillions(144_876_000)).toBe('144.9M');
+    expect(formatMillions(2_278_604, 2)).toBe('2.28M');
+    expect(formatMillions(-1.5e6)).toBe('−1.5M');
+    expect(formatMillions(NaN)).toBe('—');
   });
 
   it('bytes are SI: kB = 1000 B, MB = 10^6 B', () => {

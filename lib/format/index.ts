@@ -8,7 +8,7 @@
  * - shares: fractions in, "12.3%" out (percent.ts).
  */
 export { NO_VALUE, formatFixed, formatInt, formatRatio, formatSig, isFiniteNumber, roundSig, trimZeros } from './number';
-export { formatCount, formatCountExact, formatFlops, formatMacs, formatParams, withPrefix, type CountOptions } from './count';
+export { formatCount, formatCountExact, formatFlops, formatMacs, formatMillions, formatParams, withPrefix, type CountOptions } from './count';
 export { formatBytes } from './bytes';
 export { formatGflops, formatMs } from './time';
 export { formatPercent, formatSignedPercent } from './percent';

@@ -1,9 +1,7 @@
 import Link from 'next/link';
 import { A1_PAPER, a1Table } from './a1-table';
-import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
-
-const m = (n: number, d = 1) => `${(n / 1e6).toFixed(d)}M`;
-const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${(n / 1e3).toFixed(1)}K`);
+import { TABLE_STYLE } from '@/components/ui/styles';
+import { formatCount, formatMillions } from '@/lib/format';
 
 /**
  * MnasNet-A1 block by block (the paper's Fig. 7(a)), rendered from the spec (a server component).
@@ -67,8 +65,8 @@ export function MnasNetA1Table() {
                 <td className={`${cell} whitespace-nowrap`}>
                   {r.resolution}² × {r.channels}
                 </td>
-                <td className={cell}>{count(r.params)}</td>
-                <td className={cell}>{m(r.macs)}</td>
+                <td className={cell}>{formatCount(r.params)}</td>
+                <td className={cell}>{formatMillions(r.macs)}</td>
               </tr>
             ))}
             <tr className="font-medium">
@@ -76,10 +74,10 @@ export function MnasNetA1Table() {
                 Total, spec <span className="font-normal text-slate-500 dark:text-slate-400">(paper: {A1_PAPER.paramsM}M params, {A1_PAPER.macsM}M multiply-adds)</span>
               </th>
               <td className={cell} data-testid="a1-total-params">
-                {m(total.params, 2)}
+                {formatMillions(total.params, 2)}
               </td>
               <td className={cell} data-testid="a1-total-macs">
-                {m(total.macs)}
+                {formatMillions(total.macs)}
               </td>
             </tr>
           </tbody>

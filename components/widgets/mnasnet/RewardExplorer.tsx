@@ -12,8 +12,13 @@ import { HARD, SOFT, constraintKind, rankModels, reward, rewardCurve, type Publi
 import { rewardExplorerMeta, type RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
 import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { buttonClass, useChartWidth } from '@/components/widgets/shufflenet/common';
-import { TABLE_STYLE } from '@/components/widgets/shufflenet/table-style';
+import { Axis } from '@/components/charts/Axis';
+import { axisTicks, plotFrame } from '@/components/charts/ticks';
+import { useElementWidth } from '@/components/hooks/useElementWidth';
+import { Button } from '@/components/ui/Button';
+import { Slider } from '@/components/ui/Slider';
+import { TABLE_STYLE } from '@/components/ui/styles';
+import { formatFixed, formatPercent } from '@/lib/format';
 
 const W_MAX = 640;
 const MAX_MS = 250;
@@ -24,41 +29,7 @@ const KIND_CLASS: Record<PublishedModel['kind'], string> = {
   mnasnet: 'fill-accent-600 dark:fill-accent-300',
 };
 
-function Slider({
-  label,
-  value,
-  min,
-  max,
-  step,
-  onChange,
-  format,
-  control,
-}: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  onChange: (v: number) => void;
-  format: (v: number) => string;
-  /** The URL parameter this control sets (data-control, for embeds' `hide`). */
-  control: string;
-}) {
-  const id = useId();
-  return (
-    <div className="flex min-w-0 flex-col gap-1" data-control={control}>
-      <label htmlFor={id} className="flex justify-between text-xs font-medium text-slate-600 dark:text-slate-400">
-        <span>{label}</span>
-        <output htmlFor={id} className="tabular-nums text-slate-900 dark:text-slate-100">
-          {format(value)}
-        </output>
-      </label>
-      <input id={id} type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} className="w-full accent-accent-600" />
-    </div>
-  );
-}
-
-const signed = (v: number) => (v < 0 ? `−${Math.abs(v).toFixed(2)}` : v.toFixed(2));
+const signed = (v: number) => formatFixed(v, 2);
 
 export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExplorerSchema>) {
   const captionId = useId();
@@ -67,7 +38,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
   const ranked = useMemo(() => rankModels({ alpha: state.alpha, beta: state.beta, target: state.target }), [state.alpha, state.beta, state.target]);
   const curve = useMemo(() => rewardCurve(state.accuracy, { alpha: state.alpha, beta: state.beta, target: state.target }, 5, MAX_MS, 240), [state.accuracy, state.alpha, state.beta, state.target]);
 
-  const [chartRef, W] = useChartWidth(W_MAX);
+  const [chartRef, W] = useElementWidth({ initial: W_MAX, min: 280, max: W_MAX });
   const narrow = W < 480;
   const H = narrow ? 280 : 330;
   const M = { top: 14, right: narrow ? 108 : 118, bottom: 42, left: 54 };
@@ -80,6 +51,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
     .domain([Math.max(0, lo - pad), hi + pad])
     .range([H - M.bottom, M.top])
     .nice();
+  const frame = plotFrame(W, H, M);
   const path = line<[number, number]>()
     .x((d) => x(d[0]))
     .y((d) => y(Math.max(y.domain()[0], d[1])))(curve);
@@ -98,12 +70,12 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
     <div>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Constraint:</span>
-        <button type="button" className={buttonClass} aria-pressed={kind === 'soft'} onClick={() => onChange({ ...SOFT })}>
+        <Button pressed={kind === 'soft'} onClick={() => onChange({ ...SOFT })}>
           Soft (α = β = −0.07)
-        </button>
-        <button type="button" className={buttonClass} aria-pressed={kind === 'hard'} onClick={() => onChange({ ...HARD })}>
+        </Button>
+        <Button pressed={kind === 'hard'} onClick={() => onChange({ ...HARD })}>
           Hard (α = 0, β = −1)
-        </button>
+        </Button>
         <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="constraint-kind">
           now: {kind}
         </span>
@@ -112,35 +84,13 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         <Slider control="alpha" label="α (LAT ≤ T)" value={state.alpha} min={-1} max={0.5} step={0.01} onChange={(v) => onChange({ alpha: v })} format={signed} />
         <Slider control="beta" label="β (LAT > T)" value={state.beta} min={-2} max={0.5} step={0.01} onChange={(v) => onChange({ beta: v })} format={signed} />
         <Slider control="target" label="Target latency T" value={state.target} min={20} max={250} step={1} onChange={(v) => onChange({ target: v })} format={(v) => `${v} ms`} />
-        <Slider control="accuracy" label="Accuracy of the drawn curve" value={state.accuracy} min={0.5} max={0.9} step={0.005} onChange={(v) => onChange({ accuracy: v })} format={(v) => `${(v * 100).toFixed(1)}%`} />
+        <Slider control="accuracy" label="Accuracy of the drawn curve" value={state.accuracy} min={0.5} max={0.9} step={0.005} onChange={(v) => onChange({ accuracy: v })} format={(v) => formatPercent(v)} />
       </div>
 
       <div ref={chartRef} className="mt-3 w-full">
-      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} className="block max-w-full" role="img" aria-label={`Reward against latency: the curve for ${(state.accuracy * 100).toFixed(1)}% accuracy and ${ranked.length} published models`}>
-        <g fontSize={11}>
-          {x.ticks(narrow ? 4 : 5).map((t) => (
-            <g key={`x${t}`} transform={`translate(${x(t)},0)`}>
-              <line y1={M.top} y2={H - M.bottom} stroke="currentColor" strokeOpacity={0.1} />
-              <text y={H - M.bottom + 16} textAnchor="middle" className="fill-slate-600 dark:fill-slate-400">
-                {t}
-              </text>
-            </g>
-          ))}
-          {y.ticks(5).map((t) => (
-            <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
-              <line x1={M.left} x2={W - M.right} stroke="currentColor" strokeOpacity={0.1} />
-              <text x={M.left - 6} dy="0.32em" textAnchor="end" className="fill-slate-600 dark:fill-slate-400">
-                {t.toFixed(2)}
-              </text>
-            </g>
-          ))}
-        </g>
-        <text x={(M.left + W - M.right) / 2} y={H - 6} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
-          Latency on a Pixel 1 (ms)
-        </text>
-        <text transform={`translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} className="fill-slate-700 dark:fill-slate-300">
-          Reward
-        </text>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} className="block max-w-full" role="img" aria-label={`Reward against latency: the curve for ${formatPercent(state.accuracy)} accuracy and ${ranked.length} published models`}>
+        <Axis orient="bottom" ticks={axisTicks(x, { count: narrow ? 4 : 5, format: String })} frame={frame} label="Latency on a Pixel 1 (ms)" labelOffset={M.bottom - 6} fontSize={11} />
+        <Axis orient="left" ticks={axisTicks(y, { count: 5, format: (t) => formatFixed(t, 2) })} frame={frame} label="Reward" labelOffset={M.left - 12} fontSize={11} />
         <line x1={x(state.target)} x2={x(state.target)} y1={M.top} y2={H - M.bottom} stroke="currentColor" strokeDasharray="4 3" className="text-slate-500" />
         <text x={x(state.target) + 4} y={M.top + 10} fontSize={11} className="fill-slate-600 dark:fill-slate-400">
           T = {state.target} ms
@@ -148,7 +98,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         {path && <path d={path} fill="none" strokeWidth={2} className="stroke-accent-600 dark:stroke-accent-300" />}
         {ranked.map((m) => (
           <circle key={m.name} cx={x(m.latencyMs)} cy={y(m.reward)} r={4.5} className={KIND_CLASS[m.kind]} stroke="white" strokeWidth={1}>
-            <title>{`${m.name}: ${(m.top1 * 100).toFixed(1)}% top-1, ${m.latencyMs} ms, reward ${m.reward.toFixed(4)}`}</title>
+            <title>{`${m.name}: ${formatPercent(m.top1)} top-1, ${m.latencyMs} ms, reward ${m.reward.toFixed(4)}`}</title>
           </circle>
         ))}
         {labels.map((m, i) => (
@@ -162,7 +112,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
       </svg>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Curve: a model with {(state.accuracy * 100).toFixed(1)}% accuracy at every latency; at LAT = T its reward equals its accuracy. Dots: published models at their
+        Curve: a model with {formatPercent(state.accuracy)} accuracy at every latency; at LAT = T its reward equals its accuracy. Dots: published models at their
         own accuracy (MnasNet in blue, NASNet-A in red, hand-designed in grey).
       </p>
 
@@ -197,7 +147,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
                 <th scope="row" className="py-1 pr-2 font-normal">
                   {m.name}
                 </th>
-                <td className="py-1 pr-2 text-right tabular-nums">{(m.top1 * 100).toFixed(1)}%</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{formatPercent(m.top1)}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">{m.latencyMs} ms</td>
                 <td className="py-1 text-right font-medium tabular-nums">{m.reward.toFixed(4)}</td>
               </tr>

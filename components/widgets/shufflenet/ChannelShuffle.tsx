@@ -14,7 +14,10 @@ import { SHUFFLE_FIGURE, hue, shuffleLayout, strandPath } from '@/lib/widgets/ch
 import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, channelShuffleMeta, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
 import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { Field, buttonClass, selectClass, usePrefersReducedMotion } from './common';
+import { useReducedMotion } from '@/components/hooks/useReducedMotion';
+import { Button } from '@/components/ui/Button';
+import { Select } from '@/components/ui/Select';
+import { Toggle } from '@/components/ui/Toggle';
 
 const { W, X0, X1, TOP, ROW } = SHUFFLE_FIGURE;
 const curve = strandPath;
@@ -24,7 +27,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   const [trace, setTrace] = useState<ShuffleTrace | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
-  const reducedMotion = usePrefersReducedMotion();
+  const reducedMotion = useReducedMotion();
   const total = stepCount(SHUFFLE_UNITS);
   const step = Math.min(state.step, total);
 
@@ -71,49 +74,25 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   return (
     <div>
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Channels" control="channels">
-          {(id) => (
-            <select id={id} className={selectClass} value={state.channels} onChange={(e) => onChange({ channels: e.target.value as (typeof SHUFFLE_CHANNEL_CHOICES)[number] })}>
-              {SHUFFLE_CHANNEL_CHOICES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Follow input channel" control="follow">
-          {(id) => (
-            <select id={id} className={selectClass} value={follow} onChange={(e) => onChange({ follow: Number(e.target.value) })}>
-              {Array.from({ length: c0 }, (_, k) => (
-                <option key={k} value={k}>
-                  {k}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <label className="flex items-center gap-2 pb-1 text-sm" data-control="shuffle">
-          <input type="checkbox" role="switch" checked={state.shuffle} onChange={(e) => onChange({ shuffle: e.target.checked })} />
-          Channel shuffle
-        </label>
-        <label className="flex items-center gap-2 pb-1 text-sm" data-control="downsample">
-          <input type="checkbox" checked={state.downsample} onChange={(e) => onChange({ downsample: e.target.checked })} />
-          First unit is stride-2
-        </label>
+        <Select label="Channels" control="channels" value={state.channels} onChange={(channels) => onChange({ channels })} options={SHUFFLE_CHANNEL_CHOICES.map((c) => [c, c] as const)} />
+        <Select label="Follow input channel" control="follow" value={String(follow)} onChange={(v) => onChange({ follow: Number(v) })} options={Array.from({ length: c0 }, (_, k) => [String(k), String(k)] as const)} />
+        <div className="pb-1">
+          <Toggle asSwitch label="Channel shuffle" control="shuffle" checked={state.shuffle} onChange={(shuffle) => onChange({ shuffle })} />
+        </div>
+        <div className="pb-1">
+          <Toggle label="First unit is stride-2" control="downsample" checked={state.downsample} onChange={(downsample) => onChange({ downsample })} />
+        </div>
       </div>
 
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button type="button" data-control="step" className={buttonClass} onClick={() => onChange({ step: Math.max(0, step - 1) })} disabled={step === 0}>
+        <Button control="step" onClick={() => onChange({ step: Math.max(0, step - 1) })} disabled={step === 0}>
           ← Previous step
-        </button>
-        <button type="button" data-control="step" className={buttonClass} onClick={() => onChange({ step: Math.min(total, step + 1) })} disabled={step >= total}>
+        </Button>
+        <Button control="step" onClick={() => onChange({ step: Math.min(total, step + 1) })} disabled={step >= total}>
           Next step →
-        </button>
-        <button
-          type="button"
-          data-control="step"
-          className={buttonClass}
+        </Button>
+        <Button
+          control="step"
           onClick={() => {
             if (isPlaying) {
               setPlaying(false);
@@ -122,13 +101,13 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
             if (step >= total) onChange({ step: 0 });
             setPlaying(true);
           }}
-          aria-pressed={isPlaying}
+          pressed={isPlaying}
         >
           {isPlaying ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" data-control="step" className={buttonClass} onClick={() => onChange({ step: 0 })} disabled={step === 0}>
+        </Button>
+        <Button control="step" onClick={() => onChange({ step: 0 })} disabled={step === 0}>
           Reset
-        </button>
+        </Button>
         <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="shuffle-step">
           Step {step} of {total}: {at ? `unit ${at.unit}, ${at.step === 'branch' ? 'branches' : at.step}` : 'input'}
         </span>

@@ -8,7 +8,6 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useState } from 'react';
-import { formatCount } from '@/lib/format';
 import { graphCost } from '@/lib/arch/cost';
 import {
   GUIDELINES,
@@ -30,8 +29,15 @@ import { BACKEND_CHOICES, guidelineLabMeta, type GuidelineLabSchema } from '@/li
 import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { RowResult } from '@/lib/widgets/guideline-lab/run';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, fmt, fmtMs, primaryButtonClass, selectClass, useTfjsJob } from './common';
-import { TABLE_STYLE } from './table-style';
+import { useTfjsJob } from '@/components/hooks/useTfjsJob';
+import { BackendNotice } from '@/components/ui/BackendNotice';
+import { BackendSelect } from '@/components/ui/BackendSelect';
+import { RunButton } from '@/components/ui/RunButton';
+import { Select } from '@/components/ui/Select';
+import { TABLE_STYLE } from '@/components/ui/styles';
+import { TensorReadout } from '@/components/ui/TensorReadout';
+import { Toggle } from '@/components/ui/Toggle';
+import { formatCount, formatFixed, formatMs } from '@/lib/format';
 
 interface Results {
   readonly guideline: GuidelineId;
@@ -126,42 +132,37 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
       </p>
 
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(b) => onChange({ backend: b as (typeof BACKEND_CHOICES)[number] })} />
-        <Field label="Channel setting" control="setting">
-          {(id) => (
-            <select id={id} className={selectClass} value={state.setting} disabled={job.running} onChange={(e) => onChange({ setting: e.target.value as 'auto' | Platform })}>
-              <option value="auto">Auto</option>
-              <option value="gpu">Paper&apos;s GPU column</option>
-              <option value="arm">Paper&apos;s ARM column</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Width" control="width">
-          {(id) => (
-            <select id={id} className={selectClass} value={state.width} disabled={job.running} onChange={(e) => onChange({ width: e.target.value as '0' | '1' | '2' })}>
-              {g.columns[guessPlatform].map((c, i) => (
-                <option key={c} value={String(i)}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <label className="flex items-center gap-2 self-end pb-1 text-sm" data-control="reduced">
-          <input type="checkbox" checked={state.reduced} disabled={job.running} onChange={(e) => onChange({ reduced: e.target.checked })} />
-          Reduced size
-        </label>
+        <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(backend) => onChange({ backend })} />
+        <Select
+          label="Channel setting"
+          control="setting"
+          value={state.setting}
+          disabled={job.running}
+          onChange={(setting) => onChange({ setting })}
+          options={[
+            ['auto', 'Auto'],
+            ['gpu', "Paper's GPU column"],
+            ['arm', "Paper's ARM column"],
+          ]}
+        />
+        <Select label="Width" control="width" value={state.width} disabled={job.running} onChange={(width) => onChange({ width })} options={g.columns[guessPlatform].map((c, i) => [String(i) as '0' | '1' | '2', c] as const)} />
+        <div className="self-end pb-1">
+          <Toggle label="Reduced size" control="reduced" checked={state.reduced} disabled={job.running} onChange={(reduced) => onChange({ reduced })} />
+        </div>
       </div>
 
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="button" className={primaryButtonClass} onClick={run} disabled={job.running}>
-          Run {g.short} on this device
-        </button>
-        <span className="text-xs text-slate-500 dark:text-slate-400">
-          {plan.warmup} warm-up + {plan.repeats} timed passes per network, the networks taking turns; speed = 1 / median time.
-        </span>
-      </div>
-      <JobProgress status={job.status} onCancel={job.cancel} />
+      <RunButton
+        onRun={() => void run()}
+        onCancel={job.cancel}
+        status={job.status}
+        extra={
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            {plan.warmup} warm-up + {plan.repeats} timed passes per network, the networks taking turns; speed = 1 / median time.
+          </span>
+        }
+      >
+        Run {g.short} on this device
+      </RunButton>
       <BackendNotice info={job.backend} requested={state.backend} />
       <TensorReadout tensors={job.tensors} />
 
@@ -206,7 +207,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
                   <td className="w-28 py-1.5 pr-2 tabular-nums">
                     {res ? (
                       <>
-                        <span className="font-semibold text-slate-900 dark:text-white">{fmt(rel[r])}×</span> <span className="text-slate-500 dark:text-slate-400">{fmtMs(res.ms)}</span>
+                        <span className="font-semibold text-slate-900 dark:text-white">{formatFixed(rel[r], 2)}×</span> <span className="text-slate-500 dark:text-slate-400">{formatMs(res.ms)}</span>
                         <Bar value={rel[r]} max={maxRel} tone="you" />
                         {res.strategy ? <span className="mt-0.5 block text-[10px] text-slate-500 dark:text-slate-400">grouped conv: {res.strategy}</span> : null}
                       </>
@@ -215,11 +216,11 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
                     )}
                   </td>
                   <td className="w-28 py-1.5 pr-2 tabular-nums">
-                    {fmt(paperRel.gpu[r])}× <span className="text-slate-500 dark:text-slate-400">({row.paper.gpu[w]})</span>
+                    {formatFixed(paperRel.gpu[r], 2)}× <span className="text-slate-500 dark:text-slate-400">({row.paper.gpu[w]})</span>
                     <Bar value={paperRel.gpu[r]} max={maxRel} tone="paper" />
                   </td>
                   <td className="w-28 py-1.5 tabular-nums">
-                    {fmt(paperRel.arm[r])}× <span className="text-slate-500 dark:text-slate-400">({row.paper.arm[w]})</span>
+                    {formatFixed(paperRel.arm[r], 2)}× <span className="text-slate-500 dark:text-slate-400">({row.paper.arm[w]})</span>
                     <Bar value={paperRel.arm[r]} max={maxRel} tone="paper" />
                   </td>
                 </tr>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { millions, table5 } from '@/lib/widgets/shufflenet-table5/table5';
-import { TABLE_STYLE } from './table-style';
+import { TABLE_STYLE } from '@/components/ui/styles';
+import { formatMillions } from '@/lib/format';
+import { table5 } from '@/lib/widgets/shufflenet-table5/table5';
 
 /**
  * Table 5 of the ShuffleNet v2 paper rendered from the spec (a server component: no client
@@ -153,7 +154,7 @@ export function ShuffleNetV2Table() {
               </th>
               {t.columns.map((c) => (
                 <td key={c.id} className={cell} data-testid={`t5-macs-${c.id}`}>
-                  {millions(c.macs)} <span className="font-normal text-slate-500 dark:text-slate-400">({c.paperFlopsM}M)</span>
+                  {formatMillions(c.macs)} <span className="font-normal text-slate-500 dark:text-slate-400">({c.paperFlopsM}M)</span>
                 </td>
               ))}
             </tr>
@@ -163,7 +164,7 @@ export function ShuffleNetV2Table() {
               </th>
               {t.columns.map((c) => (
                 <td key={c.id} className={cell} data-testid={`t5-params-${c.id}`}>
-                  {millions(c.params, 2)} <span className="font-normal text-slate-500 dark:text-slate-400">({c.paperParamsM}M)</span>
+                  {formatMillions(c.params, 2)} <span className="font-normal text-slate-500 dark:text-slate-400">({c.paperParamsM}M)</span>
                 </td>
               ))}
             </tr>

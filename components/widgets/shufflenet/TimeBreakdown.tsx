@@ -15,8 +15,15 @@ import { timeBreakdownMeta, type TimeBreakdownSchema } from '@/lib/widgets/time-
 import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { BreakdownResult } from '@/lib/widgets/time-breakdown/run';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { BackendNotice, BackendSelect, Field, JobProgress, TensorReadout, fmtMs, primaryButtonClass, selectClass, useTfjsJob } from './common';
-import { TABLE_STYLE } from './table-style';
+import { useTfjsJob } from '@/components/hooks/useTfjsJob';
+import { BackendNotice } from '@/components/ui/BackendNotice';
+import { BackendSelect } from '@/components/ui/BackendSelect';
+import { RunButton } from '@/components/ui/RunButton';
+import { Select } from '@/components/ui/Select';
+import { TABLE_STYLE } from '@/components/ui/styles';
+import { TensorReadout } from '@/components/ui/TensorReadout';
+import { Toggle } from '@/components/ui/Toggle';
+import { formatMs, formatPercent } from '@/lib/format';
 
 /** Category colours as classes (light and dark), spelled out so Tailwind sees them. */
 const SWATCH: Record<BreakdownCategory, string> = {
@@ -33,11 +40,11 @@ function ShareBar({ cats, share, label }: { cats: readonly CategoryTotal[]; shar
   return (
     <div className="mt-2">
       <p className="mb-1 text-xs text-slate-700 dark:text-slate-300">{label}</p>
-      <div className="flex h-6 w-full overflow-hidden rounded" role="img" aria-label={`${label}: ${cats.map((c) => `${c.label} ${(c[share] * 100).toFixed(1)}%`).join(', ')}`}>
+      <div className="flex h-6 w-full overflow-hidden rounded" role="img" aria-label={`${label}: ${cats.map((c) => `${c.label} ${formatPercent(c[share])}`).join(', ')}`}>
         {cats.map((c) => (
           <div
             key={c.category}
-            title={`${c.label}: ${(c[share] * 100).toFixed(1)}%`}
+            title={`${c.label}: ${formatPercent(c[share])}`}
             className={`flex items-center justify-center overflow-hidden text-[11px] font-medium text-white dark:text-slate-950 ${SWATCH[c.category]}`}
             style={{ width: `${x(c[share])}%` }}
           >
@@ -69,42 +76,34 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
   return (
     <div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Field label="Input size" control="size">
-          {(id) => (
-            <select id={id} className={selectClass} value={state.size} disabled={job.running} onChange={(e) => onChange({ size: e.target.value as (typeof BREAKDOWN_SIZES)[number] })}>
-              {BREAKDOWN_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {s}×{s}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(b) => onChange({ backend: b as (typeof BACKEND_CHOICES)[number] })} />
-        <label className="col-span-2 flex items-center gap-2 self-end pb-1 text-sm sm:col-span-1" data-control="reduced">
-          <input type="checkbox" checked={state.reduced} disabled={job.running} onChange={(e) => onChange({ reduced: e.target.checked })} />
-          Quick run
-        </label>
+        <Select label="Input size" control="size" value={state.size} disabled={job.running} onChange={(size) => onChange({ size })} options={BREAKDOWN_SIZES.map((s) => [s, `${s}×${s}`] as const)} />
+        <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(backend) => onChange({ backend })} />
+        <div className="col-span-2 self-end pb-1 sm:col-span-1">
+          <Toggle label="Quick run" control="reduced" checked={state.reduced} disabled={job.running} onChange={(reduced) => onChange({ reduced })} />
+        </div>
       </div>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="button" className={primaryButtonClass} onClick={run} disabled={job.running}>
-          Profile shufflenet_v2_x1_0
-        </button>
-        <Link href="/models/shufflenet_v2_x1_0" className="text-xs text-accent-600 underline dark:text-accent-300">
-          Open the model lab
-        </Link>
-      </div>
-      <JobProgress status={job.status} onCancel={job.cancel} />
+      <RunButton
+        onRun={() => void run()}
+        onCancel={job.cancel}
+        status={job.status}
+        extra={
+          <Link href="/models/shufflenet_v2_x1_0" className="text-xs text-accent-700 underline dark:text-accent-300">
+            Open the model lab
+          </Link>
+        }
+      >
+        Profile shufflenet_v2_x1_0
+      </RunButton>
       <BackendNotice info={job.backend} requested={state.backend} />
       <TensorReadout tensors={job.tensors} />
 
       {result && (
         <div className="mt-4" data-testid="time-breakdown-result">
-<ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${fmtMs(sumMs)})`} />
+<ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${formatMs(sumMs)})`} />
           <ShareBar cats={cats} share="macsShare" label="Share of FLOPs (multiply-adds)" />
           <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
             shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes ({timerLabel(result.profile.timers)}). Whole-model
-                forward pass: {fmtMs(result.profile.wholeMs)}.
+                forward pass: {formatMs(result.profile.wholeMs)}.
           </p>
           <div className="mt-3 overflow-x-auto">
             <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
@@ -135,9 +134,9 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
                       {c.label}
                     </th>
                     <td className="py-1 pr-2 text-right tabular-nums">{c.layers}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{fmtMs(c.ms)}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{(c.msShare * 100).toFixed(1)}%</td>
-                    <td className="py-1 text-right tabular-nums">{(c.macsShare * 100).toFixed(1)}%</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{formatMs(c.ms)}</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{formatPercent(c.msShare)}</td>
+                    <td className="py-1 text-right tabular-nums">{formatPercent(c.macsShare)}</td>
                   </tr>
                 ))}
               </tbody>

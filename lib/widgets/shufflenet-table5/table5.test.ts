@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { millions, table5, TABLE5_MODELS } from './table5';
+import { formatMillions as millions } from '@/lib/format';
+import { table5, TABLE5_MODELS } from './table5';
 
 describe('ShuffleNet v2 Table 5 from the spec', () => {
   it('output sizes at 224: conv1 112, max pool 56, stages 28, 14, 7, conv5 7 (the paper’s column)', () => {

@@ -59,8 +59,3 @@ export function tableSizes(g: Graph): Table5['sizes'] {
     conv5: side(groupOutput(g, conv5.id)),
   };
 }
-
-/** 144.9M, 2.28M: the format the table shows. */
-export function millions(n: number, digits = 1): string {
-  return `${(n / 1e6).toFixed(digits)}M`;
-}

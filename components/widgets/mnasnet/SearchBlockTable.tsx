@@ -1,0 +1,123 @@
+'use client';
+
+/** The 7 blocks of MnasNet's search space as a table of selects: one layer design per block (Fig. 4 of the paper). */
+import { useId } from 'react';
+import { controlClass, TABLE_STYLE } from '@/components/ui/styles';
+import { MNAS_CONV_OPS, MNAS_FILTER_MULTS, MNAS_KERNELS, MNAS_SE_RATIOS, MNAS_SEARCH_BASE_WIDTHS, MNAS_STRIDES, mnasWidths, resolveMnasNet, type MnasBlockChoice } from '@/lib/arch';
+import { layerChoices } from '@/lib/widgets/search-space/search';
+
+const OP_LABEL: Record<MnasBlockChoice['op'], string> = { conv: 'Conv', sepconv: 'SepConv', mbconv1: 'MBConv1', mbconv3: 'MBConv3', mbconv6: 'MBConv6' };
+
+export function SearchBlockTable({ blocks, onChange, disabled }: { blocks: readonly MnasBlockChoice[]; onChange: (b: MnasBlockChoice[]) => void; disabled: boolean }) {
+  const captionId = useId();
+  const widths = mnasWidths(resolveMnasNet({ blocks, baseWidths: MNAS_SEARCH_BASE_WIDTHS })).blocks;
+  const set = (i: number, patch: Partial<MnasBlockChoice>) => onChange(blocks.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  const sel = `${controlClass} px-1 py-0.5 text-xs`;
+  // Output side length of each block: 112 after the stem, divided by each block's stride.
+  const sides: number[] = [];
+  let side = 112;
+  for (const s of MNAS_STRIDES) {
+    side /= s;
+    sides.push(side);
+  }
+  return (
+    <>
+      <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+        One layer design per block, repeated N times; only the first layer of a block has stride 2 (MobileNetV2 backbone: widths {MNAS_SEARCH_BASE_WIDTHS.join(', ')}).
+      </p>
+      <div className="overflow-x-auto">
+        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs">
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              <th scope="col" className="py-1 pr-1 font-medium">
+                Block
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                ConvOp
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                Kernel
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                SE
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                Skip
+              </th>
+              <th scope="col" className="py-1 pr-1 font-medium">
+                Filters
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Layers N
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {blocks.map((b, i) => {
+              const res = sides[i];
+              return (
+                <tr key={i} className="border-b border-slate-100 dark:border-slate-800">
+                  <th scope="row" className="py-1 pr-1 font-normal whitespace-nowrap">
+                    {i + 1} <span className="text-slate-500 dark:text-slate-400">({res}²)</span>
+                  </th>
+                  <td className="py-1 pr-1">
+                    <select aria-label={`Block ${i + 1} ConvOp`} className={sel} value={b.op} disabled={disabled} onChange={(e) => set(i, { op: e.target.value as MnasBlockChoice['op'] })}>
+                      {MNAS_CONV_OPS.map((o) => (
+                        <option key={o} value={o}>
+                          {OP_LABEL[o]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-1 pr-1">
+                    <select aria-label={`Block ${i + 1} kernel`} className={sel} value={b.kernel} disabled={disabled} onChange={(e) => set(i, { kernel: Number(e.target.value) as MnasBlockChoice['kernel'] })}>
+                      {MNAS_KERNELS.map((k) => (
+                        <option key={k} value={k}>
+                          {k}×{k}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-1 pr-1">
+                    <select aria-label={`Block ${i + 1} squeeze-and-excitation`} className={sel} value={b.se} disabled={disabled} onChange={(e) => set(i, { se: Number(e.target.value) as MnasBlockChoice['se'] })}>
+                      {MNAS_SE_RATIOS.map((s) => (
+                        <option key={s} value={s}>
+                          {s === 0 ? 'none' : s}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-1 pr-1">
+                    <select aria-label={`Block ${i + 1} skip`} className={sel} value={b.skip} disabled={disabled} onChange={(e) => set(i, { skip: e.target.value as MnasBlockChoice['skip'] })}>
+                      <option value="none">none</option>
+                      <option value="identity">identity</option>
+                    </select>
+                  </td>
+                  <td className="py-1 pr-1 whitespace-nowrap">
+                    <select aria-label={`Block ${i + 1} filter size`} className={sel} value={b.filterMult} disabled={disabled} onChange={(e) => set(i, { filterMult: Number(e.target.value) as MnasBlockChoice['filterMult'] })}>
+                      {MNAS_FILTER_MULTS.map((f) => (
+                        <option key={f} value={f}>
+                          ×{f}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <span className="tabular-nums text-slate-500 dark:text-slate-400">{widths[i]}</span>
+                  </td>
+                  <td className="py-1">
+                    <select aria-label={`Block ${i + 1} layers`} className={sel} value={b.layers} disabled={disabled} onChange={(e) => set(i, { layers: Number(e.target.value) })}>
+                      {[...new Set([...layerChoices(i), b.layers])].sort((a, c) => a - c).map((l) => (
+                        <option key={l} value={l}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
