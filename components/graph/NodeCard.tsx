@@ -3,6 +3,7 @@
 import type { CSSProperties } from 'react';
 import type { VisibleItem } from '@/lib/graph';
 import { cardData } from './card-data';
+import { DescriptionList } from '@/components/ui/DescriptionList';
 
 export interface NodeCardProps {
   item: VisibleItem;
@@ -29,14 +30,7 @@ export function NodeCard({ item, times, style, id }: NodeCardProps) {
     >
       <p className="break-all font-mono text-[11px] font-semibold text-slate-900 dark:text-slate-100">{data.title}</p>
       <p className="mb-2 text-slate-500 dark:text-slate-400">{data.subtitle}</p>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-        {data.rows.map(([k, v]) => (
-          <div key={k} className="contents">
-            <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
-            <dd className="break-words font-mono text-slate-800 tabular-nums dark:text-slate-200">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DescriptionList className="tabular-nums" items={data.rows} />
     </div>
   );
 }

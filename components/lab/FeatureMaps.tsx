@@ -20,9 +20,11 @@ import {
 import { formatPercent, formatSig } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
 import { ChannelTile } from './ChannelTile';
+import { DescriptionList } from '@/components/ui/DescriptionList';
 import { GradientLegend } from '@/components/ui/GradientLegend';
 import { RgbaCanvas } from './RgbaCanvas';
 import { useControllable } from './useControllable';
+import { smallButtonClass } from '@/components/ui/styles';
 
 export type ScaleChoice = 'auto' | ColourScaleKind;
 
@@ -53,7 +55,7 @@ type Load = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; map:
 /** A finished request, remembered with what it was for (anything else is still loading). */
 type Settled = { source: LabHandle; layer: string; load: Load };
 
-const btn = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
+const btn = smallButtonClass;
 const sel = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 
 function hasPreview(h: LabHandle | null): h is LabHandle & { inputPreview: RgbaImage } {
@@ -244,14 +246,7 @@ function ChannelDetail({
         </button>
       </div>
       <ChannelTile map={map} channel={channel} domain={domain} lut={lut} className="block aspect-square w-full max-w-48 rounded border border-slate-200 dark:border-slate-700" />
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 tabular-nums">
-        {rows.map(([k, v]) => (
-          <div key={k} className="contents">
-            <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
-            <dd className="text-slate-900 dark:text-slate-100">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DescriptionList className="tabular-nums" items={rows} />
     </div>
   );
 }

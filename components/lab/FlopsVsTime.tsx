@@ -12,9 +12,11 @@ import { KindColours } from './KindColours';
 import { KindShareBars } from './KindShareBars';
 import { LayerTable } from './LayerTable';
 import { Progress } from '@/components/ui/Progress';
+import { Stat, StatGrid } from '@/components/ui/Stat';
 import { TimeScatter } from './TimeScatter';
 import { useControllable } from './useControllable';
 import { useElementWidth } from '@/components/hooks/useElementWidth';
+import { smallButtonClass } from '@/components/ui/styles';
 
 export const PROFILE_SIZES: readonly number[] = [64, 112, 160, 224];
 
@@ -37,7 +39,7 @@ export interface FlopsVsTimeProps {
   readonly className?: string;
 }
 
-const btn = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
+const btn = smallButtonClass;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -154,12 +156,12 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
       <div ref={boxRef} className="min-w-0">
         {profile && summary && (
           <div className="space-y-5">
-            <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4" data-testid="profile-summary">
-              <Stat label="Whole model" value={formatMs(summary.wholeMs)} note={`median of ${profile.wholeSamples.length} forward pass${profile.wholeSamples.length === 1 ? '' : 'es'}`} />
-              <Stat label="Sum of layers" value={formatMs(summary.sumLayersMs)} note={`gap ${formatSignedPercent(summary.relativeGap)} (${formatMs(Math.abs(summary.gapMs))})`} />
-              <Stat label="Median layer" value={formatMs(summary.medianLayerMs)} note={`${summary.timedLayers} of ${summary.layers} layers timed`} />
-              <Stat label="Model" value={formatMacs(summary.totalMacs)} note={`${formatGflops(summary.wholeGflops)} achieved`} />
-            </dl>
+            <StatGrid columns={4} testId="profile-summary">
+              <Stat label="Whole model" value={formatMs(summary.wholeMs)} detail={`median of ${profile.wholeSamples.length} forward pass${profile.wholeSamples.length === 1 ? '' : 'es'}`} />
+              <Stat label="Sum of layers" value={formatMs(summary.sumLayersMs)} detail={`gap ${formatSignedPercent(summary.relativeGap)} (${formatMs(Math.abs(summary.gapMs))})`} />
+              <Stat label="Median layer" value={formatMs(summary.medianLayerMs)} detail={`${summary.timedLayers} of ${summary.layers} layers timed`} />
+              <Stat label="Model" value={formatMacs(summary.totalMacs)} detail={`${formatGflops(summary.wholeGflops)} achieved`} />
+            </StatGrid>
             <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="timer-label">
               Layer times: <strong className="font-semibold text-slate-700 dark:text-slate-300">{timerText}</strong>.{' '}
               {profile.timers.includes('wall')
@@ -240,16 +242,6 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
         )}
       </div>
     </section>
-  );
-}
-
-function Stat({ label, value, note }: { label: string; value: string; note: string }) {
-  return (
-    <div>
-      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="text-lg font-semibold tabular-nums text-slate-900 dark:text-white">{value}</dd>
-      <dd className="text-xs text-slate-500 dark:text-slate-400">{note}</dd>
-    </div>
   );
 }
 

@@ -2,30 +2,22 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Graph } from '@/lib/arch/ir';
-import type { BackendName } from '@/lib/runtime/backend-names';
 import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
 import { fallbackNotice } from '@/lib/runtime/backend-policy';
 import type { RgbaImage } from '@/lib/runtime/imagenet';
-import { formatMs, NO_VALUE } from '@/lib/format';
+import { formatMs } from '@/lib/format';
 import { type RunResult, type WeightsLabel, makeHandle } from '@/lib/lab/handle';
 import { decodeImageFile, decodeImageUrl } from '@/lib/lab/image-source';
-import { type Phase, type ProgressState, progressView } from '@/lib/lab/progress';
+import type { ProgressState } from '@/lib/lab/progress';
 import { sampleById, sampleUrl } from '@/lib/lab/samples';
 import type { BackendChoice, RunSession, WeightsSource } from '@/lib/lab/session';
 import { weightsErrorMessage } from '@/lib/lab/weights-message';
 import { InputPicker, type InputMode } from './InputPicker';
-import { Progress } from '@/components/ui/Progress';
-import { RgbaCanvas } from './RgbaCanvas';
-import { Top5 } from './Top5';
+import { type BackendStatus, RunnerOutput } from './RunnerOutput';
+import { errorText, FULL_PLAN, labelOf, LOAD_PLAN, RUN_PLAN, sameWeights, weightsLabelText } from './runner-plan';
 import { WeightsPicker, type WeightsMode } from './WeightsPicker';
 
-export interface BackendStatus {
-  readonly backend: BackendName;
-  readonly renderer: string;
-  readonly gpuTimer: boolean;
-  /** Why the backend differs from the one asked for (a failure, a lost context), or null. */
-  readonly message: string | null;
-}
+export type { BackendStatus };
 
 export interface RunnerProps {
   readonly graph: Graph;
@@ -45,22 +37,6 @@ export interface RunnerProps {
   /** Run once on mount (loads tfjs straight away). Default false: the reader presses Run. */
   readonly autoRun?: boolean;
   readonly className?: string;
-}
-
-const FULL_PLAN: readonly Phase[] = ['tfjs', 'weights', 'build', 'warmup', 'run'];
-const LOAD_PLAN: readonly Phase[] = ['weights', 'build', 'warmup', 'run'];
-const RUN_PLAN: readonly Phase[] = ['run'];
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-function weightsLabelText(w: WeightsLabel | null): string | null {
-  if (!w) return null;
-  return w.kind === 'seeded' ? `Seeded random (seed ${w.seed})` : w.name;
-}
-
-function sameWeights(a: WeightsSource | null, b: WeightsSource): boolean {
-  if (!a || a.kind !== b.kind) return false;
-  return a.kind === 'seeded' ? a.seed === (b as { seed: number }).seed : a.blob === (b as { blob: Blob }).blob;
 }
 
 /**
@@ -332,72 +308,20 @@ export function Runner(props: RunnerProps) {
           />
         </div>
 
-        <div className="space-y-4">
-          <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="button"
-              onClick={() => {
-                setLive(true);
-                setToken((t) => t + 1);
-              }}
-              disabled={busy}
-              className="rounded-md bg-accent-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-accent-700 disabled:opacity-60 dark:bg-accent-500 dark:hover:bg-accent-600"
-            >
-              {busy ? 'Running…' : result ? 'Run again' : 'Run'}
-            </button>
-            {backendStatus && (
-              <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="runner-backend" data-backend={backendStatus.backend}>
-                on {BACKEND_LABELS[backendStatus.backend]}
-              </span>
-            )}
-          </div>
-          <Progress label="Model run progress" {...progressView(progress, idleText)} />
-          {backendStatus?.message && (
-            <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
-              {backendStatus.message}
-            </p>
-          )}
-          {runError && (
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
-              {runError}
-            </p>
-          )}
-          {result && (
-            <div className="space-y-3">
-              <h3 className="text-sm font-semibold text-slate-900 dark:text-white">Top-5 classes</h3>
-              <Top5 predictions={result.top5} randomWeights={result.randomWeights} seed={result.weights.kind === 'seeded' ? result.weights.seed : undefined} />
-              <figure className="flex items-center gap-3">
-                <RgbaCanvas
-                  image={result.inputPreview}
-                  label={`What the model sees: the ${result.inputPreview.width}×${result.inputPreview.height} centre crop`}
-                  className="h-20 w-20 rounded border border-slate-200 dark:border-slate-700"
-                />
-                <figcaption className="text-xs text-slate-500 dark:text-slate-400">
-                  What the model sees: resized and centre-cropped to {result.inputPreview.width}×{result.inputPreview.height}, as torchvision does.
-                </figcaption>
-              </figure>
-            </div>
-          )}
-          <details className="text-xs text-slate-500 dark:text-slate-400">
-            <summary className="cursor-pointer">Diagnostics</summary>
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-              <dt>Backend</dt>
-              <dd>{backendStatus ? BACKEND_LABELS[backendStatus.backend] : 'not started'}</dd>
-              <dt>Renderer</dt>
-              <dd className="break-words">{backendStatus?.renderer ?? NO_VALUE}</dd>
-              <dt>Layer timer</dt>
-              <dd>{backendStatus ? (backendStatus.gpuTimer ? 'GPU kernel timer' : 'wall clock') : NO_VALUE}</dd>
-              <dt>Tensors in memory</dt>
-              <dd data-testid="runner-num-tensors">{numTensors ?? NO_VALUE}</dd>
-            </dl>
-          </details>
-        </div>
+        <RunnerOutput
+          busy={busy}
+          onRun={() => {
+            setLive(true);
+            setToken((t) => t + 1);
+          }}
+          progress={progress}
+          idleText={idleText}
+          result={result}
+          runError={runError}
+          backendStatus={backendStatus}
+          numTensors={numTensors}
+        />
       </div>
     </section>
   );
-}
-
-function labelOf(w: WeightsSource | null): WeightsLabel | null {
-  if (!w) return null;
-  return w.kind === 'seeded' ? { kind: 'seeded', seed: w.seed } : { kind: 'file', name: w.name };
 }

@@ -6,7 +6,7 @@ import { FrontMatterTable } from '@/components/instructors/FrontMatterTable';
 import { Heading } from '@/components/instructors/Heading';
 import { MdxComponentDoc } from '@/components/instructors/MdxComponentDoc';
 import { ParamTable } from '@/components/instructors/ParamTable';
-import { Toc } from '@/components/instructors/Toc';
+import { TableOfContents } from '@/components/ui/TableOfContents';
 import { WidgetDoc } from '@/components/instructors/WidgetDoc';
 import { compileLesson } from '@/lib/content/compile';
 import { EXAMPLE_FRONT_MATTER, FRONT_MATTER_FIELDS, PAPER_FIELDS } from '@/lib/docs/frontmatter-docs';
@@ -71,7 +71,7 @@ export default async function InstructorsPage() {
     );
   }
   const { content: exampleRendered } = await compileLesson('lib/docs/lesson-example.ts', EXAMPLE_LESSON_BODY, mdxComponents);
-  const toc = tocEntries();
+  const tocItems = tocEntries().map((e) => ({ id: e.id, depth: e.depth, text: e.title }));
   const issues = weightIssueExamples();
   const widgetCount = REGISTRY.length;
   const tfjsCount = REGISTRY.filter((e) => e.meta.usesTfjs).length;
@@ -87,7 +87,7 @@ export default async function InstructorsPage() {
             and load pretrained torchvision weights into the lab. Everything runs in the reader’s browser: no accounts, no cookies, nothing uploaded.
           </p>
         </header>
-        <Toc entries={toc} variant="inline" />
+        <TableOfContents entries={tocItems} variant="inline" />
 
         {/* ---------------------------------------------------------------- quick start */}
         <Heading level={2} id={S.quickStart.id}>
@@ -410,7 +410,7 @@ export default async function InstructorsPage() {
       </main>
       <aside className="hidden lg:block">
         <div className="sticky top-20">
-          <Toc entries={toc} variant="sidebar" />
+          <TableOfContents entries={tocItems} variant="sidebar" />
         </div>
       </aside>
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LessonNav } from '@/components/lesson/LessonNav';
 import { References } from '@/components/lesson/References';
-import { TableOfContents } from '@/components/lesson/TableOfContents';
+import { TableOfContents } from '@/components/ui/TableOfContents';
 import { compileLesson } from '@/lib/content/compile';
 import { getLesson, getLessons } from '@/lib/content/lessons';
 import { mdxComponents } from '@/mdx-components';
@@ -26,7 +26,9 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const found = getLesson(slug);
   if (!found) notFound();
   const { lesson, prev, next } = found;
-  const { content, toc } = await compileLesson(lesson.file, lesson.body, mdxComponents);
+  const { content, toc: headings } = await compileLesson(lesson.file, lesson.body, mdxComponents);
+  // The references section is rendered by the page, not the MDX, so it joins the contents here.
+  const toc = headings.length > 0 ? [...headings, { id: 'references', depth: 2, text: 'References' }] : headings;
   const { meta } = lesson;
 
   return (
