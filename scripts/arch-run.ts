@@ -7,6 +7,10 @@
  * classes), or with --json exactly {id, backend, output, ms} where output is the logits (a flat
  * list for N = 1, one list per image otherwise) and ms the median forward time incl. read-back.
  * Without --weights the model gets the seeded He init (--seed, default 0).
+ * Weights go through the lab's one validated path (lib/runtime/weights/read-weights.ts): the
+ * safetensors rules, every key and shape, then values: a file with NaN/Inf values or negative
+ * BatchNorm running variances is refused with a per-tensor report unless --allow-nonfinite is
+ * given (then the report is a warning on stderr).
  * Exit codes: 0 ok; 2 bad arguments, bad model id, unreadable/invalid files or weights.
  */
 import { readFileSync } from 'node:fs';
@@ -19,6 +23,8 @@ import { topK } from '../lib/runtime/imagenet';
 import { median } from '../lib/runtime/profiler';
 import { heInit } from '../lib/runtime/weights/he-init';
 import { SafetensorsError, parseSafetensors } from '../lib/runtime/weights/safetensors';
+import { readWeightsFile } from '../lib/runtime/weights/read-weights';
+import { type ValueFinding, findingLine } from '../lib/runtime/weights/value-scan';
 import { type Command, UsageError } from './arch-types';
 import { formatMs } from '../lib/format';
 
@@ -51,6 +57,13 @@ function readInput(path: string): { data: Float32Array; shape: [number, number, 
   return { data: t.data, shape: t.shape as [number, number, number, number] };
 }
 
+/** The per-tensor value report, at most 10 lines. */
+function report(findings: readonly ValueFinding[]): string {
+  const lines = findings.slice(0, 10).map((f) => `  ${findingLine(f)}`);
+  if (findings.length > 10) lines.push(`  ... and ${findings.length - 10} more tensors`);
+  return lines.join('\n');
+}
+
 async function selectBackend(name: CliBackend): Promise<void> {
   if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   if (!(await tf.setBackend(name))) throw new UsageError(`backend ${name} failed to initialise`);
@@ -59,7 +72,7 @@ async function selectBackend(name: CliBackend): Promise<void> {
 
 export const runCommand: Command = {
   summary: 'run a model on a .safetensors input (torchvision weights) and print logits / top-5',
-  usage: 'run <id> [--weights W.safetensors] --input I.safetensors [--backend cpu|wasm] [--json] [--repeat N] [--seed S]',
+  usage: 'run <id> [--weights W.safetensors [--allow-nonfinite]] --input I.safetensors [--backend cpu|wasm] [--json] [--repeat N] [--seed S]',
   async run(args, io) {
     let parsed;
     try {
@@ -72,6 +85,7 @@ export const runCommand: Command = {
           json: { type: 'boolean', default: false },
           repeat: { type: 'string', default: '1' },
           seed: { type: 'string', default: '0' },
+          'allow-nonfinite': { type: 'boolean', default: false },
         },
         allowPositionals: true,
         strict: true,
@@ -102,11 +116,23 @@ export const runCommand: Command = {
     const x = inputFromNCHW(input.data, input.shape);
     try {
       if (weightBytes) {
-        const r = model.loadSafetensors(weightBytes);
+        const allow = values['allow-nonfinite'] === true;
+        const r = readWeightsFile(weightBytes, graph, { allowValueIssues: allow });
+        if (!r.ok && r.findings?.length) {
+          io.stderr(`arch run: weights ${values.weights} hold values ${id} cannot compute with (pass --allow-nonfinite to run anyway):\n${report(r.findings)}\n`);
+          return 2;
+        }
         if (!r.ok) {
           const shown = r.issues.slice(0, 10).map((i) => `  ${i.message}`);
           if (r.issues.length > 10) shown.push(`  ... and ${r.issues.length - 10} more`);
-          io.stderr(`arch run: weights ${values.weights} do not fit ${id}:\n${shown.join('\n')}\n`);
+          const what = r.issues[0]?.kind === 'parse' ? 'are not a valid .safetensors file' : `do not fit ${id}`;
+          io.stderr(`arch run: weights ${values.weights} ${what}:\n${shown.join('\n')}\n`);
+          return 2;
+        }
+        if (r.findings.length) io.stderr(`arch run: warning: running anyway (--allow-nonfinite); ${values.weights} holds:\n${report(r.findings)}\n`);
+        const loaded = model.loadStateDict(r.sd);
+        if (!loaded.ok) {
+          io.stderr(`arch run: weights ${values.weights}: ${loaded.issues[0]?.message}\n`);
           return 2;
         }
       }

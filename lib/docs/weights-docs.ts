@@ -8,7 +8,9 @@ import { buildGraph } from '@/lib/arch';
 import { issueLine, weightsErrorMessage } from '@/lib/lab/weights-message';
 import { expectedTensors } from '@/lib/runtime/weights/expected';
 import { validateStateDict, type ShapedEntry, type WeightIssue, type WeightIssueKind } from '@/lib/runtime/weights/load-state-dict';
+import { valuesIssue } from '@/lib/runtime/weights/read-weights';
 import { SafetensorsError, parseSafetensors } from '@/lib/runtime/weights/safetensors';
+import { scanValues } from '@/lib/runtime/weights/value-scan';
 
 export interface IssueDoc {
   /** The problem, as a heading. */
@@ -35,13 +37,20 @@ export const WEIGHT_ISSUE_DOCS = {
   },
   dtype: {
     title: 'integer tensor',
-    meaning: 'A weight is stored as integers (a quantized model); the lab needs floating point (float32, float16, bfloat16 and float64 are all read).',
+    meaning: 'A weight is stored as integers (a quantized model); the lab needs floating point (float32, float16, bfloat16, float64 and both float8 formats are all read).',
     fix: 'Export the float model (torchvision.models, not torchvision.models.quantization).',
   },
   parse: {
     title: 'not a safetensors file',
-    meaning: 'The file could not be read at all: a PyTorch .pth/.pt checkpoint (a zip of pickles), a truncated download, or another format.',
+    meaning:
+      'The file could not be read at all: a PyTorch .pth/.pt checkpoint (a zip of pickles), a truncated download, or another format. The message names the rule of the safetensors format the file breaks (for example duplicate-key, overlap, hole, trailing-bytes, dtype).',
     fix: 'Convert it with one of the snippets above; check the size of the file against the original.',
+  },
+  values: {
+    title: 'values the model cannot compute with',
+    meaning:
+      'The file is well-formed but holds NaN or infinite values, or BatchNorm running variances below zero (BatchNorm divides by their square root): the predictions would be NaN. The lab names each tensor, how many values and the first one, and asks whether to load the file anyway or keep the current weights.',
+    fix: 'Export again from a model whose training did not diverge; torch.isfinite(t).all() on every tensor of the state_dict finds the culprit.',
   },
 } as const satisfies Readonly<Record<WeightIssueKind, IssueDoc>>;
 
@@ -82,13 +91,17 @@ export function weightIssueExamples(): Record<WeightIssueKind, IssueExample> {
     throw new Error('weights docs: the .pth example parsed');
   } catch (e) {
     if (!(e instanceof SafetensorsError)) throw e;
-    parse = { kind: 'parse', key: '', message: `${e.code}: ${e.message}` };
+    parse = { kind: 'parse', key: '', rule: e.rule, message: e.message };
   }
+  const nan = new Float32Array(1000).fill(0.01);
+  nan[3] = NaN;
+  const values = [valuesIssue(scanValues(new Map([['fc.bias', { data: nan }]]), buildGraph('resnet50')))];
   return {
     missing: { scenario: 'densenet121.safetensors on the resnet50 lab', line: issueLine(firstOf('missing', densenetIntoResnet)) },
     unexpected: { scenario: 'densenet121.safetensors on the resnet50 lab', line: issueLine(firstOf('unexpected', densenetIntoResnet)) },
     shape: { scenario: 'resnet50.safetensors on the resnext50_32x4d lab', line: issueLine(firstOf('shape', resnetIntoResnext)) },
     dtype: { scenario: 'integer weights on the resnet50 lab', line: issueLine(firstOf('dtype', intWeights)) },
     parse: { scenario: 'resnet50.pth (a PyTorch checkpoint) on the resnet50 lab', line: weightsErrorMessage('resnet50.pth', 'resnet50', [parse], null) },
+    values: { scenario: 'a resnet50 file whose fc.bias is NaN', line: weightsErrorMessage('resnet50.safetensors', 'resnet50', values, null) },
   };
 }

@@ -17,8 +17,7 @@ export interface Runtime {
   readonly profiler: typeof import('../runtime/profiler');
   readonly imagenet: typeof import('../runtime/imagenet');
   readonly heInit: typeof import('../runtime/weights/he-init');
-  readonly safetensors: typeof import('../runtime/weights/safetensors');
-  readonly stateDict: typeof import('../runtime/weights/load-state-dict');
+  readonly weightsFile: typeof import('../runtime/weights/read-weights');
 }
 
 let runtime: Promise<Runtime> | null = null;
@@ -37,9 +36,8 @@ export function loadRuntime(): Promise<Runtime> {
     import('../runtime/profiler'),
     import('../runtime/imagenet'),
     import('../runtime/weights/he-init'),
-    import('../runtime/weights/safetensors'),
-    import('../runtime/weights/load-state-dict'),
-  ]).then(([tf, backend, job, activeBackend, timing, tensors, executor, featuremaps, profiler, imagenet, heInit, safetensors, stateDict]) => ({
+    import('../runtime/weights/read-weights'),
+  ]).then(([tf, backend, job, activeBackend, timing, tensors, executor, featuremaps, profiler, imagenet, heInit, weightsFile]) => ({
     tf,
     backend,
     job,
@@ -51,8 +49,7 @@ export function loadRuntime(): Promise<Runtime> {
     profiler,
     imagenet,
     heInit,
-    safetensors,
-    stateDict,
+    weightsFile,
   }));
   runtime.then(
     (rt) => exposeLeakCheck(rt),

@@ -15,7 +15,15 @@ describe('weightsErrorMessage', () => {
     expect(m.at(-1)).toBe('… and 4 more');
   });
   it('reports a parse failure in one line', () => {
-    const m = weightsErrorMessage('x.bin', 'resnet50', [{ kind: 'parse', key: '', message: 'x.bin is not a valid .safetensors file (too-short): 3 bytes' }], null);
-    expect(m).toBe('x.bin could not be used: x.bin is not a valid .safetensors file (too-short): 3 bytes.');
+    const m = weightsErrorMessage('x.bin', 'resnet50', [{ kind: 'parse', key: '', rule: 'too-short', message: 'too-short: the file has 3 bytes' }], 'seeded random, seed 0');
+    expect(m).toBe('x.bin could not be used. The previous weights (seeded random, seed 0) stay loaded.\ntoo-short: the file has 3 bytes');
+  });
+  it('shortens and escapes hostile keys and file names', () => {
+    const key = `a\u202eb${'x'.repeat(500)}`;
+    const m = weightsErrorMessage(`f\n${'n'.repeat(300)}.safetensors`, 'resnet50', [{ kind: 'unexpected', key, got: [1], message: '' }], null).split('\n');
+    expect(m).toHaveLength(2);
+    for (const l of m) expect(l.length).toBeLessThanOrEqual(200);
+    expect(m[1]).toContain('a\\u202eb');
+    expect(m[1]).not.toContain('\u202e');
   });
 });

@@ -1,19 +1,27 @@
 /**
  * Where the lab's weights come from, and reading them into a validated StateDict (plain arrays,
- * nothing on the GPU yet): seeded He init, or a torchvision .safetensors file checked key by key
- * and shape by shape against the graph.
+ * nothing on the GPU yet): seeded He init, or a torchvision .safetensors file read through the one
+ * validated path (lib/runtime/weights/read-weights.ts: the format's rules, every key and shape
+ * against the graph, then NaN/Inf and negative running variances).
  */
 import type { Graph } from '../arch/ir';
 import type { WeightIssue } from '../runtime/weights/load-state-dict';
 import type { StateDict } from '../runtime/weights/types';
+import type { ValueFinding } from '../runtime/weights/value-scan';
 import type { Runtime } from './runtime-loader';
 
-/** A file is kept as a Blob (cheap: no copy) so it can be re-read on another backend. */
-export type WeightsSource = { readonly kind: 'seeded'; readonly seed: number } | { readonly kind: 'file'; readonly name: string; readonly blob: Blob };
+/**
+ * A file is kept as a Blob (cheap: no copy) so it can be re-read on another backend.
+ * allowValueIssues: the reader chose to load a file with NaN/Inf or negative variances anyway.
+ */
+export type WeightsSource =
+  | { readonly kind: 'seeded'; readonly seed: number }
+  | { readonly kind: 'file'; readonly name: string; readonly blob: Blob; readonly allowValueIssues?: boolean };
 
-export type LoadOutcome = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[] };
+/** Not ok with `findings`: a well-formed file whose values need the reader's word (load anyway, or keep). */
+export type LoadOutcome = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[]; readonly findings?: readonly ValueFinding[] };
 
-export type StateDictOutcome = { ok: true; sd: StateDict } | { ok: false; issues: WeightIssue[] };
+export type StateDictOutcome = { ok: true; sd: StateDict } | { ok: false; issues: readonly WeightIssue[]; findings?: readonly ValueFinding[] };
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -32,16 +40,9 @@ export async function readStateDict(rt: Runtime, graph: Graph, weights: WeightsS
     return { ok: false, issues: [{ kind: 'parse', key: '', message: `could not read ${weights.name}: ${errorText(e)}` }] };
   }
   progress?.(0.5);
-  const { parseSafetensors, SafetensorsError } = rt.safetensors;
-  let file;
-  try {
-    file = parseSafetensors(bytes);
-  } catch (e) {
-    const msg = e instanceof SafetensorsError ? `${weights.name} is not a valid .safetensors file (${e.code}): ${e.message}` : `${weights.name}: ${errorText(e)}`;
-    return { ok: false, issues: [{ kind: 'parse', key: e instanceof SafetensorsError ? (e.key ?? '') : '', message: msg }] };
-  }
-  const issues = rt.stateDict.validateStateDict(graph, file.tensors);
-  if (issues.length) return { ok: false, issues };
+  // Nothing of the session changes before this says yes.
+  const r = rt.weightsFile.readWeightsFile(bytes, graph, { allowValueIssues: weights.allowValueIssues });
+  if (!r.ok) return r;
   progress?.(1);
-  return { ok: true, sd: rt.stateDict.stateDictFromSafetensors(file) };
+  return { ok: true, sd: r.sd };
 }

@@ -60,6 +60,33 @@ describe('arch run', () => {
     expect(err.join('')).toMatch(/missing key "layers\.0\.weight"|unexpected key/);
   });
 
+  it('refuses NaN weights with a per-tensor report unless --allow-nonfinite; refuses malformed files by rule', async () => {
+    const sd = hashInit(fixtureKeys(f));
+    const [key, t] = [...sd].find(([k]) => k.endsWith('running_var'))!;
+    const data = t.data.slice();
+    data[3] = NaN;
+    data[5] = -1;
+    sd.set(key, { shape: t.shape, data });
+    const nan = join(dir, 'nan.safetensors');
+    writeFileSync(nan, writeSafetensors(sd));
+    const refused = capture();
+    expect(await runCommand.run(['shufflenet_v2_x0_5', '--weights', nan, '--input', input, '--backend', 'cpu', '--json'], refused.io)).toBe(2);
+    expect(refused.err.join('')).toContain('pass --allow-nonfinite to run anyway');
+    expect(refused.err.join('')).toContain(`"${key}": 1 NaN/Inf value (first at [3]: NaN)`);
+    expect(refused.err.join('')).toContain(`"${key}": 1 negative running variance (first at [5]: -1)`);
+    const allowed = capture();
+    expect(await runCommand.run(['shufflenet_v2_x0_5', '--weights', nan, '--input', input, '--backend', 'cpu', '--json', '--allow-nonfinite'], allowed.io)).toBe(0);
+    expect(allowed.err.join('')).toContain('warning: running anyway (--allow-nonfinite)');
+    expect(JSON.parse(allowed.out.join('')).output).toHaveLength(1000);
+
+    const good = readFileSync(weights);
+    const bad = join(dir, 'trailing.safetensors');
+    writeFileSync(bad, Buffer.concat([good, Buffer.from([1, 2, 3])]));
+    const trailing = capture();
+    expect(await runCommand.run(['shufflenet_v2_x0_5', '--weights', bad, '--input', input, '--backend', 'cpu'], trailing.io)).toBe(2);
+    expect(trailing.err.join('')).toMatch(/are not a valid \.safetensors file:\n {2}trailing-bytes: /);
+  });
+
   it('matches PyTorch on cpu (in process, --json)', async () => {
     const { io, out } = capture();
     const code = await runCommand.run(['shufflenet_v2_x0_5', '--weights', weights, '--input', input, '--backend', 'cpu', '--json'], io);

@@ -15,9 +15,10 @@ import { type FusedGroupConv, type GroupConvStrategy, defaultGroupConvStrategy, 
 import { type FusedChain, type FusedConv, applyFused, findChains, findFusedChains, foldIntoConv } from './fusion';
 import { applyNode } from './ops';
 import { type NodeParams, type ParamSet, buildParams } from './params';
-import { type WeightIssue, WeightLoadError, stateDictFromSafetensors, validateStateDict } from './weights/load-state-dict';
-import { SafetensorsError, parseSafetensors } from './weights/safetensors';
+import { type WeightIssue, WeightLoadError, validateStateDict } from './weights/load-state-dict';
+import { type ReadWeightsOptions, readWeightsFile } from './weights/read-weights';
 import type { StateDict } from './weights/types';
+import type { ValueFinding } from './weights/value-scan';
 
 export interface ModelOptions {
   /** Grouped-conv strategy; 'auto' (default) = the benchmark winner for the current backend. */
@@ -30,7 +31,8 @@ export interface ModelOptions {
   readonly fuse?: boolean;
 }
 
-export type LoadResult = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[] };
+/** `findings`: the NaN/Inf values or negative running variances a file was refused for. */
+export type LoadResult = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[]; readonly findings?: readonly ValueFinding[] };
 
 export interface ExecuteOptions {
   /** Node names whose outputs to return as well, or 'all' for every node. */
@@ -159,18 +161,13 @@ export class Model {
     return { ok: true };
   }
 
-  /** Parse a .safetensors file and load it (same guarantees as loadStateDict). */
-  loadSafetensors(bytes: ArrayBuffer | ArrayBufferView): LoadResult {
-    let file;
-    try {
-      file = parseSafetensors(bytes);
-    } catch (e) {
-      const msg = e instanceof SafetensorsError ? `${e.code}: ${e.message}` : String(e);
-      return { ok: false, issues: [{ kind: 'parse', key: e instanceof SafetensorsError ? (e.key ?? '') : '', message: msg }] };
-    }
-    const issues = validateStateDict(this.graph, file.tensors);
-    if (issues.length) return { ok: false, issues };
-    return this.loadStateDict(stateDictFromSafetensors(file));
+  /**
+   * Parse a .safetensors file and load it (same guarantees as loadStateDict), through the one
+   * validated path (weights/read-weights.ts): format rules, fit, then values.
+   */
+  loadSafetensors(bytes: ArrayBuffer | ArrayBufferView, options: ReadWeightsOptions = {}): LoadResult {
+    const r = readWeightsFile(bytes, this.graph, options);
+    return r.ok ? this.loadStateDict(r.sd) : r;
   }
 
   /** Logits for an NHWC batch. Caller disposes the result. */

@@ -51,8 +51,10 @@ export {
 export { nchwToNhwc, nhwcToNchw } from './layout';
 export { hashInit, hashInput, hashFillTensor, fmix32, hashU } from './weights/hash-init';
 export { heInit } from './weights/he-init';
-export { parseSafetensors, writeSafetensors, SafetensorsError, MAX_HEADER_BYTES, type SafetensorsFile, type SafetensorsTensor, type SafetensorsErrorCode } from './weights/safetensors';
+export { parseSafetensors, writeSafetensors, SafetensorsError, MAX_HEADER_BYTES, type SafetensorsFile, type SafetensorsTensor, type SafetensorsErrorCode, type SafetensorsRule } from './weights/safetensors';
 export { validateStateDict, stateDictFromSafetensors, WeightLoadError, type WeightIssue, type WeightIssueKind } from './weights/load-state-dict';
+export { readWeightsFile, type ReadWeightsOptions, type ReadWeightsResult } from './weights/read-weights';
+export { scanValues, findingLine, type ValueFinding } from './weights/value-scan';
 export { expectedTensors, type ExpectedTensor } from './weights/expected';
 export type { StateDict, TensorData, KeySpec } from './weights/types';
 

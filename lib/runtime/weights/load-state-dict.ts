@@ -4,16 +4,21 @@
  */
 import type { Graph } from '../../arch/ir';
 import { expectedTensors } from './expected';
+import { quote } from './safetensors-error';
 import type { SafetensorsFile } from './safetensors';
 import { type StateDict, isIgnoredKey, shapeToString } from './types';
 
-export type WeightIssueKind = 'missing' | 'unexpected' | 'shape' | 'dtype' | 'parse';
+/** parse: the file breaks the format (rule says which); values: NaN/Inf or negative variances. */
+export type WeightIssueKind = 'missing' | 'unexpected' | 'shape' | 'dtype' | 'parse' | 'values';
 
 export interface WeightIssue {
   readonly kind: WeightIssueKind;
   readonly key: string;
   readonly expected?: readonly number[];
   readonly got?: readonly number[];
+  /** For parse issues: the format rule broken (SafetensorsRule). */
+  readonly rule?: string;
+  /** One line, keys shortened and escaped. */
   readonly message: string;
 }
 
@@ -54,22 +59,22 @@ export function validateStateDict(graph: Graph, entries: ReadonlyMap<string, Sha
     if (e.role === 'num_batches_tracked') continue;
     const got = entries.get(e.key);
     if (!got) {
-      issues.push({ kind: 'missing', key: e.key, expected: e.shape, message: `missing key "${e.key}" (expected shape ${shapeToString(e.shape)})` });
+      issues.push({ kind: 'missing', key: e.key, expected: e.shape, message: `missing key ${quote(e.key, 80)} (expected shape ${shapeToString(e.shape)})` });
     } else if (!sameShape(got.shape, e.shape)) {
       issues.push({
         kind: 'shape',
         key: e.key,
         expected: e.shape,
         got: got.shape,
-        message: `shape mismatch for "${e.key}": expected ${shapeToString(e.shape)}, got ${shapeToString(got.shape)}`,
+        message: `shape mismatch for ${quote(e.key, 80)}: expected ${shapeToString(e.shape)}, got ${shapeToString(got.shape)}`,
       });
     } else if (got.data === null) {
-      issues.push({ kind: 'dtype', key: e.key, expected: e.shape, got: got.shape, message: `"${e.key}" has integer dtype ${got.dtype ?? ''}; a float tensor is needed` });
+      issues.push({ kind: 'dtype', key: e.key, expected: e.shape, got: got.shape, message: `${quote(e.key, 80)} has integer dtype ${got.dtype ?? ''}; a float tensor is needed` });
     }
   }
   for (const [key, got] of entries) {
     if (wanted.has(key) || isIgnoredKey(key)) continue;
-    issues.push({ kind: 'unexpected', key, got: got.shape, message: `unexpected key "${key}" (shape ${shapeToString(got.shape)}) is not part of ${graph.id}` });
+    issues.push({ kind: 'unexpected', key, got: got.shape, message: `unexpected key ${quote(key, 80)} (shape ${shapeToString(got.shape)}) is not part of ${graph.id}` });
   }
   return issues;
 }
