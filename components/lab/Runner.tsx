@@ -11,7 +11,7 @@ import { decodeImageFile, decodeImageUrl } from '@/lib/lab/image-source';
 import type { ProgressState } from '@/lib/lab/progress';
 import { sampleById, sampleUrl } from '@/lib/lab/samples';
 import type { BackendChoice, RunSession, WeightsSource } from '@/lib/lab/session';
-import { weightsErrorMessage } from '@/lib/lab/weights-message';
+import { type ValueConfirmText, valueConfirmText, weightsErrorMessage } from '@/lib/lab/weights-message';
 import { InputPicker, type InputMode } from './InputPicker';
 import { type BackendStatus, RunnerOutput } from './RunnerOutput';
 import { errorText, FULL_PLAN, labelOf, LOAD_PLAN, RUN_PLAN, sameWeights, weightsLabelText } from './runner-plan';
@@ -68,8 +68,10 @@ export function Runner(props: RunnerProps) {
   const [inputError, setInputError] = useState<string | null>(null);
 
   const [weightsMode, setWeightsMode] = useState<WeightsMode>('seeded');
-  const [weightsFile, setWeightsFile] = useState<{ name: string; blob: Blob } | null>(null);
+  const [weightsFile, setWeightsFile] = useState<{ name: string; blob: Blob; allowValueIssues?: boolean } | null>(null);
   const [weightsError, setWeightsError] = useState<string | null>(null);
+  // A file whose values need the reader's word (NaN/Inf, negative variances): load anyway, or keep.
+  const [valueQuestion, setValueQuestion] = useState<{ name: string; blob: Blob; text: ValueConfirmText } | null>(null);
   const [loaded, setLoaded] = useState<WeightsLabel | null>(null);
 
   const [progress, setProgress] = useState<ProgressState | null>(null);
@@ -152,7 +154,8 @@ export function Runner(props: RunnerProps) {
     return d.image;
   };
 
-  const wantedWeights = (): WeightsSource => (weightsMode === 'file' && weightsFile ? { kind: 'file', name: weightsFile.name, blob: weightsFile.blob } : { kind: 'seeded', seed });
+  const wantedWeights = (): WeightsSource =>
+    weightsMode === 'file' && weightsFile ? { kind: 'file', name: weightsFile.name, blob: weightsFile.blob, allowValueIssues: weightsFile.allowValueIssues } : { kind: 'seeded', seed };
 
   const runNow = async () => {
     const op = ++opRef.current;
@@ -177,7 +180,9 @@ export function Runner(props: RunnerProps) {
         const r = await s.load(graph, want);
         if (!r.ok) {
           const kept = s.graph === graph && s.hasModel ? weightsLabelText(labelOf(s.weights)) : null;
-          if (want.kind === 'file') setWeightsError(weightsErrorMessage(want.name, graph.id, r.issues, kept ?? (s.hasModel ? null : `seeded random, seed ${seed}`)));
+          const stays = kept ?? (s.hasModel ? null : `seeded random, seed ${seed}`);
+          if (want.kind === 'file' && r.findings?.length) setValueQuestion({ name: want.name, blob: want.blob, text: valueConfirmText(want.name, r.findings, stays) });
+          else if (want.kind === 'file') setWeightsError(weightsErrorMessage(want.name, graph.id, r.issues, stays));
           // Keep (or fall back to) weights that fit: the previous ones, else seeded random.
           if (!s.hasModel) {
             const fallback = await s.load(graph, { kind: 'seeded', seed });
@@ -187,7 +192,7 @@ export function Runner(props: RunnerProps) {
             // The picker shows what is loaded again, so later re-runs don't retry the bad file.
             const w = s.weights;
             setWeightsMode(w?.kind === 'file' ? 'file' : 'seeded');
-            setWeightsFile(w?.kind === 'file' ? { name: w.name, blob: w.blob } : null);
+            setWeightsFile(w?.kind === 'file' ? { name: w.name, blob: w.blob, allowValueIssues: w.allowValueIssues } : null);
           }
         } else if (want.kind === 'file') {
           setWeightsError(null);
@@ -295,12 +300,27 @@ export function Runner(props: RunnerProps) {
             fileName={weightsFile?.name ?? null}
             loadedLabel={weightsLabelText(loaded)}
             error={weightsError}
+            valueConfirm={
+              valueQuestion && {
+                text: valueQuestion.text,
+                onKeep: () => setValueQuestion(null),
+                onLoadAnyway: () => {
+                  setValueQuestion(null);
+                  setWeightsFile({ name: valueQuestion.name, blob: valueQuestion.blob, allowValueIssues: true });
+                  setWeightsMode('file');
+                  setLive(true);
+                  setToken((t) => t + 1);
+                },
+              }
+            }
             onModeChange={(m) => {
+              setValueQuestion(null);
               setWeightsError(null);
               setWeightsMode(m);
             }}
             onSeedChange={chooseSeed}
             onFile={(f) => {
+              setValueQuestion(null);
               setWeightsError(null);
               setWeightsFile({ name: f.name, blob: f });
               setWeightsMode('file');

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef } from 'react';
+import { WeightsValueConfirm, type WeightsValueConfirmProps } from './WeightsValueConfirm';
 
 export type WeightsMode = 'seeded' | 'file';
 
@@ -12,6 +13,8 @@ export interface WeightsPickerProps {
   /** What the model holds now, e.g. "Seeded random (seed 0)" or "resnet50.safetensors". */
   readonly loadedLabel: string | null;
   readonly error: string | null;
+  /** A well-formed file with NaN/Inf or negative variances: ask before loading it. */
+  readonly valueConfirm?: WeightsValueConfirmProps | null;
   readonly disabled?: boolean;
   readonly onModeChange: (mode: WeightsMode) => void;
   readonly onSeedChange: (seed: number) => void;
@@ -81,6 +84,7 @@ export function WeightsPicker(p: WeightsPickerProps) {
         />
       </div>
       {p.loadedLabel && <p className="text-xs text-slate-500 dark:text-slate-400">Loaded: {p.loadedLabel}</p>}
+      {p.valueConfirm && <WeightsValueConfirm {...p.valueConfirm} />}
       {p.error && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
           <WeightsError text={p.error} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weightsErrorMessage } from './weights-message';
+import { valueConfirmText, weightsErrorMessage } from './weights-message';
 
 describe('weightsErrorMessage', () => {
   it('names keys and shapes, caps the list and says what stays loaded', () => {
@@ -25,5 +25,15 @@ describe('weightsErrorMessage', () => {
     for (const l of m) expect(l.length).toBeLessThanOrEqual(200);
     expect(m[1]).toContain('a\\u202eb');
     expect(m[1]).not.toContain('\u202e');
+  });
+  it('asks about NaN/Inf and negative variances with one line per tensor', () => {
+    const findings = [
+      { key: 'fc.bias', problem: 'non-finite' as const, count: 3, firstIndex: 7, firstValue: NaN },
+      { key: 'bn1.running_var', problem: 'negative-variance' as const, count: 1, firstIndex: 0, firstValue: -0.5 },
+    ];
+    expect(valueConfirmText('r.safetensors', findings, 'Seeded random (seed 0)')).toEqual({
+      head: 'r.safetensors holds values the model cannot compute with: NaN/Inf values in 1 tensor, negative running variances in 1 tensor; its predictions would be NaN. Until you choose, the current weights (Seeded random (seed 0)) stay loaded.',
+      lines: ['"fc.bias": 3 NaN/Inf values (first at [7]: NaN)', '"bn1.running_var": 1 negative running variance (first at [0]: -0.5)'],
+    });
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { WeightIssue } from '../runtime/weights/load-state-dict';
 import { plain } from '../runtime/weights/safetensors-error';
+import { type ValueFinding, findingLine, findingsSummary } from '../runtime/weights/value-scan';
 
 const shape = (s: readonly number[] | undefined) => (s ? `[${s.join(', ')}]` : '?');
 
@@ -34,4 +35,23 @@ export function weightsErrorMessage(fileName: string, modelId: string, issues: r
   const lines = issues.slice(0, max).map(issueLine);
   if (n > max) lines.push(`… and ${n - max} more`);
   return [head + keep, ...lines].join('\n');
+}
+
+export interface ValueConfirmText {
+  /** What the file holds and what stays loaded unless the reader chooses otherwise. */
+  readonly head: string;
+  /** One line per finding: tensor, count, first index and value. */
+  readonly lines: readonly string[];
+}
+
+/**
+ * The lab's question for a well-formed file with NaN/Inf values or negative running variances:
+ * load it anyway, or keep the current weights.
+ */
+export function valueConfirmText(fileName: string, findings: readonly ValueFinding[], kept: string | null, max = 8): ValueConfirmText {
+  const keep = kept ? ` Until you choose, the current weights (${plain(kept, 60)}) stay loaded.` : '';
+  const head = `${plain(fileName, 60)} holds values the model cannot compute with: ${findingsSummary(findings)}; its predictions would be NaN.${keep}`;
+  const lines = findings.slice(0, max).map(findingLine);
+  if (findings.length > max) lines.push(`… and ${findings.length - max} more`);
+  return { head, lines };
 }
