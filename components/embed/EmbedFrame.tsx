@@ -26,6 +26,7 @@ import { EmbedContext } from './context';
 import { SharePanel } from './SharePanel';
 import { WIDGET_COMPONENTS } from './widget-components';
 import { WIDGET_FRAMES } from './widget-frames';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 /** How long a widget may be out of view before it is unmounted and its models freed. */
 export const UNMOUNT_DELAY_MS = 1500;
@@ -268,7 +269,7 @@ function Placeholder({ phase, runs, title, minHeight, onStart }: { phase: Phase;
           type="button"
           onClick={onStart}
           aria-describedby="embed-start-what"
-          className="rounded-md bg-accent-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-accent-700 dark:bg-accent-500 dark:hover:bg-accent-600"
+          className={primaryButtonClass}
         >
           Start
         </button>

@@ -24,7 +24,7 @@ import { DescriptionList } from '@/components/ui/DescriptionList';
 import { GradientLegend } from '@/components/ui/GradientLegend';
 import { RgbaCanvas } from './RgbaCanvas';
 import { useControllable } from './useControllable';
-import { smallButtonClass } from '@/components/ui/styles';
+import { smallButtonClass, smallControlClass } from '@/components/ui/styles';
 
 export type ScaleChoice = 'auto' | ColourScaleKind;
 
@@ -56,7 +56,7 @@ type Load = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; map:
 type Settled = { source: LabHandle; layer: string; load: Load };
 
 const btn = smallButtonClass;
-const sel = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
+const sel = smallControlClass;
 
 function hasPreview(h: LabHandle | null): h is LabHandle & { inputPreview: RgbaImage } {
   return !!h && 'inputPreview' in h;

@@ -16,7 +16,7 @@ import { Stat, StatGrid } from '@/components/ui/Stat';
 import { TimeScatter } from './TimeScatter';
 import { useControllable } from './useControllable';
 import { useElementWidth } from '@/components/hooks/useElementWidth';
-import { smallButtonClass } from '@/components/ui/styles';
+import { primaryButtonClass, smallButtonClass, smallControlClass } from '@/components/ui/styles';
 
 export const PROFILE_SIZES: readonly number[] = [64, 112, 160, 224];
 
@@ -124,7 +124,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
         <label className="flex flex-col gap-0.5" data-control="psize">
           <span className="text-xs text-slate-500 dark:text-slate-400">Input size</span>
           <select
-            className="rounded border border-slate-300 bg-white px-1.5 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+            className={smallControlClass}
             value={size}
             onChange={(e) => setSize(Number(e.currentTarget.value))}
             disabled={progress !== null}
@@ -140,7 +140,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
           type="button"
           onClick={() => void run()}
           disabled={!source || progress !== null}
-          className="rounded-md bg-accent-600 px-4 py-1.5 font-semibold text-white hover:bg-accent-700 disabled:opacity-50 dark:bg-accent-500 dark:hover:bg-accent-600"
+          className={primaryButtonClass}
         >
           {progress ? 'Profiling…' : profile ? 'Profile again' : 'Profile'}
         </button>

@@ -6,6 +6,7 @@ import { IMAGE_ACCEPT } from '@/lib/lab/image-file';
 import { cameraErrorMessage, captureVideoFrame, openCamera, stopCamera } from '@/lib/lab/image-source';
 import { SAMPLES_LICENSE_URL, SAMPLE_PHOTOS, sampleAttribution, sampleById, sampleUrl } from '@/lib/lab/samples';
 import { RgbaCanvas } from './RgbaCanvas';
+import { smallButtonClass } from '@/components/ui/styles';
 
 export type InputMode = 'sample' | 'upload' | 'webcam';
 
@@ -26,8 +27,7 @@ export interface InputPickerProps {
   readonly onCameraError: (message: string) => void;
 }
 
-const btn =
-  'rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800';
+const btn = smallButtonClass;
 
 /** Sample photos, an uploaded image (drop or pick), or a webcam frame. */
 export function InputPicker(p: InputPickerProps) {

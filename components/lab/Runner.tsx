@@ -4,16 +4,14 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Graph } from '@/lib/arch/ir';
 import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
 import { fallbackNotice } from '@/lib/runtime/backend-policy';
-import type { RgbaImage } from '@/lib/runtime/imagenet';
 import { formatMs } from '@/lib/format';
 import { type RunResult, type WeightsLabel, makeHandle } from '@/lib/lab/handle';
-import { decodeImageFile, decodeImageUrl } from '@/lib/lab/image-source';
 import type { ProgressState } from '@/lib/lab/progress';
-import { sampleById, sampleUrl } from '@/lib/lab/samples';
 import type { BackendChoice, RunSession, WeightsSource } from '@/lib/lab/session';
 import { type ValueConfirmText, valueConfirmText, weightsErrorMessage } from '@/lib/lab/weights-message';
-import { InputPicker, type InputMode } from './InputPicker';
+import { InputPicker } from './InputPicker';
 import { type BackendStatus, RunnerOutput } from './RunnerOutput';
+import { useRunnerInput } from './useRunnerInput';
 import { errorText, FULL_PLAN, labelOf, LOAD_PLAN, RUN_PLAN, sameWeights, weightsLabelText } from './runner-plan';
 import { WeightsPicker, type WeightsMode } from './WeightsPicker';
 
@@ -62,10 +60,7 @@ export function Runner(props: RunnerProps) {
   const sampleId = props.onSampleChange ? props.sample : localSample;
   const seed = props.onSeedChange ? props.seed : localSeed;
 
-  const [mode, setMode] = useState<InputMode>('sample');
-  const [upload, setUpload] = useState<{ name: string; image: RgbaImage } | null>(null);
-  const [frame, setFrame] = useState<RgbaImage | null>(null);
-  const [inputError, setInputError] = useState<string | null>(null);
+  const input = useRunnerInput(sampleId, (id) => (props.onSampleChange ? props.onSampleChange(id) : setLocalSample(id)));
 
   const [weightsMode, setWeightsMode] = useState<WeightsMode>('seeded');
   const [weightsFile, setWeightsFile] = useState<{ name: string; blob: Blob; allowValueIssues?: boolean } | null>(null);
@@ -86,7 +81,6 @@ export function Runner(props: RunnerProps) {
   const sessionRef = useRef<Promise<RunSession> | null>(null);
   const sessionBackendRef = useRef<BackendChoice>(backend);
   const opRef = useRef(0);
-  const sampleCache = useRef(new Map<string, RgbaImage>());
   const callbacks = useRef(props);
   useLayoutEffect(() => {
     callbacks.current = props;
@@ -142,18 +136,6 @@ export function Runner(props: RunnerProps) {
     [],
   );
 
-  const currentImage = async (): Promise<RgbaImage> => {
-    if (mode === 'upload' && upload) return upload.image;
-    if (mode === 'webcam' && frame) return frame;
-    const s = sampleById(sampleId);
-    const cached = sampleCache.current.get(s.id);
-    if (cached) return cached;
-    const d = await decodeImageUrl(sampleUrl(s));
-    if (!d.ok) throw new Error(d.message);
-    sampleCache.current.set(s.id, d.image);
-    return d.image;
-  };
-
   const wantedWeights = (): WeightsSource =>
     weightsMode === 'file' && weightsFile ? { kind: 'file', name: weightsFile.name, blob: weightsFile.blob, allowValueIssues: weightsFile.allowValueIssues } : { kind: 'seeded', seed };
 
@@ -172,7 +154,7 @@ export function Runner(props: RunnerProps) {
         await s.setBackend(backend);
         reportBackend(s, fallbackNotice(backend, s.backend));
       }
-      const image = await currentImage();
+      const image = await input.currentImage();
       if (s.image !== image) await s.setInput(image);
       const want = wantedWeights();
       if (s.graph !== graph || !s.hasModel || !sameWeights(s.weights, want)) {
@@ -219,14 +201,13 @@ export function Runner(props: RunnerProps) {
   });
 
   // Run when asked (token) and, once live, whenever what the run depends on changes.
-  const inputKey: unknown = mode === 'upload' ? upload : mode === 'webcam' ? frame : sampleId;
   const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile.blob : seed;
   useEffect(() => {
     if (!live) return;
     // A short delay merges bursts (a knob dragged across values) into one rebuild.
     const t = setTimeout(() => void runRef.current(), 200);
     return () => clearTimeout(t);
-  }, [live, token, graph, inputKey, weightsKey, backend]);
+  }, [live, token, graph, input.key, weightsKey, backend]);
 
   // A new graph before any run: free the old model now rather than at the next run.
   const prevGraph = useRef(graph);
@@ -241,24 +222,6 @@ export function Runner(props: RunnerProps) {
       });
     }
   }, [graph, live]);
-
-  const chooseSample = (id: string) => {
-    setMode('sample');
-    setInputError(null);
-    if (props.onSampleChange) props.onSampleChange(id);
-    else setLocalSample(id);
-  };
-
-  const chooseUpload = async (file: File) => {
-    setInputError(null);
-    const d = await decodeImageFile(file, file.name);
-    if (!d.ok) {
-      setInputError(d.message);
-      return;
-    }
-    setUpload({ name: file.name, image: d.image });
-    setMode('upload');
-  };
 
   const chooseSeed = (v: number) => {
     if (props.onSeedChange) props.onSeedChange(v);
@@ -277,22 +240,20 @@ export function Runner(props: RunnerProps) {
       <div className="grid gap-6 md:grid-cols-2">
         <div className="space-y-5">
           <InputPicker
-            mode={mode}
+            mode={input.mode}
             sampleId={sampleId}
-            upload={upload}
-            frame={frame}
-            error={inputError}
-            onSample={chooseSample}
-            onUpload={(f) => void chooseUpload(f)}
-            onUseUpload={() => setMode('upload')}
+            upload={input.upload}
+            frame={input.frame}
+            error={input.error}
+            onSample={input.chooseSample}
+            onUpload={(f) => void input.chooseUpload(f)}
+            onUseUpload={input.reuseUpload}
             onCameraFrame={(img) => {
-              setInputError(null);
-              setFrame(img);
-              setMode('webcam');
+              input.cameraFrame(img);
               setLive(true);
               setToken((t) => t + 1);
             }}
-            onCameraError={setInputError}
+            onCameraError={input.setError}
           />
           <WeightsPicker
             mode={weightsMode}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef } from 'react';
+import { smallButtonClass, smallControlClass } from '@/components/ui/styles';
 import { WeightsValueConfirm, type WeightsValueConfirmProps } from './WeightsValueConfirm';
 
 export type WeightsMode = 'seeded' | 'file';
@@ -45,7 +46,7 @@ export function WeightsPicker(p: WeightsPickerProps) {
               const v = Math.trunc(Number(e.currentTarget.value));
               if (Number.isFinite(v) && v >= 0) p.onSeedChange(v);
             }}
-            className="w-20 rounded border border-slate-300 bg-white px-1.5 py-0.5 tabular-nums disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900"
+            className={`w-20 tabular-nums ${smallControlClass}`}
           />
         </label>
       </div>
@@ -64,7 +65,7 @@ export function WeightsPicker(p: WeightsPickerProps) {
           type="button"
           disabled={p.disabled}
           onClick={() => fileRef.current?.click()}
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
+          className={smallButtonClass}
         >
           {p.fileName ? 'Another .safetensors file…' : 'Choose .safetensors file…'}
         </button>

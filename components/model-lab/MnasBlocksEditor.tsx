@@ -2,6 +2,7 @@
 
 import { MNAS_CONV_OPS, MNAS_FILTER_MULTS, MNAS_KERNELS, MNAS_MAX_LAYERS, MNAS_SE_RATIOS, type MnasBlockChoice } from '@/lib/arch';
 import { decodeMnasBlocks, encodeMnasBlocks } from '@/lib/models/mnas-code';
+import { smallControlClass } from '@/components/ui/styles';
 
 const OP_LABEL: Record<MnasBlockChoice['op'], string> = {
   conv: 'Conv',
@@ -17,7 +18,7 @@ export function MnasBlocksEditor({ code, onChange }: { code: string; onChange: (
   if (!decoded.ok) return <p className="text-sm text-red-700 dark:text-red-400">The block code in the link is invalid: {decoded.error}.</p>;
   const blocks = decoded.blocks;
   const set = (i: number, patch: Partial<MnasBlockChoice>) => onChange(encodeMnasBlocks(blocks.map((b, j) => (j === i ? { ...b, ...patch } : b))));
-  const sel = 'rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900';
+  const sel = smallControlClass;
   return (
     <div className="overflow-x-auto">
       <table className="text-xs">

@@ -23,6 +23,8 @@ export interface RunButtonProps {
   readonly extra?: ReactNode;
   /** What one step of `total` is called in the progress bar's value ("passes"). */
   readonly unit?: string;
+  /** The sentence while idle, e.g. the last run's outcome ("Measured on WebAssembly, …"). */
+  readonly idleText?: ReactNode;
 }
 
 function statusText(status: JobStatus): string {
@@ -42,7 +44,7 @@ function statusText(status: JobStatus): string {
  * Start a job, follow it, stop it: a Run button (disabled while the job runs), a Cancel button
  * while it runs, the one Progress display (bar while running, outcome after), and the error.
  */
-export function RunButton({ children, onRun, onCancel, status, disabled, variant = 'primary', control, extra, unit = 'passes' }: RunButtonProps) {
+export function RunButton({ children, onRun, onCancel, status, disabled, variant = 'primary', control, extra, unit = 'passes', idleText }: RunButtonProps) {
   const running = status.kind === 'running';
   return (
     <div className="mt-3 space-y-2">
@@ -53,12 +55,12 @@ export function RunButton({ children, onRun, onCancel, status, disabled, variant
         {running ? <Button onClick={onCancel}>Cancel</Button> : null}
         {extra}
       </div>
-      {status.kind !== 'idle' ? (
+      {status.kind !== 'idle' || idleText ? (
         <Progress
           label={running ? status.label : 'Progress'}
           fraction={running ? (status.total ? status.done / status.total : 0) : null}
           valueText={running ? `${status.done} of ${status.total || '…'} ${unit}` : undefined}
-          text={statusText(status)}
+          text={status.kind === 'idle' ? idleText : statusText(status)}
         />
       ) : null}
       {status.kind === 'error' ? <ErrorNote>The run failed: {status.message}</ErrorNote> : null}

@@ -12,6 +12,10 @@ export const buttonClass =
 export const primaryButtonClass =
   'inline-flex items-center justify-center gap-1.5 rounded-md border border-transparent bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-accent-500 dark:hover:bg-accent-600';
 
+/** A compact select or number field for toolbars and table cells. */
+export const smallControlClass =
+  'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm text-slate-900 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
+
 /** A compact secondary button (export, paging, close) for toolbars inside a chart or panel. */
 export const smallButtonClass =
   'rounded border border-slate-300 px-2 py-0.5 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';

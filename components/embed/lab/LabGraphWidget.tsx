@@ -6,6 +6,7 @@ import { setExpanded, toggleExpanded, type ColorMode } from '@/lib/graph';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { labGraphSchema, type LabGraphSchema } from '@/lib/widgets/lab-graph/meta';
 import { ModelSelect, useModelGraph } from './common';
+import { controlClass } from '@/components/ui/styles';
 
 const SIZES = [32, 64, 96, 128, 160, 224, 256, 320, 384, 448, 512] as const;
 
@@ -23,7 +24,7 @@ export function LabGraphWidget({ state, onChange }: WidgetProps<LabGraphSchema>)
         <label className="flex flex-col gap-0.5 text-sm" data-control="size">
           <span className="text-xs text-slate-500 dark:text-slate-400">Input size</span>
           <select
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+            className={controlClass}
             value={state.size}
             onChange={(e) => onChange({ size: Number(e.target.value) })}
           >

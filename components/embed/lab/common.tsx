@@ -7,6 +7,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Runner } from '@/components/lab/Runner';
+import { BackendSelect } from '@/components/ui/BackendSelect';
+import { Select } from '@/components/ui/Select';
 import { BACKEND_CHOICES } from '@/lib/embed/schema';
 import { MODEL_IDS, buildGraph, type Graph } from '@/lib/arch';
 import type { RunResult } from '@/lib/lab/handle';
@@ -15,8 +17,6 @@ import { labGraph } from '@/lib/models/lab-graph';
 import { labSchema, type LabState } from '@/lib/models/lab-schema';
 import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
 import { useEmbed } from '../context';
-
-const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 
 /** The registered model at its paper's knobs (and an input size, when given). */
 export function useModelGraph(model: string, size?: number): Graph {
@@ -32,33 +32,11 @@ export function asBackendChoice(b: string): BackendChoice {
 }
 
 export function ModelSelect({ value, onChange, disabled }: { value: string; onChange: (model: string) => void; disabled?: boolean }) {
-  return (
-    <label className="flex min-w-0 flex-col gap-0.5 text-sm" data-control="model">
-      <span className="text-xs text-slate-500 dark:text-slate-400">Model</span>
-      <select className={`${selectClass} max-w-full`} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-        {MODEL_IDS.map((id) => (
-          <option key={id} value={id}>
-            {id}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <Select label="Model" control="model" value={value} disabled={disabled} onChange={onChange} options={MODEL_IDS.map((id) => [id, id] as const)} />;
 }
 
-export function BackendPicker({ value, onChange }: { value: string; onChange: (backend: (typeof BACKEND_CHOICES)[number]) => void }) {
-  return (
-    <label className="flex flex-col gap-0.5 text-sm" data-control="backend">
-      <span className="text-xs text-slate-500 dark:text-slate-400">Backend</span>
-      <select className={selectClass} value={value} onChange={(e) => onChange(e.target.value as (typeof BACKEND_CHOICES)[number])}>
-        {BACKEND_CHOICES.map((b) => (
-          <option key={b} value={b}>
-            {b === 'auto' ? 'Auto (fastest that starts)' : BACKEND_LABELS[b]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+export function BackendPicker({ value, onChange }: { value: (typeof BACKEND_CHOICES)[number]; onChange: (backend: (typeof BACKEND_CHOICES)[number]) => void }) {
+  return <BackendSelect value={value} choices={BACKEND_CHOICES} onChange={onChange} />;
 }
 
 /**

@@ -10,6 +10,8 @@ import { blockSummaries, describeStep, modelProfile } from '@/lib/widgets/channe
 import { PROFILE_MODELS, type ChannelProfileSchema } from '@/lib/widgets/channel-profile/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { modelLabel } from '@/lib/widgets/cost-compare/summary';
+import { Axis } from '@/components/charts/Axis';
+import { axisTicks } from '@/components/charts/ticks';
 import { Select } from '@/components/ui/Select';
 import { Slider } from '@/components/ui/Slider';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
@@ -78,17 +80,7 @@ export function ChannelProfile({ state, onChange }: WidgetProps<ChannelProfileSc
               </g>
             );
           })}
-          {y.ticks(5).map((t) => (
-            <g key={t} transform={`translate(0,${y(t)})`} className="text-slate-300 dark:text-slate-700">
-              <line x1={M.left} x2={W - M.right} stroke="currentColor" strokeDasharray="2 3" />
-              <text x={M.left - 6} dy="0.32em" textAnchor="end" fontSize={11} className="fill-slate-600 dark:fill-slate-400">
-                {t}
-              </text>
-            </g>
-          ))}
-          <text transform={`translate(13,${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={11} className="fill-slate-700 dark:fill-slate-300">
-            input channels
-          </text>
+          <Axis orient="left" ticks={axisTicks(y, { count: 5, format: String })} frame={{ left: M.left, right: W - M.right, top: M.top, bottom: H - M.bottom }} label="input channels" labelOffset={M.left - 13} fontSize={11} />
           {profile.steps.map((s) => {
             const isActive = active === s.step;
             const cls = s.kind === 'transition' ? 'fill-slate-500 dark:fill-slate-400' : BLOCK_CLASSES[(s.block - 1) % BLOCK_CLASSES.length];
