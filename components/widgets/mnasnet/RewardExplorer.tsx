@@ -19,6 +19,7 @@ import { Button } from '@/components/ui/Button';
 import { Slider } from '@/components/ui/Slider';
 import { TABLE_STYLE } from '@/components/ui/styles';
 import { formatFixed, formatPercent } from '@/lib/format';
+import { TableHead } from '@/components/ui/TableHead';
 
 const W_MAX = 640;
 const MAX_MS = 250;
@@ -121,25 +122,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
       </p>
       <div className="mt-3 overflow-x-auto">
         <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[20rem] border-collapse text-left text-xs" data-testid="reward-table">
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Rank
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Model
-              </th>
-              <th scope="col" className="py-1 pr-2 text-right font-medium">
-                Top-1
-              </th>
-              <th scope="col" className="py-1 pr-2 text-right font-medium">
-                Latency
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Reward
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Rank', 'Model', { label: 'Top-1', align: 'right' }, { label: 'Latency', align: 'right' }, { label: 'Reward', align: 'right' }]} />
           <tbody>
             {ranked.map((m) => (
               <tr key={m.name} className="border-b border-slate-100 dark:border-slate-800" data-testid={`reward-row-${m.name}`} data-reward={m.reward.toFixed(6)}>

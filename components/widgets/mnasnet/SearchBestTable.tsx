@@ -2,34 +2,14 @@
 import { TABLE_STYLE } from '@/components/ui/styles';
 import { formatMillions, formatMs, formatPercent } from '@/lib/format';
 import type { SearchPoint } from '@/lib/widgets/search-space/search';
+import { TableHead } from '@/components/ui/TableHead';
 
 export function SearchBestTable({ points, front, captionId, disabled, onLoad }: { points: readonly SearchPoint[]; front: readonly boolean[]; captionId: string; disabled: boolean; onLoad: (p: SearchPoint) => void }) {
   const best = [...points].sort((a, b) => b.reward - a.reward).slice(0, 5);
   return (
     <div className="overflow-x-auto">
       <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
-        <thead>
-          <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-            <th scope="col" className="py-1 pr-2 font-medium">
-              #
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right font-medium">
-              Latency
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right font-medium">
-              MACs
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right font-medium">
-              Stand-in acc.
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right font-medium">
-              Reward
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              <span className="sr-only">Load</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['#', { label: 'Latency', align: 'right' }, { label: 'MACs', align: 'right' }, { label: 'Stand-in acc.', align: 'right' }, { label: 'Reward', align: 'right' }, { label: 'Load', srOnly: true }]} />
         <tbody>
           {best.map((p) => (
             <tr key={p.index} className="border-b border-slate-100 dark:border-slate-800">

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { controlClass, TABLE_STYLE } from '@/components/ui/styles';
 import { MNAS_CONV_OPS, MNAS_FILTER_MULTS, MNAS_KERNELS, MNAS_SE_RATIOS, MNAS_SEARCH_BASE_WIDTHS, MNAS_STRIDES, mnasWidths, resolveMnasNet, type MnasBlockChoice } from '@/lib/arch';
 import { layerChoices } from '@/lib/widgets/search-space/search';
+import { TableHead } from '@/components/ui/TableHead';
 
 const OP_LABEL: Record<MnasBlockChoice['op'], string> = { conv: 'Conv', sepconv: 'SepConv', mbconv1: 'MBConv1', mbconv3: 'MBConv3', mbconv6: 'MBConv6' };
 
@@ -27,31 +28,7 @@ export function SearchBlockTable({ blocks, onChange, disabled }: { blocks: reado
       </p>
       <div className="overflow-x-auto">
         <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs">
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              <th scope="col" className="py-1 pr-1 font-medium">
-                Block
-              </th>
-              <th scope="col" className="py-1 pr-1 font-medium">
-                ConvOp
-              </th>
-              <th scope="col" className="py-1 pr-1 font-medium">
-                Kernel
-              </th>
-              <th scope="col" className="py-1 pr-1 font-medium">
-                SE
-              </th>
-              <th scope="col" className="py-1 pr-1 font-medium">
-                Skip
-              </th>
-              <th scope="col" className="py-1 pr-1 font-medium">
-                Filters
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Layers N
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Block', 'ConvOp', 'Kernel', 'SE', 'Skip', 'Filters', 'Layers N']} />
           <tbody>
             {blocks.map((b, i) => {
               const res = sides[i];

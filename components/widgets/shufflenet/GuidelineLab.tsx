@@ -38,6 +38,7 @@ import { TABLE_STYLE } from '@/components/ui/styles';
 import { TensorReadout } from '@/components/ui/TensorReadout';
 import { Toggle } from '@/components/ui/Toggle';
 import { formatCount, formatFixed, formatMs } from '@/lib/format';
+import { TableHead } from '@/components/ui/TableHead';
 
 interface Results {
   readonly guideline: GuidelineId;
@@ -172,28 +173,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
       </p>
       <div className="mt-3 overflow-x-auto">
         <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs" data-testid="guideline-table" data-complete={complete ? 'true' : 'false'}>
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Block
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Setting here
-              </th>
-              <th scope="col" className="py-1 pr-2 text-right font-medium">
-                MACs
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                This device
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Paper, GTX 1080Ti
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Paper, ARM
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Block', 'Setting here', { label: 'MACs', align: 'right' }, 'This device', 'Paper, GTX 1080Ti', 'Paper, ARM']} />
           <tbody>
             {g.rows.map((row, r) => {
               const res = shown?.rows.find((x) => x.row === r);

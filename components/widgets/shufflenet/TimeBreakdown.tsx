@@ -24,6 +24,7 @@ import { TABLE_STYLE } from '@/components/ui/styles';
 import { TensorReadout } from '@/components/ui/TensorReadout';
 import { Toggle } from '@/components/ui/Toggle';
 import { formatMs, formatPercent } from '@/lib/format';
+import { TableHead } from '@/components/ui/TableHead';
 
 /** Category colours as classes (light and dark), spelled out so Tailwind sees them. */
 const SWATCH: Record<BreakdownCategory, string> = {
@@ -107,25 +108,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
           </p>
           <div className="mt-3 overflow-x-auto">
             <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
-              <thead>
-                <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Op kind
-                  </th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">
-                    Layers
-                  </th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">
-                    Time
-                  </th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">
-                    Share of time
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Share of FLOPs
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Op kind', { label: 'Layers', align: 'right' }, { label: 'Time', align: 'right' }, { label: 'Share of time', align: 'right' }, { label: 'Share of FLOPs', align: 'right' }]} />
               <tbody>
                 {cats.map((c) => (
                   <tr key={c.category} className="border-b border-slate-100 dark:border-slate-800" data-testid={`breakdown-${c.category}`} data-share={c.msShare.toFixed(4)}>
