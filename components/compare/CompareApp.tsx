@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { LogScatter } from '@/components/charts/LogScatter';
 import { Notices } from '@/components/ui/Notices';
 import { MODELS } from '@/lib/arch';
@@ -10,9 +11,8 @@ import { inversions, kendallTau, ranks } from '@/lib/compare/ranking';
 import type { CompareRun } from '@/lib/compare/measure';
 import { FAMILY_COLORS } from '@/lib/models/family-colors';
 import { BACKEND_LABELS, BACKEND_ORDER } from '@/lib/runtime/backend-names';
+import { fallbackNotice } from '@/lib/runtime/backend-policy';
 import { useUrlState } from '@/lib/url-state/use-url-state';
-
-type Status = { kind: 'idle' } | { kind: 'running'; done: number; total: number; label: string } | { kind: 'error'; message: string } | { kind: 'cancelled' };
 
 const btn = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
 
@@ -22,33 +22,25 @@ const btn = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium 
  */
 export function CompareApp() {
   const [state, notices, update] = useUrlState(compareSchema);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const job = useTfjsJob();
+  const { status } = job;
   const [run, setRun] = useState<CompareRun | null>(null);
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
 
   const start = async () => {
-    const ctrl = new AbortController();
-    abort.current = ctrl;
     setRun(null);
-    setStatus({ kind: 'running', done: 0, total: 1, label: 'Loading TensorFlow.js' });
-    try {
+    const result = await job.run('Loading TensorFlow.js', async (ctx) => {
       const { measureModels } = await import('@/lib/compare/measure');
       const ids = MODELS.map((m) => m.id).filter((id) => state.models.includes(id));
-      const result = await measureModels({
+      return measureModels({
         ids,
         size: Number(state.size),
         backend: state.backend,
         runs: state.runs,
-        signal: ctrl.signal,
-        onProgress: (done, total, label) => setStatus({ kind: 'running', done, total, label }),
+        signal: ctx.signal,
+        onProgress: (done, total, label) => ctx.progress(done, total, label),
       });
-      setRun(result);
-      setStatus({ kind: 'idle' });
-    } catch (e) {
-      if (ctrl.signal.aborted) setStatus({ kind: 'cancelled' });
-      else setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
+    });
+    if (result) setRun(result);
   };
 
   const running = status.kind === 'running';
@@ -110,26 +102,22 @@ export function CompareApp() {
           Measure {state.models.length} model{state.models.length === 1 ? '' : 's'}
         </button>
         {running && (
-          <button type="button" className={btn} onClick={() => abort.current?.abort()}>
+          <button type="button" className={btn} onClick={job.cancel}>
             Cancel
           </button>
         )}
         <div role="status" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
           {status.kind === 'running' && (
             <span className="inline-flex items-center gap-2">
-              <progress max={status.total} value={status.done} aria-label="Measuring" className="w-40" /> {status.label}
+              <progress max={Math.max(1, status.total)} value={status.done} aria-label="Measuring" className="w-40" /> {status.label}
             </span>
           )}
           {status.kind === 'cancelled' && 'Cancelled; nothing was kept.'}
           {status.kind === 'error' && <span className="text-red-700 dark:text-red-400">Measuring failed: {status.message}</span>}
-          {run && status.kind === 'idle' && `Measured on ${BACKEND_LABELS[run.backend]}${run.renderer && (run.backend === 'webgl' || run.backend === 'webgpu') ? ` (${run.renderer})` : ''}, ${state.size}×${state.size}, median of ${state.runs} after a warm-up.`}
+          {run && status.kind === 'done' && `Measured on ${BACKEND_LABELS[run.backend]}${run.renderer && (run.backend === 'webgl' || run.backend === 'webgpu') ? ` (${run.renderer})` : ''}, ${state.size}×${state.size}, median of ${state.runs} after a warm-up.`}
         </div>
       </div>
-      {run && run.fallbacks.length > 0 && (
-        <p className="text-sm text-amber-800 dark:text-amber-300">
-          {run.fallbacks.map((f) => `${f.backend} was unavailable (${f.error})`).join('; ')}, so this ran on {BACKEND_LABELS[run.backend]}.
-        </p>
-      )}
+      {run && fallbackNotice(state.backend, run) && <p className="text-sm text-amber-800 dark:text-amber-300">{fallbackNotice(state.backend, run)}</p>}
       {results.length > 0 && (
         <section aria-labelledby="results-heading" className="grid gap-6 lg:grid-cols-2">
           <div>

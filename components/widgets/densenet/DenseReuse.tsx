@@ -7,6 +7,7 @@
  * that layer's own output tensor. tfjs is loaded on the first click only.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { type JobStatus, useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
 import { sourceColor } from '@/lib/widgets/dense-connectivity/colors';
 import { listNodes } from '@/lib/widgets/dense-connectivity/layout';
@@ -28,35 +29,32 @@ type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result
 
 const L = REUSE_BLOCK.L;
 
+/** The widget's view of the job: a cancel (a newer run replaced it) reads as running or idle. */
+function runState(status: JobStatus, last: ReuseResult | null): Run {
+  if (status.kind === 'running') return { status: 'running' };
+  if (status.kind === 'error') return { status: 'error', message: status.message };
+  return status.kind === 'done' && last ? { status: 'done', result: last } : { status: 'idle' };
+}
+
 function layerName(l: number): string {
   return l === L + 1 ? 'the block output (what a transition reads)' : `H${l}`;
 }
 
 export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
-  const [run, setRun] = useState<Run>({ status: 'idle' });
+  const job = useTfjsJob();
   const [last, setLast] = useState<ReuseResult | null>(null);
-  const alive = useRef(true);
   const started = useRef(false);
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
 
+  const runJob = job.run;
   const start = useCallback(async () => {
     started.current = true;
-    setRun({ status: 'running' });
-    try {
+    const result = await runJob('Running the block', async (ctx) => {
       const { runReuse } = await import('@/lib/widgets/dense-reuse/run');
-      const result = await runReuse(state.sample, state.seed, state.backend);
-      if (!alive.current) return;
-      setLast(result);
-      setRun({ status: 'done', result });
-    } catch (e) {
-      if (alive.current) setRun({ status: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  }, [state.sample, state.seed, state.backend]);
+      return runReuse(state.sample, state.seed, state.backend, ctx.request);
+    });
+    if (result) setLast(result);
+  }, [runJob, state.sample, state.seed, state.backend]);
+  const run: Run = runState(job.status, last);
 
   // After the reader has opted in once, new inputs re-run by themselves.
   useEffect(() => {

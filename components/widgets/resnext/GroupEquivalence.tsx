@@ -6,6 +6,7 @@
  * random input; the widget shows the largest absolute difference between the outputs.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { type JobStatus, useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
 import { FORM_LABELS } from '@/lib/widgets/cardinality-groups/forms';
 import { EQUIVALENCE_SIZE, EQUIVALENCE_WIDTHS, groupEquivalenceSchema, type GroupEquivalenceSchema } from '@/lib/widgets/group-equivalence/meta';
@@ -24,37 +25,34 @@ type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result
 
 const TOLERANCE = 1e-4;
 
+/** The widget's view of the job: a cancel (a newer run replaced it) reads as running or idle. */
+function runState(status: JobStatus, last: EquivalenceResult | null): Run {
+  if (status.kind === 'running') return { status: 'running' };
+  if (status.kind === 'error') return { status: 'error', message: status.message };
+  return status.kind === 'done' && last ? { status: 'done', result: last } : { status: 'idle' };
+}
+
 function sci(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   return x === 0 ? '0' : x.toExponential(2);
 }
 
 export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalenceSchema>) {
-  const [run, setRun] = useState<Run>({ status: 'idle' });
+  const job = useTfjsJob();
   const [last, setLast] = useState<EquivalenceResult | null>(null);
-  const alive = useRef(true);
   const started = useRef(false);
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
   const width = Number(state.width);
 
+  const runJob = job.run;
   const start = useCallback(async () => {
     started.current = true;
-    setRun({ status: 'running' });
-    try {
+    const result = await runJob('Running the three forms', async (ctx) => {
       const { runEquivalence } = await import('@/lib/widgets/group-equivalence/run');
-      const result = await runEquivalence({ C: state.C, d: state.d, width, seed: state.seed, backend: state.backend });
-      if (!alive.current) return;
-      setLast(result);
-      setRun({ status: 'done', result });
-    } catch (e) {
-      if (alive.current) setRun({ status: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  }, [state.C, state.d, width, state.seed, state.backend]);
+      return runEquivalence({ C: state.C, d: state.d, width, seed: state.seed, backend: state.backend, ...ctx.request });
+    });
+    if (result) setLast(result);
+  }, [runJob, state.C, state.d, width, state.seed, state.backend]);
+  const run: Run = runState(job.status, last);
 
   useEffect(() => {
     if (!started.current) return;

@@ -9,6 +9,7 @@
  * positions with D3, React draws.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { describeSlot, neverConvolved, stepAt, stepCount, type ShuffleTrace } from '@/lib/widgets/channel-shuffle/logic';
 import { SHUFFLE_FIGURE, hue, shuffleLayout, strandPath } from '@/lib/widgets/channel-shuffle/layout';
 import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, channelShuffleMeta, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
@@ -25,31 +26,22 @@ const curve = strandPath;
 export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShuffleSchema>) {
   const channels = Number(state.channels);
   const [trace, setTrace] = useState<ShuffleTrace | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
   const reducedMotion = useReducedMotion();
   const total = stepCount(SHUFFLE_UNITS);
   const step = Math.min(state.step, total);
 
+  const job = useTfjsJob();
+  const runJob = job.run;
   useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        const [{ traceShuffleTf }, { runTfjsJob }] = await Promise.all([import('@/lib/widgets/channel-shuffle/trace-tf'), import('@/lib/runtime/job')]);
-        // A few hundred numbers: the CPU backend needs no GPU start-up and is always there.
-        const t = await runTfjsJob({ backend: 'cpu' }, async () => traceShuffleTf({ channels, units: SHUFFLE_UNITS, shuffle: state.shuffle, firstDownsample: state.downsample }));
-        if (live) {
-          setTrace(t);
-          setError(null);
-        }
-      } catch (e) {
-        if (live) setError(e instanceof Error ? e.message : String(e));
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [channels, state.shuffle, state.downsample]);
+    // A newer trace (or an unmount) cancels this one: the hook keeps only the latest.
+    void runJob('Tracing the channels', async (ctx) => {
+      const [{ traceShuffleTf }, { runTfjsJob }] = await Promise.all([import('@/lib/widgets/channel-shuffle/trace-tf'), import('@/lib/runtime/job')]);
+      // A few hundred numbers: the CPU backend needs no GPU start-up and is always there.
+      return runTfjsJob({ backend: 'cpu', ...ctx.request }, async () => traceShuffleTf({ channels, units: SHUFFLE_UNITS, shuffle: state.shuffle, firstDownsample: state.downsample }));
+    }).then((t) => t && setTrace(t));
+  }, [runJob, channels, state.shuffle, state.downsample]);
+  const error = job.status.kind === 'error' ? job.status.message : null;
 
   const isPlaying = playing && step < total;
   useEffect(() => {

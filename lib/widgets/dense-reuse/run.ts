@@ -8,7 +8,7 @@ import type { BackendChoice } from '@/lib/runtime/backend-names';
 import { Model } from '@/lib/runtime/executor';
 import { readFeatureMaps, type FeatureMap } from '@/lib/runtime/featuremaps';
 import { preprocess } from '@/lib/runtime/imagenet';
-import { runTfjsJob } from '@/lib/runtime/job';
+import { runTfjsJob, type JobRequest } from '@/lib/runtime/job';
 import { numTensors } from '@/lib/runtime/tensors';
 import { heInit } from '@/lib/runtime/weights/he-init';
 import { capturedNodes, reuseGraph } from './block';
@@ -32,11 +32,11 @@ async function loadImage(src: string): Promise<HTMLImageElement> {
   return img;
 }
 
-export function runReuse(sample: ReuseSample, seed: number, choice: BackendChoice): Promise<ReuseResult> {
+export function runReuse(sample: ReuseSample, seed: number, choice: BackendChoice, job: Omit<JobRequest, 'backend'> = {}): Promise<ReuseResult> {
   // Decoded before the job: no need to hold the tfjs queue while the photo loads.
   const photo = loadImage(SAMPLE_FILES[sample]);
   photo.catch(() => undefined); // awaited (and its error thrown) inside the job
-  return runTfjsJob({ backend: choice }, async ({ backend, tensorsBefore }) => {
+  return runTfjsJob({ ...job, backend: choice }, async ({ backend, tensorsBefore }) => {
     const img = await photo;
     const graph = reuseGraph();
     const model = Model.create(graph, heInit(graph, seed));

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '@/lib/runtime/backend';
 import type { BackendChoice } from '@/lib/runtime/backend-names';
 import { Model } from '@/lib/runtime/executor';
-import { runTfjsJob } from '@/lib/runtime/job';
+import { runTfjsJob, type JobRequest } from '@/lib/runtime/job';
 import { numTensors } from '@/lib/runtime/tensors';
 import { timedForward, warmThenTime, type TimedOutput } from '@/lib/runtime/timing';
 import { heInit } from '@/lib/runtime/weights/he-init';
@@ -14,7 +14,7 @@ import { FORM_C_BNS, FORMS, formGraph, type Form } from '@/lib/widgets/cardinali
 import { EQUIVALENCE_SIZE } from './meta';
 import { maxAbs, maxAbsDiff, randomizeBatchNorm, seededInput, splitGroupedWeights } from './weights';
 
-export interface EquivalenceRequest {
+export interface EquivalenceRequest extends JobRequest {
   readonly C: number;
   readonly d: number;
   readonly width: number;
@@ -56,7 +56,7 @@ async function forward(model: Model, input: tf.Tensor4D): Promise<TimedOutput> {
 }
 
 export function runEquivalence(req: EquivalenceRequest): Promise<EquivalenceResult> {
-  return runTfjsJob({ backend: req.backend }, async ({ backend, tensorsBefore }) => {
+  return runTfjsJob(req, async ({ backend, tensorsBefore }) => {
     const shape = { C: req.C, d: req.d, width: req.width, size: EQUIVALENCE_SIZE };
     const graphs = Object.fromEntries(FORMS.map((f) => [f, formGraph(f, shape)])) as Record<Form, ReturnType<typeof formGraph>>;
     const weightsC = randomizeBatchNorm(heInit(graphs.c, req.seed), req.seed, FORM_C_BNS);
@@ -85,7 +85,7 @@ export function runEquivalence(req: EquivalenceRequest): Promise<EquivalenceResu
       input.dispose();
     }
     return {
-      request: req,
+      request: { C: req.C, d: req.d, width: req.width, seed: req.seed, backend: req.backend },
       backend,
       groupConv,
       outputShape,
