@@ -97,3 +97,25 @@ describe('RunSession on wasm', () => {
     await expect(s.run()).rejects.toThrow(/disposed/);
   });
 });
+
+describe('RunSession among other jobs', () => {
+  it('shares the page-wide queue: a widget job on another backend waits its turn, and the session switches back', async () => {
+    const { runTfjsJob } = await import('../runtime/job');
+    const s = await RunSession.open('wasm');
+    const baseline = tf.memory().numTensors;
+    await s.setInput(image(64, 64));
+    expect(await s.load(buildGraph('mnasnet0_5', { size: 32 }), { kind: 'seeded', seed: 1 })).toEqual({ ok: true });
+    const log: string[] = [];
+    const first = s.run().then((r) => (log.push(`session:${tf.getBackend()}`), r));
+    const widget = runTfjsJob({ backend: 'cpu' }, async () => {
+      log.push(`widget:${tf.getBackend()}`);
+    });
+    const second = s.run().then((r) => (log.push(`session:${tf.getBackend()}`), r));
+    const [r1, , r2] = await Promise.all([first, widget, second]);
+    expect(log).toEqual(['session:wasm', 'widget:cpu', 'session:wasm']);
+    expect(s.backend.backend).toBe('wasm');
+    expect(Array.from(r2.logits.slice(0, 5))).toEqual(Array.from(r1.logits.slice(0, 5)));
+    s.dispose();
+    expect(s.numTensors()).toBe(baseline);
+  });
+});

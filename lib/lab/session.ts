@@ -10,9 +10,10 @@
  * tfjs elsewhere, the session can rebuild model and input on the right backend without the reader
  * choosing anything again.
  *
- * Every operation is a job of the runtime's page-wide queue (lib/runtime/job.ts): a run requested
- * while a profile is in flight, or while another widget measures, waits for it, so two forward
- * passes never interleave on the GPU. Backends follow the runtime's one policy (backend-policy.ts).
+ * The model, the input and their sources live in a SessionModel (session-model.ts). Every
+ * operation is a job of the runtime's page-wide queue (lib/runtime/job.ts): a run requested while
+ * a profile is in flight, or while another widget measures, waits for it, so two forward passes
+ * never interleave on the GPU. Backends follow the runtime's one policy (backend-policy.ts).
  *
  * Browser-only in practice (it also runs in Node on cpu/wasm, which the tests use). tfjs and the
  * runtime are loaded with import() (runtime-loader.ts).
@@ -27,13 +28,13 @@ import type { Model } from '../runtime/executor';
 import type { FeatureMap } from '../runtime/featuremaps';
 import type { Prediction, RgbaImage } from '../runtime/imagenet';
 import type { TimedOutput } from '../runtime/timing';
-import type { StateDict } from '../runtime/weights/types';
 import type { Phase } from './progress';
 import { type LabProfile, toLabProfile } from './profile-stats';
 import { graphSize, resizeGraph } from './resize-graph';
 import { loadRuntime, type Runtime } from './runtime-loader';
 import { inputPreview, inputTensor } from './session-input';
-import { type LoadOutcome, type StateDictOutcome, type WeightsSource, readStateDict } from './weights-source';
+import { SessionModel } from './session-model';
+import type { LoadOutcome, WeightsSource } from './weights-source';
 
 export type { BackendChoice } from '../runtime/backend-names';
 export type { LoadOutcome, WeightsSource } from './weights-source';
@@ -81,25 +82,16 @@ export class RunSession {
   private readonly hooks: SessionHooks;
   private choice: BackendChoice;
   private info: BackendInfo;
-  /** tfjs' backend object the model and input live on (a reset backend gets a new one). */
-  private instance: unknown;
-  private model: Model | null = null;
-  private input: TF.Tensor4D | null = null;
-  private graphValue: Graph | null = null;
-  private weightsValue: WeightsSource | null = null;
-  private image_: RgbaImage | null = null;
-  private warmed = false;
+  private readonly held: SessionModel;
   private disposed = false;
   private readonly unsubscribe: () => void;
-  /** Bumped whenever model, weights or input change; handles compare it to detect staleness. */
-  private versionValue = 0;
 
   private constructor(rt: Runtime, choice: BackendChoice, info: BackendInfo, hooks: SessionHooks) {
     this.rt = rt;
     this.choice = choice;
     this.info = info;
-    this.instance = rt.tf.backend();
     this.hooks = hooks;
+    this.held = new SessionModel(rt, hooks.onPhase);
     this.unsubscribe = rt.backend.onBackendLost((e) => this.backendLost(e));
   }
 
@@ -118,20 +110,21 @@ export class RunSession {
     return this.info;
   }
   get graph(): Graph | null {
-    return this.graphValue;
+    return this.held.graph;
   }
   get weights(): WeightsSource | null {
-    return this.weightsValue;
+    return this.held.weights;
   }
   /** The RGBA image the current input tensor was made from. */
   get image(): RgbaImage | null {
-    return this.image_;
+    return this.held.image;
   }
+  /** Bumped whenever model, weights or input change; handles compare it to detect staleness. */
   get version(): number {
-    return this.versionValue;
+    return this.held.version;
   }
   get hasModel(): boolean {
-    return this.model !== null && this.input !== null;
+    return this.held.model !== null && this.held.input !== null;
   }
   get isDisposed(): boolean {
     return this.disposed;
@@ -149,9 +142,9 @@ export class RunSession {
   private job<T>(fn: () => Promise<T>): Promise<T> {
     return this.rt.job.runTfjsJob({ backend: this.choice }, async ({ backend }) => {
       this.live();
-      if (backend.backend !== this.info.backend || this.rt.tf.backend() !== this.instance) {
+      if (backend.backend !== this.info.backend || this.rt.tf.backend() !== this.held.instance) {
         this.info = backend;
-        await this.rebuild();
+        await this.held.rebuild();
       }
       return fn();
     });
@@ -174,19 +167,19 @@ export class RunSession {
    */
   load(graph: Graph, weights: WeightsSource): Promise<LoadOutcome> {
     return this.job(async () => {
-      const sameGraph = this.graphValue === graph && this.model !== null;
-      if (sameGraph) return this.replaceWeights(weights);
-      const sd = await this.stateDictFor(graph, weights);
-      this.disposeModel();
-      this.graphValue = graph;
+      const h = this.held;
+      if (h.graph === graph && h.model !== null) return this.replaceWeights(weights);
+      const sd = await h.readWeights(graph, weights);
+      h.disposeModel();
+      h.graph = graph;
       if (!sd.ok) {
-        this.bump();
+        h.bump();
         return sd;
       }
-      await this.withFallback('building the model', async () => this.build(graph, sd.sd));
-      this.weightsValue = weights;
-      this.remakeInput();
-      this.bump();
+      await this.withFallback('building the model', async () => h.build(graph, sd.sd));
+      h.weights = weights;
+      h.remakeInput();
+      h.bump();
       return { ok: true };
     });
   }
@@ -196,9 +189,9 @@ export class RunSession {
     // No backend needed to free tensors: a plain job of the queue.
     return enqueue(async () => {
       if (this.disposed) return;
-      this.releaseTensors();
-      this.graphValue = null;
-      this.bump();
+      this.held.release();
+      this.held.graph = null;
+      this.held.bump();
     });
   }
 
@@ -210,9 +203,9 @@ export class RunSession {
   /** Sets the input image (RGBA, any size: it is resized and centre-cropped like torchvision). */
   setInput(image: RgbaImage): Promise<void> {
     return this.job(async () => {
-      this.image_ = image;
-      this.remakeInput();
-      this.bump();
+      this.held.image = image;
+      this.held.remakeInput();
+      this.held.bump();
     });
   }
 
@@ -224,12 +217,12 @@ export class RunSession {
         const timed: TimedOutput[] = [];
         // The runtime's timed warm pass: the first pass of a model compiles shaders and allocates
         // (and builds the folded conv+BN filters); keep it out of the reported time.
-        await this.rt.timing.warmThenTime({ warmup: this.warmed ? 0 : 1, repeats: 1 }, async (recorded) => {
+        await this.rt.timing.warmThenTime({ warmup: this.held.warmed ? 0 : 1, repeats: 1 }, async (recorded) => {
           this.hooks.onPhase?.(recorded ? 'run' : 'warmup', 0);
           const r = await this.rt.timing.timedForward(model, input);
           if (recorded) timed.push(r);
         });
-        this.warmed = true;
+        this.held.warmed = true;
         const { data, ms } = timed[0];
         const preview = await inputPreview(this.rt, input);
         this.hooks.onPhase?.('run', 1);
@@ -256,10 +249,10 @@ export class RunSession {
     return this.job(() =>
       this.withFallback('profiling', async () => {
         const { model, input } = this.ready();
-        const graph = this.graphValue as Graph;
+        const graph = this.held.graph as Graph;
         const size = req.size ?? graphSize(graph);
         const sized = resizeGraph(graph, size); // throws SpecError when the size vanishes
-        const x = size === input.shape[1] ? input : inputTensor(this.rt, this.image_ as RgbaImage, size);
+        const x = size === input.shape[1] ? input : inputTensor(this.rt, this.held.image as RgbaImage, size);
         try {
           this.hooks.onPhase?.('profile', 0);
           const p = await this.rt.profiler.profileModel(model, x, {
@@ -283,91 +276,35 @@ export class RunSession {
     if (this.disposed) return;
     this.disposed = true;
     this.unsubscribe();
-    this.releaseTensors();
-    this.bump();
+    this.held.release();
+    this.held.bump();
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private bump(): void {
-    this.versionValue++;
-  }
-
   private ready(): { model: Model; input: TF.Tensor4D } {
     this.live();
-    if (!this.model) throw new Error('no model is loaded');
-    if (!this.input) throw new Error('no input image is set');
-    return { model: this.model, input: this.input };
+    return this.held.ready();
   }
 
   private async replaceWeights(weights: WeightsSource): Promise<LoadOutcome> {
-    const graph = this.graphValue;
+    const h = this.held;
+    const graph = h.graph;
     if (!graph) throw new Error('no model is loaded');
-    const sd = await this.stateDictFor(graph, weights);
+    const sd = await h.readWeights(graph, weights);
     if (!sd.ok) return sd;
-    if (!this.model) {
-      await this.withFallback('building the model', async () => this.build(graph, sd.sd));
-      this.remakeInput();
+    if (!h.model) {
+      await this.withFallback('building the model', async () => h.build(graph, sd.sd));
+      h.remakeInput();
     } else {
       this.hooks.onPhase?.('build', 0);
-      const r = this.model.loadStateDict(sd.sd);
+      const r = h.model.loadStateDict(sd.sd);
       if (!r.ok) return r;
-      this.warmed = false;
+      h.warmed = false;
     }
-    this.weightsValue = weights;
-    this.bump();
+    h.weights = weights;
+    h.bump();
     return { ok: true };
-  }
-
-  private stateDictFor(graph: Graph, weights: WeightsSource): Promise<StateDictOutcome> {
-    return readStateDict(this.rt, graph, weights, (f) => this.hooks.onPhase?.('weights', f));
-  }
-
-  private build(graph: Graph, sd: StateDict): void {
-    this.hooks.onPhase?.('build', 0);
-    this.model = this.rt.executor.Model.create(graph, sd);
-    this.instance = this.rt.tf.backend();
-    this.warmed = false;
-    this.hooks.onPhase?.('build', 1);
-  }
-
-  private remakeInput(): void {
-    this.input?.dispose();
-    this.input = null;
-    if (!this.image_ || !this.graphValue) return;
-    this.input = inputTensor(this.rt, this.image_, graphSize(this.graphValue));
-    this.instance = this.rt.tf.backend();
-  }
-
-  private disposeModel(): void {
-    try {
-      this.model?.dispose();
-    } catch {
-      // A lost context can make freeing GPU memory fail; the memory is gone with it anyway.
-    }
-    this.model = null;
-  }
-
-  private releaseTensors(): void {
-    this.disposeModel();
-    try {
-      this.input?.dispose();
-    } catch {
-      // as above
-    }
-    this.input = null;
-  }
-
-  /** Model and input again on the current backend, from the kept graph, weights and image. */
-  private async rebuild(): Promise<void> {
-    this.releaseTensors();
-    this.instance = this.rt.tf.backend();
-    if (this.graphValue && this.weightsValue) {
-      const sd = await this.stateDictFor(this.graphValue, this.weightsValue);
-      if (sd.ok) this.build(this.graphValue, sd.sd);
-    }
-    this.remakeInput();
-    this.bump();
   }
 
   /**
@@ -382,9 +319,9 @@ export class RunSession {
       const failed = this.info.backend;
       if (this.disposed || !GPU_BACKENDS.includes(failed) || e instanceof StaleSessionError || (e instanceof Error && e.name === 'SpecError')) throw e;
       const reason = `${errorText(e)}, while ${what}`;
-      this.releaseTensors();
+      this.held.release();
       this.info = await this.rt.activeBackend.failOver(failed, reason);
-      await this.rebuild();
+      await this.held.rebuild();
       this.hooks.onBackendFallback?.(this.info, switchNotice(failed, reason, this.info.backend));
       return fn();
     }
