@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIO = STD_IO): Promise
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`Usage: npm run -s arch -- ${cmd.usage}\n  ${cmd.summary}\n`);
+    io.stdout(`Usage: npm run -s arch -- ${cmd.usage}\n  ${cmd.summary}\n${cmd.details ? `\n${cmd.details}\n` : ''}`);
     return EXIT_OK;
   }
   try {

@@ -73,6 +73,15 @@ async function selectBackend(name: CliBackend): Promise<void> {
 export const runCommand: Command = {
   summary: 'run a model on a .safetensors input (torchvision weights) and print logits / top-5',
   usage: 'run <id> [--weights W.safetensors [--allow-nonfinite]] --input I.safetensors [--backend cpu|wasm] [--json] [--repeat N] [--seed S]',
+  details: [
+    '  --weights W          torchvision weights (.safetensors); without it, seeded random weights (--seed S, default 0)',
+    '  --allow-nonfinite    run even when W holds NaN/Inf values or negative BatchNorm running variances',
+    '                       (refused by default, with a report per tensor; with this flag the report is a warning)',
+    '  --input I            one float32 tensor named "input", NCHW [N, 3, H, W]',
+    '  --backend cpu|wasm   default wasm',
+    '  --json               print {id, backend, output, ms}',
+    '  --repeat N           forward passes to time (median), default 1',
+  ].join('\n'),
   async run(args, io) {
     let parsed;
     try {

@@ -10,6 +10,8 @@ export interface Command {
   readonly summary: string;
   /** Usage line(s), e.g. `summary <id> [--size N] [--json]`. */
   readonly usage: string;
+  /** Option-by-option help, printed by `<command> --help` under the usage. */
+  readonly details?: string;
   /** Returns the exit code: 0 ok, 2 bad usage / bad id / bad option. Throw UsageError for usage errors. */
   run(args: readonly string[], io: CliIO): number | Promise<number>;
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../scripts/arch-cli';
 import { runCommand } from '../../scripts/arch-run';
 import { UsageError } from '../../scripts/arch-types';
 import { fixtureKeys, readFixture, relL2 } from './testing/fixtures.node';
@@ -58,6 +59,12 @@ describe('arch run', () => {
     const code = await runCommand.run(['mnasnet0_5', '--weights', weights, '--input', input, '--backend', 'cpu'], io);
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/missing key "layers\.0\.weight"|unexpected key/);
+  });
+
+  it('documents --allow-nonfinite in its help', async () => {
+    const { io, out } = capture();
+    expect(await main(['run', '--help'], io)).toBe(0);
+    expect(out.join('')).toMatch(/--allow-nonfinite {4}run even when W holds NaN\/Inf values or negative BatchNorm running variances/);
   });
 
   it('refuses NaN weights with a per-tensor report unless --allow-nonfinite; refuses malformed files by rule', async () => {
