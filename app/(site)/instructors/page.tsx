@@ -349,7 +349,9 @@ export default async function InstructorsPage() {
         <P>
           <strong>Nothing is uploaded.</strong> The file is read by your browser, on your device, and never leaves it: the site has no server to
           send it to (a static copy works offline). Every key and shape is checked before any weight is replaced, so a file that does not fit
-          leaves the model as it was.
+          leaves the model as it was. The file is held to the safetensors format’s own rules (those of the reference reader: no duplicate
+          keys, tensors packed from the first byte with no gap or overlap, nothing after the last one), and a file with NaN or infinite values,
+          or BatchNorm variances below zero, is loaded only if you choose <em>Load anyway</em>.
         </P>
         <Heading level={3} id={S.weightErrors.id}>
           {S.weightErrors.title}
