@@ -4,27 +4,17 @@
  */
 import { densenetConfigRows } from '@/lib/widgets/densenet-configs/rows';
 import { formatCount } from '@/lib/format';
+import { DataTable } from '@/components/ui/DataTable';
+import { TableHead } from '@/components/ui/TableHead';
 
 export function DenseNetConfigTable() {
   const rows = densenetConfigRows();
   return (
-    <div className="not-prose my-6 overflow-x-auto">
-      <table style={{ display: 'table' }} className="w-full min-w-[620px] border-collapse text-left text-[13px] tabular-nums">
-        <caption className="mb-2 text-left text-[13px] text-slate-600 dark:text-slate-400">
+    <DataTable context="page" caption={<>
           ImageNet DenseNet-BC models (θ = 0.5, 4k bottleneck, 224×224 input). Params and MACs: computed from the spec on this site. Errors: the paper’s
           Table 3, single-crop / 10-crop.
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:text-slate-400">
-            <th scope="col" className="py-1.5 pr-3 font-medium">Model</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">k</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">Layers per block</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">Params</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">MACs</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">Top-1 error</th>
-            <th scope="col" className="py-1.5 font-medium">Top-5 error</th>
-          </tr>
-        </thead>
+    </>} className="min-w-[620px] text-[13px] tabular-nums">
+      <TableHead context="page" columns={['Model', 'k', 'Layers per block', 'Params', 'MACs', 'Top-1 error', 'Top-5 error']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.name} className="border-b border-slate-100 dark:border-slate-800" data-model={r.id ?? r.name}>
@@ -46,7 +36,6 @@ export function DenseNetConfigTable() {
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

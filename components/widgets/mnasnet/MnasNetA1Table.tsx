@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { A1_PAPER, a1Table } from './a1-table';
-import { TABLE_STYLE } from '@/components/ui/styles';
+import { DataTable } from '@/components/ui/DataTable';
+import { TableHead } from '@/components/ui/TableHead';
 import { formatCount, formatMillions } from '@/lib/format';
 
 /**
@@ -13,44 +14,21 @@ export function MnasNetA1Table() {
   const cell = 'px-2 py-1 text-right tabular-nums';
   const head = 'px-2 py-1 text-left font-medium';
   return (
-    <figure className="not-prose my-6" data-testid="mnasnet-a1-table">
-      <p id="mnasnet-a1-table-caption" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
-        MnasNet-A1 at 224×224, built from the spec (<Link href="/models/mnasnet_a1" className="text-accent-600 underline dark:text-accent-300">model lab</Link>). Output
-        resolution and channels after each block; parameters and multiply-adds per block.
-      </p>
-      <div className="overflow-x-auto">
-        <table aria-labelledby="mnasnet-a1-table-caption" style={TABLE_STYLE} className="w-full min-w-[36rem] border-collapse text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              <th scope="col" className={head}>
-                Block
-              </th>
-              <th scope="col" className={head}>
-                Op
-              </th>
-              <th scope="col" className={cell}>
-                Kernel
-              </th>
-              <th scope="col" className={cell}>
-                SE
-              </th>
-              <th scope="col" className={cell}>
-                Layers
-              </th>
-              <th scope="col" className={cell}>
-                Stride
-              </th>
-              <th scope="col" className={cell}>
-                Output
-              </th>
-              <th scope="col" className={cell}>
-                Params
-              </th>
-              <th scope="col" className={cell}>
-                MACs
-              </th>
-            </tr>
-          </thead>
+    <DataTable
+      context="page"
+      figureTestId="mnasnet-a1-table"
+      className="min-w-[36rem] text-sm"
+      caption={
+        <>
+          MnasNet-A1 at 224×224, built from the spec (<Link href="/models/mnasnet_a1" className="text-accent-700 underline dark:text-accent-300">model lab</Link>). Output
+          resolution and channels after each block; parameters and multiply-adds per block.
+        </>
+      }
+    >
+      <TableHead
+        context="page"
+        columns={['Block', 'Op', ...['Kernel', 'SE', 'Layers', 'Stride', 'Output', 'Params', 'MACs'].map((label) => ({ label, align: 'right' as const }))]}
+      />
           <tbody>
             {rows.map((r) => (
               <tr key={r.name} className="border-b border-slate-100 dark:border-slate-800" data-testid={`a1-row-${r.name}`}>
@@ -81,8 +59,6 @@ export function MnasNetA1Table() {
               </td>
             </tr>
           </tbody>
-        </table>
-      </div>
-    </figure>
+    </DataTable>
   );
 }

@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { HARD, SOFT, constraintKind, rankModels, reward, rewardCurve, type PublishedModel } from '@/lib/widgets/reward-explorer/reward';
 import { rewardExplorerMeta, type RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
 import { lessonWidget } from '@/components/widgets/LessonWidget';
@@ -17,9 +17,9 @@ import { axisTicks, plotFrame } from '@/components/charts/ticks';
 import { useElementWidth } from '@/components/hooks/useElementWidth';
 import { Button } from '@/components/ui/Button';
 import { Slider } from '@/components/ui/Slider';
-import { TABLE_STYLE } from '@/components/ui/styles';
 import { formatFixed, formatPercent } from '@/lib/format';
 import { TableHead } from '@/components/ui/TableHead';
+import { DataTable } from '@/components/ui/DataTable';
 
 const W_MAX = 640;
 const MAX_MS = 250;
@@ -33,7 +33,6 @@ const KIND_CLASS: Record<PublishedModel['kind'], string> = {
 const signed = (v: number) => formatFixed(v, 2);
 
 export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExplorerSchema>) {
-  const captionId = useId();
   const p = { alpha: state.alpha, beta: state.beta, target: state.target };
   const kind = constraintKind(state.alpha, state.beta);
   const ranked = useMemo(() => rankModels({ alpha: state.alpha, beta: state.beta, target: state.target }), [state.alpha, state.beta, state.target]);
@@ -117,11 +116,9 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
         own accuracy (MnasNet in blue, NASNet-A in red, hand-designed in grey).
       </p>
 
-      <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+      <DataTable caption={<>
         Published ImageNet top-1 and Pixel 1 latency (MnasNet paper, Tables 1-2), scored with the current α, β and T.
-      </p>
-      <div className="mt-3 overflow-x-auto">
-        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[20rem] border-collapse text-left text-xs" data-testid="reward-table">
+      </>} className="min-w-[20rem] text-xs" tableData={{ 'data-testid': 'reward-table' }}>
           <TableHead columns={['Rank', 'Model', { label: 'Top-1', align: 'right' }, { label: 'Latency', align: 'right' }, { label: 'Reward', align: 'right' }]} />
           <tbody>
             {ranked.map((m) => (
@@ -136,8 +133,7 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         Check: MnasNet-A1 at T = {state.target} ms scores 0.752 × (78 / {state.target})<sup>{78 <= state.target ? 'α' : 'β'}</sup> = {reward(0.752, 78, p).toFixed(4)}.
       </p>

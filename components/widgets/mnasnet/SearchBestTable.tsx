@@ -1,14 +1,13 @@
 /** The search's five best candidates by reward, each loadable into the block table. */
-import { TABLE_STYLE } from '@/components/ui/styles';
+import { DataTable } from '@/components/ui/DataTable';
 import { formatMillions, formatMs, formatPercent } from '@/lib/format';
 import type { SearchPoint } from '@/lib/widgets/search-space/search';
 import { TableHead } from '@/components/ui/TableHead';
 
-export function SearchBestTable({ points, front, captionId, disabled, onLoad }: { points: readonly SearchPoint[]; front: readonly boolean[]; captionId: string; disabled: boolean; onLoad: (p: SearchPoint) => void }) {
+export function SearchBestTable({ points, front, disabled, onLoad }: { points: readonly SearchPoint[]; front: readonly boolean[]; disabled: boolean; onLoad: (p: SearchPoint) => void }) {
   const best = [...points].sort((a, b) => b.reward - a.reward).slice(0, 5);
   return (
-    <div className="overflow-x-auto">
-      <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
+    <DataTable caption="Best candidates by reward (stand-in accuracy × (latency / T)^−0.07)" className="min-w-[28rem] text-xs">
         <TableHead columns={['#', { label: 'Latency', align: 'right' }, { label: 'MACs', align: 'right' }, { label: 'Stand-in acc.', align: 'right' }, { label: 'Reward', align: 'right' }, { label: 'Load', srOnly: true }]} />
         <tbody>
           {best.map((p) => (
@@ -29,7 +28,6 @@ export function SearchBestTable({ points, front, captionId, disabled, onLoad }: 
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

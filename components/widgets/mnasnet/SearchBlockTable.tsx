@@ -1,16 +1,15 @@
 'use client';
 
 /** The 7 blocks of MnasNet's search space as a table of selects: one layer design per block (Fig. 4 of the paper). */
-import { useId } from 'react';
-import { controlClass, TABLE_STYLE } from '@/components/ui/styles';
+import { controlClass } from '@/components/ui/styles';
 import { MNAS_CONV_OPS, MNAS_FILTER_MULTS, MNAS_KERNELS, MNAS_SE_RATIOS, MNAS_SEARCH_BASE_WIDTHS, MNAS_STRIDES, mnasWidths, resolveMnasNet, type MnasBlockChoice } from '@/lib/arch';
 import { layerChoices } from '@/lib/widgets/search-space/search';
 import { TableHead } from '@/components/ui/TableHead';
+import { DataTable } from '@/components/ui/DataTable';
 
 const OP_LABEL: Record<MnasBlockChoice['op'], string> = { conv: 'Conv', sepconv: 'SepConv', mbconv1: 'MBConv1', mbconv3: 'MBConv3', mbconv6: 'MBConv6' };
 
 export function SearchBlockTable({ blocks, onChange, disabled }: { blocks: readonly MnasBlockChoice[]; onChange: (b: MnasBlockChoice[]) => void; disabled: boolean }) {
-  const captionId = useId();
   const widths = mnasWidths(resolveMnasNet({ blocks, baseWidths: MNAS_SEARCH_BASE_WIDTHS })).blocks;
   const set = (i: number, patch: Partial<MnasBlockChoice>) => onChange(blocks.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   const sel = `${controlClass} px-1 py-0.5 text-xs`;
@@ -23,11 +22,9 @@ export function SearchBlockTable({ blocks, onChange, disabled }: { blocks: reado
   }
   return (
     <>
-      <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+      <DataTable caption={<>
         One layer design per block, repeated N times; only the first layer of a block has stride 2 (MobileNetV2 backbone: widths {MNAS_SEARCH_BASE_WIDTHS.join(', ')}).
-      </p>
-      <div className="overflow-x-auto">
-        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs">
+      </>} className="min-w-[34rem] text-xs">
           <TableHead columns={['Block', 'ConvOp', 'Kernel', 'SE', 'Skip', 'Filters', 'Layers N']} />
           <tbody>
             {blocks.map((b, i) => {
@@ -93,8 +90,7 @@ export function SearchBlockTable({ blocks, onChange, disabled }: { blocks: reado
               );
             })}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
     </>
   );
 }

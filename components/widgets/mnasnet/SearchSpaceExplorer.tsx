@@ -6,7 +6,7 @@
  * architecture's latency measured on this device with tfjs, and a small random or evolutionary
  * search that plots MACs against measured latency with the Pareto front marked.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { BackendNotice } from '@/components/ui/BackendNotice';
 import { BackendSelect } from '@/components/ui/BackendSelect';
@@ -34,7 +34,6 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
   const decoded = useMemo(() => decodeMnasBlocks(state.blocks), [state.blocks]);
   const blocks = useMemo(() => (decoded.ok ? decoded.blocks : [...MOBILENETV2_BLOCKS]), [decoded]);
   const cost = useMemo(() => archCost(blocks), [blocks]);
-  const captionId2 = useId();
   const measureJob = useTfjsJob();
   const searchJob = useTfjsJob();
   const busy = measureJob.running || searchJob.running;
@@ -155,10 +154,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
       {points.length > 0 && (
         <div className="mt-3" data-testid="search-result" data-points={points.length} data-front={front.filter(Boolean).length}>
           <SearchChart points={points} targetMs={targetMs} size={searchSize} onPick={(p) => setBlocks(p.blocks)} />
-          <p id={captionId2} className="mt-2 mb-1 text-xs text-slate-600 dark:text-slate-400">
-            Best candidates by reward (stand-in accuracy × (latency / T)^−0.07)
-          </p>
-          <SearchBestTable points={points} front={front} captionId={captionId2} disabled={busy} onLoad={(p) => setBlocks(p.blocks)} />
+          <SearchBestTable points={points} front={front} disabled={busy} onLoad={(p) => setBlocks(p.blocks)} />
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">◆ and blue: on the Pareto front (no other candidate is both faster here and has more MACs, hence a higher stand-in accuracy). Click a dot to load it.</p>
         </div>
       )}

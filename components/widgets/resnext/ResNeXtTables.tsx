@@ -4,9 +4,10 @@
  */
 import { ablationRows, PAPER_TABLE1 } from '@/lib/widgets/cardinality-groups/ablation';
 import { formatCount } from '@/lib/format';
+import { DataTable } from '@/components/ui/DataTable';
+import { TableHead } from '@/components/ui/TableHead';
 
 const th = 'py-1.5 pr-3 font-medium';
-const head = 'border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:text-slate-400';
 const link = 'text-accent-600 underline-offset-2 hover:underline dark:text-accent-300';
 
 export function ResNeXtComparisonTable() {
@@ -16,23 +17,11 @@ export function ResNeXtComparisonTable() {
     { id: 'resnext50_32x4d', name: 'ResNeXt-50', setting: '32×4d', paper: PAPER_TABLE1.resnext50_32x4d },
   ];
   return (
-    <div className="not-prose my-6 overflow-x-auto">
-      <table style={{ display: 'table' }} className="w-full min-w-[600px] border-collapse text-left text-[13px] tabular-nums">
-        <caption className="mb-2 text-left text-[13px] text-slate-600 dark:text-slate-400">
+    <DataTable context="page" caption={<>
           Paper: Table 1 (params, FLOPs counted as multiply–adds) and Table 3 (top-1 error, ImageNet-1K val, single 224×224 crop). Spec: computed on this site
           (torchvision’s layout, stride on the 3×3 conv).
-        </caption>
-        <thead>
-          <tr className={head}>
-            <th scope="col" className={th}>Model</th>
-            <th scope="col" className={`${th} normal-case`}>SETTING C×d</th>
-            <th scope="col" className={th}>Params (paper)</th>
-            <th scope="col" className={th}>Params (spec)</th>
-            <th scope="col" className={th}>FLOPs (paper)</th>
-            <th scope="col" className={th}>MACs (spec)</th>
-            <th scope="col" className="py-1.5 font-medium">Top-1 error</th>
-          </tr>
-        </thead>
+    </>} className="min-w-[600px] text-[13px] tabular-nums">
+      <TableHead context="page" columns={['Model', 'Setting C×d', 'Params (paper)', 'Params (spec)', 'FLOPs (paper)', 'MACs (spec)', 'Top-1 error']} />
         <tbody>
           {meta.map((m, i) => (
             <tr key={m.id} className="border-b border-slate-100 dark:border-slate-800" data-model={m.id}>
@@ -42,37 +31,26 @@ export function ResNeXtComparisonTable() {
                 </a>
               </th>
               <td className="py-1.5 pr-3 font-mono">{m.setting}</td>
-              <td className="py-1.5 pr-3">{(m.paper.params / 1e6).toFixed(1)} M</td>
+              <td className="py-1.5 pr-3">{formatCount(m.paper.params)}</td>
               <td className="py-1.5 pr-3" data-testid="params">{formatCount(rows[i].params)}</td>
-              <td className="py-1.5 pr-3">{(m.paper.flops / 1e9).toFixed(1)} G</td>
+              <td className="py-1.5 pr-3">{formatCount(m.paper.flops, { digits: 2 })}</td>
               <td className="py-1.5 pr-3" data-testid="macs">{formatCount(rows[i].macs)}</td>
               <td className="py-1.5">{m.paper.top1.toFixed(1)} %</td>
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
 
 export function CardinalityAblationTable() {
   const rows = ablationRows();
   return (
-    <div className="not-prose my-6 overflow-x-auto">
-      <table style={{ display: 'table' }} className="w-full min-w-[480px] border-collapse text-left text-[13px] tabular-nums">
-        <caption className="mb-2 text-left text-[13px] text-slate-600 dark:text-slate-400">
+    <DataTable context="page" caption={<>
           Cardinality against width at preserved complexity (the paper’s Table 3, top-1 error on ImageNet-1K). Params and MACs: this site’s spec for the
           same settings.
-        </caption>
-        <thead>
-          <tr className={head}>
-            <th scope="col" className={th}>Network</th>
-            <th scope="col" className={`${th} normal-case`}>SETTING C×d</th>
-            <th scope="col" className={th}>Params (spec)</th>
-            <th scope="col" className={th}>MACs (spec)</th>
-            <th scope="col" className="py-1.5 font-medium">Top-1 error</th>
-          </tr>
-        </thead>
+    </>} className="min-w-[480px] text-[13px] tabular-nums">
+      <TableHead context="page" columns={['Network', 'Setting C×d', 'Params (spec)', 'MACs (spec)', 'Top-1 error']} />
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.depth}-${r.C}`} className={`border-b border-slate-100 dark:border-slate-800 ${r.C === 1 && r.depth === 101 ? 'border-t-2 border-t-slate-300 dark:border-t-slate-600' : ''}`}>
@@ -88,7 +66,6 @@ export function CardinalityAblationTable() {
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

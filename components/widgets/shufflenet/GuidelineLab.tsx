@@ -7,7 +7,7 @@
  * holds here. Definitions: lib/widgets/guideline-lab/benchmarks.ts; tfjs: ./run.ts (import()).
  */
 import { scaleLinear } from 'd3-scale';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { graphCost } from '@/lib/arch/cost';
 import {
   GUIDELINES,
@@ -34,11 +34,11 @@ import { BackendNotice } from '@/components/ui/BackendNotice';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
-import { TABLE_STYLE } from '@/components/ui/styles';
 import { TensorReadout } from '@/components/ui/TensorReadout';
 import { Toggle } from '@/components/ui/Toggle';
 import { formatCount, formatFixed, formatMs } from '@/lib/format';
 import { TableHead } from '@/components/ui/TableHead';
+import { DataTable } from '@/components/ui/DataTable';
 
 interface Results {
   readonly guideline: GuidelineId;
@@ -59,7 +59,6 @@ function Bar({ value, max, tone }: { value: number; max: number; tone: 'you' | '
 }
 
 export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLabSchema>) {
-  const captionId = useId();
   const job = useTfjsJob();
   const [results, setResults] = useState<Results | null>(null);
   const g = GUIDELINES[state.guideline];
@@ -167,12 +166,10 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
       <BackendNotice info={job.backend} requested={state.backend} />
       <TensorReadout tensors={job.tensors} />
 
-      <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+      <DataTable caption={<>
         Speed relative to the first row (higher is faster). Channels: the paper&apos;s {PLATFORM_LABELS[platform]} setting, {g.columns[platform][w]}. Paper columns: {g.table},{' '}
             {g.columns.gpu[w]} on the GPU ({PAPER_UNITS.gpu}) and {g.columns.arm[w]} on ARM ({PAPER_UNITS.arm}).
-      </p>
-      <div className="mt-3 overflow-x-auto">
-        <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[34rem] border-collapse text-left text-xs" data-testid="guideline-table" data-complete={complete ? 'true' : 'false'}>
+      </>} className="min-w-[34rem] text-xs" tableData={{ 'data-testid': 'guideline-table', 'data-complete': complete ? 'true' : 'false' }}>
           <TableHead columns={['Block', 'Setting here', { label: 'MACs', align: 'right' }, 'This device', 'Paper, GTX 1080Ti', 'Paper, ARM']} />
           <tbody>
             {g.rows.map((row, r) => {
@@ -207,8 +204,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
               );
             })}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       {notes.length > 0 && <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">{notes.map((n) => `${n.text}: ${n.note}.`).join(' ')}</p>}
       {v && (
         <p className="mt-2 text-sm" data-testid="guideline-verdict" data-verdict={v.verdict} aria-live="polite">

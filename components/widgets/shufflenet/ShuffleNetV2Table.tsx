@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { TABLE_STYLE } from '@/components/ui/styles';
+import { DataTable } from '@/components/ui/DataTable';
 import { formatMillions } from '@/lib/format';
 import { table5 } from '@/lib/widgets/shufflenet-table5/table5';
 
@@ -33,12 +33,12 @@ export function ShuffleNetV2Table() {
     </tr>
   );
   return (
-    <figure className="not-prose my-6" data-testid="shufflenet-table5">
-      <p id="shufflenet-table5-caption" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
-        ShuffleNet v2 at four widths (the paper&apos;s Table 5), built from the spec. Stages start with one stride-2 unit followed by stride-1 units.
-      </p>
-      <div className="overflow-x-auto">
-        <table aria-labelledby="shufflenet-table5-caption" style={TABLE_STYLE} className="w-full min-w-[36rem] border-collapse text-sm">
+    <DataTable
+      context="page"
+      figureTestId="shufflenet-table5"
+      className="min-w-[36rem] text-sm"
+      caption="ShuffleNet v2 at four widths (the paper's Table 5), built from the spec. Stages start with one stride-2 unit followed by stride-1 units."
+    >
           <thead>
             <tr className="border-b border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <th scope="col" className={head} rowSpan={2}>
@@ -169,8 +169,6 @@ export function ShuffleNetV2Table() {
               ))}
             </tr>
           </tbody>
-        </table>
-      </div>
-    </figure>
+    </DataTable>
   );
 }

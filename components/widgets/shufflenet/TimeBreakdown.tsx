@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { timerLabel } from '@/lib/lab/profile-stats';
 import { BREAKDOWN_SIZES, type BreakdownCategory, type CategoryTotal } from '@/lib/widgets/time-breakdown/categories';
 import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
@@ -20,11 +20,11 @@ import { BackendNotice } from '@/components/ui/BackendNotice';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
-import { TABLE_STYLE } from '@/components/ui/styles';
 import { TensorReadout } from '@/components/ui/TensorReadout';
 import { Toggle } from '@/components/ui/Toggle';
 import { formatMs, formatPercent } from '@/lib/format';
 import { TableHead } from '@/components/ui/TableHead';
+import { DataTable } from '@/components/ui/DataTable';
 
 /** Category colours as classes (light and dark), spelled out so Tailwind sees them. */
 const SWATCH: Record<BreakdownCategory, string> = {
@@ -58,7 +58,6 @@ function ShareBar({ cats, share, label }: { cats: readonly CategoryTotal[]; shar
 }
 
 export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdownSchema>) {
-  const captionId = useId();
   const job = useTfjsJob();
   const [result, setResult] = useState<BreakdownResult | null>(null);
 
@@ -102,12 +101,10 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
         <div className="mt-4" data-testid="time-breakdown-result">
 <ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${formatMs(sumMs)})`} />
           <ShareBar cats={cats} share="macsShare" label="Share of FLOPs (multiply-adds)" />
-          <p id={captionId} className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+          <DataTable caption={<>
             shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes ({timerLabel(result.profile.timers)}). Whole-model
                 forward pass: {formatMs(result.profile.wholeMs)}.
-          </p>
-          <div className="mt-3 overflow-x-auto">
-            <table aria-labelledby={captionId} style={TABLE_STYLE} className="w-full min-w-[28rem] border-collapse text-left text-xs">
+          </>} className="min-w-[28rem] text-xs">
               <TableHead columns={['Op kind', { label: 'Layers', align: 'right' }, { label: 'Time', align: 'right' }, { label: 'Share of time', align: 'right' }, { label: 'Share of FLOPs', align: 'right' }]} />
               <tbody>
                 {cats.map((c) => (
@@ -123,8 +120,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
             Each layer is timed on its own here, so every layer pays a launch and a sync; the sum of the layers is{' '}
             {Number.isFinite(result.profile.relativeGap) ? `${Math.round(result.profile.relativeGap * 100)}% ` : ''}
