@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Script from 'next/script';
 import type { ReactNode } from 'react';
+import { TfjsUrlGuard } from '@/components/site/TfjsUrlGuard';
 import 'katex/dist/katex.min.css';
 import './globals.css';
 
@@ -30,6 +31,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <body>
         <Script src="/theme-init.js" strategy="beforeInteractive" />
+        {/* Before any widget loads tfjs: no page URL may reach tfjs' flag parser. */}
+        <TfjsUrlGuard />
         {children}
       </body>
     </html>

@@ -43,7 +43,12 @@ interface ReleaseInfo {
 declare global {
   interface Window {
     /** For tests and curious readers: what the embed holds right now. */
-    __layerwiseEmbed?: { numTensors(): Promise<number>; liveGpuBackends(): Promise<string[]>; loseWebGLContext(): Promise<boolean> };
+    __layerwiseEmbed?: {
+      numTensors(): Promise<number>;
+      liveGpuBackends(): Promise<string[]>;
+      loseWebGLContext(): Promise<boolean>;
+      tfjsFlags(): Promise<import('@/lib/runtime/env-flags').TfjsFlagsReport>;
+    };
   }
 }
 
@@ -177,6 +182,7 @@ export function EmbedFrame({ id }: { id: string }) {
       numTensors: async () => (await import('@/lib/runtime/release')).numTensors(),
       liveGpuBackends: async () => (await import('@/lib/runtime/release')).liveGpuBackends(),
       loseWebGLContext: async () => (await import('@/lib/runtime/release')).loseWebGLContext(),
+      tfjsFlags: async () => (await import('@/lib/runtime/env-flags')).tfjsFlags(),
     };
   }, []);
 

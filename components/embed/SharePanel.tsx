@@ -6,11 +6,12 @@
  * script); the preview iframe is only created while the panel is open.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { shareCode } from '@/lib/embed/code';
+import { shareCode, shareTooLongMessage } from '@/lib/embed/code';
 import { requestedHeight } from '@/lib/embed/messages';
 import { THEMES, type Theme } from '@/lib/embed/schema';
 import type { Schema } from '@/lib/url-state/schema';
 import { getWidgetEntry } from '@/lib/widgets/registry';
+import { ErrorNote } from '@/components/ui/Alert';
 import type { WidgetMeta } from '@/lib/widgets/types';
 
 export interface SharePanelProps {
@@ -106,7 +107,8 @@ export function SharePanel({ meta, state, note, className }: SharePanelProps) {
 
   // The preview follows the state, but not on every step of a dragged slider.
   const [previewSrc, setPreviewSrc] = useState<string | null>(null);
-  const link = code?.link ?? null;
+  // A link over the cap (lib/embed/code.ts) is not offered, nor previewed: a server would refuse it.
+  const link = code && !code.tooLong ? code.link : null;
   useEffect(() => {
     if (!link) return;
     const t = setTimeout(() => setPreviewSrc(link), previewSrc ? 700 : 0);
@@ -157,8 +159,16 @@ export function SharePanel({ meta, state, note, className }: SharePanelProps) {
               </label>
             )}
           </div>
-          <CopyField label="Link to this view" value={code.link} onCopied={copied} />
-          <CopyField label="Embed code" value={code.snippet} rows={5} onCopied={copied} />
+          {code.tooLong ? (
+            <div data-testid="share-too-long">
+              <ErrorNote>{shareTooLongMessage(code.tooLong)}</ErrorNote>
+            </div>
+          ) : (
+            <>
+              <CopyField label="Link to this view" value={code.link} onCopied={copied} />
+              <CopyField label="Embed code" value={code.snippet} rows={5} onCopied={copied} />
+            </>
+          )}
           <p className="text-xs text-slate-500 dark:text-slate-400">
             The script line makes the frame as tall as the widget; leave it out where scripts are not allowed (Canvas resizes Layerwise frames by itself).
             {meta.usesWebcam ? ' The frame may ask for the camera: the code includes allow="camera".' : ''}
@@ -167,10 +177,12 @@ export function SharePanel({ meta, state, note, className }: SharePanelProps) {
           <p aria-live="polite" role="status" className="min-h-4 text-xs font-medium text-emerald-700 dark:text-emerald-400">
             {message}
           </p>
-          <div>
-            <p className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Preview</p>
-            {previewSrc && <Preview src={previewSrc} title={`Preview: ${meta.title}`} height={Math.min(height, 480)} allow={meta.usesWebcam ? 'fullscreen; camera' : 'fullscreen'} />}
-          </div>
+          {link && (
+            <div>
+              <p className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Preview</p>
+              {previewSrc && <Preview src={previewSrc} title={`Preview: ${meta.title}`} height={Math.min(height, 480)} allow={meta.usesWebcam ? 'fullscreen; camera' : 'fullscreen'} />}
+            </div>
+          )}
         </div>
       )}
     </details>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getWidget } from '@/lib/widgets/registry';
-import { allowList, escapeAttr, hostScriptCode, iframeCode, shareCode } from './code';
+import { allowList, escapeAttr, hostScriptCode, iframeCode, MAX_SHARE_PATH_CHARS, pathChars, shareCode, shareTooLongMessage } from './code';
 import { parseEmbedParams } from './schema';
 
 describe('share and iframe code', () => {
@@ -31,5 +31,21 @@ describe('share and iframe code', () => {
     expect(escapeAttr('a"b<c>&d')).toBe('a&quot;b&lt;c&gt;&amp;d');
     expect(iframeCode({ src: 'x"onload="alert(1)', meta: { title: 'T"', usesWebcam: false }, height: 10 })).toContain('src="x&quot;onload=&quot;alert(1)" title="Layerwise: T&quot;"');
     expect(hostScriptCode('https://a.org/')).toBe('<script src="https://a.org/embed.js" async></script>');
+  });
+
+  it('flags a link longer than the cap (servers answer 431 or 414) and says how long it would be', () => {
+    const graph = getWidget('lab-graph')!;
+    expect(shareCode('https://x.org', graph, { ...defaults('lab-graph'), open: 'layer1' }, 640).tooLong).toBeNull();
+    // 'open' accepts 4,000 characters; every comma is written as %2C, so the link passes 8,000.
+    const open = Array.from({ length: 1300 }, (_, i) => `g${i}`).join(',');
+    const c = shareCode('https://x.org', graph, { ...defaults('lab-graph'), open }, 640);
+    expect(c.tooLong).toEqual({ chars: pathChars(c.link), limit: MAX_SHARE_PATH_CHARS });
+    expect(c.tooLong!.chars).toBeGreaterThan(MAX_SHARE_PATH_CHARS);
+    expect(shareTooLongMessage(c.tooLong!)).toMatch(/^This view's link would be \d{1,3}(,\d{3})+ characters long, over the 8,000 /);
+  });
+
+  it('counts a link by its path and query, not its origin', () => {
+    expect(pathChars('https://layerwise.example.org/embed/x?v=1')).toBe('/embed/x?v=1'.length);
+    expect(pathChars('/embed/x?v=1')).toBe(12);
   });
 });

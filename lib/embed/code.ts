@@ -3,6 +3,7 @@
  * that resizes the iframe to its content. Framework-free (used by the share panel, the oEmbed
  * endpoint and the docs).
  */
+import { formatInt } from '@/lib/format';
 import type { Schema } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
 import { embedUrl, type FrameState } from './schema';
@@ -43,6 +44,32 @@ export function hostScriptCode(origin: string): string {
   return `<script src="${escapeAttr(`${origin.replace(/\/+$/, '')}/embed.js`)}" async></script>`;
 }
 
+/**
+ * The longest link (path and query, characters) the share panel writes. Servers refuse long
+ * request lines: `next start` (Node's http) answers 431 once the request line and headers pass
+ * 16 KiB (Node's default --max-http-header-size), and the page's own URL returns as the Referer
+ * header of each of its same-origin requests; nginx's default `large_client_header_buffers 4 8k`
+ * refuses a request line over 8 KiB (414). 8,000 characters fits both with room for the headers.
+ */
+export const MAX_SHARE_PATH_CHARS = 8000;
+
+/** A link the panel will not offer: how long it would be and the limit. */
+export interface ShareTooLong {
+  readonly chars: number;
+  readonly limit: number;
+}
+
+/** The reader-facing sentence for a link over the limit. */
+export function shareTooLongMessage({ chars, limit }: ShareTooLong): string {
+  return `This view's link would be ${formatInt(chars)} characters long, over the ${formatInt(limit)} that web servers reliably accept, so it cannot be shared as a link. Return some settings to their defaults to share it.`;
+}
+
+/** Characters of a URL after its origin (path, query and fragment): what a request line carries. */
+export function pathChars(url: string): number {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  return url.length - (m ? m[0].length : 0);
+}
+
 export interface ShareCode {
   /** The embed page on its own (what the iframe shows). */
   readonly link: string;
@@ -50,11 +77,17 @@ export interface ShareCode {
   readonly iframe: string;
   /** The iframe plus the resize script. */
   readonly snippet: string;
+  /** Set when the link is too long to offer (see MAX_SHARE_PATH_CHARS). */
+  readonly tooLong: ShareTooLong | null;
 }
 
-/** Everything the share panel offers for a widget in a given state. */
+/**
+ * Everything the share panel offers for a widget in a given state. `tooLong` is set when the link
+ * would pass MAX_SHARE_PATH_CHARS: the panel then offers no link a server would refuse.
+ */
 export function shareCode(origin: string, meta: WidgetMeta<Schema>, state: Readonly<Record<string, unknown>>, height: number, frame: Partial<FrameState> = {}): ShareCode {
   const link = embedUrl(origin, meta, state, frame);
+  const chars = pathChars(link);
   const iframe = iframeCode({ src: link, meta, height });
-  return { link, iframe, snippet: `${iframe}\n${hostScriptCode(origin)}` };
+  return { link, iframe, snippet: `${iframe}\n${hostScriptCode(origin)}`, tooLong: chars > MAX_SHARE_PATH_CHARS ? { chars, limit: MAX_SHARE_PATH_CHARS } : null };
 }

@@ -4,6 +4,8 @@
  * arrive. Also installs the leak-check hook the end-to-end tests read.
  */
 import type * as TF from '@tensorflow/tfjs';
+// Before tfjs is evaluated (a static import runs before any loadRuntime() call): see its comment.
+import { tfjsUrlGuardActive } from '../runtime/tfjs-url-guard';
 
 export interface Runtime {
   readonly tf: typeof TF;
@@ -65,6 +67,8 @@ export function loadRuntime(): Promise<Runtime> {
 export interface LabDebugHook {
   numTensors(): number;
   backend(): string;
+  /** tf.env()'s flags and whether the URL guard is active: a page URL must not change them. */
+  tfjsFlags(): { flags: Record<string, unknown>; guarded: boolean };
 }
 
 declare global {
@@ -74,5 +78,9 @@ declare global {
 /** window.__layerwiseLab.numTensors(): the runtime's tensor count, for leak checks after unmount. */
 function exposeLeakCheck(rt: Runtime): void {
   if (typeof window === 'undefined') return;
-  globalThis.__layerwiseLab = { numTensors: () => rt.tensors.numTensors(), backend: () => rt.tf.getBackend() };
+  globalThis.__layerwiseLab = {
+    numTensors: () => rt.tensors.numTensors(),
+    backend: () => rt.tf.getBackend(),
+    tfjsFlags: () => ({ flags: { ...rt.tf.env().getFlags() }, guarded: tfjsUrlGuardActive(rt.tf.env()) }),
+  };
 }
