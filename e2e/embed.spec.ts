@@ -256,7 +256,7 @@ test('an embed whose WebGL context is taken away carries on instead of breaking'
   await expect(page.getByTestId('runner-backend')).toHaveAttribute('data-backend', 'webgl');
   // What Chrome does to the oldest context when a renderer opens more than about 16.
   expect(await page.evaluate(() => window.__layerwiseEmbed!.loseWebGLContext())).toBe(true);
-  await expect(embed.root.getByRole('status').filter({ hasText: 'The webgl backend was lost' })).toBeVisible();
+  await expect(embed.root.getByRole('status').filter({ hasText: 'WebGL stopped working (WebGL context lost); switched to' })).toBeVisible();
   await expect(embed.root).toHaveAttribute('data-phase', 'running');
   await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 180_000 });
 });

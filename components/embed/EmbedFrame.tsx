@@ -19,6 +19,7 @@ import { Notices } from '@/components/ui/Notices';
 import { useIntersection } from '@/components/hooks/useInView';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { resizeMessages } from '@/lib/embed/messages';
+import { switchNotice } from '@/lib/runtime/backend-policy';
 import { embedQuery, hiddenCss, parseEmbedParams, type Theme } from '@/lib/embed/schema';
 import type { Schema, StateOf } from '@/lib/url-state/schema';
 import { getWidgetEntry, type WidgetEntry } from '@/lib/widgets/registry';
@@ -163,7 +164,7 @@ export function EmbedFrame({ id }: { id: string }) {
     void import('@/lib/runtime/release').then((rt) => {
       if (!live) return;
       unwatch = rt.watchBackendLoss((e) => {
-        setLost(`The ${e.lost} backend was lost (${e.reason}); the widget restarted on ${e.next ? e.next.backend : 'the CPU'}.`);
+        setLost(`${switchNotice(e.lost, e.reason, e.next ? e.next.backend : 'cpu')} The widget restarted there.`);
         setGeneration((g) => g + 1);
       });
     });
