@@ -17,6 +17,9 @@ import type { BackendInfo } from '@/lib/runtime/backend';
 import { isCancelled } from '@/lib/runtime/cancel';
 import type { TensorCheck } from '@/lib/runtime/tensors';
 
+/** Tensors a job left behind (tensors.ts's leaked(), without importing tfjs here). */
+const leaked = (c: TensorCheck) => c.after - c.before;
+
 export type JobStatus =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly done: number; readonly total: number; readonly label: string }
@@ -80,6 +83,8 @@ export function useTfjsJob(): TfjsJob {
       },
       // Reported after a cancel too: the widget shows that the cancelled job freed everything.
       onTensors: (check) => {
+        // A widget's job frees everything it made: in development, say so loudly when one did not.
+        if (process.env.NODE_ENV !== 'production' && leaked(check) !== 0) console.warn(`[tfjs job] ${label}: ${leaked(check)} tensors left behind (${check.before} → ${check.after})`);
         if (mine()) setTensors(check);
       },
     };

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BACKEND_LABELS, isBackendName } from '@/lib/runtime/backend-names';
+import { isCancelled } from '@/lib/runtime/cancel';
 import { downloadPng, downloadSvg, downloadText } from '@/lib/lab/download';
 import { formatGflops, formatMacs, formatMs, formatSignedPercent } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
@@ -58,9 +59,12 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
   const [exportError, setExportError] = useState<string | null>(null);
   const profile = props.profile !== undefined ? props.profile : own;
   const opRef = useRef(0);
+  const abortRef = useRef<AbortController | null>(null);
+  // Unmounted: the profile stops at its next pass and frees what it made.
   useEffect(
     () => () => {
       opRef.current++;
+      abortRef.current?.abort();
     },
     [],
   );
@@ -76,6 +80,9 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
   const run = async () => {
     if (!source) return;
     const op = ++opRef.current;
+    abortRef.current?.abort();
+    const ctrl = new AbortController();
+    abortRef.current = ctrl;
     setError(null);
     setProgress({ plan: ['profile'], phase: 'profile', fraction: 0, detail: `${size}×${size} on ${BACKEND_LABELS[source.backend]}` });
     try {
@@ -83,13 +90,14 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
         size,
         warmup,
         repeats,
+        signal: ctrl.signal,
         onProgress: (done, total) => op === opRef.current && setProgress({ plan: ['profile'], phase: 'profile', fraction: done / total, detail: `pass ${done} of ${total}` }),
       });
       if (op !== opRef.current) return;
       setOwn(p);
       props.onProfile?.(p);
     } catch (e) {
-      if (op !== opRef.current) return;
+      if (op !== opRef.current || isCancelled(e)) return;
       setError(e instanceof Error && e.name === 'StaleSessionError' ? 'The model or input changed since the last run; run it again, then profile.' : `Profiling failed: ${errorText(e)}`);
     } finally {
       if (op === opRef.current) setProgress(null);

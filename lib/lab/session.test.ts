@@ -10,6 +10,7 @@ import type { RgbaImage } from '../runtime/imagenet';
 import { heInit } from '../runtime/weights/he-init';
 import { writeSafetensors } from '../runtime/weights/safetensors';
 import { backendOrder } from '../runtime/backend-policy';
+import { isCancelled } from '../runtime/cancel';
 import { RunSession, resizeFor } from './session';
 
 function image(w: number, h: number): RgbaImage {
@@ -115,6 +116,13 @@ describe('RunSession among other jobs', () => {
     expect(log).toEqual(['session:wasm', 'widget:cpu', 'session:wasm']);
     expect(s.backend.backend).toBe('wasm');
     expect(Array.from(r2.logits.slice(0, 5))).toEqual(Array.from(r1.logits.slice(0, 5)));
+
+    // A profile cancelled between passes rejects with the runtime's one error and frees its tensors.
+    const loaded = tf.memory().numTensors;
+    const ctrl = new AbortController();
+    const err = await s.profile({ size: 48, warmup: 1, repeats: 3, signal: ctrl.signal, onProgress: (done) => done === 2 && ctrl.abort() }).catch((e: unknown) => e);
+    expect(isCancelled(err)).toBe(true);
+    expect(tf.memory().numTensors).toBe(loaded);
     s.dispose();
     expect(s.numTensors()).toBe(baseline);
   });

@@ -56,6 +56,8 @@ export interface ProfileRequest {
   readonly warmup?: number;
   readonly repeats?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Cancels the profile (CancelledError): before it starts, or between passes. */
+  readonly signal?: AbortSignal | null;
 }
 
 export interface SessionHooks {
@@ -139,8 +141,8 @@ export class RunSession {
    * Runs `fn` as a job of the page-wide queue on this session's backend. When tfjs is not on the
    * backend the model was built on (another widget's job, a reset, a fallback), rebuilds first.
    */
-  private job<T>(fn: () => Promise<T>): Promise<T> {
-    return this.rt.job.runTfjsJob({ backend: this.choice }, async ({ backend }) => {
+  private job<T>(fn: () => Promise<T>, signal?: AbortSignal | null): Promise<T> {
+    return this.rt.job.runTfjsJob({ backend: this.choice, signal }, async ({ backend }) => {
       this.live();
       if (backend.backend !== this.info.backend || this.rt.tf.backend() !== this.held.instance) {
         this.info = backend;
@@ -258,6 +260,7 @@ export class RunSession {
           const p = await this.rt.profiler.profileModel(model, x, {
             warmup: req.warmup,
             repeats: req.repeats,
+            signal: req.signal,
             onProgress: (done, total) => {
               this.hooks.onPhase?.('profile', done / total);
               req.onProgress?.(done, total);
@@ -268,6 +271,7 @@ export class RunSession {
           if (x !== input) x.dispose();
         }
       }),
+      req.signal,
     );
   }
 

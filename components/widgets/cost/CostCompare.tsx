@@ -84,7 +84,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
         featureMaps: () => Promise.reject(new Error('feature maps are not part of this comparison')),
         profile: async (req = {}) => {
           const { profileModels } = await import('@/lib/widgets/cost-compare/run');
-          const r = await profileModels({ models: [id], size: req.size ?? size, repeats: req.repeats ?? state.repeats, seed: state.seed, backend }, (p) => req.onProgress?.(Math.round(p.fraction * 100), 100));
+          const r = await profileModels({ models: [id], size: req.size ?? size, repeats: req.repeats ?? state.repeats, seed: state.seed, backend }, (p) => req.onProgress?.(Math.round(p.fraction * 100), 100), req.signal ?? undefined);
           return r.profiles.get(id)!;
         },
       };
