@@ -24,7 +24,7 @@ test('tensors return to their baseline after runs, feature maps, profiles and mo
   // Run again, profile, switch the sample: the count must come back to the same number.
   await lab.runner.getByRole('button', { name: /^Run/ }).click();
   await expect(page.getByTestId('top5')).toBeVisible();
-  const cost = page.locator('section[aria-labelledby="cost-heading"]');
+  const cost = page.getByRole('region', { name: 'FLOPs versus time' });
   await cost.getByRole('button', { name: /^Profile/ }).click();
   await expect(cost.getByTestId('profile-summary')).toBeVisible({ timeout: 180_000 });
   await lab.runner.locator('label', { hasText: 'Rocket' }).click();

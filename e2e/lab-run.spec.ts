@@ -52,7 +52,7 @@ test('profile at a small size on WASM: one point per layer, labelled with its ti
   const lab = new LabPage(page);
   await lab.goto('shufflenet_v2_x0_5', 'backend=wasm&psize=64');
   await lab.run();
-  const cost = page.locator('section[aria-labelledby="cost-heading"]');
+  const cost = page.getByRole('region', { name: 'FLOPs versus time' });
   await cost.getByRole('button', { name: /^Profile/ }).click();
   await expect(cost.getByTestId('profile-summary')).toBeVisible({ timeout: 180_000 });
   const layers = buildGraph('shufflenet_v2_x0_5', { size: 64 }).nodes.length;

@@ -13,9 +13,10 @@ export function SiteChrome({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <SiteHeader />
-      <div id="main" className="flex-1">
+      {/* The one main landmark of every page (axe: landmark-one-main); pages put no <main> of their own. */}
+      <main id="main" className="flex-1">
         {children}
-      </div>
+      </main>
       <SiteFooter />
     </div>
   );

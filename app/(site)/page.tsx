@@ -4,7 +4,7 @@ import { getLessons } from '@/lib/content/lessons';
 export default function HomePage() {
   const lessons = getLessons();
   return (
-    <main className="mx-auto max-w-6xl px-4 py-12">
+    <div className="mx-auto max-w-6xl px-4 py-12">
       <section className="max-w-3xl">
         <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl dark:text-white">
           Modern CNNs, layer by layer
@@ -38,6 +38,6 @@ export default function HomePage() {
           ))}
         </ol>
       </section>
-    </main>
+    </div>
   );
 }

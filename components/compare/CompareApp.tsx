@@ -60,7 +60,8 @@ export function CompareApp() {
         <legend className="px-1 font-semibold">Models to measure</legend>
         <div className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
           {MODELS.map((m) => (
-            <label key={m.id} className="flex items-center gap-2">
+            // Rows at least 24 px apart, so each small checkbox keeps a 24 px target (WCAG 2.5.8, axe target-size).
+            <label key={m.id} className="flex min-h-6 items-center gap-2">
               <input type="checkbox" checked={state.models.includes(m.id)} onChange={() => toggle(m.id)} />
               <span className="font-mono text-xs">{m.id}</span>
             </label>

@@ -252,7 +252,7 @@ export function EmbedFrame({ id }: { id: string }) {
           <SharePanel meta={meta} state={state} />
           {frame.links && (
             <p className="text-xs text-slate-500 dark:text-slate-400">
-              <a href={home.href} target="_blank" rel="noopener" className="text-accent-600 hover:underline dark:text-accent-300">
+              <a href={home.href} target="_blank" rel="noopener" className="text-link">
                 Open in Layerwise: {home.label} ↗
               </a>
             </p>

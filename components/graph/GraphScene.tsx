@@ -1,12 +1,12 @@
 'use client';
 
 import { memo, type ReactNode } from 'react';
-import { describeOp } from '@/lib/arch';
 import { textColorFor, type GraphLayout, type PositionedFrame, type PositionedItem } from '@/lib/graph';
 import { EDGE_STYLE } from './edge-styles';
 import { EXPAND_ALL_SIZE, type FocusEntry } from './navigation';
-import { ariaLabelOf, groupName } from './card-data';
-import { formatCount, formatShape } from '@/lib/format';
+import { ariaLabelOf, frameLabelOf, glyphText, groupName } from './card-data';
+import { truncateWords as truncate } from './truncate';
+import { formatCount } from '@/lib/format';
 
 export interface GraphSceneProps {
   layout: GraphLayout;
@@ -101,13 +101,11 @@ function FrameBackground({ f, headerHeight }: { f: PositionedFrame; headerHeight
   );
 }
 
-const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 /** ~6 px per character at 11 px: keeps labels inside their fixed-size box. */
 const fitChars = (width: number, px: number) => Math.floor(width / (px * 0.6));
 
 const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: PositionedFrame; headerHeight: number }) {
   const g = f.frame.group;
-  const name = groupName(g.label, f.frame.id);
   const macs = `${formatCount(f.frame.cost.macs)} MACs`;
   // The label gets what the cost figure leaves; the cost goes first when the frame is narrow.
   const macsWidth = macs.length * 9.5 * 0.6;
@@ -121,7 +119,7 @@ const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: Position
       tabIndex={0}
       role="button"
       aria-expanded
-      aria-label={`${name}, expanded, ${f.frame.nodeCount} ops. Press Enter to collapse.`}
+      aria-label={frameLabelOf(g.label, f.frame.id, f.frame.cost.macs, f.frame.nodeCount)}
       transform={`translate(${f.x},${f.y})`}
       className="group cursor-pointer outline-none"
     >
@@ -167,13 +165,15 @@ const MERGE_SYMBOL: Partial<Record<string, string>> = { concat: '‖', add: '+',
 /** Memoised: a selection change re-renders the two items whose `selected` flips, not all of them. */
 const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: PositionedItem; fill: string | null; selected: boolean }) {
   const { item, width: w, height: h } = p;
+  // The same words start the item's aria-label (card-data.ts), shortened here word by word.
+  const text = glyphText(item);
   const textProps = fill ? { style: { fill: textColorFor(fill) } } : { className: 'fill-slate-800 dark:fill-slate-100' };
   const subProps = fill ? { style: { fill: textColorFor(fill), opacity: 0.8 } } : { className: 'fill-slate-500 dark:fill-slate-400' };
   let body: ReactNode;
   if (item.type === 'input') {
     body = (
       <text x={w / 2} y={h / 2} dominantBaseline="central" textAnchor="middle" fontSize={11} {...textProps}>
-        input {formatShape(item.outShape)}
+        {text.title}
       </text>
     );
   } else if (item.type === 'group') {
@@ -182,10 +182,10 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
       <>
         <text x={10} y={15} fontSize={11} fontWeight={600} {...textProps}>
           <tspan aria-hidden>▸ </tspan>
-          {truncate(item.group.label, fitChars(room, 11))}
+          {truncate(text.title, fitChars(room, 11))}
         </text>
         <text x={10} y={31} fontSize={9.5} {...subProps}>
-          {truncate(`${formatCount(item.cost.macs)} MACs · ${formatCount(item.cost.params)} params`, fitChars(w - 16, 9.5))}
+          {truncate(text.sub ?? '', fitChars(w - 16, 9.5))}
         </text>
       </>
     );
@@ -193,10 +193,10 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
     body = (
       <>
         <text x={8} y={13} fontSize={11} fontWeight={600} {...textProps}>
-          {truncate(describeOp(item.node.op), fitChars(w - 16, 11))}
+          {truncate(text.title, fitChars(w - 16, 11))}
         </text>
         <text x={8} y={26} fontSize={9.5} {...subProps}>
-          → {formatShape(item.node.outShape)}
+          {text.sub}
         </text>
       </>
     );
@@ -205,7 +205,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
     body = (
       <text x={w / 2} y={h / 2} dominantBaseline="central" textAnchor="middle" fontSize={10.5} {...textProps}>
         {sym ? `${sym} ` : ''}
-        {truncate(describeOp(item.node.op), fitChars(w - 12, 10.5))}
+        {truncate(text.title, fitChars(w - 12, 10.5))}
       </text>
     );
   }

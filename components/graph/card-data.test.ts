@@ -26,8 +26,9 @@ describe('node card data', () => {
     expect(c.title).toBe('Stage 2 (layer2)');
     expect(c.subtitle).toBe('stage · 42 ops');
     expect(Object.fromEntries(c.rows)['Time (sum)']).toBe('3.00 ms');
-    expect(ariaLabelOf(find('layer2'))).toBe('Stage 2 (layer2), stage of 42 ops, output 512×8×8');
-    expect(ariaLabelOf(find('layer1.0.add'))).toBe('layer1.0.add, add, output 256×16×16');
+    // The name holds what the glyph shows (label, then MACs and params), then what it is.
+    expect(ariaLabelOf(find('layer2'))).toBe('Stage 2 (layer2), 83.9 M MACs · 1.22 M params, stage of 42 ops, output 512×8×8');
+    expect(ariaLabelOf(find('layer1.0.add'))).toBe('layer1.0.add, add → 256×16×16');
   });
 
   it('states bytes moved in SI units (lib/format)', () => {

@@ -3,7 +3,7 @@
  * same text feeds the aria-labels).
  */
 import { describeOp, ROLE_NOUNS } from '@/lib/arch';
-import { formatBytes, formatCountExact, formatMs, formatShape } from '@/lib/format';
+import { formatBytes, formatCount, formatCountExact, formatMs, formatShape } from '@/lib/format';
 import { itemInShapes, itemOutShape, itemTime, type VisibleItem } from '@/lib/graph';
 
 export interface CardData {
@@ -40,14 +40,39 @@ export function groupName(label: string, id: string): string {
   return label.includes(id) ? label : `${label} (${id})`;
 }
 
-/** Screen-reader name of an item: name, op and output shape (and what Enter does). */
+/**
+ * The text an item's glyph shows, in full, line by line (GraphScene shortens each line to its box,
+ * word by word, and a merge glyph shows only the first line).
+ */
+export function glyphText(item: VisibleItem): { readonly title: string; readonly sub?: string } {
+  switch (item.type) {
+    case 'input':
+      return { title: `input ${formatShape(item.outShape)}` };
+    case 'node':
+      return { title: describeOp(item.node.op), sub: `→ ${formatShape(item.node.outShape)}` };
+    case 'group':
+      return { title: item.group.label, sub: `${formatCount(item.cost.macs)} MACs · ${formatCount(item.cost.params)} params` };
+  }
+}
+
+/**
+ * Screen-reader name of an item: what its glyph shows, word for word and in order (so a reader who
+ * sees "Dense block 1" can say it: WCAG 2.5.3, axe's label-content-name-mismatch), then its id, kind
+ * and output shape.
+ */
 export function ariaLabelOf(item: VisibleItem): string {
+  const { title, sub } = glyphText(item);
   switch (item.type) {
     case 'input':
       return `Input, ${formatShape(item.outShape)}`;
     case 'node':
-      return `${item.id}, ${describeOp(item.node.op)}, output ${formatShape(item.node.outShape)}`;
+      return `${item.id}, ${title} ${sub}`;
     case 'group':
-      return `${groupName(item.group.label, item.id)}, ${groupNoun(item)} of ${item.nodeCount} ops, output ${formatShape(item.outShape)}`;
+      return `${groupName(title, item.id)}, ${sub}, ${groupNoun(item)} of ${item.nodeCount} ops, output ${formatShape(item.outShape)}`;
   }
+}
+
+/** Screen-reader name of an expanded group's frame header: its visible label and MACs first. */
+export function frameLabelOf(label: string, id: string, macs: number, nodeCount: number): string {
+  return `${groupName(label, id)}, ${formatCount(macs)} MACs, expanded, ${nodeCount} ops. Press Enter to collapse.`;
 }

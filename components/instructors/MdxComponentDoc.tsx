@@ -16,7 +16,7 @@ export function MdxComponentDoc({ name, doc }: { name: string; doc: Doc }) {
       {doc.kind === 'widget' ? (
         <>
           <p className="text-slate-700 dark:text-slate-300">
-            The <a href={`#${widgetSectionId(doc.widgetId)}`} className="text-accent-600 hover:underline dark:text-accent-300">{doc.meta.title}</a> widget.{' '}
+            The <a href={`#${widgetSectionId(doc.widgetId)}`} className="text-link">{doc.meta.title}</a> widget.{' '}
             {doc.meta.description} Its props are its embed parameters:
           </p>
           <ParamTable rows={widgetParamRows(doc.meta)} caption={`Props of ${name}`} testId="mdx-prop-table" widgetId={doc.widgetId} />
@@ -63,7 +63,7 @@ function PropTable({ name, props }: { name: string; props: Readonly<Record<strin
               </td>
               <td className={T.cell}>
                 <span className={T.label}>Default</span>
-                {p.default ? <code className="font-mono text-xs">{p.default}</code> : <span className="text-slate-400 dark:text-slate-500">none</span>}
+                {p.default ? <code className="font-mono text-xs">{p.default}</code> : <span className="text-slate-500 dark:text-slate-400">none</span>}
               </td>
               <td className={T.docCell}>{p.doc}</td>
             </tr>

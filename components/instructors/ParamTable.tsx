@@ -41,7 +41,7 @@ export function ParamTable({ rows, caption, testId, widgetId }: { rows: readonly
               <td className={`${T.cell} sm:max-w-[12rem]`}>
                 <span className={T.label}>Default</span>
                 {r.default === '' ? (
-                  <span className="text-slate-400 dark:text-slate-500">(empty)</span>
+                  <span className="text-slate-500 dark:text-slate-400">(empty)</span>
                 ) : (
                   <code className="font-mono text-xs break-all">{r.default}</code>
                 )}

@@ -34,12 +34,12 @@ export function WidgetDoc({ entry }: { entry: WidgetEntry }) {
       <p className="mt-3 text-slate-700 dark:text-slate-300">{meta.description}</p>
       {entry.runs && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">On Start: {entry.runs.charAt(0).toLowerCase() + entry.runs.slice(1)}</p>}
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        On the site: <Link href={home.href} className="text-accent-600 hover:underline dark:text-accent-300">{home.label}</Link>.
+        On the site: <Link href={home.href} className="text-link">{home.label}</Link>.
       </p>
 
       <ParamTable rows={widgetParamRows(meta)} caption={`Parameters of ${meta.title}`} testId="param-table" widgetId={meta.id} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Plus the <a href="#embed-parameters" className="text-accent-600 hover:underline dark:text-accent-300">common parameters</a>
+        Plus the <a href="#embed-parameters" className="text-link">common parameters</a>
         {runtime.length ? ` (${runtime.join(' and ')} above ${runtime.length === 1 ? 'is' : 'are'} the common one${runtime.length === 1 ? '' : 's'}, with this widget’s default)` : ''}.{' '}
         <code className={codeClass}>hide</code> accepts{' '}
         {hideValues(meta).map((v, i) => (

@@ -120,7 +120,8 @@ export function ModelLab({ id }: { id: string }) {
         />
         {share(labRunnerMeta, { backend: state.backend, sample: state.sample, seed: state.seed })}
       </section>
-      <section aria-labelledby="maps-heading" className="min-w-0">
+      {/* Not a section: FeatureMaps and FlopsVsTime are labelled regions themselves, of the same names (axe: landmark-unique). */}
+      <div className="min-w-0">
         <h2 id="maps-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
           Feature maps
         </h2>
@@ -131,8 +132,8 @@ export function ModelLab({ id }: { id: string }) {
           seed: state.seed,
           backend: state.backend,
         })}
-      </section>
-      <section aria-labelledby="cost-heading" className="min-w-0">
+      </div>
+      <div className="min-w-0">
         <h2 id="cost-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
           FLOPs versus time
         </h2>
@@ -146,7 +147,7 @@ export function ModelLab({ id }: { id: string }) {
           onHighlight={(layer) => layer && update({ layer })}
         />
         {share(labFlopsVsTimeMeta, { psize: state.psize, backend: state.backend, seed: state.seed })}
-      </section>
+      </div>
     </div>
   );
 }

@@ -13,10 +13,11 @@ export interface TocItem {
 export function TableOfContents({ entries, variant }: { readonly entries: readonly TocItem[]; readonly variant: 'sidebar' | 'inline' }) {
   if (entries.length === 0) return null;
   const list = (
-    <ol className={variant === 'sidebar' ? 'space-y-1.5 text-[13px] leading-snug' : 'space-y-1.5 text-sm'}>
+    // Each link is padded to a 24 px target rather than spaced out (WCAG 2.5.8, axe target-size).
+    <ol className={variant === 'sidebar' ? 'text-[13px] leading-snug' : 'text-sm'}>
       {entries.map((e) => (
         <li key={e.id} className={e.depth === 3 ? 'pl-3' : ''}>
-          <a href={`#${e.id}`} className="text-slate-600 hover:text-accent-700 dark:text-slate-400 dark:hover:text-accent-300">
+          <a href={`#${e.id}`} className="inline-block py-1 text-slate-600 hover:text-accent-700 dark:text-slate-400 dark:hover:text-accent-300">
             {e.text}
           </a>
         </li>

@@ -10,7 +10,7 @@ export const metadata: Metadata = {
 
 export default function ComparePage() {
   return (
-    <main className="mx-auto max-w-6xl px-4 py-10">
+    <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900 dark:text-white">FLOPs against time, on your device</h1>
       <p className="mt-3 max-w-3xl text-slate-600 dark:text-slate-300">
         Pick a few models and measure them here, in one run, with the same seeded weights and input. Then compare your ranking
@@ -32,6 +32,6 @@ export default function ComparePage() {
         </p>
         <PaperTable8 />
       </section>
-    </main>
+    </div>
   );
 }

@@ -41,7 +41,7 @@ export const metadata: Metadata = {
 /** A static export (LAYERWISE_EXPORT=1) has no oEmbed endpoint; `next start` has one. */
 const STATIC_EXPORT = process.env.LAYERWISE_EXPORT === '1';
 
-const a = 'text-accent-600 hover:underline dark:text-accent-300';
+const a = 'text-link';
 const code = 'rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-800 dark:bg-slate-800 dark:text-slate-200';
 
 function C({ children }: { children: ReactNode }) {
@@ -78,7 +78,7 @@ export default async function InstructorsPage() {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-12">
-      <main className="min-w-0" data-testid="instructors">
+      <div className="min-w-0" data-testid="instructors">
         <header className="mb-8 border-b border-slate-200 pb-6 dark:border-slate-800">
           <p className="text-sm text-slate-500 dark:text-slate-400">Documentation</p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">For instructors</h1>
@@ -409,7 +409,7 @@ export default async function InstructorsPage() {
         <Details summary="Apache (out/.htaccess)">
           <CopyCode label=".htaccess" code={htaccess()} />
         </Details>
-      </main>
+      </div>
       <aside className="hidden lg:block">
         <div className="sticky top-20">
           <TableOfContents entries={tocItems} variant="sidebar" />

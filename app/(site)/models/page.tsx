@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 export default function ModelsPage() {
   const rows = modelRows();
   return (
-    <main className="mx-auto max-w-6xl px-4 py-10">
+    <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900 dark:text-white">Models</h1>
       <p className="mt-3 max-w-3xl text-slate-600 dark:text-slate-300">
         Every model here is built from one spec that also drives its graph, its runtime and its counts. Parameter counts match
@@ -30,6 +30,6 @@ export default function ModelsPage() {
         </h2>
         <MacsParamsChart rows={rows} />
       </section>
-    </main>
+    </div>
   );
 }

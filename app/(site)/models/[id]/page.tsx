@@ -25,7 +25,7 @@ export default async function LabPage({ params }: { params: Promise<{ id: string
   const m = getModel(id);
   const family = getFamily(m.family);
   return (
-    <main className="mx-auto max-w-7xl px-4 py-8">
+    <div className="mx-auto max-w-7xl px-4 py-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
         <Link href="/models" className="hover:underline">
           Models
@@ -35,7 +35,7 @@ export default async function LabPage({ params }: { params: Promise<{ id: string
       <h1 className="mt-1 font-mono text-3xl font-bold tracking-tight text-slate-900 dark:text-white">{id}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-300">
         {m.description}. From{' '}
-        <a href={m.paper.arxiv} className="text-accent-600 hover:underline dark:text-accent-300">
+        <a href={m.paper.arxiv} className="text-link">
           {m.paper.title}
         </a>{' '}
         ({m.paper.year}).
@@ -46,6 +46,6 @@ export default async function LabPage({ params }: { params: Promise<{ id: string
           <ModelLab id={id} />
         </Suspense>
       </div>
-    </main>
+    </div>
   );
 }

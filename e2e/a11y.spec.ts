@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import { WIDGETS } from '../lib/widgets/registry';
+import { axeFindings, formatFindings, scrollThrough } from './axe';
+import { expect, test } from './fixtures';
+
+/**
+ * Accessibility as axe-core judges it: every kind of page of the site, and every embed, in the light
+ * and in the dark colour scheme, has no violation of WCAG 2 A/AA or of axe's best practices.
+ * Widgets are given time to render first (the page is scrolled through, so lazy ones load).
+ */
+test.describe.configure({ timeout: 180_000 });
+
+const LESSONS = readdirSync('content/lessons')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''))
+  .sort();
+
+const PAGES = [
+  '/',
+  ...LESSONS.map((slug) => `/lessons/${slug}`),
+  '/models',
+  // Two families of the lab: DenseNet (concatenations) and ShuffleNet v2 (split, shuffle, depthwise).
+  '/models/densenet121',
+  '/models/shufflenet_v2_x1_0',
+  '/compare',
+  '/instructors',
+];
+const EMBEDS = WIDGETS.map((w) => `/embed/${w.id}?v=1`);
+
+test('the pages under test include every lesson and every embed', () => {
+  expect(LESSONS).toEqual(expect.arrayContaining(['intro', 'densenet', 'resnext', 'shufflenet-v2', 'mnasnet']));
+  expect(EMBEDS.length).toBeGreaterThanOrEqual(15);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} colour scheme`, () => {
+    // The site follows the system scheme until the reader picks one (components/site/ThemeToggle.tsx);
+    // embeds follow it with their default theme=auto.
+    test.use({ colorScheme: scheme });
+
+    for (const path of [...PAGES, ...EMBEDS]) {
+      test(`axe finds no violation on ${path}`, async ({ page }) => {
+        await page.goto(path);
+        const html = page.locator('html');
+        if (scheme === 'dark') await expect(html).toHaveClass(/\bdark\b/);
+        else await expect(html).not.toHaveClass(/\bdark\b/);
+        await scrollThrough(page);
+        if (path.startsWith('/embed/')) {
+          // A TensorFlow.js widget mounts once it has been in view for a moment.
+          await expect(page.locator('[data-embed-root]')).not.toHaveAttribute('data-phase', 'waiting');
+        }
+        const findings = await axeFindings(page);
+        await test.info().attach('axe-findings.json', { body: JSON.stringify(findings, null, 1), contentType: 'application/json' });
+        expect(findings.length, `${path} (${scheme}): ${formatFindings(findings)}`).toBe(0);
+      });
+    }
+  });
+}
