@@ -15,6 +15,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
+import { SubHeading, TitleLevelProvider } from '@/components/ui/Heading';
 import { Notices } from '@/components/ui/Notices';
 import { useIntersection } from '@/components/hooks/useInView';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
@@ -211,54 +212,57 @@ export function EmbedFrame({ id }: { id: string }) {
 
   return (
     <EmbedContext.Provider value={{ embedded: true, autoStart: gated && mounted }}>
-      <div
-        ref={rootRef}
-        data-embed-root=""
-        data-widget={meta.id}
-        data-phase={phase}
-        data-released={release ? release.released.join(',') : undefined}
-        data-num-tensors={release ? release.numTensors : undefined}
-        className="p-2 text-sm sm:p-3"
-      >
-        {css ? <style>{css}</style> : null}
-        {entry.kind === 'lab' && (
-          <header className="mb-3" data-part="title">
-            <h1 className="text-base font-semibold text-slate-900 dark:text-white">{meta.title}</h1>
-            <p className="mt-0.5 text-[13px] text-slate-600 dark:text-slate-400" data-part="description">
-              {meta.description}
+      {/* The page's outline starts here: the lab embeds' header is its h1, else the widget's own title is. */}
+      <TitleLevelProvider level={entry.kind === 'lab' ? 1 : 0}>
+        <div
+          ref={rootRef}
+          data-embed-root=""
+          data-widget={meta.id}
+          data-phase={phase}
+          data-released={release ? release.released.join(',') : undefined}
+          data-num-tensors={release ? release.numTensors : undefined}
+          className="p-2 text-sm sm:p-3"
+        >
+          {css ? <style>{css}</style> : null}
+          {entry.kind === 'lab' && (
+            <header className="mb-3" data-part="title">
+              <h1 className="text-base font-semibold text-slate-900 dark:text-white">{meta.title}</h1>
+              <p className="mt-0.5 text-[13px] text-slate-600 dark:text-slate-400" data-part="description">
+                {meta.description}
+              </p>
+            </header>
+          )}
+          <Notices notices={notices} title="Some parameters of this embed were not used" />
+          {lost && (
+            <p role="status" className="my-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100">
+              {lost}
             </p>
-          </header>
-        )}
-        <Notices notices={notices} title="Some parameters of this embed were not used" />
-        {lost && (
-          <p role="status" className="my-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100">
-            {lost}
-          </p>
-        )}
-        <div ref={boxRef} className="[&>section]:my-0" data-testid="embed-widget">
-          {mounted ? (
-            frameSpec ? (
-              <WidgetFrame title={frameSpec.title} badge={frameSpec.label} testId={frameSpec.testId}>
-                {widget}
-              </WidgetFrame>
+          )}
+          <div ref={boxRef} className="[&>section]:my-0" data-testid="embed-widget">
+            {mounted ? (
+              frameSpec ? (
+                <WidgetFrame title={frameSpec.title} badge={frameSpec.label} testId={frameSpec.testId}>
+                  {widget}
+                </WidgetFrame>
+              ) : (
+                widget
+              )
             ) : (
-              widget
-            )
-          ) : (
-            <Placeholder phase={phase} runs={entry.runs ?? meta.description} title={meta.title} minHeight={pausedHeight} onStart={start} />
-          )}
+              <Placeholder phase={phase} runs={entry.runs ?? meta.description} title={meta.title} minHeight={pausedHeight} onStart={start} />
+            )}
+          </div>
+          <footer className="mt-3 space-y-2">
+            <SharePanel meta={meta} state={state} />
+            {frame.links && (
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                <a href={home.href} target="_blank" rel="noopener" className="text-link">
+                  Open in Layerwise: {home.label} ↗
+                </a>
+              </p>
+            )}
+          </footer>
         </div>
-        <footer className="mt-3 space-y-2">
-          <SharePanel meta={meta} state={state} />
-          {frame.links && (
-            <p className="text-xs text-slate-500 dark:text-slate-400">
-              <a href={home.href} target="_blank" rel="noopener" className="text-link">
-                Open in Layerwise: {home.label} ↗
-              </a>
-            </p>
-          )}
-        </footer>
-      </div>
+      </TitleLevelProvider>
     </EmbedContext.Provider>
   );
 }
@@ -268,7 +272,8 @@ function Placeholder({ phase, runs, title, minHeight, onStart }: { phase: Phase;
   if (phase === 'click-to-start') {
     return (
       <div className={box} style={{ minHeight: Math.max(minHeight, 160) }}>
-        <p className="font-semibold text-slate-900 dark:text-white">{title}</p>
+        {/* The page's h1 until the widget (and its frame's title) is there; an h2 under a lab embed's h1. */}
+        <SubHeading className="font-semibold text-slate-900 dark:text-white">{title}</SubHeading>
         <p id="embed-start-what" className="max-w-prose text-slate-600 dark:text-slate-400">
           {runs}
         </p>

@@ -9,6 +9,7 @@ import { type ProgressState, progressView } from '@/lib/lab/progress';
 import { BACKEND_LABELS, type BackendName } from '@/lib/runtime/backend-names';
 import { RgbaCanvas } from './RgbaCanvas';
 import { Top5 } from './Top5';
+import { SubHeading } from '@/components/ui/Heading';
 
 export interface BackendStatus {
   readonly backend: BackendName;
@@ -56,7 +57,7 @@ export function RunnerOutput({ busy, onRun, progress, idleText, result, runError
       )}
       {result && (
         <div className="space-y-3">
-          <h3 className="text-sm font-semibold text-slate-900 dark:text-white">Top-5 classes</h3>
+          <SubHeading className="text-sm font-semibold text-slate-900 dark:text-white">Top-5 classes</SubHeading>
           <Top5 predictions={result.top5} randomWeights={result.randomWeights} seed={result.weights.kind === 'seeded' ? result.weights.seed : undefined} />
           <figure className="flex items-center gap-3">
             <RgbaCanvas

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
+import { TitleLevelProvider, useSubHeading } from './Heading';
 
 export interface WidgetFrameProps {
   readonly title: string;
@@ -15,10 +16,11 @@ export interface WidgetFrameProps {
 /**
  * The frame around every widget, in lessons, embeds and the lab: a `section` named by its heading
  * (a landmark region screen readers list, and e2e tests find by name). `data-part` marks the parts
- * an embed's `hide=` can remove.
+ * an embed's `hide=` can remove. The title is an h3 in a lesson and the page's h1 in an embed (Heading.tsx).
  */
 export function WidgetFrame({ title, badge, subtitle, testId, children }: WidgetFrameProps) {
   const id = useId();
+  const { Tag, level } = useSubHeading();
   return (
     <section
       aria-labelledby={`${id}-title`}
@@ -26,17 +28,17 @@ export function WidgetFrame({ title, badge, subtitle, testId, children }: Widget
       className="not-prose my-8 min-w-0 rounded-xl border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-sm sm:p-4 dark:border-slate-800 dark:bg-slate-900/40 dark:text-slate-200"
     >
       <header className="mb-3">
-        <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900 dark:text-white" data-part="title">
+        <Tag id={`${id}-title`} className="text-base font-semibold text-slate-900 dark:text-white" data-part="title">
           {title}
           {badge ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">{badge}</span> : null}
-        </h3>
+        </Tag>
         {subtitle ? (
           <p className="mt-0.5 text-[13px] text-slate-600 dark:text-slate-400" data-part="description">
             {subtitle}
           </p>
         ) : null}
       </header>
-      {children}
+      <TitleLevelProvider level={level}>{children}</TitleLevelProvider>
     </section>
   );
 }

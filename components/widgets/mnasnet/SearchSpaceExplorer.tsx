@@ -27,6 +27,7 @@ import type { WidgetProps } from '@/lib/widgets/types';
 import { SearchBestTable } from './SearchBestTable';
 import { SearchBlockTable } from './SearchBlockTable';
 import { SearchChart } from './SearchChart';
+import { SubHeading } from '@/components/ui/Heading';
 
 const SAMPLE_COUNTS = [4, 8, 16, 24, 32, 48];
 
@@ -130,7 +131,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
       <BackendNotice info={measureJob.backend} requested={state.backend} />
       <TensorReadout tensors={measureJob.tensors} testId="tensor-readout-measure" />
 
-      <h4 className="mt-5 text-sm font-semibold text-slate-900 dark:text-white">A small search</h4>
+      <SubHeading className="mt-5 text-sm font-semibold text-slate-900 dark:text-white">A small search</SubHeading>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         Measures MobileNetV2 here first and uses its latency as the target T (as the paper did on the Pixel), then {state.samples} candidates, scored with the soft reward
         (α = β = −0.07).
