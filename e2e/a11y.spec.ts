@@ -19,9 +19,10 @@ const PAGES = [
   '/',
   ...LESSONS.map((slug) => `/lessons/${slug}`),
   '/models',
-  // Two families of the lab: DenseNet (concatenations) and ShuffleNet v2 (split, shuffle, depthwise).
+  // Two families of the lab: DenseNet as it opens, and ShuffleNet v2 with groups expanded down to
+  // single ops and merges (split, shuffle, concat) and a layer selected in the graph and the table.
   '/models/densenet121',
-  '/models/shufflenet_v2_x1_0',
+  '/models/shufflenet_v2_x1_0?open=stem,stage2,stage2.0,stage2.0.branch1,stage2.0.branch2&layer=stage2.0.branch2.0',
   '/compare',
   '/instructors',
 ];

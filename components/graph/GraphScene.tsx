@@ -128,6 +128,8 @@ const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: Position
       <text x={8} y={headerHeight / 2} dominantBaseline="central" fontSize={11} className="fill-slate-700 dark:fill-slate-200">
         <tspan aria-hidden>▾ </tspan>
         <tspan fontWeight={600}>{truncate(g.label, fitChars(labelRoom, 11))}</tspan>
+        {/* A space before the next line, another <text>: read as one name, the two must not run together. */}
+        {' '}
       </text>
       {showMacs && (
         <text x={f.width - 8} y={headerHeight / 2} dominantBaseline="central" textAnchor="end" fontSize={9.5} className="fill-slate-500 dark:fill-slate-400">
@@ -182,7 +184,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
       <>
         <text x={10} y={15} fontSize={11} fontWeight={600} {...textProps}>
           <tspan aria-hidden>▸ </tspan>
-          {truncate(text.title, fitChars(room, 11))}
+          {truncate(text.title, fitChars(room, 11))}{' '}
         </text>
         <text x={10} y={31} fontSize={9.5} {...subProps}>
           {truncate(text.sub ?? '', fitChars(w - 16, 9.5))}
@@ -193,7 +195,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
     body = (
       <>
         <text x={8} y={13} fontSize={11} fontWeight={600} {...textProps}>
-          {truncate(text.title, fitChars(w - 16, 11))}
+          {truncate(text.title, fitChars(w - 16, 11))}{' '}
         </text>
         <text x={8} y={26} fontSize={9.5} {...subProps}>
           {text.sub}

@@ -95,12 +95,12 @@ export function LayerTable({
             const isSel = r.name === selected;
             return (
               <tr key={r.name} aria-selected={isSel} className={`border-t border-slate-100 dark:border-slate-800 ${isSel ? 'bg-accent-100 dark:bg-accent-700/30' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}>
-                <td className="px-2 py-1 text-right text-slate-500 dark:text-slate-400">{r.index}</td>
+                <td className="px-2 py-1 text-right text-slate-600 dark:text-slate-400">{r.index}</td>
                 <th scope="row" className="px-2 py-1 text-left font-normal">
                   <button type="button" onClick={() => onSelect(r.name)} className="break-all text-left font-mono text-[11px] text-accent-700 hover:underline dark:text-accent-300" aria-pressed={isSel}>
                     {r.name}
                   </button>
-                  <span className="block text-[10px] text-slate-500 dark:text-slate-400">{r.out}</span>
+                  <span className="block text-[10px] text-slate-600 dark:text-slate-400">{r.out}</span>
                 </th>
                 <td className="px-2 py-1 text-slate-600 dark:text-slate-300">{r.op}</td>
                 <td className="px-2 py-1 text-right">{r.params ? formatCount(r.params) : NO_VALUE}</td>
