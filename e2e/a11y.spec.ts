@@ -33,6 +33,25 @@ test('the pages under test include every lesson and every embed', () => {
   expect(EMBEDS.length).toBeGreaterThanOrEqual(15);
 });
 
+test('the check itself catches a violation and names it', async ({ page }) => {
+  await page.goto('/');
+  // Pale grey text on white, and an image without a text alternative, added to the page.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.style.color = '#c0c0c0';
+    p.textContent = 'Barely legible';
+    const img = document.createElement('img');
+    img.src = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    img.width = img.height = 16;
+    document.querySelector('main')!.append(p, img);
+  });
+  const findings = await axeFindings(page);
+  expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['color-contrast', 'image-alt']));
+  const report = formatFindings(findings);
+  expect(report).toMatch(/\[serious\] color-contrast \(.+\)\n +at .+\n +Element has insufficient color contrast/);
+  expect(report).toMatch(/\[critical\] image-alt /);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} colour scheme`, () => {
     // The site follows the system scheme until the reader picks one (components/site/ThemeToggle.tsx);
