@@ -3,18 +3,24 @@
 import { useState } from 'react';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { LogScatter } from '@/components/charts/LogScatter';
+import { Caveat } from '@/components/ui/Alert';
+import { BackendSelect } from '@/components/ui/BackendSelect';
+import { Field } from '@/components/ui/Field';
 import { Notices } from '@/components/ui/Notices';
+import { RunButton } from '@/components/ui/RunButton';
+import { Select } from '@/components/ui/Select';
+import { controlClass } from '@/components/ui/styles';
+import { Toggle } from '@/components/ui/Toggle';
 import { MODELS } from '@/lib/arch';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatSig } from '@/lib/format';
 import { compareSchema, COMPARE_SIZES } from '@/lib/compare/schema';
 import { inversions, kendallTau, ranks } from '@/lib/compare/ranking';
 import type { CompareRun } from '@/lib/compare/measure';
 import { FAMILY_COLORS } from '@/lib/models/family-colors';
-import { BACKEND_LABELS, BACKEND_ORDER } from '@/lib/runtime/backend-names';
+import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
+import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 import { fallbackNotice } from '@/lib/runtime/backend-policy';
 import { useUrlState } from '@/lib/url-state/use-url-state';
-
-const btn = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /**
  * Measures several models on the reader's device in one run and sets their MACs against measured
@@ -60,65 +66,46 @@ export function CompareApp() {
         <legend className="px-1 font-semibold">Models to measure</legend>
         <div className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
           {MODELS.map((m) => (
-            // Rows at least 24 px apart, so each small checkbox keeps a 24 px target (WCAG 2.5.8, axe target-size).
-            <label key={m.id} className="flex min-h-6 items-center gap-2">
-              <input type="checkbox" checked={state.models.includes(m.id)} onChange={() => toggle(m.id)} />
-              <span className="font-mono text-xs">{m.id}</span>
-            </label>
+            <Toggle key={m.id} label={m.id} checked={state.models.includes(m.id)} onChange={() => toggle(m.id)} />
           ))}
         </div>
-        <div className="mt-4 flex flex-wrap items-end gap-4 text-sm">
-          <label className="grid gap-1">
-            Input size
-            <select className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={state.size} onChange={(e) => update({ size: e.target.value as (typeof COMPARE_SIZES)[number] })}>
-              {COMPARE_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {s}×{s}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1">
-            Backend
-            <select className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={state.backend} onChange={(e) => update({ backend: e.target.value as typeof state.backend })}>
-              <option value="auto">Automatic</option>
-              {BACKEND_ORDER.map((b) => (
-                <option key={b} value={b}>
-                  {BACKEND_LABELS[b]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1">
-            Timed runs
-            <input type="number" min={1} max={30} className="w-20 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={state.runs} onChange={(e) => {
-              const n = Number(e.target.value);
-              if (Number.isInteger(n) && n >= 1 && n <= 30) update({ runs: n });
-            }} />
-          </label>
+        <div className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">
+          <Select label="Input size" value={state.size} onChange={(size) => update({ size })} options={COMPARE_SIZES.map((sz) => [sz, `${sz}×${sz}`] as const)} />
+          <BackendSelect value={state.backend} choices={BACKEND_CHOICES} onChange={(backend) => update({ backend })} />
+          <Field label="Timed runs">
+            {(id) => (
+              <input
+                id={id}
+                type="number"
+                min={1}
+                max={30}
+                className={`w-20 ${controlClass}`}
+                value={state.runs}
+                onChange={(e) => {
+                  const n = Number(e.target.value);
+                  if (Number.isInteger(n) && n >= 1 && n <= 30) update({ runs: n });
+                }}
+              />
+            )}
+          </Field>
         </div>
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-40" disabled={running || state.models.length === 0} onClick={start}>
-          Measure {state.models.length} model{state.models.length === 1 ? '' : 's'}
-        </button>
-        {running && (
-          <button type="button" className={btn} onClick={job.cancel}>
-            Cancel
-          </button>
-        )}
-        <div role="status" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
-          {status.kind === 'running' && (
-            <span className="inline-flex items-center gap-2">
-              <progress max={Math.max(1, status.total)} value={status.done} aria-label="Measuring" className="w-40" /> {status.label}
-            </span>
-          )}
-          {status.kind === 'cancelled' && 'Cancelled; nothing was kept.'}
-          {status.kind === 'error' && <span className="text-red-700 dark:text-red-400">Measuring failed: {status.message}</span>}
-          {run && status.kind === 'done' && `Measured on ${BACKEND_LABELS[run.backend]}${run.renderer && (run.backend === 'webgl' || run.backend === 'webgpu') ? ` (${run.renderer})` : ''}, ${state.size}×${state.size}, median of ${state.runs} after a warm-up.`}
-        </div>
-      </div>
-      {run && fallbackNotice(state.backend, run) && <p className="text-sm text-amber-800 dark:text-amber-300">{fallbackNotice(state.backend, run)}</p>}
+      <RunButton
+        onRun={() => void start()}
+        onCancel={job.cancel}
+        status={status}
+        disabled={state.models.length === 0}
+        unit="steps"
+        doneText={
+          run
+            ? `Done. Measured on ${BACKEND_LABELS[run.backend]}${run.renderer && (run.backend === 'webgl' || run.backend === 'webgpu') ? ` (${run.renderer})` : ''}, ${state.size}×${state.size}, median of ${state.runs} after a warm-up.`
+            : undefined
+        }
+        errorText={(m) => `Measuring failed: ${m}`}
+      >
+        Measure {state.models.length} model{state.models.length === 1 ? '' : 's'}
+      </RunButton>
+      {run && fallbackNotice(state.backend, run) ? <Caveat>{fallbackNotice(state.backend, run)}</Caveat> : null}
       {results.length > 0 && (
         <section aria-labelledby="results-heading" className="grid gap-6 lg:grid-cols-2">
           <div>
@@ -141,7 +128,7 @@ export function CompareApp() {
                   <tr key={r.id} data-model={r.id} className={`border-t border-slate-200 dark:border-slate-800 ${macRank[i] !== timeRank[i] ? 'bg-amber-50 dark:bg-amber-500/10' : ''}`}>
                     <th scope="row" className="py-1 text-left font-mono text-xs font-normal">{r.id}</th>
                     <td className="text-right">{formatCount(r.macs)}</td>
-                    <td className="text-right">{r.ms.toFixed(1)}</td>
+                    <td className="text-right">{formatSig(r.ms)}</td>
                     <td className="text-right">{macRank[i]}</td>
                     <td className="text-right">{timeRank[i]}</td>
                   </tr>

@@ -25,6 +25,10 @@ export interface RunButtonProps {
   readonly unit?: string;
   /** The sentence while idle, e.g. the last run's outcome ("Measured on WebAssembly, …"). */
   readonly idleText?: ReactNode;
+  /** The sentence once the job is done (default "Done."); it should start with "Done". */
+  readonly doneText?: ReactNode;
+  /** The error line, given the job's message (default "The run failed: …"). */
+  readonly errorText?: (message: string) => string;
 }
 
 function statusText(status: JobStatus): string {
@@ -44,7 +48,7 @@ function statusText(status: JobStatus): string {
  * Start a job, follow it, stop it: a Run button (disabled while the job runs), a Cancel button
  * while it runs, the one Progress display (bar while running, outcome after), and the error.
  */
-export function RunButton({ children, onRun, onCancel, status, disabled, variant = 'primary', control, extra, unit = 'passes', idleText }: RunButtonProps) {
+export function RunButton({ children, onRun, onCancel, status, disabled, variant = 'primary', control, extra, unit = 'passes', idleText, doneText, errorText }: RunButtonProps) {
   const running = status.kind === 'running';
   return (
     <div className="mt-3 space-y-2">
@@ -60,10 +64,10 @@ export function RunButton({ children, onRun, onCancel, status, disabled, variant
           label={running ? status.label : 'Progress'}
           fraction={running ? (status.total ? status.done / status.total : 0) : null}
           valueText={running ? `${status.done} of ${status.total || '…'} ${unit}` : undefined}
-          text={status.kind === 'idle' ? idleText : statusText(status)}
+          text={status.kind === 'idle' ? idleText : status.kind === 'done' && doneText ? doneText : statusText(status)}
         />
       ) : null}
-      {status.kind === 'error' ? <ErrorNote>The run failed: {status.message}</ErrorNote> : null}
+      {status.kind === 'error' ? <ErrorNote>{errorText ? errorText(status.message) : `The run failed: ${status.message}`}</ErrorNote> : null}
     </div>
   );
 }

@@ -20,7 +20,8 @@ export function Toggle({ label, checked, onChange, disabled, hint, control, asSw
   const id = useId();
   return (
     <div className="min-w-0" data-control={control}>
-      <label htmlFor={id} className="flex items-center gap-2 font-medium">
+      {/* At least 24 px tall, so the small checkbox keeps a 24 px target (WCAG 2.5.8, axe target-size). */}
+      <label htmlFor={id} className="flex min-h-6 items-center gap-2 font-medium">
         <input
           id={id}
           type="checkbox"

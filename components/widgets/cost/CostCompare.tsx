@@ -21,14 +21,14 @@ import type { CostProgress } from '@/lib/widgets/cost-compare/run';
 import { measure, modelLabel, specCost } from '@/lib/widgets/cost-compare/summary';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { ErrorNote } from '@/components/ui/Alert';
-import { backendLabel, BackendNotice } from '@/components/ui/BackendNotice';
+import { backendLabel } from '@/components/ui/BackendNotice';
 import { Button } from '@/components/ui/Button';
 import { Progress } from '@/components/ui/Progress';
 import { Select } from '@/components/ui/Select';
 import { Slider } from '@/components/ui/Slider';
-import { TensorReadout } from '@/components/ui/TensorReadout';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { formatCount, formatGflops, formatMs, formatPercent, formatSig } from '@/lib/format';
+import { RunReport } from '@/components/ui/RunReport';
 
 interface Measured {
   readonly backend: BackendInfo;
@@ -168,8 +168,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
 
       {current ? (
         <div className="mt-3 space-y-3">
-          <BackendNotice info={current.backend} />
-          <TensorReadout tensors={{ before: current.tensorsBefore, after: current.tensorsAfter }} />
+          <RunReport backend={current.backend} tensors={{ before: current.tensorsBefore, after: current.tensorsAfter }} />
           {ratio && a && b ? (
             <p className="rounded-lg bg-slate-50 px-3 py-2 text-[14px] dark:bg-slate-800/60" data-testid="cost-verdict">
               {modelLabel(a.spec.id)} has <strong>{formatSig(ratio.params)}×</strong> the parameters and <strong>{formatSig(ratio.macs)}×</strong> the MACs of {modelLabel(b.spec.id)}, and took{' '}

@@ -7,8 +7,8 @@
  * that layer's own output tensor. tfjs is loaded on the first click only.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type JobStatus, useTfjsJob } from '@/components/hooks/useTfjsJob';
-import { BACKEND_ORDER } from '@/lib/runtime/backend-names';
+import { useTfjsJob } from '@/components/hooks/useTfjsJob';
+import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 import { sourceColor } from '@/lib/widgets/dense-connectivity/colors';
 import { listNodes } from '@/lib/widgets/dense-connectivity/layout';
 import { bandDifference, inputNode, reuseBands, sourceNode } from '@/lib/widgets/dense-reuse/block';
@@ -16,25 +16,16 @@ import { REUSE_BLOCK, REUSE_SAMPLES, SAMPLE_FILES, SAMPLE_LABELS, type DenseReus
 import type { ReuseResult } from '@/lib/widgets/dense-reuse/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { MapTile } from './MapTile';
-import { ErrorNote } from '@/components/ui/Alert';
-import { backendLabel, BackendNotice } from '@/components/ui/BackendNotice';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 import { Button } from '@/components/ui/Button';
+import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
 import { Slider } from '@/components/ui/Slider';
-import { TensorReadout } from '@/components/ui/TensorReadout';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { formatMs } from '@/lib/format';
-
-type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ReuseResult } | { status: 'error'; message: string };
+import { RunReport } from '@/components/ui/RunReport';
 
 const L = REUSE_BLOCK.L;
-
-/** The widget's view of the job: a cancel (a newer run replaced it) reads as running or idle. */
-function runState(status: JobStatus, last: ReuseResult | null): Run {
-  if (status.kind === 'running') return { status: 'running' };
-  if (status.kind === 'error') return { status: 'error', message: status.message };
-  return status.kind === 'done' && last ? { status: 'done', result: last } : { status: 'idle' };
-}
 
 function layerName(l: number): string {
   return l === L + 1 ? 'the block output (what a transition reads)' : `H${l}`;
@@ -54,14 +45,13 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
     });
     if (result) setLast(result);
   }, [runJob, state.sample, state.seed, state.backend]);
-  const run: Run = runState(job.status, last);
 
   // After the reader has opted in once, new inputs re-run by themselves.
   useEffect(() => {
     if (started.current) void start();
   }, [start]);
 
-  const result = run.status === 'done' ? run.result : last;
+  const result = last;
   const layer = state.layer;
   const bands = reuseBands(layer);
   const inputMap = result?.maps.get(inputNode(layer));
@@ -83,32 +73,23 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
           onChange={(v) => onChange({ layer: v })}
           format={(v) => (v === L + 1 ? 'block output' : `H${v}`)}
         />
-        <Select
-          control="backend"
-          label="Backend"
-          value={state.backend}
-          options={[['auto', 'Automatic (fastest available)'] as const, ...BACKEND_ORDER.map((b) => [b, backendLabel(b)] as const)]}
-          onChange={(backend) => onChange({ backend })}
-        />
+        <BackendSelect value={state.backend} choices={BACKEND_CHOICES} onChange={(backend) => onChange({ backend })} />
       </div>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <Button variant="primary" onClick={() => void start()} disabled={run.status === 'running'}>
-          {run.status === 'running' ? 'Running…' : result ? 'Run again' : 'Run the block'}
-        </Button>
-        <Button control="seed" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={run.status === 'running'}>
-          New random weights
-        </Button>
-        <span role="status" aria-live="polite" className="text-[12px] text-slate-600 dark:text-slate-400">
-          {run.status === 'idle' && !result ? 'Nothing runs until you press the button (TensorFlow.js is about 1.5 MB).' : null}
-          {run.status === 'running' ? 'Loading TensorFlow.js and running the block…' : null}
-          {run.status === 'done' ? `Done: one forward pass in ${formatMs(run.result.ms)} (seed ${run.result.seed}).` : null}
-        </span>
-      </div>
-      {run.status === 'error' ? (
-        <div className="mt-2">
-          <ErrorNote>{`The block could not run: ${run.message}`}</ErrorNote>
-        </div>
-      ) : null}
+      <RunButton
+        onRun={() => void start()}
+        onCancel={job.cancel}
+        status={job.status}
+        idleText={result ? undefined : 'Nothing runs until you press the button (TensorFlow.js is about 1.5 MB).'}
+        doneText={result ? `Done: one forward pass in ${formatMs(result.ms)} (seed ${result.seed}).` : undefined}
+        errorText={(m) => `The block could not run: ${m}`}
+        extra={
+          <Button control="seed" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={job.running}>
+            New random weights
+          </Button>
+        }
+      >
+        {result ? 'Run again' : 'Run the block'}
+      </RunButton>
 
       <div className="mt-3 flex flex-wrap items-start gap-3">
         {/* eslint-disable-next-line @next/next/no-img-element */}
@@ -125,8 +106,7 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
           </div>
           {result ? (
             <div className="mt-2">
-              <BackendNotice info={result.backend} />
-              <TensorReadout tensors={{ before: result.tensorsBefore, after: result.tensorsAfter }} />
+              <RunReport backend={result.backend} tensors={{ before: result.tensorsBefore, after: result.tensorsAfter }} />
             </div>
           ) : null}
         </div>

@@ -8,13 +8,11 @@
  */
 import { useMemo, useState } from 'react';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
-import { BackendNotice } from '@/components/ui/BackendNotice';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { Button } from '@/components/ui/Button';
 import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
 import { Stat, StatGrid } from '@/components/ui/Stat';
-import { TensorReadout } from '@/components/ui/TensorReadout';
 import { Toggle } from '@/components/ui/Toggle';
 import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { MnasBlockChoice } from '@/lib/arch';
@@ -28,6 +26,7 @@ import { SearchBestTable } from './SearchBestTable';
 import { SearchBlockTable } from './SearchBlockTable';
 import { SearchChart } from './SearchChart';
 import { SubHeading } from '@/components/ui/Heading';
+import { RunReport } from '@/components/ui/RunReport';
 
 const SAMPLE_COUNTS = [4, 8, 16, 24, 32, 48];
 
@@ -128,8 +127,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
       <RunButton variant="secondary" onRun={() => void measure()} onCancel={measureJob.cancel} status={measureJob.status} disabled={busy}>
         Measure latency on this device
       </RunButton>
-      <BackendNotice info={measureJob.backend} requested={state.backend} />
-      <TensorReadout tensors={measureJob.tensors} testId="tensor-readout-measure" />
+      <RunReport backend={measureJob.backend} requested={state.backend} tensors={measureJob.tensors} tensorTestId="tensor-readout-measure" />
 
       <SubHeading className="mt-5 text-sm font-semibold text-slate-900 dark:text-white">A small search</SubHeading>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
@@ -150,8 +148,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
       <RunButton onRun={() => void search()} onCancel={searchJob.cancel} status={searchJob.status} disabled={busy} unit="candidates">
         Run search
       </RunButton>
-      <BackendNotice info={searchJob.backend} requested={state.backend} />
-      <TensorReadout tensors={searchJob.tensors} testId="tensor-readout-search" />
+      <RunReport backend={searchJob.backend} requested={state.backend} tensors={searchJob.tensors} tensorTestId="tensor-readout-search" />
       {points.length > 0 && (
         <div className="mt-3" data-testid="search-result" data-points={points.length} data-front={front.filter(Boolean).length}>
           <SearchChart points={points} targetMs={targetMs} size={searchSize} onPick={(p) => setBlocks(p.blocks)} />

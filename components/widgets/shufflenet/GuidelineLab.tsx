@@ -30,15 +30,14 @@ import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { RowResult } from '@/lib/widgets/guideline-lab/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
-import { BackendNotice } from '@/components/ui/BackendNotice';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
-import { TensorReadout } from '@/components/ui/TensorReadout';
 import { Toggle } from '@/components/ui/Toggle';
 import { formatCount, formatFixed, formatMs } from '@/lib/format';
 import { TableHead } from '@/components/ui/TableHead';
 import { DataTable } from '@/components/ui/DataTable';
+import { RunReport } from '@/components/ui/RunReport';
 
 interface Results {
   readonly guideline: GuidelineId;
@@ -163,8 +162,7 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
       >
         Run {g.short} on this device
       </RunButton>
-      <BackendNotice info={job.backend} requested={state.backend} />
-      <TensorReadout tensors={job.tensors} />
+      <RunReport backend={job.backend} requested={state.backend} tensors={job.tensors} />
 
       <DataTable caption={<>
         Speed relative to the first row (higher is faster). Channels: the paper&apos;s {PLATFORM_LABELS[platform]} setting, {g.columns[platform][w]}. Paper columns: {g.table},{' '}

@@ -16,15 +16,14 @@ import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { BreakdownResult } from '@/lib/widgets/time-breakdown/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
-import { BackendNotice } from '@/components/ui/BackendNotice';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
-import { TensorReadout } from '@/components/ui/TensorReadout';
 import { Toggle } from '@/components/ui/Toggle';
 import { formatMs, formatPercent } from '@/lib/format';
 import { TableHead } from '@/components/ui/TableHead';
 import { DataTable } from '@/components/ui/DataTable';
+import { RunReport } from '@/components/ui/RunReport';
 
 /** Category colours as classes (light and dark), spelled out so Tailwind sees them. */
 const SWATCH: Record<BreakdownCategory, string> = {
@@ -94,8 +93,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
       >
         Profile shufflenet_v2_x1_0
       </RunButton>
-      <BackendNotice info={job.backend} requested={state.backend} />
-      <TensorReadout tensors={job.tensors} />
+      <RunReport backend={job.backend} requested={state.backend} tensors={job.tensors} />
 
       {result && (
         <div className="mt-4" data-testid="time-breakdown-result">
