@@ -6,7 +6,7 @@ import { setExpanded, toggleExpanded, type ColorMode } from '@/lib/graph';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { labGraphSchema, type LabGraphSchema } from '@/lib/widgets/lab-graph/meta';
 import { ModelSelect, useModelGraph } from './common';
-import { controlClass } from '@/components/ui/styles';
+import { Select } from '@/components/ui/Select';
 
 const SIZES = [32, 64, 96, 128, 160, 224, 256, 320, 384, 448, 512] as const;
 
@@ -21,20 +21,7 @@ export function LabGraphWidget({ state, onChange }: WidgetProps<LabGraphSchema>)
     <div className="space-y-3" data-testid="lab-graph">
       <div className="flex flex-wrap items-end gap-3">
         <ModelSelect value={state.model} onChange={(model) => onChange({ model, open: '', layer: '' })} />
-        <label className="flex flex-col gap-0.5 text-sm" data-control="size">
-          <span className="text-xs text-slate-500 dark:text-slate-400">Input size</span>
-          <select
-            className={controlClass}
-            value={state.size}
-            onChange={(e) => onChange({ size: Number(e.target.value) })}
-          >
-            {sizes.map((s) => (
-              <option key={s} value={s}>
-                {s}×{s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select label="Input size" control="size" value={String(state.size)} onChange={(v) => onChange({ size: Number(v) })} options={sizes.map((sz) => [String(sz), `${sz}×${sz}`] as const)} />
       </div>
       <ArchitectureGraph
         graph={graph}
