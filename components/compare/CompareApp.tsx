@@ -91,9 +91,8 @@ export function CompareApp() {
         </div>
       </fieldset>
       <RunButton
-        onRun={() => void start()}
-        onCancel={job.cancel}
-        status={status}
+        onRun={start}
+        job={job}
         disabled={state.models.length === 0}
         unit="steps"
         doneText={

@@ -12,9 +12,10 @@ export type { JobStatus };
 export interface RunButtonProps {
   /** The button's text, e.g. "Run G1 on this device" (tests and screen readers find it by it). */
   readonly children: ReactNode;
-  readonly onRun: () => void;
-  readonly onCancel: () => void;
-  readonly status: JobStatus;
+  /** Starts the job (a promise it returns is not awaited). */
+  readonly onRun: () => unknown;
+  /** The job (useTfjsJob's result): its status drives the display, its cancel the Cancel button. */
+  readonly job: { readonly status: JobStatus; readonly cancel: () => void };
   /** Disabled for another reason than this job running (e.g. a sibling job runs). */
   readonly disabled?: boolean;
   readonly variant?: 'primary' | 'secondary';
@@ -48,15 +49,16 @@ function statusText(status: JobStatus): string {
  * Start a job, follow it, stop it: a Run button (disabled while the job runs), a Cancel button
  * while it runs, the one Progress display (bar while running, outcome after), and the error.
  */
-export function RunButton({ children, onRun, onCancel, status, disabled, variant = 'primary', control, extra, unit = 'passes', idleText, doneText, errorText }: RunButtonProps) {
+export function RunButton({ children, onRun, job, disabled, variant = 'primary', control, extra, unit = 'passes', idleText, doneText, errorText }: RunButtonProps) {
+  const { status } = job;
   const running = status.kind === 'running';
   return (
     <div className="mt-3 space-y-2">
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant={variant} onClick={onRun} disabled={disabled || running} control={control}>
+        <Button variant={variant} onClick={() => void onRun()} disabled={disabled || running} control={control}>
           {children}
         </Button>
-        {running ? <Button onClick={onCancel}>Cancel</Button> : null}
+        {running ? <Button onClick={job.cancel}>Cancel</Button> : null}
         {extra}
       </div>
       {status.kind !== 'idle' || idleText ? (

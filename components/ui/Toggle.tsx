@@ -13,13 +13,15 @@ export interface ToggleProps {
   readonly control?: string;
   /** Announce it as an on/off switch (role="switch") rather than a checkbox. */
   readonly asSwitch?: boolean;
+  /** Placement in the parent's layout (e.g. "self-end pb-1" to sit on a grid row's baseline). */
+  readonly className?: string;
 }
 
 /** An on/off setting: a native checkbox, so it is a "checkbox" to assistive technology and tests. */
-export function Toggle({ label, checked, onChange, disabled, hint, control, asSwitch }: ToggleProps) {
+export function Toggle({ label, checked, onChange, disabled, hint, control, asSwitch, className = '' }: ToggleProps) {
   const id = useId();
   return (
-    <div className="min-w-0" data-control={control}>
+    <div className={`min-w-0 ${className}`} data-control={control}>
       {/* At least 24 px tall, so the small checkbox keeps a 24 px target (WCAG 2.5.8, axe target-size). */}
       <label htmlFor={id} className="flex min-h-6 items-center gap-2 font-medium">
         <input

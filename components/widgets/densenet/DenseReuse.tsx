@@ -76,9 +76,8 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} onChange={(backend) => onChange({ backend })} />
       </div>
       <RunButton
-        onRun={() => void start()}
-        onCancel={job.cancel}
-        status={job.status}
+        onRun={start}
+        job={job}
         idleText={result ? undefined : 'Nothing runs until you press the button (TensorFlow.js is about 1.5 MB).'}
         doneText={result ? `Done: one forward pass in ${formatMs(result.ms)} (seed ${result.seed}).` : undefined}
         errorText={(m) => `The block could not run: ${m}`}

@@ -120,11 +120,9 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Select label="Input size for timing" control="size" value={state.size} disabled={busy} onChange={(size) => onChange({ size })} options={SEARCH_SIZES.map((sz) => [sz, `${sz}×${sz}`] as const)} />
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={busy} onChange={(backend) => onChange({ backend })} />
-        <div className="col-span-2 self-end pb-1">
-          <Toggle label="Quick measurements" control="reduced" checked={state.reduced} disabled={busy} onChange={(reduced) => onChange({ reduced })} />
-        </div>
+        <Toggle className="col-span-2 self-end pb-1" label="Quick measurements" control="reduced" checked={state.reduced} disabled={busy} onChange={(reduced) => onChange({ reduced })} />
       </div>
-      <RunButton variant="secondary" onRun={() => void measure()} onCancel={measureJob.cancel} status={measureJob.status} disabled={busy}>
+      <RunButton variant="secondary" onRun={measure} job={measureJob} disabled={busy}>
         Measure latency on this device
       </RunButton>
       <RunReport backend={measureJob.backend} requested={state.backend} tensors={measureJob.tensors} tensorTestId="tensor-readout-measure" />
@@ -145,7 +143,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
           options={[...new Set([...SAMPLE_COUNTS, state.samples])].sort((a, b) => a - b).map((n) => [String(n), String(n)] as const)}
         />
       </div>
-      <RunButton onRun={() => void search()} onCancel={searchJob.cancel} status={searchJob.status} disabled={busy} unit="candidates">
+      <RunButton onRun={search} job={searchJob} disabled={busy} unit="candidates">
         Run search
       </RunButton>
       <RunReport backend={searchJob.backend} requested={state.backend} tensors={searchJob.tensors} tensorTestId="tensor-readout-search" />

@@ -66,9 +66,8 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} onChange={(backend) => onChange({ backend })} />
       </div>
       <RunButton
-        onRun={() => void start()}
-        onCancel={job.cancel}
-        status={job.status}
+        onRun={start}
+        job={job}
         idleText={result ? undefined : 'Nothing runs until you press the button.'}
         doneText={ok ? 'Done: the three outputs agree to float rounding.' : 'Done: the outputs differ by more than float rounding.'}
         errorText={(m) => `The forms could not run: ${m}`}

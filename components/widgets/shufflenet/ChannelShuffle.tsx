@@ -68,12 +68,8 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
       <div className="flex flex-wrap items-end gap-3">
         <Select label="Channels" control="channels" value={state.channels} onChange={(channels) => onChange({ channels })} options={SHUFFLE_CHANNEL_CHOICES.map((c) => [c, c] as const)} />
         <Select label="Follow input channel" control="follow" value={String(follow)} onChange={(v) => onChange({ follow: Number(v) })} options={Array.from({ length: c0 }, (_, k) => [String(k), String(k)] as const)} />
-        <div className="pb-1">
-          <Toggle asSwitch label="Channel shuffle" control="shuffle" checked={state.shuffle} onChange={(shuffle) => onChange({ shuffle })} />
-        </div>
-        <div className="pb-1">
-          <Toggle label="First unit is stride-2" control="downsample" checked={state.downsample} onChange={(downsample) => onChange({ downsample })} />
-        </div>
+        <Toggle className="pb-1" asSwitch label="Channel shuffle" control="shuffle" checked={state.shuffle} onChange={(shuffle) => onChange({ shuffle })} />
+        <Toggle className="pb-1" label="First unit is stride-2" control="downsample" checked={state.downsample} onChange={(downsample) => onChange({ downsample })} />
       </div>
 
       <div className="mt-3 flex flex-wrap items-center gap-2">

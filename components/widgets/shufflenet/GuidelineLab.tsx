@@ -145,15 +145,12 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
           ]}
         />
         <Select label="Width" control="width" value={state.width} disabled={job.running} onChange={(width) => onChange({ width })} options={g.columns[guessPlatform].map((c, i) => [String(i) as '0' | '1' | '2', c] as const)} />
-        <div className="self-end pb-1">
-          <Toggle label="Reduced size" control="reduced" checked={state.reduced} disabled={job.running} onChange={(reduced) => onChange({ reduced })} />
-        </div>
+        <Toggle className="self-end pb-1" label="Reduced size" control="reduced" checked={state.reduced} disabled={job.running} onChange={(reduced) => onChange({ reduced })} />
       </div>
 
       <RunButton
-        onRun={() => void run()}
-        onCancel={job.cancel}
-        status={job.status}
+        onRun={run}
+        job={job}
         extra={
           <span className="text-xs text-slate-600 dark:text-slate-400">
             {plan.warmup} warm-up + {plan.repeats} timed passes per network, the networks taking turns; speed = 1 / median time.

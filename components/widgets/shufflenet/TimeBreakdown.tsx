@@ -77,14 +77,11 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Select label="Input size" control="size" value={state.size} disabled={job.running} onChange={(size) => onChange({ size })} options={BREAKDOWN_SIZES.map((s) => [s, `${s}×${s}`] as const)} />
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(backend) => onChange({ backend })} />
-        <div className="col-span-2 self-end pb-1 sm:col-span-1">
-          <Toggle label="Quick run" control="reduced" checked={state.reduced} disabled={job.running} onChange={(reduced) => onChange({ reduced })} />
-        </div>
+        <Toggle className="col-span-2 self-end pb-1 sm:col-span-1" label="Quick run" control="reduced" checked={state.reduced} disabled={job.running} onChange={(reduced) => onChange({ reduced })} />
       </div>
       <RunButton
-        onRun={() => void run()}
-        onCancel={job.cancel}
-        status={job.status}
+        onRun={run}
+        job={job}
         extra={
           <Link href="/models/shufflenet_v2_x1_0" className="text-xs text-accent-700 underline dark:text-accent-300">
             Open the model lab
