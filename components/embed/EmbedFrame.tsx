@@ -13,7 +13,7 @@
  * - when the browser takes the GPU context away anyway (too many contexts), the widget is restarted
  *   on the next backend with a notice, instead of breaking.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { SubHeading, TitleLevelProvider } from '@/components/ui/Heading';
 import { Notices } from '@/components/ui/Notices';
@@ -26,8 +26,7 @@ import type { Schema, StateOf } from '@/lib/url-state/schema';
 import { getWidgetEntry, type WidgetEntry } from '@/lib/widgets/registry';
 import { EmbedContext } from './context';
 import { SharePanel } from './SharePanel';
-import { WIDGET_COMPONENTS } from './widget-components';
-import { WIDGET_FRAMES } from './widget-frames';
+import { embedWidget } from './widget-components';
 import { primaryButtonClass } from '@/components/ui/styles';
 
 /** How long a widget may be out of view before it is unmounted and its models freed. */
@@ -91,7 +90,8 @@ function useResizeReporter(ref: React.RefObject<HTMLElement | null>, id: string)
 export function EmbedFrame({ id }: { id: string }) {
   const entry = getWidgetEntry(id) as WidgetEntry;
   const meta = entry.meta;
-  const Widget = WIDGET_COMPONENTS[id];
+  // One lazy component per widget id (made once in widget-components.tsx), kept for the frame's life.
+  const [Widget] = useState(() => embedWidget(id)!);
   const search = useSearchParams();
   const [parsed] = useState(() => parseEmbedParams(meta, search));
   const { frame, notices } = parsed;
@@ -206,8 +206,12 @@ export function EmbedFrame({ id }: { id: string }) {
     mount(true);
   };
 
-  const frameSpec = WIDGET_FRAMES[meta.id];
-  const widget = <Widget key={generation} state={state} onChange={onChange} />;
+  const frameSpec = entry.frame;
+  const widget = (
+    <Suspense fallback={<Loading />}>
+      <Widget key={generation} state={state} onChange={onChange} />
+    </Suspense>
+  );
   const home = entry.home(state);
 
   return (
@@ -252,7 +256,7 @@ export function EmbedFrame({ id }: { id: string }) {
             )}
           </div>
           <footer className="mt-3 space-y-2">
-            <SharePanel meta={meta} state={state} />
+            <SharePanel meta={meta} height={entry.height} state={state} />
             {frame.links && (
               <p className="text-xs text-slate-500 dark:text-slate-400">
                 <a href={home.href} target="_blank" rel="noopener" className="text-link">
@@ -265,6 +269,10 @@ export function EmbedFrame({ id }: { id: string }) {
       </TitleLevelProvider>
     </EmbedContext.Provider>
   );
+}
+
+function Loading() {
+  return <p className="py-8 text-center text-sm text-slate-500 dark:text-slate-400">Loading the widget…</p>;
 }
 
 function Placeholder({ phase, runs, title, minHeight, onStart }: { phase: Phase; runs: string; title: string; minHeight: number; onStart: () => void }) {

@@ -10,12 +10,13 @@ import { shareCode, shareTooLongMessage } from '@/lib/embed/code';
 import { requestedHeight } from '@/lib/embed/messages';
 import { THEMES, type Theme } from '@/lib/embed/schema';
 import type { Schema } from '@/lib/url-state/schema';
-import { getWidgetEntry } from '@/lib/widgets/registry';
 import { ErrorNote } from '@/components/ui/Alert';
 import type { WidgetMeta } from '@/lib/widgets/types';
 
 export interface SharePanelProps {
   readonly meta: WidgetMeta<Schema>;
+  /** The iframe height its code asks for (the widget definition's `height`). */
+  readonly height: number;
   /** The widget's state (its own schema's keys). */
   readonly state: Readonly<Record<string, unknown>>;
   /** A sentence under the code, e.g. what the embed leaves out. */
@@ -96,13 +97,12 @@ function Preview({ src, title, height, allow }: { src: string; title: string; he
   return <iframe ref={ref} src={src} title={title} allow={allow} className="block w-full rounded-md border border-slate-200 dark:border-slate-800" style={{ height: h }} data-testid="share-preview" />;
 }
 
-export function SharePanel({ meta, state, note, className }: SharePanelProps) {
+export function SharePanel({ meta, height, state, note, className }: SharePanelProps) {
   const [open, setOpen] = useState(false);
   const [origin, setOrigin] = useState('');
   const [theme, setTheme] = useState<Theme>('auto');
   const [onClick, setOnClick] = useState(false);
   const [message, setMessage] = useState('');
-  const height = getWidgetEntry(meta.id)?.height ?? 640;
   const code = open && origin ? shareCode(origin, meta, state, height, { theme, run: onClick ? 'click' : 'visible' }) : null;
 
   // The preview follows the state, but not on every step of a dragged slider.

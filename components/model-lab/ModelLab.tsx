@@ -1,11 +1,7 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { lazy, useMemo, useState } from 'react';
 import { SharePanel } from '@/components/embed/SharePanel';
-import { ArchitectureGraph } from '@/components/graph/ArchitectureGraph';
-import { FeatureMaps } from '@/components/lab/FeatureMaps';
-import { FlopsVsTime } from '@/components/lab/FlopsVsTime';
-import { Runner } from '@/components/lab/Runner';
 import type { RunResult } from '@/lib/lab/handle';
 import type { LabProfile } from '@/lib/lab/profile-stats';
 import { isBackendName } from '@/lib/runtime/backend-names';
@@ -15,15 +11,19 @@ import { labGraph, type LabGraph } from '@/lib/models/lab-graph';
 import { knobParamNames, labSchema, type LabState } from '@/lib/models/lab-schema';
 import { formatValue } from '@/lib/url-state/schema';
 import { useUrlState } from '@/lib/url-state/use-url-state';
-import { labFeatureMapsMeta } from '@/lib/widgets/lab-feature-maps/meta';
-import { labFlopsVsTimeMeta } from '@/lib/widgets/lab-flops-vs-time/meta';
-import { labGraphMeta } from '@/lib/widgets/lab-graph/meta';
-import { labRunnerMeta } from '@/lib/widgets/lab-runner/meta';
-import type { Schema } from '@/lib/url-state/schema';
-import type { WidgetMeta } from '@/lib/widgets/types';
+import type { WidgetDefinition } from '@/lib/widgets/definition';
+import { LAB_DEFINITIONS as LAB } from '@/lib/widgets/lab-definitions';
 import { KnobsPanel } from './KnobsPanel';
 import { LayerTable } from './LayerTable';
 import { Totals } from './Totals';
+import { WhenNeeded } from './WhenNeeded';
+
+// Each its own chunk, fetched when needed (WhenNeeded): the lab's first load is the knobs, the
+// totals and the layer table. The graph is hidden on phones, so phones never fetch it unless idle.
+const ArchitectureGraph = lazy(() => import('@/components/graph/ArchitectureGraph').then((m) => ({ default: m.ArchitectureGraph })));
+const Runner = lazy(() => import('@/components/lab/Runner').then((m) => ({ default: m.Runner })));
+const FeatureMaps = lazy(() => import('@/components/lab/FeatureMaps').then((m) => ({ default: m.FeatureMaps })));
+const FlopsVsTime = lazy(() => import('@/components/lab/FlopsVsTime').then((m) => ({ default: m.FlopsVsTime })));
 
 /**
  * The model lab. Its whole state lives in the URL (model knobs, input size, selected layer,
@@ -62,8 +62,8 @@ export function ModelLab({ id }: { id: string }) {
   // Embeds of the lab's parts show the model with the paper's knobs: say so when these differ.
   const knobsChanged = names.some((n) => formatValue(schema[n], state[n]) !== formatValue(schema[n], schema[n].default));
   const shareNote = knobsChanged ? `The embed shows ${id} with the paper's settings: knob changes made here are not part of embed links.` : undefined;
-  const share = (meta: WidgetMeta<Schema>, widgetState: Record<string, unknown>) => (
-    <SharePanel meta={meta} state={{ model: id, ...widgetState }} note={shareNote} className="mt-3" />
+  const share = (def: WidgetDefinition, widgetState: Record<string, unknown>) => (
+    <SharePanel meta={def.meta} height={def.height} state={{ model: id, ...widgetState }} note={shareNote} className="mt-3" />
   );
 
   return (
@@ -83,19 +83,21 @@ export function ModelLab({ id }: { id: string }) {
           <h2 id="graph-heading" className="mb-2 font-semibold text-slate-900 dark:text-white">
             Architecture
           </h2>
-          <ArchitectureGraph
-            graph={graph}
-            expanded={expanded}
-            onToggle={(g) => update((prev) => ({ open: [...toggleExpanded(openSet(prev), g)].join(',') }))}
-            onSetExpanded={(ids, open) => update((prev) => ({ open: [...setExpanded(openSet(prev), ids, open)].join(',') }))}
-            colorBy={state.color as ColorMode}
-            onColorByChange={(color) => update({ color })}
-            times={times ?? undefined}
-            selected={selected}
-            onSelect={(layer) => update({ layer })}
-            height={560}
-          />
-          {share(labGraphMeta, { size: state.size, open: state.open, layer: state.layer, color: state.color })}
+          <WhenNeeded minHeight={560} label="architecture graph">
+            <ArchitectureGraph
+              graph={graph}
+              expanded={expanded}
+              onToggle={(g) => update((prev) => ({ open: [...toggleExpanded(openSet(prev), g)].join(',') }))}
+              onSetExpanded={(ids, open) => update((prev) => ({ open: [...setExpanded(openSet(prev), ids, open)].join(',') }))}
+              colorBy={state.color as ColorMode}
+              onColorByChange={(color) => update({ color })}
+              times={times ?? undefined}
+              selected={selected}
+              onSelect={(layer) => update({ layer })}
+              height={560}
+            />
+          </WhenNeeded>
+          {share(LAB['lab-graph'], { size: state.size, open: state.open, layer: state.layer, color: state.color })}
         </section>
       </div>
       <section aria-labelledby="layers-heading" className="min-w-0">
@@ -108,25 +110,29 @@ export function ModelLab({ id }: { id: string }) {
         <h2 id="run-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
           Run it in your browser
         </h2>
-        <Runner
-          graph={graph}
-          backend={backend}
-          sample={state.sample}
-          seed={state.seed}
-          onSampleChange={(sample) => update({ sample })}
-          onSeedChange={(seed) => update({ seed })}
-          onRun={setResult}
-          onInvalidate={() => setResult(null)}
-        />
-        {share(labRunnerMeta, { backend: state.backend, sample: state.sample, seed: state.seed })}
+        <WhenNeeded minHeight={480} label="runner">
+          <Runner
+            graph={graph}
+            backend={backend}
+            sample={state.sample}
+            seed={state.seed}
+            onSampleChange={(sample) => update({ sample })}
+            onSeedChange={(seed) => update({ seed })}
+            onRun={setResult}
+            onInvalidate={() => setResult(null)}
+          />
+        </WhenNeeded>
+        {share(LAB['lab-runner'], { backend: state.backend, sample: state.sample, seed: state.seed })}
       </section>
       {/* Not a section: FeatureMaps and FlopsVsTime are labelled regions themselves, of the same names (axe: landmark-unique). */}
       <div className="min-w-0">
         <h2 id="maps-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
           Feature maps
         </h2>
-        <FeatureMaps source={result} layer={selected} onLayerChange={(layer) => update({ layer })} />
-        {share(labFeatureMapsMeta, {
+        <WhenNeeded minHeight={420} label="feature maps">
+          <FeatureMaps source={result} layer={selected} onLayerChange={(layer) => update({ layer })} />
+        </WhenNeeded>
+        {share(LAB['lab-feature-maps'], {
           layer: selected && graph.nodes.some((n) => n.name === selected) ? selected : '',
           sample: state.sample,
           seed: state.seed,
@@ -137,16 +143,18 @@ export function ModelLab({ id }: { id: string }) {
         <h2 id="cost-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
           FLOPs versus time
         </h2>
-        <FlopsVsTime
-          source={result}
-          size={Number(state.psize)}
-          onSizeChange={(size) => update({ psize: String(size) })}
-          sizes={[64, 112, 160, 224]}
-          onProfile={setProfile}
-          highlight={selected}
-          onHighlight={(layer) => layer && update({ layer })}
-        />
-        {share(labFlopsVsTimeMeta, { psize: state.psize, backend: state.backend, seed: state.seed })}
+        <WhenNeeded minHeight={520} label="FLOPs-versus-time chart">
+          <FlopsVsTime
+            source={result}
+            size={Number(state.psize)}
+            onSizeChange={(size) => update({ psize: String(size) })}
+            sizes={[64, 112, 160, 224]}
+            onProfile={setProfile}
+            highlight={selected}
+            onHighlight={(layer) => layer && update({ layer })}
+          />
+        </WhenNeeded>
+        {share(LAB['lab-flops-vs-time'], { psize: state.psize, backend: state.backend, seed: state.seed })}
       </div>
     </div>
   );

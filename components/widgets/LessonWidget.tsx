@@ -1,23 +1,20 @@
 'use client';
 
 /**
- * A widget in a lesson: its state lives in the page (useState), initialised from MDX props that are
- * checked against the widget's URL schema exactly as an embed page checks its URL. A prop the
- * schema rejects falls back to the default and shows a notice, so a typo in a lesson is visible.
- * Below the widget, a collapsed "Share / embed" panel gives its current state as a link and as
- * iframe code.
- *
- *   // in a 'use client' module:
- *   export const DenseConnectivityLesson = lessonWidget(denseConnectivityMeta, DenseConnectivity, 'dense connectivity');
- *   // in MDX: <DenseConnectivity L={5} k={4} />
+ * A widget in a lesson, once its code has loaded (components/widgets/DeferredWidget.tsx loads it):
+ * its state lives in the page (useState), initialised from MDX props that are checked against the
+ * widget's URL schema exactly as an embed page checks its URL. A prop the schema rejects falls back
+ * to the default and shows a notice, so a typo in a lesson is visible. The frame comes from the
+ * widget's definition (lib/widgets/registry.ts); below the widget, a collapsed "Share / embed"
+ * panel gives its current state as a link and as iframe code.
  */
 import { useCallback, useState, type ComponentType, type ReactNode } from 'react';
 import { SharePanel } from '@/components/embed/SharePanel';
-import { WIDGET_FRAMES } from '@/components/embed/widget-frames';
 import { Notices } from '@/components/ui/Notices';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { formatValue, parseParams, type Notice, type Schema, type StateOf } from '@/lib/url-state/schema';
-import type { WidgetMeta, WidgetProps } from '@/lib/widgets/types';
+import type { WidgetEntry } from '@/lib/widgets/registry';
+import type { WidgetProps } from '@/lib/widgets/types';
 
 export type LessonProps<S extends Schema> = { [K in keyof S]?: unknown } & { children?: ReactNode };
 
@@ -35,23 +32,23 @@ export function initialState<S extends Schema>(schema: S, props: Readonly<Record
   return parseParams(schema, new URLSearchParams(raw));
 }
 
-export interface LessonWidgetProps<S extends Schema> {
-  readonly meta: WidgetMeta<S>;
-  readonly Widget: ComponentType<WidgetProps<S>>;
+export interface LessonWidgetProps {
+  /** The widget's definition. */
+  readonly entry: WidgetEntry;
+  /** Its component, loaded by WIDGET_LOADERS (components/widgets/loaders.ts). */
+  readonly Widget: ComponentType<WidgetProps<Schema>>;
   /** The MDX props. */
   readonly props: Readonly<Record<string, unknown>>;
-  /** How notices name the widget ("dense connectivity"); default its title. */
-  readonly name?: string;
 }
 
-export function LessonWidget<S extends Schema>({ meta, Widget, props, name }: LessonWidgetProps<S>) {
+export function LessonWidget({ entry, Widget, props }: LessonWidgetProps) {
+  const { meta, frame } = entry;
   const [{ state: init, notices }] = useState(() => initialState(meta.schema, props));
   const [state, setState] = useState(init);
-  const onChange = useCallback((patch: Partial<StateOf<S>>) => setState((s) => ({ ...s, ...patch })), []);
-  const frame = WIDGET_FRAMES[meta.id];
-  const label = name ?? meta.title.toLowerCase();
+  const onChange = useCallback((patch: Partial<StateOf<Schema>>) => setState((s) => ({ ...s, ...patch }) as StateOf<Schema>), []);
+  const label = entry.noticeName ?? meta.title.toLowerCase();
   const notice = <Notices notices={notices} title={`Some settings of this ${label} widget were not used`} />;
-  const share = <SharePanel meta={meta as unknown as WidgetMeta<Schema>} state={state} />;
+  const share = <SharePanel meta={meta} height={entry.height} state={state} />;
   if (frame) {
     return (
       <WidgetFrame title={frame.title} badge={frame.label} testId={frame.testId}>
@@ -69,13 +66,4 @@ export function LessonWidget<S extends Schema>({ meta, Widget, props, name }: Le
       <div className="not-prose -mt-6 mb-8">{share}</div>
     </>
   );
-}
-
-/** A lesson component for a widget (call it in a 'use client' module, so MDX can use the result). */
-export function lessonWidget<S extends Schema>(meta: WidgetMeta<S>, Widget: ComponentType<WidgetProps<S>>, name?: string) {
-  function InLesson(props: LessonProps<S>) {
-    return <LessonWidget meta={meta} Widget={Widget} props={props} name={name} />;
-  }
-  InLesson.displayName = `${Widget.displayName ?? Widget.name ?? 'Widget'}InLesson`;
-  return InLesson;
 }

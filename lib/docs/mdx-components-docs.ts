@@ -2,9 +2,9 @@
  * Documentation of every component a lesson can use in MDX (the registry in mdx-components.tsx),
  * checked by the type system against the components themselves so the docs cannot drift:
  *
- * - a widget's MDX props are its URL schema's parameters: `widget<typeof XLesson>()(xMeta)` only
- *   compiles when the component's props are exactly the schema's keys (plus children), and its
- *   parameter table is generated from that schema;
+ * - a widget's MDX props are its URL schema's parameters, and its docs are made from its
+ *   definition in lib/widgets/registry.ts (its MDX tag is made from the same definition, see
+ *   components/widgets/mdx-widgets.tsx), parameter table included;
  * - every other component lists its props in a PropDocs object that must name every prop of the
  *   component, no other, with `required` matching the prop's optionality, and lists of allowed
  *   values must be exhaustive (oneOf).
@@ -16,30 +16,12 @@
 import type { ComponentProps, JSXElementConstructor } from 'react';
 import type { DevicePanel } from '@/components/device/DevicePanel';
 import type { Callout } from '@/components/mdx/Callout';
-import type { CostCompareLesson } from '@/components/widgets/cost/lesson';
 import type { DenseNetConfigTable } from '@/components/widgets/densenet/DenseNetConfigTable';
-import type { ChannelProfileLesson, DenseConnectivityLesson, DenseReuseLesson } from '@/components/widgets/densenet/lesson';
 import type { MnasNetA1Table } from '@/components/widgets/mnasnet/MnasNetA1Table';
-import type { RewardExplorer } from '@/components/widgets/mnasnet/RewardExplorer';
-import type { SearchSpaceExplorer } from '@/components/widgets/mnasnet/SearchSpaceExplorer';
 import type { CardinalityAblationTable, ResNeXtComparisonTable } from '@/components/widgets/resnext/ResNeXtTables';
-import type { CardinalityGroupsLesson, GroupEquivalenceLesson } from '@/components/widgets/resnext/lesson';
-import type { ChannelShuffle } from '@/components/widgets/shufflenet/ChannelShuffle';
-import type { GuidelineLab } from '@/components/widgets/shufflenet/GuidelineLab';
 import type { ShuffleNetV2Table } from '@/components/widgets/shufflenet/ShuffleNetV2Table';
-import type { TimeBreakdown } from '@/components/widgets/shufflenet/TimeBreakdown';
-import { cardinalityGroupsMeta } from '@/lib/widgets/cardinality-groups/meta';
-import { channelProfileMeta } from '@/lib/widgets/channel-profile/meta';
-import { channelShuffleMeta } from '@/lib/widgets/channel-shuffle/meta';
-import { costCompareMeta } from '@/lib/widgets/cost-compare/meta';
-import { denseConnectivityMeta } from '@/lib/widgets/dense-connectivity/meta';
-import { denseReuseMeta } from '@/lib/widgets/dense-reuse/meta';
-import { groupEquivalenceMeta } from '@/lib/widgets/group-equivalence/meta';
-import { guidelineLabMeta } from '@/lib/widgets/guideline-lab/meta';
-import { rewardExplorerMeta } from '@/lib/widgets/reward-explorer/meta';
-import { searchSpaceMeta } from '@/lib/widgets/search-space/meta';
-import { timeBreakdownMeta } from '@/lib/widgets/time-breakdown/meta';
 import { formatValue, type Param, type Schema } from '@/lib/url-state/schema';
+import { LESSON_WIDGETS } from '@/lib/widgets/registry';
 import type { WidgetMeta } from '@/lib/widgets/types';
 
 /** One documented prop of a non-widget component. */
@@ -91,25 +73,6 @@ export function component<C extends AnyComponent>() {
   });
 }
 
-type OwnProps<C extends AnyComponent> = Exclude<keyof ComponentProps<C>, 'children'>;
-type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/**
- * A widget's MDX component: compiles only when the component's props (children aside) are exactly
- * the keys of the meta's schema. `widget<typeof DenseConnectivityLesson>()(denseConnectivityMeta)`.
- */
-export function widget<C extends AnyComponent>() {
-  return <S extends Schema>(
-    meta: WidgetMeta<S>,
-    ..._propsMatchSchema: SameKeys<OwnProps<C>, keyof S> extends true
-      ? []
-      : [error: { mdxPropsNotInSchema: Exclude<OwnProps<C>, keyof S>; schemaKeysNotProps: Exclude<keyof S, OwnProps<C>> }]
-  ): WidgetComponentDoc => {
-    void _propsMatchSchema; // only its type matters
-    return { kind: 'widget', widgetId: meta.id, meta: meta as unknown as WidgetMeta<Schema> };
-  };
-}
-
 /**
  * The allowed values of a string-union prop, written out for the docs: the list must name every
  * member of the union (a missing one is a type error), e.g. `oneOf<'note' | 'warning'>()(['note', 'warning'])`.
@@ -123,7 +86,8 @@ export function oneOf<T extends string>() {
 
 type CalloutProps = ComponentProps<typeof Callout>;
 
-export const MDX_COMPONENT_DOCS = {
+/** The components that are not widgets, written by hand. */
+const COMPONENT_DOCS = {
   Callout: component<typeof Callout>()({
     summary: 'A boxed aside: a note (blue) or a warning (amber), with an optional bold title. Its content is ordinary Markdown.',
     example: '<Callout title="Figures tutorials get wrong" tone="warning">\nThe weight decay is $10^{-4}$ with Nesterov momentum 0.9, not $4 \\times 10^{-5}$.\n</Callout>',
@@ -143,17 +107,11 @@ export const MDX_COMPONENT_DOCS = {
     example: '<DevicePanel />',
     props: {},
   }),
-  DenseConnectivity: widget<typeof DenseConnectivityLesson>()(denseConnectivityMeta),
-  DenseReuse: widget<typeof DenseReuseLesson>()(denseReuseMeta),
-  ChannelProfile: widget<typeof ChannelProfileLesson>()(channelProfileMeta),
   DenseNetConfigTable: component<typeof DenseNetConfigTable>()({
     summary: "The ImageNet DenseNets (121, 169, 201, 161): blocks, growth rate, depth, parameters and MACs computed from this site's specs, beside the paper's Table 3 errors.",
     example: '<DenseNetConfigTable />',
     props: {},
   }),
-  CostCompare: widget<typeof CostCompareLesson>()(costCompareMeta),
-  CardinalityGroups: widget<typeof CardinalityGroupsLesson>()(cardinalityGroupsMeta),
-  GroupEquivalence: widget<typeof GroupEquivalenceLesson>()(groupEquivalenceMeta),
   ResNeXtComparisonTable: component<typeof ResNeXtComparisonTable>()({
     summary: "ResNeXt paper, Table 1: ResNet-50 against ResNeXt-50 (32×4d), stage by stage, with this site's parameter and MAC counts beside the paper's.",
     example: '<ResNeXtComparisonTable />',
@@ -164,25 +122,28 @@ export const MDX_COMPONENT_DOCS = {
     example: '<CardinalityAblationTable />',
     props: {},
   }),
-  ChannelShuffle: widget<typeof ChannelShuffle>()(channelShuffleMeta),
-  GuidelineLab: widget<typeof GuidelineLab>()(guidelineLabMeta),
-  TimeBreakdown: widget<typeof TimeBreakdown>()(timeBreakdownMeta),
   ShuffleNetV2Table: component<typeof ShuffleNetV2Table>()({
     summary: 'ShuffleNet v2 paper, Table 5: the 0.5×, 1×, 1.5× and 2× networks stage by stage, channels and output sizes from the spec, MACs and parameters beside the paper’s.',
     example: '<ShuffleNetV2Table />',
     props: {},
   }),
-  RewardExplorer: widget<typeof RewardExplorer>()(rewardExplorerMeta),
-  SearchSpaceExplorer: widget<typeof SearchSpaceExplorer>()(searchSpaceMeta),
   MnasNetA1Table: component<typeof MnasNetA1Table>()({
     summary: "MnasNet-A1 block by block (the paper's Fig. 7(a)): operation, kernel, squeeze-and-excitation, skip and output size, with parameters and MACs from the spec.",
     example: '<MnasNetA1Table />',
     props: {},
   }),
-} as const satisfies Readonly<Record<string, MdxComponentDoc>>;
+} as const satisfies Readonly<Record<string, ComponentDoc>>;
 
-export type MdxComponentName = keyof typeof MDX_COMPONENT_DOCS;
-export const MDX_COMPONENT_NAMES = Object.keys(MDX_COMPONENT_DOCS) as MdxComponentName[];
+/** Every lesson widget, from its definition: its MDX name, and its props = its schema. */
+const WIDGET_DOCS: Readonly<Record<string, WidgetComponentDoc>> = Object.fromEntries(
+  LESSON_WIDGETS.map((e) => [e.mdx, { kind: 'widget', widgetId: e.meta.id, meta: e.meta } satisfies WidgetComponentDoc]),
+);
+
+/** Every MDX component: the general ones first, then the widgets in the order of the lessons. */
+export const MDX_COMPONENT_DOCS: Readonly<Record<string, MdxComponentDoc>> = { ...COMPONENT_DOCS, ...WIDGET_DOCS };
+
+export type MdxComponentName = string;
+export const MDX_COMPONENT_NAMES: readonly MdxComponentName[] = Object.keys(MDX_COMPONENT_DOCS);
 
 /** Names registered in mdx-components.tsx without docs here, and docs for names no longer registered. */
 export function mdxDocsProblems(registered: readonly string[]): { undocumented: string[]; stale: string[] } {

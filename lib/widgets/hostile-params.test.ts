@@ -26,7 +26,7 @@ vi.mock('@/components/embed/widget-components', async () => {
   const { createElement: h } = await import('react');
   // The stub prints the widget's state as text, so accepted values are rendered too.
   const Stub = ({ state }: { state: unknown }) => h('pre', { 'data-stub': '' }, JSON.stringify(state));
-  return { WIDGET_COMPONENTS: new Proxy({}, { get: () => Stub }) };
+  return { embedWidget: () => Stub };
 });
 
 // ---- seeded PRNG ------------------------------------------------------------------------------

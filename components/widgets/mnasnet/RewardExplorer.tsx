@@ -9,8 +9,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo } from 'react';
 import { HARD, SOFT, constraintKind, rankModels, reward, rewardCurve, type PublishedModel } from '@/lib/widgets/reward-explorer/reward';
-import { rewardExplorerMeta, type RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
-import { lessonWidget } from '@/components/widgets/LessonWidget';
+import type { RewardExplorerSchema } from '@/lib/widgets/reward-explorer/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { Axis } from '@/components/charts/Axis';
 import { axisTicks, plotFrame } from '@/components/charts/ticks';
@@ -140,6 +139,3 @@ export function RewardExplorerWidget({ state, onChange }: WidgetProps<RewardExpl
     </div>
   );
 }
-
-/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
-export const RewardExplorer = lessonWidget(rewardExplorerMeta, RewardExplorerWidget);

@@ -14,12 +14,11 @@ import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
 import { Stat, StatGrid } from '@/components/ui/Stat';
 import { Toggle } from '@/components/ui/Toggle';
-import { lessonWidget } from '@/components/widgets/LessonWidget';
 import type { MnasBlockChoice } from '@/lib/arch';
 import { formatMillions, formatMs, formatPercent } from '@/lib/format';
 import { decodeMnasBlocks, encodeMnasBlocks } from '@/lib/models/mnas-code';
 import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
-import { searchSpaceMeta, type SearchSpaceSchema } from '@/lib/widgets/search-space/meta';
+import type { SearchSpaceSchema } from '@/lib/widgets/search-space/meta';
 import { MOBILENETV2_BLOCKS, PUBLISHED_ACCURACY_POINTS, SEARCH_MODES, SEARCH_SIZES, archCost, paretoFront, standInAccuracy, sampleBlocks, type SearchPoint } from '@/lib/widgets/search-space/search';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { SearchBestTable } from './SearchBestTable';
@@ -162,6 +161,3 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
     </div>
   );
 }
-
-/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
-export const SearchSpaceExplorer = lessonWidget(searchSpaceMeta, SearchSpaceWidget);

@@ -12,8 +12,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { describeSlot, neverConvolved, stepAt, stepCount, type ShuffleTrace } from '@/lib/widgets/channel-shuffle/logic';
 import { SHUFFLE_FIGURE, hue, shuffleLayout, strandPath } from '@/lib/widgets/channel-shuffle/layout';
-import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, channelShuffleMeta, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
-import { lessonWidget } from '@/components/widgets/LessonWidget';
+import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { useReducedMotion } from '@/components/hooks/useReducedMotion';
 import { Button } from '@/components/ui/Button';
@@ -226,6 +225,3 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
     </div>
   );
 }
-
-/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
-export const ChannelShuffle = lessonWidget(channelShuffleMeta, ChannelShuffleWidget);

@@ -25,8 +25,7 @@ import {
   type Platform,
   type WidthIndex,
 } from '@/lib/widgets/guideline-lab/benchmarks';
-import { BACKEND_CHOICES, guidelineLabMeta, type GuidelineLabSchema } from '@/lib/widgets/guideline-lab/meta';
-import { lessonWidget } from '@/components/widgets/LessonWidget';
+import { BACKEND_CHOICES, type GuidelineLabSchema } from '@/lib/widgets/guideline-lab/meta';
 import type { RowResult } from '@/lib/widgets/guideline-lab/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
@@ -212,6 +211,3 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
     </div>
   );
 }
-
-/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
-export const GuidelineLab = lessonWidget(guidelineLabMeta, GuidelineLabWidget);

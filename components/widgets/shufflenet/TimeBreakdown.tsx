@@ -11,8 +11,7 @@ import { useState } from 'react';
 import { timerLabel } from '@/lib/lab/profile-stats';
 import { BREAKDOWN_SIZES, type BreakdownCategory, type CategoryTotal } from '@/lib/widgets/time-breakdown/categories';
 import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
-import { timeBreakdownMeta, type TimeBreakdownSchema } from '@/lib/widgets/time-breakdown/meta';
-import { lessonWidget } from '@/components/widgets/LessonWidget';
+import type { TimeBreakdownSchema } from '@/lib/widgets/time-breakdown/meta';
 import type { BreakdownResult } from '@/lib/widgets/time-breakdown/run';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
@@ -126,6 +125,3 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
     </div>
   );
 }
-
-/** The lesson form: state held in the page, initialised from MDX props (components/widgets/LessonWidget.tsx). */
-export const TimeBreakdown = lessonWidget(timeBreakdownMeta, TimeBreakdownWidget);
