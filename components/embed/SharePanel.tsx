@@ -5,7 +5,7 @@
  * live preview. Collapsed by default (a <details>, so it works with the keyboard and without
  * script); the preview iframe is only created while the panel is open.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { shareCode, shareTooLongMessage } from '@/lib/embed/code';
 import { requestedHeight } from '@/lib/embed/messages';
 import { THEMES, type Theme } from '@/lib/embed/schema';
@@ -103,6 +103,16 @@ export function SharePanel({ meta, height, state, note, className }: SharePanelP
   const [theme, setTheme] = useState<Theme>('auto');
   const [onClick, setOnClick] = useState(false);
   const [message, setMessage] = useState('');
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const sync = useCallback((el: HTMLDetailsElement) => {
+    setOpen(el.open);
+    if (el.open) setOrigin((o) => o || window.location.origin);
+  }, []);
+  // Opened before it hydrated (lessons hydrate a widget as it nears the viewport, and a reader or a
+  // test can be quicker): the toggle event was missed, so read the element once.
+  useEffect(() => {
+    if (detailsRef.current?.open) sync(detailsRef.current);
+  }, [sync]);
   const code = open && origin ? shareCode(origin, meta, state, height, { theme, run: onClick ? 'click' : 'visible' }) : null;
 
   // The preview follows the state, but not on every step of a dragged slider.
@@ -130,11 +140,8 @@ export function SharePanel({ meta, height, state, note, className }: SharePanelP
       className={`not-prose rounded-lg border border-slate-200 bg-white text-sm text-slate-800 dark:border-slate-800 dark:bg-slate-900/40 dark:text-slate-200 ${className ?? ''}`}
       data-part="share"
       data-testid="share-panel"
-      onToggle={(e) => {
-        const isOpen = e.currentTarget.open;
-        setOpen(isOpen);
-        if (isOpen && !origin) setOrigin(window.location.origin);
-      }}
+      ref={detailsRef}
+      onToggle={(e) => sync(e.currentTarget)}
     >
       <summary className="cursor-pointer select-none rounded-lg px-3 py-2 text-xs font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white">
         Share / embed

@@ -1,4 +1,11 @@
 /**
+ * How far outside the viewport a deferred part starts loading: about a screen ahead on a phone,
+ * so a reader scrolling at a normal pace finds it ready, while a page opened at its top loads only
+ * what is near the top.
+ */
+export const HYDRATE_MARGIN = '800px 0px';
+
+/**
  * Calls `onNear` once, when `el` comes within `margin` of the viewport (an IntersectionObserver
  * rootMargin, e.g. '800px 0px'), or at once where IntersectionObserver does not exist. With
  * `idle`, also when the browser is first idle (requestIdleCallback, else a timeout): for parts a

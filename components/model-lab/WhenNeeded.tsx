@@ -8,7 +8,7 @@
  * meanwhile, so the page does not jump.
  */
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import { whenNearViewport } from '@/components/lazy/near-viewport';
+import { HYDRATE_MARGIN, whenNearViewport } from '@/components/lazy/near-viewport';
 
 export function WhenNeeded({ children, minHeight, label }: { children: ReactNode; minHeight: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -16,7 +16,7 @@ export function WhenNeeded({ children, minHeight, label }: { children: ReactNode
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    return whenNearViewport(el, '800px 0px', () => setNeeded(true), { idle: true });
+    return whenNearViewport(el, HYDRATE_MARGIN, () => setNeeded(true), { idle: true });
   }, []);
   const reserve = (
     <p role="status" style={{ minHeight }} className="flex items-center justify-center rounded-xl border border-dashed border-slate-300 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">

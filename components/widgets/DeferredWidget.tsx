@@ -37,15 +37,8 @@ import {
 import type { Schema } from '@/lib/url-state/schema';
 import type { WidgetEntry } from '@/lib/widgets/registry';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { whenNearViewport } from '@/components/lazy/near-viewport';
+import { HYDRATE_MARGIN, whenNearViewport } from '@/components/lazy/near-viewport';
 import { loaderOf } from './loaders';
-
-/**
- * How far outside the viewport a widget starts loading: about a screen ahead on a phone, so a
- * reader scrolling at a normal pace finds it hydrated, while a page opened at its top hydrates
- * only what is near the top.
- */
-export const HYDRATE_MARGIN = '800px 0px';
 
 interface LoadedProps {
   readonly props: Readonly<Record<string, unknown>>;
