@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { HYDRATE_MARGIN } from '../components/lazy/near-viewport';
+import { HYDRATE_MARGIN } from '../lib/widgets/definition';
 import { expect, test } from './fixtures';
 import { DenseNetLessonPage } from './pages/DenseNetLessonPage';
 

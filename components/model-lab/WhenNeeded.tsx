@@ -7,17 +7,16 @@
  * first load carries only the knobs, the totals and the layer table. The space is reserved
  * meanwhile, so the page does not jump.
  */
-import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import { HYDRATE_MARGIN, whenNearViewport } from '@/components/lazy/near-viewport';
+import { Suspense, useRef, type ReactNode } from 'react';
+import { useIdle } from '@/components/hooks/useIdle';
+import { useInView } from '@/components/hooks/useInView';
+import { HYDRATE_MARGIN } from '@/lib/widgets/definition';
 
 export function WhenNeeded({ children, minHeight, label }: { children: ReactNode; minHeight: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [needed, setNeeded] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    return whenNearViewport(el, HYDRATE_MARGIN, () => setNeeded(true), { idle: true });
-  }, []);
+  const near = useInView(ref, { once: true, rootMargin: HYDRATE_MARGIN });
+  const idle = useIdle({ enabled: !near });
+  const needed = near || idle;
   const reserve = (
     <p role="status" style={{ minHeight }} className="flex items-center justify-center rounded-xl border border-dashed border-slate-300 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
       Loading the {label}…

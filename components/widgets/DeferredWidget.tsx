@@ -35,9 +35,10 @@ import {
   type ReactNode,
 } from 'react';
 import type { Schema } from '@/lib/url-state/schema';
+import { HYDRATE_MARGIN } from '@/lib/widgets/definition';
 import type { WidgetEntry } from '@/lib/widgets/registry';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { HYDRATE_MARGIN, whenNearViewport } from '@/components/lazy/near-viewport';
+import { useIntersection } from '@/components/hooks/useInView';
 import { loaderOf } from './loaders';
 
 interface LoadedProps {
@@ -123,11 +124,8 @@ export function DeferredWidget({ id, props, title, height }: DeferredWidgetProps
     return { Widget: lazyLessonWidget(id, gate?.opened ?? null), gate, hydrating: fromServer };
   });
 
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !gate) return;
-    return whenNearViewport(el, HYDRATE_MARGIN, gate.open);
-  }, [gate]);
+  // Opening twice is harmless (a promise resolves once); the observer goes with the shell.
+  useIntersection(ref, (near) => near && gate?.open(), { rootMargin: HYDRATE_MARGIN, enabled: gate !== null });
 
   const onReady = useCallback(() => ref.current?.setAttribute('data-hydrated', ''), []);
 

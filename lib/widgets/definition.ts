@@ -48,3 +48,11 @@ export function defineWidget<S extends Schema>(def: WidgetDefinition<S>): Widget
 
 /** How a tfjs widget's `runs` begins. */
 export const LOADS_TFJS = 'Loads TensorFlow.js (about 1.5 MB) and ';
+
+/**
+ * How far outside the viewport a deferred part of a page starts loading (an IntersectionObserver
+ * rootMargin): a lesson widget hydrates, a lab part fetches its code. About a screen ahead on a
+ * phone, so a reader scrolling at a normal pace finds it ready, while a page opened at its top
+ * loads only what is near the top.
+ */
+export const HYDRATE_MARGIN = '800px 0px';
