@@ -1,8 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('the device panel loads tfjs after the page paints and reports its backend', async ({ page }) => {
+test('the device panel loads tfjs as it nears the viewport and reports its backend', async ({ page }) => {
   await page.goto('/lessons/intro');
   const panel = page.getByRole('region', { name: 'Your device' });
+  await panel.scrollIntoViewIfNeeded();
   await expect(panel.locator('dl[data-backend]')).toBeVisible({ timeout: 60_000 });
   const backend = await panel.locator('dl').getAttribute('data-backend');
   // With --enable-unsafe-webgpu Chromium offers a SwiftShader WebGPU adapter, the first choice.
@@ -19,6 +20,7 @@ test('without WebGPU the panel falls back to WebGL and says why', async ({ page 
   });
   await page.goto('/lessons/intro');
   const panel = page.getByRole('region', { name: 'Your device' });
+  await panel.scrollIntoViewIfNeeded();
   await expect(panel.locator('dl[data-backend="webgl"]')).toBeVisible({ timeout: 60_000 });
   await expect(panel).toContainText('SwiftShader');
   await panel.getByText(/faster backend unavailable/).click();

@@ -10,7 +10,9 @@ test('the static export serves lessons, navigation and tfjs with no Next.js serv
   await page.getByRole('link', { name: /Why these four/ }).click();
   await expect(page).toHaveURL(/\/lessons\/intro\/?$/);
   await expect(page.locator('article .katex').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Your device' }).locator('dl[data-backend]')).toBeVisible({ timeout: 60_000 });
+  const device = page.getByRole('region', { name: 'Your device' });
+  await device.scrollIntoViewIfNeeded();
+  await expect(device.locator('dl[data-backend]')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Next/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('DenseNet');
 });

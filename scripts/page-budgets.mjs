@@ -10,8 +10,8 @@
 //   node scripts/page-budgets.mjs --no-lighthouse              # first-load JS only (fast)
 //   node scripts/page-budgets.mjs --pages /,/lessons/intro --check   # exit 1 when a budget fails
 //
-// Chromium: $CHROME_PATH, else /usr/bin/chromium. The export is served by scripts/serve-static.mjs
-// on --port (default 4310).
+// Chromium: $CHROME_PATH, else /usr/bin/chromium. The export is served, gzipped as a real host would
+// serve it, by scripts/serve-static.mjs on --port (default 4310).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -75,7 +75,7 @@ const judgedByLighthouse = (p) => p === '/' || isLesson(p);
 /** Serves the export with scripts/serve-static.mjs; resolves once it listens. */
 function serve(dir, port) {
   return new Promise((ok, ko) => {
-    const child = spawn(process.execPath, [join(HERE, 'serve-static.mjs'), dir], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(HERE, 'serve-static.mjs'), dir], { env: { ...process.env, PORT: String(port), GZIP: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (d) => String(d).includes('Serving') && ok(child));
     child.on('exit', (code) => ko(new Error(`serve-static exited with code ${code} (is port ${port} free?)`)));
   });

@@ -2,8 +2,11 @@
 // A dependency-free static file server for the exported site (out/), so the export can be checked
 // on a laptop with no network: `npm run export && npm run serve:export`. Any web server works as
 // well (nginx, `python3 -m http.server -d out`); this one only adds the right MIME type for .wasm.
+// GZIP=1 compresses text responses as most hosts do (scripts/page-budgets.mjs uses it, so that
+// Lighthouse sees the transfer sizes a real host would send).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'out');
@@ -28,6 +31,9 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+const GZIP = process.env.GZIP === '1';
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
+
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let path = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -43,6 +49,12 @@ createServer((req, res) => {
     else res.end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+  const type = TYPES[extname(path)] ?? 'application/octet-stream';
+  if (GZIP && /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && COMPRESSIBLE.test(type)) {
+    res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    createReadStream(path).pipe(createGzip()).pipe(res);
+    return;
+  }
+  res.writeHead(200, { 'content-type': type });
   createReadStream(path).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));

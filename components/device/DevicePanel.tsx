@@ -1,20 +1,26 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useInView } from '@/components/hooks/useInView';
 import type { DeviceReport } from '@/lib/device/probe';
 import { BACKEND_LABELS as LABEL } from '@/lib/runtime/backend-names';
+import { HYDRATE_MARGIN } from '@/lib/widgets/definition';
 
 type State = { status: 'loading' } | { status: 'ready'; report: DeviceReport } | { status: 'error'; message: string };
 
 
 /**
- * "Your device": loads TensorFlow.js on demand (after the page has painted) and reports the backend
- * it settled on, the GPU renderer, and whether GPU timers are available for per-layer timing.
+ * "Your device": loads TensorFlow.js on demand (as the panel nears the viewport, so a page opened
+ * at its top does not parse 1.5 MB of tfjs before it is usable) and reports the backend it settled
+ * on, the GPU renderer, and whether GPU timers are available for per-layer timing.
  */
 export function DevicePanel() {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const ref = useRef<HTMLElement>(null);
+  const near = useInView(ref, { once: true, rootMargin: HYDRATE_MARGIN });
 
   useEffect(() => {
+    if (!near) return;
     let cancelled = false;
     import('@/lib/device/probe')
       .then((m) => m.probeDevice())
@@ -25,10 +31,11 @@ export function DevicePanel() {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [near]);
 
   return (
     <section
+      ref={ref}
       aria-label="Your device"
       className="not-prose my-6 rounded-xl border border-slate-200 p-4 text-sm dark:border-slate-800"
     >
