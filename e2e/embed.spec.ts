@@ -315,3 +315,14 @@ test('the static export has the embed pages, without an oEmbed link', async ({ p
   await expect(new EmbedPage(host.frame(0)).control('target')).toBeVisible();
   expect(await host.settledHeight(0, 'static')).toBeGreaterThan(300);
 });
+
+test('an embed that would run for long asks first instead of starting by itself', async ({ page }) => {
+  await page.goto(EmbedPage.path('lab-runner', 'model=resnext101_32x8d&backend=wasm'));
+  const embed = new EmbedPage(page);
+  await expect(embed.root).toHaveAttribute('data-phase', 'running');
+  const confirm = page.getByTestId('run-confirm');
+  await expect(confirm).toContainText(/^This will take about \d+ s on WebAssembly .*Run anyway\?/, { timeout: 60_000 });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('top5')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__layerwiseEmbed!.numTensors())).toBeLessThan(10);
+});

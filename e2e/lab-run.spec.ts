@@ -61,3 +61,36 @@ test('profile at a small size on WASM: one point per layer, labelled with its ti
   // Measured times now colour the graph and fill the layer table.
   await expect(lab.layerTable.getByRole('row').nth(1).getByRole('cell').last()).not.toHaveText('—');
 });
+
+test('a network too big for the backend is refused with its numbers, before any weights are made', async ({ page }) => {
+  // 3.65 × 10¹² parameters (issue 12): pressing Run used to freeze the tab.
+  await page.goto('/models/resnext50_32x4d?size=512&C=256&d=512&layers=64,64,64,64');
+  const lab = new LabPage(page);
+  await lab.runner.getByRole('button', { name: /^Run/ }).click();
+  const refused = lab.runner.getByTestId('run-refused');
+  await expect(refused).toContainText(/This network is too big to run on .+: 3\.65 T params take 14\.6 TB of weights .* Choose smaller settings\./, { timeout: 60_000 });
+  await expect(page.getByTestId('top5')).toHaveCount(0);
+  // The page still answers, and nothing was built.
+  expect(await page.evaluate(() => window.__layerwiseLab!.numTensors())).toBeLessThan(10);
+  await expect(lab.runner.getByRole('button', { name: /^Run/ })).toBeEnabled();
+});
+
+test('a long run asks first: Cancel runs nothing, Run anyway runs', async ({ page }) => {
+  // resnext101_32x8d: 16.5 G MACs × (warm-up + timed pass) at the cautious 5 M MACs/ms of WebAssembly ≈ 6.6 s.
+  const lab = new LabPage(page);
+  await lab.goto('resnext101_32x8d', 'backend=wasm');
+  await lab.runner.getByRole('button', { name: /^Run/ }).click();
+  const confirm = lab.runner.getByTestId('run-confirm');
+  await expect(confirm).toContainText(/^This will take about \d+ s on WebAssembly \(16\.\d G MACs × 2 passes, at a cautious guess of its speed\)\. Run anyway\?/, { timeout: 60_000 });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('top5')).toHaveCount(0);
+  await lab.runner.getByRole('button', { name: /^Run/ }).click();
+  await lab.runner.getByTestId('run-confirm').getByRole('button', { name: 'Run anyway' }).click();
+  await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 180_000 });
+  // Agreed once for this model and backend: running again does not ask again.
+  await lab.runner.getByRole('button', { name: 'Run again' }).click();
+  await expect(lab.runner.getByTestId('run-confirm')).toHaveCount(0);
+  await expect(lab.runner.getByRole('button', { name: 'Run again' })).toBeEnabled({ timeout: 180_000 });
+});

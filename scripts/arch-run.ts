@@ -11,13 +11,17 @@
  * safetensors rules, every key and shape, then values: a file with NaN/Inf values or negative
  * BatchNorm running variances is refused with a per-tensor report unless --allow-nonfinite is
  * given (then the report is a warning on stderr).
- * Exit codes: 0 ok; 2 bad arguments, bad model id, unreadable/invalid files or weights.
+ * An input the model cannot fit in the backend's memory (lib/runtime/run-guard.ts) is refused
+ * before any weights are made.
+ * Exit codes: 0 ok; 2 bad arguments, bad model id, unreadable/invalid files or weights, too big.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { buildGraph, getModel } from '../lib/arch/registry';
 import { MAX_SIZE, MIN_SIZE } from '../lib/arch/validate';
+import { footprint, type Footprint } from '../lib/arch/footprint';
+import { memoryRefusal } from '../lib/runtime/run-guard';
 import { Model, inputFromNCHW } from '../lib/runtime/executor';
 import { topK } from '../lib/runtime/imagenet';
 import { median } from '../lib/runtime/profiler';
@@ -62,6 +66,16 @@ function report(findings: readonly ValueFinding[]): string {
   const lines = findings.slice(0, 10).map((f) => `  ${findingLine(f)}`);
   if (findings.length > 10) lines.push(`  ... and ${findings.length - 10} more tensors`);
   return lines.join('\n');
+}
+
+/**
+ * The footprint for an NCHW input of N images of H×W, from the graph's at `size`×`size`: activations
+ * and MACs grow with the batch and, roughly, with the area (exact when H = W = size and N = 1).
+ */
+export function inputFootprint(fp: Footprint, size: number, [n, , h, w]: readonly [number, number, number, number]): Footprint {
+  const scale = n * Math.max(1, (h * w) / (size * size));
+  if (scale === 1) return fp;
+  return { ...fp, macs: fp.macs * scale, peakActivationBytes: fp.peakActivationBytes * scale, largestTensorBytes: fp.largestTensorBytes * scale };
 }
 
 async function selectBackend(name: CliBackend): Promise<void> {
@@ -120,6 +134,13 @@ export const runCommand: Command = {
     // so build it at the input's size when the registry accepts that size, else at the default.
     const [, , h, w] = input.shape;
     const graph = h === w && h >= MIN_SIZE && h <= MAX_SIZE ? buildGraph(id, { size: h }) : buildGraph(id);
+
+    // Before any weights are made: refuse what cannot fit the backend (lib/runtime/run-guard.ts).
+    const refusal = memoryRefusal(inputFootprint(footprint(graph), graph.input[1], input.shape), backend, 0, 'Use a smaller or fewer-image input.');
+    if (refusal) {
+      io.stderr(`arch run: ${id}: ${refusal.message}\n`);
+      return 2;
+    }
 
     const model = Model.create(graph, heInit(graph, Number(values.seed)));
     const x = inputFromNCHW(input.data, input.shape);

@@ -11,15 +11,19 @@ import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
 import { controlClass } from '@/components/ui/styles';
 import { Toggle } from '@/components/ui/Toggle';
-import { MODELS } from '@/lib/arch';
+import { RunGuardNotice } from '@/components/ui/RunGuardNotice';
+import { useRunGuard } from '@/components/hooks/useRunGuard';
+import { buildGraph, MODELS } from '@/lib/arch';
+import { footprint } from '@/lib/arch/footprint';
 import { formatCount, formatSig } from '@/lib/format';
 import { compareSchema, COMPARE_SIZES } from '@/lib/compare/schema';
 import { inversions, kendallTau, ranks } from '@/lib/compare/ranking';
 import type { CompareRun } from '@/lib/compare/measure';
 import { FAMILY_COLORS } from '@/lib/models/family-colors';
-import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
+import { BACKEND_LABELS, BACKEND_ORDER } from '@/lib/runtime/backend-names';
 import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 import { fallbackNotice } from '@/lib/runtime/backend-policy';
+import { expectedBackend, guardModels } from '@/lib/runtime/run-guard';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 
 /**
@@ -32,11 +36,21 @@ export function CompareApp() {
   const { status } = job;
   const [run, setRun] = useState<CompareRun | null>(null);
 
+  const guard = useRunGuard();
+
   const start = async () => {
+    // Before any weights are built: each model gets a warm-up and `runs` timed passes (lib/compare/measure.ts).
+    const ids = MODELS.map((m) => m.id).filter((id) => state.models.includes(id));
+    const on = expectedBackend(state.backend, BACKEND_ORDER);
+    const decision = guardModels(
+      ids.map((id) => footprint(buildGraph(id, { size: Number(state.size) }))),
+      on,
+      state.runs + 1,
+    );
+    if (!guard.allow(`${ids.join(',')}@${state.size}×${state.runs}|${on}`, decision, () => void start())) return;
     setRun(null);
     const result = await job.run('Loading TensorFlow.js', async (ctx) => {
       const { measureModels } = await import('@/lib/compare/measure');
-      const ids = MODELS.map((m) => m.id).filter((id) => state.models.includes(id));
       return measureModels({
         ids,
         size: Number(state.size),
@@ -104,6 +118,7 @@ export function CompareApp() {
       >
         Measure {state.models.length} model{state.models.length === 1 ? '' : 's'}
       </RunButton>
+      <RunGuardNotice decision={guard.question} onConfirm={guard.confirm} onCancel={guard.cancel} confirmLabel="Measure anyway" />
       {run && fallbackNotice(state.backend, run) ? <Caveat>{fallbackNotice(state.backend, run)}</Caveat> : null}
       {results.length > 0 && (
         <section aria-labelledby="results-heading" className="grid gap-6 lg:grid-cols-2">

@@ -16,6 +16,11 @@ import { Progress } from '@/components/ui/Progress';
 import { Stat, StatGrid } from '@/components/ui/Stat';
 import { TimeScatter } from './TimeScatter';
 import { useControllable } from './useControllable';
+import { footprint } from '@/lib/arch/footprint';
+import { resizeGraph } from '@/lib/lab/resize-graph';
+import { guardRun } from '@/lib/runtime/run-guard';
+import { useRunGuard } from '@/components/hooks/useRunGuard';
+import { RunGuardNotice } from '@/components/ui/RunGuardNotice';
 import { useElementWidth } from '@/components/hooks/useElementWidth';
 import { primaryButtonClass, smallButtonClass, smallControlClass } from '@/components/ui/styles';
 
@@ -77,8 +82,19 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
   const summary = useMemo(() => (profile ? summarizeProfile(profile) : null), [profile]);
   const sizeOptions = useMemo(() => [...new Set([...sizes, ...(source ? [source.inputSize] : [])])].sort((a, b) => a - b), [sizes, source]);
 
+  const guard = useRunGuard();
+
   const run = async () => {
     if (!source) return;
+    // The profiler makes warmup + 2 × repeats passes (lib/runtime/profiler.ts), at the profile's size.
+    let sized = source.graph;
+    try {
+      sized = size === source.inputSize ? source.graph : resizeGraph(source.graph, size);
+    } catch {
+      // A size the network cannot take: the profile itself reports it.
+    }
+    const decision = guardRun(footprint(sized), source.backend, { passes: warmup + 2 * repeats, verb: 'Profile' });
+    if (!guard.allow(`${source.graph.id}@${size}|${source.backend}`, decision, () => void run())) return;
     const op = ++opRef.current;
     abortRef.current?.abort();
     const ctrl = new AbortController();
@@ -155,6 +171,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
         {source && <span className="text-xs text-slate-500 dark:text-slate-400">on {BACKEND_LABELS[source.backend]}, {warmup} warm-up + {repeats} timed passes</span>}
       </div>
       <Progress label="Profiling progress" {...progressView(progress, idleText)} />
+      <RunGuardNotice decision={guard.question} onConfirm={guard.confirm} onCancel={guard.cancel} confirmLabel="Profile anyway" />
       {error && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
           {error}

@@ -5,6 +5,10 @@ import type { Graph } from '@/lib/arch/ir';
 import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
 import { fallbackNotice } from '@/lib/runtime/backend-policy';
 import { formatMs } from '@/lib/format';
+import { footprint } from '@/lib/arch/footprint';
+import { guardRun } from '@/lib/runtime/run-guard';
+import { useRunGuard } from '@/components/hooks/useRunGuard';
+import { RunGuardNotice } from '@/components/ui/RunGuardNotice';
 import { type RunResult, type WeightsLabel, makeHandle } from '@/lib/lab/handle';
 import type { ProgressState } from '@/lib/lab/progress';
 import type { BackendChoice, RunSession, WeightsSource } from '@/lib/lab/session';
@@ -32,6 +36,8 @@ export interface RunnerProps {
   readonly onInvalidate?: () => void;
   /** Backend in use after each start or fallback. */
   readonly onBackendChange?: (status: BackendStatus) => void;
+  /** When the run guard refuses or asks (true) and when that is answered (false): a folded runner opens. */
+  readonly onGuardQuestion?: (asking: boolean) => void;
   /** Run once on mount (loads tfjs straight away). Default false: the reader presses Run. */
   readonly autoRun?: boolean;
   readonly className?: string;
@@ -77,6 +83,7 @@ export function Runner(props: RunnerProps) {
 
   const [live, setLive] = useState(autoRun);
   const [token, setToken] = useState(0);
+  const guard = useRunGuard();
 
   const sessionRef = useRef<Promise<RunSession> | null>(null);
   const sessionBackendRef = useRef<BackendChoice>(backend);
@@ -85,6 +92,9 @@ export function Runner(props: RunnerProps) {
   useLayoutEffect(() => {
     callbacks.current = props;
   });
+
+  const asking = guard.question !== null;
+  useEffect(() => callbacks.current.onGuardQuestion?.(asking), [asking]);
 
   const reportBackend = useCallback((s: RunSession, message: string | null) => {
     const b = s.backend;
@@ -154,6 +164,14 @@ export function Runner(props: RunnerProps) {
         await s.setBackend(backend);
         reportBackend(s, fallbackNotice(backend, s.backend));
       }
+      // Before any weights are built: refuse what cannot fit this backend, ask before a long run.
+      const on = s.backend.backend;
+      const decision = guardRun(footprint(graph), on, { passes: s.graph === graph && s.hasModel ? 1 : 2 });
+      const again = () => {
+        setLive(true);
+        setToken((t) => t + 1);
+      };
+      if (!guard.allow(`${graph.id}@${graph.input.join('x')}|${on}`, decision, again)) return;
       const image = await input.currentImage();
       if (s.image !== image) await s.setInput(image);
       const want = wantedWeights();
@@ -301,6 +319,7 @@ export function Runner(props: RunnerProps) {
           runError={runError}
           backendStatus={backendStatus}
           numTensors={numTensors}
+          notice={<RunGuardNotice decision={guard.question} onConfirm={guard.confirm} onCancel={guard.cancel} />}
         />
       </div>
     </section>

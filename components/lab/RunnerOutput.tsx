@@ -1,5 +1,7 @@
 'use client';
 
+import type { ReactNode } from 'react';
+
 import { Button } from '@/components/ui/Button';
 import { DescriptionList } from '@/components/ui/DescriptionList';
 import { Progress } from '@/components/ui/Progress';
@@ -28,10 +30,12 @@ export interface RunnerOutputProps {
   readonly runError: string | null;
   readonly backendStatus: BackendStatus | null;
   readonly numTensors: number | null;
+  /** Shown under the progress bar: the run guard's refusal or question. */
+  readonly notice?: ReactNode;
 }
 
 /** The output half of the Runner: the Run button, progress, the top-5, what the model saw, diagnostics. */
-export function RunnerOutput({ busy, onRun, progress, idleText, result, runError, backendStatus, numTensors }: RunnerOutputProps) {
+export function RunnerOutput({ busy, onRun, progress, idleText, result, runError, backendStatus, numTensors, notice }: RunnerOutputProps) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -45,6 +49,7 @@ export function RunnerOutput({ busy, onRun, progress, idleText, result, runError
         )}
       </div>
       <Progress label="Model run progress" {...progressView(progress, idleText)} />
+      {notice}
       {backendStatus?.message && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
           {backendStatus.message}

@@ -5,6 +5,7 @@
  * median is reported. Everything is disposed after each model, also on cancel.
  */
 import { buildGraph, graphCost } from '@/lib/arch';
+import { recordThroughput } from '@/lib/runtime/throughput';
 import { createSeededModel, median, randomInput, runTfjsJob, timeForward, type BackendName } from '@/lib/runtime';
 
 export interface CompareResult {
@@ -55,6 +56,8 @@ export function measureModels(opts: {
           },
         );
         results.push({ id, macs: cost.macs, params: cost.params, ms: median(samples), samples });
+        // The run guard's measured speed for this backend (lib/runtime/throughput.ts).
+        recordThroughput(info.backend, cost.macs, median(samples));
       } finally {
         x.dispose();
         model.dispose();

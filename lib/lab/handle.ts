@@ -4,7 +4,9 @@
  * profile). A handle refuses to answer once the model, weights or input changed, so a chart can
  * never mix a new model's feature maps with an old prediction.
  */
+import { FLOAT32_BYTES, footprint } from '../arch/footprint';
 import type { Graph } from '../arch/ir';
+import { memoryRefusal } from '../runtime/run-guard';
 import type { BackendName } from '../runtime/backend';
 import type { FeatureMap } from '../runtime/featuremaps';
 import type { Prediction, RgbaImage } from '../runtime/imagenet';
@@ -52,6 +54,12 @@ export function makeHandle(session: RunSession, graph: Graph, weights: WeightsLa
     isCurrent,
     async featureMaps(layer) {
       check(`feature maps of ${layer}`);
+      // One more pass of the model that just ran (its time was agreed to at Run), holding the
+      // layer's output and its NCHW copy as well: refuse only what cannot fit.
+      const node = graph.nodes.find((n) => n.name === layer);
+      const held = node ? 2 * FLOAT32_BYTES * node.outShape.reduce((a, b) => a * b, 1) : 0;
+      const refusal = memoryRefusal(footprint(graph), session.backend.backend, held);
+      if (refusal) throw new Error(refusal.message);
       const maps = await session.featureMaps([layer]);
       const m = maps.get(layer);
       if (!m) throw new Error(`no layer named "${layer}" in ${graph.id}`);

@@ -24,6 +24,9 @@ import type { BackendInfo, BackendLostEvent } from '../runtime/backend';
 import type { BackendChoice, BackendName } from '../runtime/backend-names';
 import { switchNotice } from '../runtime/backend-policy';
 import { enqueue } from '../runtime/job-queue';
+import { footprint } from '../arch/footprint';
+import { memoryRefusal } from '../runtime/run-guard';
+import { recordThroughput } from '../runtime/throughput';
 import type { Model } from '../runtime/executor';
 import type { FeatureMap } from '../runtime/featuremaps';
 import type { Prediction, RgbaImage } from '../runtime/imagenet';
@@ -169,6 +172,10 @@ export class RunSession {
    */
   load(graph: Graph, weights: WeightsSource): Promise<LoadOutcome> {
     return this.job(async () => {
+      // The callers ask the run guard first; this keeps any caller from building weights that
+      // cannot fit (making them would freeze the tab long before tfjs ran out of memory).
+      const refusal = memoryRefusal(footprint(graph), this.info.backend);
+      if (refusal) throw new Error(refusal.message);
       const h = this.held;
       if (h.graph === graph && h.model !== null) return this.replaceWeights(weights);
       const sd = await h.readWeights(graph, weights);
@@ -226,6 +233,8 @@ export class RunSession {
         });
         this.held.warmed = true;
         const { data, ms } = timed[0];
+        // The run guard's measured speed for this backend (lib/runtime/throughput.ts).
+        recordThroughput(this.info.backend, footprint(this.held.graph as Graph).macs, ms);
         const preview = await inputPreview(this.rt, input);
         this.hooks.onPhase?.('run', 1);
         return { logits: data, top5: this.rt.imagenet.topK(data, 5), ms, inputPreview: preview };

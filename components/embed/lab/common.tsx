@@ -73,6 +73,7 @@ export function CompactRunner(props: {
         onSeedChange={props.onSeedChange}
         onRun={props.onRun}
         onInvalidate={props.onInvalidate}
+        onGuardQuestion={(asking) => asking && setOpen(true)}
         autoRun={autoStart}
         className="rounded-t-none border-x-0 border-b-0"
       />
