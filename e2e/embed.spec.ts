@@ -321,7 +321,7 @@ test('an embed that would run for long asks first instead of starting by itself'
   const embed = new EmbedPage(page);
   await expect(embed.root).toHaveAttribute('data-phase', 'running');
   const confirm = page.getByTestId('run-confirm');
-  await expect(confirm).toContainText(/^This will take about \d+ s on WebAssembly .*Run anyway\?/, { timeout: 60_000 });
+  await expect(confirm).toContainText(/^This will take about [\d.]+ s on WebAssembly .*Run anyway\?/, { timeout: 60_000 });
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('top5')).toHaveCount(0);
   expect(await page.evaluate(() => window.__layerwiseEmbed!.numTensors())).toBeLessThan(10);

@@ -81,7 +81,7 @@ test('a long run asks first: Cancel runs nothing, Run anyway runs', async ({ pag
   await lab.goto('resnext101_32x8d', 'backend=wasm');
   await lab.runner.getByRole('button', { name: /^Run/ }).click();
   const confirm = lab.runner.getByTestId('run-confirm');
-  await expect(confirm).toContainText(/^This will take about \d+ s on WebAssembly \(16\.\d G MACs × 2 passes, at a cautious guess of its speed\)\. Run anyway\?/, { timeout: 60_000 });
+  await expect(confirm).toContainText(/^This will take about [\d.]+ s on WebAssembly \(16\.\d G MACs × 2 passes, at a cautious guess of its speed\)\. Run anyway\?/, { timeout: 60_000 });
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toHaveCount(0);

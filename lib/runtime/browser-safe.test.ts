@@ -30,7 +30,7 @@ describe('browser safety', () => {
 describe('tfjs-free modules', () => {
   it('the modules UI code imports statically do not pull in tfjs', () => {
     // A static import of tfjs would put its 1.5 MB into every page that shows a backend notice.
-    for (const f of ['backend-names.ts', 'backend-policy.ts', 'cancel.ts', 'job-queue.ts']) {
+    for (const f of ['backend-names.ts', 'backend-policy.ts', 'cancel.ts', 'job-queue.ts', 'run-guard.ts', 'throughput.ts']) {
       expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(/from ['"]@tensorflow|from ['"]\.\/(backend|job|tensors|timing|active-backend)['"]/);
     }
   });
