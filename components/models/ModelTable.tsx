@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatInt } from '@/lib/format';
 import type { ModelRow } from '@/lib/models/catalog';
 
 type Key = 'id' | 'familyName' | 'year' | 'params' | 'macs' | 'flops' | 'depth';
@@ -70,10 +70,10 @@ export function ModelTable({ rows }: { rows: readonly ModelRow[] }) {
               </th>
               <td className="px-3 py-2">{r.familyName}</td>
               <td className="px-3 py-2 text-right">{r.year}</td>
-              <td className="px-3 py-2 text-right" title={r.params.toLocaleString('en-US')}>
+              <td className="px-3 py-2 text-right" title={formatInt(r.params)}>
                 {formatCount(r.params)}
               </td>
-              <td className="px-3 py-2 text-right" title={r.macs.toLocaleString('en-US')}>
+              <td className="px-3 py-2 text-right" title={formatInt(r.macs)}>
                 {formatCount(r.macs)}
               </td>
               <td className="px-3 py-2 text-right">{formatCount(r.flops)}</td>
