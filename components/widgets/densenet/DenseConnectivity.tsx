@@ -46,6 +46,11 @@ const colWidth = (nodes: number, avail: number) => Math.max(54, Math.min(104, (a
 
 type State = WidgetProps<DenseConnectivitySchema>['state'];
 
+const THETA = denseConnectivitySchema.theta;
+const THETA_STEP = THETA.step ?? 0.05;
+/** θ's range is (0, 1]: the slider starts one step above an exclusive minimum. */
+const THETA_MIN = THETA.minExclusive ? THETA.min + THETA_STEP : THETA.min;
+
 function arcPath(x1: number, x2: number, y: number, h: number): string {
   const p = d3path();
   p.moveTo(x1, y - NODE_R + 2);
@@ -266,10 +271,10 @@ export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnecti
       }
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Slider control="L" label="Layers L" value={L} min={1} max={denseConnectivitySchema.L.max} onChange={(v) => set({ L: v })} />
-        <Slider control="k" label="Growth rate k" value={k} min={1} max={denseConnectivitySchema.k.max} onChange={(v) => set({ k: v })} />
-        <Slider control="k0" label="Input channels k₀" value={k0} min={1} max={denseConnectivitySchema.k0.max} onChange={(v) => set({ k0: v })} />
-        <Slider control="theta" label="Compression θ" value={theta} min={0.05} max={1} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => set({ theta: Math.round(v * 100) / 100 })} />
+        <Slider control="L" label="Layers L" value={L} min={denseConnectivitySchema.L.min} max={denseConnectivitySchema.L.max} onChange={(v) => set({ L: v })} />
+        <Slider control="k" label="Growth rate k" value={k} min={denseConnectivitySchema.k.min} max={denseConnectivitySchema.k.max} onChange={(v) => set({ k: v })} />
+        <Slider control="k0" label="Input channels k₀" value={k0} min={denseConnectivitySchema.k0.min} max={denseConnectivitySchema.k0.max} onChange={(v) => set({ k0: v })} />
+        <Slider control="theta" label="Compression θ" value={theta} min={THETA_MIN} max={THETA.max} step={THETA_STEP} format={(v) => v.toFixed(2)} onChange={(v) => set({ theta: Math.round(v * 100) / 100 })} />
         <Toggle control="bottleneck" label="Bottleneck (DenseNet-B)" checked={bottleneck} onChange={(v) => set({ bottleneck: v })} hint="1×1 conv to 4k channels before each 3×3 conv" />
       </div>
 

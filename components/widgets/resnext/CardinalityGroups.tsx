@@ -195,12 +195,12 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
       subtitle="The conv2-stage block of ResNeXt-50: 256 channels in and out, 56×56 feature maps. Each form is built as its own graph; the numbers under it come from the spec’s cost model."
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Slider control="C" label="Cardinality C" value={C} min={1} max={cardinalityGroupsSchema.C.max} onChange={(v) => onChange({ C: v })} />
+        <Slider control="C" label="Cardinality C" value={C} min={cardinalityGroupsSchema.C.min} max={cardinalityGroupsSchema.C.max} onChange={(v) => onChange({ C: v })} />
         <Slider
           control="d"
           label="Bottleneck width d"
           value={d}
-          min={1}
+          min={cardinalityGroupsSchema.d.min}
           max={cardinalityGroupsSchema.d.max}
           onChange={(v) => onChange({ d: v })}
           disabled={keep}
