@@ -5,5 +5,16 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-*/**', '.scratch/**', '.bench/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'public/**', 'test-results/**', 'playwright-report/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    '.scratch/**',
+    '.bench/**',
+    'out/**',
+    'node_modules/**',
+    'next-env.d.ts',
+    'public/**',
+    'test-results/**',
+    'playwright-report/**',
+  ]),
 ]);

@@ -7,8 +7,7 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Layerwise: modern CNNs, layer by layer', template: '%s · Layerwise' },
-  description:
-    'Interactive lessons on DenseNet, ResNeXt, ShuffleNet v2 and MnasNet, with real TensorFlow.js models running in your browser.',
+  description: 'Interactive lessons on DenseNet, ResNeXt, ShuffleNet v2 and MnasNet, with real TensorFlow.js models running in your browser.',
 };
 
 export const viewport: Viewport = {

@@ -44,7 +44,10 @@ export async function scrollThrough(page: Page, pauseMs = 450): Promise<void> {
  * starts with its own h1, whatever page frames it). The iframe elements themselves are checked.
  */
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
-  const results = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).options({ iframes: false }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags([...AXE_TAGS])
+    .options({ iframes: false })
+    .analyze();
   return results.violations.flatMap((v) =>
     v.nodes.map((n) => ({
       rule: v.id,

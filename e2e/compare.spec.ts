@@ -24,7 +24,9 @@ test('a measurement can be cancelled', async ({ page }) => {
   await page.getByRole('button', { name: 'Measure 2 models' }).click();
   // 11 passes each of 4.1 + 2.9 G MACs: long enough to be asked first (the run guard).
   const confirm = page.getByTestId('run-confirm');
-  await expect(confirm).toContainText(/^This will take about [\d.]+ s on WebAssembly \(\d\.\d\d G MACs × 11 passes, at a cautious guess of its speed\)\. Measure anyway\?/);
+  await expect(confirm).toContainText(
+    /^This will take about [\d.]+ s on WebAssembly \(\d\.\d\d G MACs × 11 passes, at a cautious guess of its speed\)\. Measure anyway\?/,
+  );
   await confirm.getByRole('button', { name: 'Measure anyway' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status')).toContainText('Cancelled', { timeout: 120_000 });

@@ -111,7 +111,15 @@ test('oEmbed: a rich response within maxwidth and maxheight, JSON errors for bad
   const ok = await request.get(`/oembed?url=${encodeURIComponent(url)}&maxwidth=500&maxheight=300`);
   expect(ok.status()).toBe(200);
   const body = await ok.json();
-  expect(body).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Layerwise', provider_url: `${baseURL}/`, title: 'Layerwise: Dense connectivity', width: 500, height: 300 });
+  expect(body).toMatchObject({
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'Layerwise',
+    provider_url: `${baseURL}/`,
+    title: 'Layerwise: Dense connectivity',
+    width: 500,
+    height: 300,
+  });
   expect(body.html).toContain(`src="${baseURL}/embed/dense-connectivity?v=1&amp;L=7"`);
   expect(body.html).toContain('loading="lazy"');
   expect(body.html).not.toContain('bogus');
@@ -143,7 +151,8 @@ test('every registered widget has an embed page that renders without console err
       // The lab's run widgets start by themselves once visible; let them finish.
       if (meta.id === 'lab-runner') await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 120_000 });
       if (meta.id === 'lab-feature-maps') await expect(page.getByTestId('feature-maps').locator('[data-channel]').first()).toBeVisible({ timeout: 120_000 });
-      if (meta.id === 'lab-flops-vs-time') await expect(page.getByTestId('compact-runner')).toContainText('ran shufflenet_v2_x0_5 on WebAssembly', { timeout: 120_000 });
+      if (meta.id === 'lab-flops-vs-time')
+        await expect(page.getByTestId('compact-runner')).toContainText('ran shufflenet_v2_x0_5 on WebAssembly', { timeout: 120_000 });
     });
   }
 });

@@ -16,7 +16,10 @@ test('the graph starts collapsed to stages, and groups expand and collapse in pl
   await block.click();
   await expect(lab.graphItem(/^layer1\.0\.conv1,/)).toBeVisible();
   // Collapse again from the frame title.
-  await page.getByRole('button', { name: /expanded, .* Press Enter to collapse/ }).first().focus();
+  await page
+    .getByRole('button', { name: /expanded, .* Press Enter to collapse/ })
+    .first()
+    .focus();
   await page.keyboard.press('Enter');
   await expect(lab.graphItem(/^layer1\.0\.conv1,/)).toHaveCount(0);
 });
@@ -68,7 +71,9 @@ test('a network too big for the backend is refused with its numbers, before any 
   const lab = new LabPage(page);
   await lab.runner.getByRole('button', { name: /^Run/ }).click();
   const refused = lab.runner.getByTestId('run-refused');
-  await expect(refused).toContainText(/This network is too big to run on .+: 3\.65 T params take 14\.6 TB of weights .* Choose smaller settings\./, { timeout: 60_000 });
+  await expect(refused).toContainText(/This network is too big to run on .+: 3\.65 T params take 14\.6 TB of weights .* Choose smaller settings\./, {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('top5')).toHaveCount(0);
   // The page still answers, and nothing was built.
   expect(await page.evaluate(() => window.__layerwiseLab!.numTensors())).toBeLessThan(10);
@@ -81,7 +86,10 @@ test('a long run asks first: Cancel runs nothing, Run anyway runs', async ({ pag
   await lab.goto('resnext101_32x8d', 'backend=wasm');
   await lab.runner.getByRole('button', { name: /^Run/ }).click();
   const confirm = lab.runner.getByTestId('run-confirm');
-  await expect(confirm).toContainText(/^This will take about [\d.]+ s on WebAssembly \(16\.\d G MACs × 2 passes, at a cautious guess of its speed\)\. Run anyway\?/, { timeout: 60_000 });
+  await expect(confirm).toContainText(
+    /^This will take about [\d.]+ s on WebAssembly \(16\.\d G MACs × 2 passes, at a cautious guess of its speed\)\. Run anyway\?/,
+    { timeout: 60_000 },
+  );
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toHaveCount(0);

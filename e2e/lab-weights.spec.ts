@@ -25,7 +25,11 @@ test('a file that breaks the format is refused in one line naming its rule; a Na
   await expect(loaded).toHaveText('Loaded: Seeded random (seed 0)');
 
   // Bytes after the last tensor: the buffer must be fully indexed.
-  await input.setInputFiles({ name: 'padded.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.concat([weightsFile(), Buffer.from([1, 2, 3])]) });
+  await input.setInputFiles({
+    name: 'padded.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.concat([weightsFile(), Buffer.from([1, 2, 3])]),
+  });
   const alert = lab.runner.getByRole('alert').filter({ hasText: 'padded.safetensors' });
   await expect(alert).toContainText('padded.safetensors could not be used. The previous weights (Seeded random (seed 0)) stay loaded.');
   await expect(alert.getByRole('listitem')).toHaveText(/^trailing-bytes: the data region has \d+ bytes but the tensors end at byte \d+/);

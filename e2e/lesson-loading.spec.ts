@@ -48,7 +48,10 @@ test('a lesson fetches a widget’s code only when the widget nears the viewport
     p2.on('pageerror', (e) => errors.push(e.message));
     const scripts2 = recordScripts(p2);
     await p2.goto('/lessons/densenet', { waitUntil: 'networkidle' });
-    expect(fetched.filter((u) => scripts2.has(u)), 'the MnasNet widget’s chunks fetched by the DenseNet lesson').toEqual([]);
+    expect(
+      fetched.filter((u) => scripts2.has(u)),
+      'the MnasNet widget’s chunks fetched by the DenseNet lesson',
+    ).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
     await other.close();

@@ -151,7 +151,13 @@ test.describe('ResNeXt lesson widgets', () => {
     await expect(w.stat('Grouped conv width')).toHaveText('128');
 
     await w.root.getByRole('checkbox', { name: 'Keep complexity constant' }).check();
-    const table2: Array<[number, number]> = [[1, 64], [2, 40], [4, 24], [8, 14], [32, 4]];
+    const table2: Array<[number, number]> = [
+      [1, 64],
+      [2, 40],
+      [4, 24],
+      [8, 14],
+      [32, 4],
+    ];
     for (const [C, d] of table2) {
       await w.setSlider('Cardinality C', C, 1);
       await expect(w.root.getByRole('heading', { name: `Cardinality: one block, three forms (${C}×${d}d)` })).toBeVisible();

@@ -217,7 +217,10 @@ test.describe('MnasNet lesson', () => {
     await expectNoLeak({ tensors: s.readout('search') });
 
     // Load a candidate back into the knobs.
-    await s.result.getByRole('button', { name: /^Load #/ }).first().click();
+    await s.result
+      .getByRole('button', { name: /^Load #/ })
+      .first()
+      .click();
     await expect(s.cost).not.toHaveAttribute('data-macs', String(spec(edited).macs));
   });
 

@@ -31,7 +31,9 @@ describe('arch run: too big', () => {
     const t0 = performance.now();
     const code = await runCommand.run(['resnext101_32x8d', '--input', input, '--backend', 'cpu'], { stdout: () => undefined, stderr: (t) => void err.push(t) });
     expect(code).toBe(2);
-    expect(err.join('')).toMatch(/^arch run: resnext101_32x8d: This network is too big to run on CPU \(JavaScript\): 88\.\d M params take 355 MB of weights .* over the 2\.15 GB CPU \(JavaScript\) can be relied on to hold\. Use a smaller or fewer-image input\.\n$/);
+    expect(err.join('')).toMatch(
+      /^arch run: resnext101_32x8d: This network is too big to run on CPU \(JavaScript\): 88\.\d M params take 355 MB of weights .* over the 2\.15 GB CPU \(JavaScript\) can be relied on to hold\. Use a smaller or fewer-image input\.\n$/,
+    );
     // Refused before the 88.8 M seeded weights were made (that alone takes seconds on cpu).
     expect(performance.now() - t0).toBeLessThan(3000);
   });

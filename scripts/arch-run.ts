@@ -123,7 +123,8 @@ export const runCommand: Command = {
     const backend = values.backend as CliBackend;
     if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got ${JSON.stringify(values.backend)}`);
     if (!values.input) throw new UsageError('--input I.safetensors is required');
-    if (!/^\d+$/.test(values.repeat!) || Number(values.repeat) < 1) throw new UsageError(`--repeat expects a positive integer, got ${JSON.stringify(values.repeat)}`);
+    if (!/^\d+$/.test(values.repeat!) || Number(values.repeat) < 1)
+      throw new UsageError(`--repeat expects a positive integer, got ${JSON.stringify(values.repeat)}`);
     if (!/^\d+$/.test(values.seed!)) throw new UsageError(`--seed expects a non-negative integer, got ${JSON.stringify(values.seed)}`);
     const input = readInput(values.input);
     const weightBytes = values.weights ? readFile(values.weights, '--weights file') : null;
@@ -149,7 +150,9 @@ export const runCommand: Command = {
         const allow = values['allow-nonfinite'] === true;
         const r = readWeightsFile(weightBytes, graph, { allowValueIssues: allow });
         if (!r.ok && r.findings?.length) {
-          io.stderr(`arch run: weights ${values.weights} hold values ${id} cannot compute with (pass --allow-nonfinite to run anyway):\n${report(r.findings)}\n`);
+          io.stderr(
+            `arch run: weights ${values.weights} hold values ${id} cannot compute with (pass --allow-nonfinite to run anyway):\n${report(r.findings)}\n`,
+          );
           return 2;
         }
         if (!r.ok) {
@@ -189,10 +192,13 @@ export const runCommand: Command = {
       if (values.json) {
         io.stdout(JSON.stringify({ id, backend, output: n === 1 ? rows[0] : rows, ms }) + '\n');
       } else {
-        const lines = [`${id} on ${backend}, input [${input.shape.join(', ')}], ${formatMs(ms)}${weightBytes ? '' : ` (seeded random weights, seed ${values.seed})`}`];
+        const lines = [
+          `${id} on ${backend}, input [${input.shape.join(', ')}], ${formatMs(ms)}${weightBytes ? '' : ` (seeded random weights, seed ${values.seed})`}`,
+        ];
         rows.forEach((row, b) => {
           if (n > 1) lines.push(`image ${b}:`);
-          for (const p of topK(row, 5)) lines.push(`  ${(100 * p.prob).toFixed(2).padStart(6)}%  ${String(p.index).padStart(4)}  ${p.label}  (logit ${p.logit.toFixed(4)})`);
+          for (const p of topK(row, 5))
+            lines.push(`  ${(100 * p.prob).toFixed(2).padStart(6)}%  ${String(p.index).padStart(4)}  ${p.label}  (logit ${p.logit.toFixed(4)})`);
         });
         io.stdout(lines.join('\n') + '\n');
       }

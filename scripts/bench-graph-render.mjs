@@ -124,7 +124,21 @@ body { margin: 16px; font-family: ui-sans-serif, system-ui, sans-serif; }
       if (i > 0) runs.push(r);
     }
     const el = runs[0].elements;
-    console.log([s.name.padEnd(34), String(el).padStart(12), median(runs.map((r) => r.commit)).toFixed(1).padStart(9), median(runs.map((r) => r.frame)).toFixed(1).padStart(11), median(runs.map((r) => r.select)).toFixed(1).padStart(9)].join('  '));
+    console.log(
+      [
+        s.name.padEnd(34),
+        String(el).padStart(12),
+        median(runs.map((r) => r.commit))
+          .toFixed(1)
+          .padStart(9),
+        median(runs.map((r) => r.frame))
+          .toFixed(1)
+          .padStart(11),
+        median(runs.map((r) => r.select))
+          .toFixed(1)
+          .padStart(9),
+      ].join('  '),
+    );
     if (SHOTS) {
       const file = s.name.replace(/\W+/g, '-');
       await page.screenshot({ path: path.join(SHOTS, `${file}.png`) });

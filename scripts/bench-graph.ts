@@ -49,7 +49,17 @@ for (const id of ['densenet201', 'densenet121', 'resnet50', 'resnext101_32x8d', 
     ['expanded', expandAll(g)],
   ] as const) {
     const r = bench(g, expanded);
-    rows.push([id, view, String(g.nodes.length), String(r.items), String(r.frames), String(r.edges), r.visible.toFixed(2), r.layout.toFixed(2), r.total.toFixed(2)]);
+    rows.push([
+      id,
+      view,
+      String(g.nodes.length),
+      String(r.items),
+      String(r.frames),
+      String(r.edges),
+      r.visible.toFixed(2),
+      r.layout.toFixed(2),
+      r.total.toFixed(2),
+    ]);
   }
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

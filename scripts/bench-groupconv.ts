@@ -51,7 +51,12 @@ function resnext50Layers(size: number, all: boolean): LayerShape[] {
 function timeOne(strategy: GroupConvStrategy, l: LayerShape, warmup: number, repeats: number): number {
   const w = new Float32Array(l.outC * (l.inC / l.groups) * 9).map((_, i) => 0.1 * hashU(1, i));
   const prepared = prepareGroupConv(strategy, l, w);
-  const x = tf.tidy(() => tf.tensor4d(new Float32Array(l.h * l.h * l.inC).map((_, i) => hashU(2, i)), [1, l.h, l.h, l.inC]));
+  const x = tf.tidy(() =>
+    tf.tensor4d(
+      new Float32Array(l.h * l.h * l.inC).map((_, i) => hashU(2, i)),
+      [1, l.h, l.h, l.inC],
+    ),
+  );
   const samples: number[] = [];
   try {
     for (let r = 0; r < warmup + repeats; r++) {
@@ -105,16 +110,38 @@ async function main(): Promise<void> {
     const totals: Record<string, number> = {};
     for (const s of strategies) totals[s] = rows.reduce((a, r) => a + r.ms[s] * r.layer.count, 0);
     const winner = strategies.reduce((a, b) => (totals[b] < totals[a] ? b : a));
-    report.push({ backend, size, repeats, warmup, winner, totals, rows: rows.map((r) => ({ layer: r.layer.name, shape: `${r.layer.inC}x${r.layer.h}x${r.layer.h} s${r.layer.stride[0]}`, count: r.layer.count, ms: r.ms })) });
+    report.push({
+      backend,
+      size,
+      repeats,
+      warmup,
+      winner,
+      totals,
+      rows: rows.map((r) => ({ layer: r.layer.name, shape: `${r.layer.inC}x${r.layer.h}x${r.layer.h} s${r.layer.stride[0]}`, count: r.layer.count, ms: r.ms })),
+    });
     if (values.json) continue;
 
     const base = strategies.includes('split') ? 'split' : strategies[0];
     const head = ['layer', 'in CxHxW, stride', 'n', ...strategies.map((s) => `${s} ms`), 'best', `best vs ${base}`];
     const lines = rows.map((r) => {
       const best = strategies.reduce((a, b) => (r.ms[b] < r.ms[a] ? b : a));
-      return [r.layer.name, `${r.layer.inC}x${r.layer.h}x${r.layer.h}, s${r.layer.stride[0]}`, String(r.layer.count), ...strategies.map((s) => fmt(r.ms[s])), best, formatRatio(r.ms[base] / r.ms[best])];
+      return [
+        r.layer.name,
+        `${r.layer.inC}x${r.layer.h}x${r.layer.h}, s${r.layer.stride[0]}`,
+        String(r.layer.count),
+        ...strategies.map((s) => fmt(r.ms[s])),
+        best,
+        formatRatio(r.ms[base] / r.ms[best]),
+      ];
     });
-    lines.push([`all ${rows.reduce((a, r) => a + r.layer.count, 0)} layers`, '', '', ...strategies.map((s) => fmt(totals[s])), winner, formatRatio(totals[base] / totals[winner])]);
+    lines.push([
+      `all ${rows.reduce((a, r) => a + r.layer.count, 0)} layers`,
+      '',
+      '',
+      ...strategies.map((s) => fmt(totals[s])),
+      winner,
+      formatRatio(totals[base] / totals[winner]),
+    ]);
     const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
     const row = (cells: string[]) => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
     console.log(`\nResNeXt-50 32x4d grouped 3x3 convs, ${size}x${size}, backend ${backend}: median of ${repeats} after ${warmup} warm-up (ms)`);

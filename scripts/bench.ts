@@ -78,7 +78,17 @@ async function main(argv: string[]): Promise<number> {
           JSON.stringify(
             {
               results: all.map((x) => strip(x.r)),
-              ...(args.ort ? { ort: [...orts.values()], ours_over_ort: all.map(({ r }) => ({ model: r.model, backend: r.backend, groupConv: r.groupConv, ratio: r.median_ms / (orts.get(r.model)?.median_ms ?? NaN) })) } : {}),
+              ...(args.ort
+                ? {
+                    ort: [...orts.values()],
+                    ours_over_ort: all.map(({ r }) => ({
+                      model: r.model,
+                      backend: r.backend,
+                      groupConv: r.groupConv,
+                      ratio: r.median_ms / (orts.get(r.model)?.median_ms ?? NaN),
+                    })),
+                  }
+                : {}),
             },
             null,
             2,
@@ -95,8 +105,17 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const first = all[0].r;
-    console.log(`${first.device === all[all.length - 1].r.device ? `device: ${first.device}\n` : ''}median of ${args.runs}${args.rounds > 1 ? ` x ${args.rounds} interleaved rounds` : ''} after ${args.warmup} warm-up; sizes: ${[...new Set(all.map((x) => x.r.size))].join(', ')}\n`);
-    console.log(sideBySide({ rows: args.models, cols: cols.map((c) => c.label), cell: (r, c) => results.get(key(args.models[r], c)), ort: args.ort ? (r) => orts.get(args.models[r]) : undefined }));
+    console.log(
+      `${first.device === all[all.length - 1].r.device ? `device: ${first.device}\n` : ''}median of ${args.runs}${args.rounds > 1 ? ` x ${args.rounds} interleaved rounds` : ''} after ${args.warmup} warm-up; sizes: ${[...new Set(all.map((x) => x.r.size))].join(', ')}\n`,
+    );
+    console.log(
+      sideBySide({
+        rows: args.models,
+        cols: cols.map((c) => c.label),
+        cell: (r, c) => results.get(key(args.models[r], c)),
+        ort: args.ort ? (r) => orts.get(args.models[r]) : undefined,
+      }),
+    );
     if (args.layers) console.log(`\nper op kind, ms (sum of per-layer medians)\n${opKindSideBySide(all)}`);
     return 0;
   } finally {

@@ -35,12 +35,15 @@ async function main() {
   const outcomes: Outcome[] = [];
   for (const m of mutations()) outcomes.push(judge(parser, m, graph, check));
   const s = ((performance.now() - t0) / 1000).toFixed(1);
-  console.log(`${values.parser ?? 'lib/runtime/weights/safetensors.ts'} on ${outcomes.length} mutations of ${values.model} (${base.length} bytes, seed ${values.seed}), ${s} s\n`);
+  console.log(
+    `${values.parser ?? 'lib/runtime/weights/safetensors.ts'} on ${outcomes.length} mutations of ${values.model} (${base.length} bytes, seed ${values.seed}), ${s} s\n`,
+  );
   console.log(formatTable(tally(outcomes)));
   const bad = outcomes.filter((o) => !rightVerdict(o, !values.parser));
   if (values.examples || bad.length) {
     console.log(`\n${bad.length} wrong verdicts${bad.length ? ', first 40:' : ''}`);
-    for (const o of bad.slice(0, 40)) console.log(`  [${o.m.cls}] ${o.m.name} (${o.m.expect}): ${o.verdict}${o.message ? ` — ${o.message.slice(0, 160)}` : ''}`);
+    for (const o of bad.slice(0, 40))
+      console.log(`  [${o.m.cls}] ${o.m.name} (${o.m.expect}): ${o.verdict}${o.message ? ` — ${o.message.slice(0, 160)}` : ''}`);
   }
 }
 

@@ -34,7 +34,15 @@ const BUDGETS = {
   tbtMs: 200,
   lcpMs: 2500,
 };
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 function parseArgs(argv) {
   const opts = { dir: 'out', json: false, lighthouse: true, check: false, port: 4310, pages: PAGES };
@@ -75,7 +83,10 @@ const judgedByLighthouse = (p) => p === '/' || isLesson(p);
 /** Serves the export with scripts/serve-static.mjs; resolves once it listens. */
 function serve(dir, port) {
   return new Promise((ok, ko) => {
-    const child = spawn(process.execPath, [join(HERE, 'serve-static.mjs'), dir], { env: { ...process.env, PORT: String(port), GZIP: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(HERE, 'serve-static.mjs'), dir], {
+      env: { ...process.env, PORT: String(port), GZIP: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (d) => String(d).includes('Serving') && ok(child));
     child.on('exit', (code) => ko(new Error(`serve-static exited with code ${code} (is port ${port} free?)`)));
   });
@@ -162,7 +173,7 @@ function printTable(rows) {
   console.log(line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const b of body) console.log(line(b));
-  console.log('\nfirst-load JS: gzipped scripts in the page\'s HTML; fetched JS: gzipped scripts Lighthouse saw it load, unscrolled.');
+  console.log("\nfirst-load JS: gzipped scripts in the page's HTML; fetched JS: gzipped scripts Lighthouse saw it load, unscrolled.");
   for (const r of rows) if (r.lighthouse?.failingAudits.length) console.log(`${r.page}: audits below 1: ${r.lighthouse.failingAudits.join(', ')}`);
 }
 

@@ -6,13 +6,10 @@ export default function HomePage() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-12">
       <section className="max-w-3xl">
-        <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl dark:text-white">
-          Modern CNNs, layer by layer
-        </h1>
+        <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl dark:text-white">Modern CNNs, layer by layer</h1>
         <p className="mt-4 text-lg leading-relaxed text-slate-600 dark:text-slate-300">
-          Four architectures that changed how convolutional networks are built: DenseNet, ResNeXt, ShuffleNet v2
-          and MnasNet, measured against ResNet-50. Every lesson is backed by real TensorFlow.js models that run
-          in your browser, so you can see their feature maps and time their layers on your own device.
+          Four architectures that changed how convolutional networks are built: DenseNet, ResNeXt, ShuffleNet v2 and MnasNet, measured against ResNet-50. Every
+          lesson is backed by real TensorFlow.js models that run in your browser, so you can see their feature maps and time their layers on your own device.
         </p>
       </section>
       <section id="lessons" aria-labelledby="lessons-heading" className="mt-12">

@@ -7,7 +7,19 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { buildGraph, nodeCost, parityDenseNetSmall, parityResNeXtSmall, type Graph } from '@/lib/arch';
-import { type Model, createSeededModel, enqueue, hashInput, inputFromNCHW, median, numTensors as tensorCount, profileModel, runTfjsJob, timedForward, warmThenTime } from '@/lib/runtime';
+import {
+  type Model,
+  createSeededModel,
+  enqueue,
+  hashInput,
+  inputFromNCHW,
+  median,
+  numTensors as tensorCount,
+  profileModel,
+  runTfjsJob,
+  timedForward,
+  warmThenTime,
+} from '@/lib/runtime';
 import type { BenchLayer, LogitsOptions, RunOptions, RunResult } from './types';
 
 export type Status = (text: string) => void;

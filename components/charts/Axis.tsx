@@ -55,7 +55,13 @@ export function Axis({ orient, ticks, frame, label, grid = true, baseline = fals
       ) : null}
       {label ? (
         bottom ? (
-          <text x={(frame.left + frame.right) / 2} y={frame.bottom + offset} textAnchor="middle" fontSize={fontSize + 1} className="fill-slate-700 dark:fill-slate-300">
+          <text
+            x={(frame.left + frame.right) / 2}
+            y={frame.bottom + offset}
+            textAnchor="middle"
+            fontSize={fontSize + 1}
+            className="fill-slate-700 dark:fill-slate-300"
+          >
             {label}
           </text>
         ) : (

@@ -25,8 +25,12 @@ export function LogScatter({ points, xLabel, yLabel, title }: { points: readonly
   const pad = (lo: number, hi: number) => (lo === hi ? [lo / 2, hi * 2] : [lo / 1.3, hi * 1.3]);
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const x = scaleLog().domain(pad(Math.min(...xs), Math.max(...xs))).range([M.left, W - M.right]);
-  const y = scaleLog().domain(pad(Math.min(...ys), Math.max(...ys))).range([H - M.bottom, M.top]);
+  const x = scaleLog()
+    .domain(pad(Math.min(...xs), Math.max(...xs)))
+    .range([M.left, W - M.right]);
+  const y = scaleLog()
+    .domain(pad(Math.min(...ys), Math.max(...ys)))
+    .range([H - M.bottom, M.top]);
   const frame = plotFrame(W, H, M);
   // Log scales offer a tick per digit; d3's '~s' format leaves the minor ones unlabelled, and
   // axisTicks drops those, so the grid stays quiet.
@@ -39,7 +43,15 @@ export function LogScatter({ points, xLabel, yLabel, title }: { points: readonly
       <Axis orient="left" ticks={yTicks} frame={frame} label={yLabel} labelOffset={M.left - 14} />
       {points.map((p) => (
         <g key={p.key} data-point={p.key}>
-          <circle cx={x(p.x)} cy={y(p.y)} r={p.emphasis ? 5 : 3.5} fill={p.color} fillOpacity={p.emphasis ? 1 : 0.55} className="stroke-white dark:stroke-slate-950" strokeWidth={1}>
+          <circle
+            cx={x(p.x)}
+            cy={y(p.y)}
+            r={p.emphasis ? 5 : 3.5}
+            fill={p.color}
+            fillOpacity={p.emphasis ? 1 : 0.55}
+            className="stroke-white dark:stroke-slate-950"
+            strokeWidth={1}
+          >
             <title>{p.label}</title>
           </circle>
           {p.emphasis ? (

@@ -64,12 +64,17 @@ export function CompareApp() {
   };
 
   const running = status.kind === 'running';
-  const toggle = (id: string) =>
-    update({ models: state.models.includes(id) ? state.models.filter((m) => m !== id) : [...state.models, id] });
+  const toggle = (id: string) => update({ models: state.models.includes(id) ? state.models.filter((m) => m !== id) : [...state.models, id] });
   const results = run?.results ?? [];
   const macRank = ranks(results.map((r) => r.macs));
   const timeRank = ranks(results.map((r) => r.ms));
-  const tau = results.length > 1 ? kendallTau(results.map((r) => r.macs), results.map((r) => r.ms)) : null;
+  const tau =
+    results.length > 1
+      ? kendallTau(
+          results.map((r) => r.macs),
+          results.map((r) => r.ms),
+        )
+      : null;
   const inv = inversions(results);
   const familyOf = (id: string) => MODELS.find((m) => m.id === id)!.family;
 
@@ -84,7 +89,12 @@ export function CompareApp() {
           ))}
         </div>
         <div className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">
-          <Select label="Input size" value={state.size} onChange={(size) => update({ size })} options={COMPARE_SIZES.map((sz) => [sz, `${sz}×${sz}`] as const)} />
+          <Select
+            label="Input size"
+            value={state.size}
+            onChange={(size) => update({ size })}
+            options={COMPARE_SIZES.map((sz) => [sz, `${sz}×${sz}`] as const)}
+          />
           <BackendSelect value={state.backend} choices={BACKEND_CHOICES} onChange={(backend) => update({ backend })} />
           <Field label="Timed runs">
             {(id) => (
@@ -131,16 +141,30 @@ export function CompareApp() {
               <thead className="text-left text-slate-500">
                 <tr>
                   <th scope="col">Model</th>
-                  <th scope="col" className="text-right">MACs</th>
-                  <th scope="col" className="text-right">ms</th>
-                  <th scope="col" className="text-right">rank by MACs</th>
-                  <th scope="col" className="text-right">rank by time</th>
+                  <th scope="col" className="text-right">
+                    MACs
+                  </th>
+                  <th scope="col" className="text-right">
+                    ms
+                  </th>
+                  <th scope="col" className="text-right">
+                    rank by MACs
+                  </th>
+                  <th scope="col" className="text-right">
+                    rank by time
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {results.map((r, i) => (
-                  <tr key={r.id} data-model={r.id} className={`border-t border-slate-200 dark:border-slate-800 ${macRank[i] !== timeRank[i] ? 'bg-amber-50 dark:bg-amber-500/10' : ''}`}>
-                    <th scope="row" className="py-1 text-left font-mono text-xs font-normal">{r.id}</th>
+                  <tr
+                    key={r.id}
+                    data-model={r.id}
+                    className={`border-t border-slate-200 dark:border-slate-800 ${macRank[i] !== timeRank[i] ? 'bg-amber-50 dark:bg-amber-500/10' : ''}`}
+                  >
+                    <th scope="row" className="py-1 text-left font-mono text-xs font-normal">
+                      {r.id}
+                    </th>
                     <td className="text-right">{formatCount(r.macs)}</td>
                     <td className="text-right">{formatSig(r.ms)}</td>
                     <td className="text-right">{macRank[i]}</td>

@@ -1,7 +1,8 @@
 import { LogScatter, type ScatterPoint } from '@/components/charts/LogScatter';
 import { SHUFFLENET_V2_TABLE8, type Table8Row } from '@/lib/papers/shufflenet-v2-table8';
 
-const color = (r: Table8Row) => (r.model.startsWith('ShuffleNet v2') ? '#009E73' : r.model.includes('MobileNet') ? '#0072B2' : r.model.startsWith('ShuffleNet v1') ? '#E69F00' : '#CC79A7');
+const color = (r: Table8Row) =>
+  r.model.startsWith('ShuffleNet v2') ? '#009E73' : r.model.includes('MobileNet') ? '#0072B2' : r.model.startsWith('ShuffleNet v1') ? '#E69F00' : '#CC79A7';
 
 /**
  * The paper's own measurements (ShuffleNet v2, Table 8) as time per image against FLOPs, on a GPU
@@ -32,8 +33,7 @@ export function PaperTable8() {
         <figcaption className="text-xs text-slate-500 dark:text-slate-400">ARM (Qualcomm Snapdragon 810, single thread), from the paper.</figcaption>
       </figure>
       <p className="text-xs text-slate-500 md:col-span-2 dark:text-slate-400">
-        Green: ShuffleNet v2 (labelled; also measurable on this page). Blue: MobileNet v1/v2. Orange: ShuffleNet v1. Pink: Xception,
-        NASNet-A, PNASNet-5.
+        Green: ShuffleNet v2 (labelled; also measurable on this page). Blue: MobileNet v1/v2. Orange: ShuffleNet v1. Pink: Xception, NASNet-A, PNASNet-5.
       </p>
     </div>
   );

@@ -8,7 +8,6 @@ import { HYDRATE_MARGIN } from '@/lib/widgets/definition';
 
 type State = { status: 'loading' } | { status: 'ready'; report: DeviceReport } | { status: 'error'; message: string };
 
-
 /**
  * "Your device": loads TensorFlow.js on demand (as the panel nears the viewport, so a page opened
  * at its top does not parse 1.5 MB of tfjs before it is usable) and reports the backend it settled
@@ -34,17 +33,11 @@ export function DevicePanel() {
   }, [near]);
 
   return (
-    <section
-      ref={ref}
-      aria-label="Your device"
-      className="not-prose my-6 rounded-xl border border-slate-200 p-4 text-sm dark:border-slate-800"
-    >
+    <section ref={ref} aria-label="Your device" className="not-prose my-6 rounded-xl border border-slate-200 p-4 text-sm dark:border-slate-800">
       <h3 className="mb-3 font-semibold text-slate-900 dark:text-white">Your device</h3>
       <div role="status" aria-live="polite">
         {state.status === 'loading' && <p className="text-slate-500 dark:text-slate-400">Loading TensorFlow.js…</p>}
-        {state.status === 'error' && (
-          <p className="text-red-700 dark:text-red-400">TensorFlow.js could not start on this device: {state.message}</p>
-        )}
+        {state.status === 'error' && <p className="text-red-700 dark:text-red-400">TensorFlow.js could not start on this device: {state.message}</p>}
         {state.status === 'ready' && <Report report={state.report} />}
       </div>
     </section>

@@ -238,7 +238,10 @@ export function EmbedFrame({ id }: { id: string }) {
           )}
           <Notices notices={notices} title="Some parameters of this embed were not used" />
           {lost && (
-            <p role="status" className="my-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100">
+            <p
+              role="status"
+              className="my-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100"
+            >
               {lost}
             </p>
           )}
@@ -285,12 +288,7 @@ function Placeholder({ phase, runs, title, minHeight, onStart }: { phase: Phase;
         <p id="embed-start-what" className="max-w-prose text-slate-600 dark:text-slate-400">
           {runs}
         </p>
-        <button
-          type="button"
-          onClick={onStart}
-          aria-describedby="embed-start-what"
-          className={primaryButtonClass}
-        >
+        <button type="button" onClick={onStart} aria-describedby="embed-start-what" className={primaryButtonClass}>
           Start
         </button>
       </div>

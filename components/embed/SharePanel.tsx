@@ -94,7 +94,17 @@ function Preview({ src, title, height, allow }: { src: string; title: string; he
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
   }, []);
-  return <iframe ref={ref} src={src} title={title} allow={allow} className="block w-full rounded-md border border-slate-200 dark:border-slate-800" style={{ height: h }} data-testid="share-preview" />;
+  return (
+    <iframe
+      ref={ref}
+      src={src}
+      title={title}
+      allow={allow}
+      className="block w-full rounded-md border border-slate-200 dark:border-slate-800"
+      style={{ height: h }}
+      data-testid="share-preview"
+    />
+  );
 }
 
 export function SharePanel({ meta, height, state, note, className }: SharePanelProps) {
@@ -133,7 +143,8 @@ export function SharePanel({ meta, height, state, note, className }: SharePanelP
     return () => clearTimeout(t);
   }, [message]);
 
-  const copied = (ok: boolean, what: string) => setMessage(ok ? `Copied: ${what.toLowerCase()}.` : 'Could not copy: the text is selected, press Ctrl+C (⌘C) to copy it.');
+  const copied = (ok: boolean, what: string) =>
+    setMessage(ok ? `Copied: ${what.toLowerCase()}.` : 'Could not copy: the text is selected, press Ctrl+C (⌘C) to copy it.');
 
   return (
     <details
@@ -151,7 +162,11 @@ export function SharePanel({ meta, height, state, note, className }: SharePanelP
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs">
             <label className="flex items-center gap-1.5">
               Theme
-              <select className="rounded border border-slate-300 bg-white px-1.5 py-0.5 dark:border-slate-700 dark:bg-slate-900" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <select
+                className="rounded border border-slate-300 bg-white px-1.5 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+                value={theme}
+                onChange={(e) => setTheme(e.target.value as Theme)}
+              >
                 {THEMES.map((t) => (
                   <option key={t} value={t}>
                     {t === 'auto' ? "reader's system" : t}
@@ -187,7 +202,14 @@ export function SharePanel({ meta, height, state, note, className }: SharePanelP
           {link && (
             <div>
               <p className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Preview</p>
-              {previewSrc && <Preview src={previewSrc} title={`Preview: ${meta.title}`} height={Math.min(height, 480)} allow={meta.usesWebcam ? 'fullscreen; camera' : 'fullscreen'} />}
+              {previewSrc && (
+                <Preview
+                  src={previewSrc}
+                  title={`Preview: ${meta.title}`}
+                  height={Math.min(height, 480)}
+                  allow={meta.usesWebcam ? 'fullscreen; camera' : 'fullscreen'}
+                />
+              )}
             </div>
           )}
         </div>

@@ -165,10 +165,13 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
     [layout, transform],
   );
 
-  const labelOf = useCallback((id: string) => {
-    const g = groupIndex(graph).byId.get(id);
-    return g ? groupName(g.label, id) : id;
-  }, [graph]);
+  const labelOf = useCallback(
+    (id: string) => {
+      const g = groupIndex(graph).byId.get(id);
+      return g ? groupName(g.label, id) : id;
+    },
+    [graph],
+  );
 
   const toggle = useCallback(
     (id: string, refocus: boolean) => {
@@ -301,7 +304,10 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
         <svg
           ref={svgRef}
           role="group"
-          aria-label={props.ariaLabel ?? `${graph.id} architecture: ${visible.items.length - 1} items shown. Use Tab or the arrow keys to move, Enter to expand a group or select a layer.`}
+          aria-label={
+            props.ariaLabel ??
+            `${graph.id} architecture: ${visible.items.length - 1} items shown. Use Tab or the arrow keys to move, Enter to expand a group or select a layer.`
+          }
           aria-roledescription="network graph"
           className="block h-full w-full cursor-grab touch-none select-none text-slate-700 active:cursor-grabbing dark:text-slate-200"
           onClick={(e) => {
@@ -320,7 +326,17 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
         >
           <defs>
             {EDGE_KINDS.map((k) => (
-              <marker key={k} id={`${uid}-${k}`} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+              <marker
+                key={k}
+                id={`${uid}-${k}`}
+                viewBox="0 0 10 10"
+                refX={9}
+                refY={5}
+                markerWidth={7}
+                markerHeight={7}
+                markerUnits="userSpaceOnUse"
+                orient="auto-start-reverse"
+              >
                 <path d="M0,1L10,5L0,9z" className={EDGE_STYLE[k].fill} />
               </marker>
             ))}
@@ -338,7 +354,12 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
         <Legend
           title="Connections"
           layout="list"
-          items={modelKinds.map((k) => ({ key: k, swatch: { shape: 'line', className: EDGE_STYLE[k].stroke, dash: EDGE_STYLE[k].dash }, label: EDGE_STYLE[k].label, description: EDGE_STYLE[k].description }))}
+          items={modelKinds.map((k) => ({
+            key: k,
+            swatch: { shape: 'line', className: EDGE_STYLE[k].stroke, dash: EDGE_STYLE[k].dash },
+            label: EDGE_STYLE[k].label,
+            description: EDGE_STYLE[k].description,
+          }))}
         />
         <GradientLegend
           title={`Fill: ${scale.title}`}

@@ -77,7 +77,16 @@ function SelectedEdges({ layout, markerPrefix, selected }: { layout: GraphLayout
         .filter((e) => e.edge.from === selected || e.edge.to === selected)
         .map((e) => {
           const s = EDGE_STYLE[e.edge.kind];
-          return <path key={e.edge.id} d={e.path} className={s.stroke} strokeWidth={2.75} strokeDasharray={s.dash} markerEnd={`url(#${markerPrefix}-${e.edge.kind})`} />;
+          return (
+            <path
+              key={e.edge.id}
+              d={e.path}
+              className={s.stroke}
+              strokeWidth={2.75}
+              strokeDasharray={s.dash}
+              markerEnd={`url(#${markerPrefix}-${e.edge.kind})`}
+            />
+          );
         })}
     </g>
   );
@@ -124,12 +133,19 @@ const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: Position
       className="group cursor-pointer outline-none"
     >
       <rect width={f.width} height={headerHeight} rx={8} className="fill-transparent hover:fill-slate-300/40 dark:hover:fill-slate-600/30" />
-      <rect x={-2} y={-2} width={f.width + 4} height={headerHeight + 4} rx={9} className="fill-none stroke-accent-500 opacity-0 group-focus-visible:opacity-100" strokeWidth={2} />
+      <rect
+        x={-2}
+        y={-2}
+        width={f.width + 4}
+        height={headerHeight + 4}
+        rx={9}
+        className="fill-none stroke-accent-500 opacity-0 group-focus-visible:opacity-100"
+        strokeWidth={2}
+      />
       <text x={8} y={headerHeight / 2} dominantBaseline="central" fontSize={11} className="fill-slate-700 dark:fill-slate-200">
         <tspan aria-hidden>▾ </tspan>
         <tspan fontWeight={600}>{truncate(g.label, fitChars(labelRoom, 11))}</tspan>
-        {/* A space before the next line, another <text>: read as one name, the two must not run together. */}
-        {' '}
+        {/* A space before the next line, another <text>: read as one name, the two must not run together. */}{' '}
       </text>
       {showMacs && (
         <text x={f.width - 8} y={headerHeight / 2} dominantBaseline="central" textAnchor="end" fontSize={9.5} className="fill-slate-500 dark:fill-slate-400">
@@ -155,8 +171,21 @@ const ExpandAllButton = memo(function ExpandAllButton({ p }: { p: PositionedItem
       className="group cursor-pointer outline-none"
     >
       <title>Expand everything inside</title>
-      <rect width={s} height={s} rx={4} className="fill-white/80 stroke-slate-400 hover:fill-accent-100 dark:fill-slate-800/80 dark:stroke-slate-500 dark:hover:fill-slate-700" />
-      <rect x={-2} y={-2} width={s + 4} height={s + 4} rx={5} className="fill-none stroke-accent-500 opacity-0 group-focus-visible:opacity-100" strokeWidth={2} />
+      <rect
+        width={s}
+        height={s}
+        rx={4}
+        className="fill-white/80 stroke-slate-400 hover:fill-accent-100 dark:fill-slate-800/80 dark:stroke-slate-500 dark:hover:fill-slate-700"
+      />
+      <rect
+        x={-2}
+        y={-2}
+        width={s + 4}
+        height={s + 4}
+        rx={5}
+        className="fill-none stroke-accent-500 opacity-0 group-focus-visible:opacity-100"
+        strokeWidth={2}
+      />
       <path d={`M${s / 2},4V${s - 4}M4,${s / 2}H${s - 4}`} className="stroke-slate-700 dark:stroke-slate-200" strokeWidth={1.6} />
     </g>
   );
@@ -225,7 +254,17 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
       transform={`translate(${p.x},${p.y})`}
       className="group cursor-pointer outline-none"
     >
-      {isGroup && <rect x={3} y={3} width={w} height={h} rx={6} className="fill-slate-200 stroke-slate-400 dark:fill-slate-700 dark:stroke-slate-500" strokeWidth={0.75} />}
+      {isGroup && (
+        <rect
+          x={3}
+          y={3}
+          width={w}
+          height={h}
+          rx={6}
+          className="fill-slate-200 stroke-slate-400 dark:fill-slate-700 dark:stroke-slate-500"
+          strokeWidth={0.75}
+        />
+      )}
       <rect
         width={w}
         height={h}
@@ -235,7 +274,15 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
         strokeWidth={selected ? 2.5 : 1}
         strokeDasharray={item.type === 'input' ? '4 3' : undefined}
       />
-      <rect x={-3} y={-3} width={w + 6} height={h + 6} rx={7} className="fill-none stroke-accent-500 opacity-0 group-focus-visible:opacity-100" strokeWidth={2} />
+      <rect
+        x={-3}
+        y={-3}
+        width={w + 6}
+        height={h + 6}
+        rx={7}
+        className="fill-none stroke-accent-500 opacity-0 group-focus-visible:opacity-100"
+        strokeWidth={2}
+      />
       {body}
     </g>
   );

@@ -22,7 +22,13 @@ describe('node card data', () => {
   });
 
   it('describes a collapsed group with summed time, and labels it for screen readers', () => {
-    const c = cardData(find('layer2'), new Map([['layer2.0.conv1', 1], ['layer2.1.conv1', 2]]));
+    const c = cardData(
+      find('layer2'),
+      new Map([
+        ['layer2.0.conv1', 1],
+        ['layer2.1.conv1', 2],
+      ]),
+    );
     expect(c.title).toBe('Stage 2 (layer2)');
     expect(c.subtitle).toBe('stage · 42 ops');
     expect(Object.fromEntries(c.rows)['Time (sum)']).toBe('3.00 ms');

@@ -27,7 +27,13 @@ export function focusEntries(layout: GraphLayout, headerHeight: number): FocusEn
     out.push({ key: `item:${p.item.id}`, kind: 'item', id: p.item.id, rect: p, index });
     if (p.item.type === 'group' && p.item.childGroups > 0) {
       const s = EXPAND_ALL_SIZE;
-      out.push({ key: `expand-all:${p.item.id}`, kind: 'expand-all', id: p.item.id, rect: { x: p.x + p.width - s - 4, y: p.y + 4, width: s, height: s }, index });
+      out.push({
+        key: `expand-all:${p.item.id}`,
+        kind: 'expand-all',
+        id: p.item.id,
+        rect: { x: p.x + p.width - s - 4, y: p.y + 4, width: s, height: s },
+        index,
+      });
     }
   });
   // Frames before their first item at the same y (the header sits above the content).

@@ -19,7 +19,10 @@ export interface ElementWidthOptions {
  *   const [boxRef, width] = useElementWidth({ initial: 640, min: 280, max: 760 });
  *   <div ref={boxRef}>…<svg width={width} …/></div>
  */
-export function useElementWidth<E extends HTMLElement = HTMLDivElement>({ initial = 640, min = 240, max = Infinity }: ElementWidthOptions = {}): [(el: E | null) => void, number] {
+export function useElementWidth<E extends HTMLElement = HTMLDivElement>({ initial = 640, min = 240, max = Infinity }: ElementWidthOptions = {}): [
+  (el: E | null) => void,
+  number,
+] {
   const [width, setWidth] = useState(Math.min(max, Math.max(min, initial)));
   const observer = useRef<ResizeObserver | null>(null);
   const ref = useCallback(

@@ -15,7 +15,11 @@ export interface InViewOptions {
  * between renders without re-observing. For callers that need timers around visibility (embeds
  * that mount tfjs only after a moment in view, live examples that wait for scrolling to stop).
  */
-export function useIntersection(ref: RefObject<Element | null>, onChange: (visible: boolean) => void, { rootMargin, enabled = true }: InViewOptions = {}): void {
+export function useIntersection(
+  ref: RefObject<Element | null>,
+  onChange: (visible: boolean) => void,
+  { rootMargin, enabled = true }: InViewOptions = {},
+): void {
   const cb = useRef(onChange);
   useEffect(() => {
     cb.current = onChange;

@@ -84,7 +84,8 @@ export function useTfjsJob(): TfjsJob {
       // Reported after a cancel too: the widget shows that the cancelled job freed everything.
       onTensors: (check) => {
         // A widget's job frees everything it made: in development, say so loudly when one did not.
-        if (process.env.NODE_ENV !== 'production' && leaked(check) !== 0) console.warn(`[tfjs job] ${label}: ${leaked(check)} tensors left behind (${check.before} → ${check.after})`);
+        if (process.env.NODE_ENV !== 'production' && leaked(check) !== 0)
+          console.warn(`[tfjs job] ${label}: ${leaked(check)} tensors left behind (${check.before} → ${check.after})`);
         if (mine()) setTensors(check);
       },
     };

@@ -16,10 +16,24 @@ const noSubscription = () => () => {};
 
 /** The page's origin in the browser; the example origin while pre-rendering (and hydrating). */
 export function useOrigin(): string {
-  return useSyncExternalStore(noSubscription, () => window.location.origin, () => EXAMPLE_ORIGIN);
+  return useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => EXAMPLE_ORIGIN,
+  );
 }
 
-export function CopyCode({ code, label, testId, tall = false }: { code: string; label: string; testId?: string; /** Show it whole, without a scroll box. */ tall?: boolean }) {
+export function CopyCode({
+  code,
+  label,
+  testId,
+  tall = false,
+}: {
+  code: string;
+  label: string;
+  testId?: string;
+  /** Show it whole, without a scroll box. */ tall?: boolean;
+}) {
   const id = useId();
   const origin = useOrigin();
   const [message, setMessage] = useState('');

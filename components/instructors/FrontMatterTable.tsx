@@ -9,9 +9,15 @@ export function FrontMatterTable({ fields, prefix = '', caption }: { fields: Rea
         <caption className="sr-only">{caption}</caption>
         <thead className={T.head}>
           <tr>
-            <th scope="col" className={T.th}>Field</th>
-            <th scope="col" className={T.th}>Value</th>
-            <th scope="col" className={T.th}>What it is</th>
+            <th scope="col" className={T.th}>
+              Field
+            </th>
+            <th scope="col" className={T.th}>
+              Value
+            </th>
+            <th scope="col" className={T.th}>
+              What it is
+            </th>
           </tr>
         </thead>
         <tbody className={T.body}>

@@ -16,8 +16,11 @@ export function MdxComponentDoc({ name, doc }: { name: string; doc: Doc }) {
       {doc.kind === 'widget' ? (
         <>
           <p className="text-slate-700 dark:text-slate-300">
-            The <a href={`#${widgetSectionId(doc.widgetId)}`} className="text-link">{doc.meta.title}</a> widget.{' '}
-            {doc.meta.description} Its props are its embed parameters:
+            The{' '}
+            <a href={`#${widgetSectionId(doc.widgetId)}`} className="text-link">
+              {doc.meta.title}
+            </a>{' '}
+            widget. {doc.meta.description} Its props are its embed parameters:
           </p>
           <ParamTable rows={widgetParamRows(doc.meta)} caption={`Props of ${name}`} testId="mdx-prop-table" widgetId={doc.widgetId} />
           <CopyCode label="MDX" code={widgetExample(name, doc.meta)} />
@@ -44,10 +47,18 @@ function PropTable({ name, props }: { name: string; props: Readonly<Record<strin
         <caption className="sr-only">Props of {name}</caption>
         <thead className={T.head}>
           <tr>
-            <th scope="col" className={T.th}>Prop</th>
-            <th scope="col" className={T.th}>Type</th>
-            <th scope="col" className={T.th}>Default</th>
-            <th scope="col" className={T.th}>What it does</th>
+            <th scope="col" className={T.th}>
+              Prop
+            </th>
+            <th scope="col" className={T.th}>
+              Type
+            </th>
+            <th scope="col" className={T.th}>
+              Default
+            </th>
+            <th scope="col" className={T.th}>
+              What it does
+            </th>
           </tr>
         </thead>
         <tbody className={T.body}>

@@ -27,21 +27,34 @@ export function WidgetDoc({ entry }: { entry: WidgetEntry }) {
       </Heading>
       <p className="flex flex-wrap items-center gap-2 text-xs">
         <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-800 dark:bg-slate-800 dark:text-slate-200">{embedPath(meta.id)}</code>
-        <span className={`${badge} border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-300`}>{entry.kind === 'lab' ? 'from the model lab' : 'from a lesson'}</span>
+        <span className={`${badge} border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-300`}>
+          {entry.kind === 'lab' ? 'from the model lab' : 'from a lesson'}
+        </span>
         {meta.usesTfjs && <span className={`${badge} border-accent-300 text-accent-700 dark:border-accent-700 dark:text-accent-300`}>runs TensorFlow.js</span>}
-        {meta.usesWebcam && <span className={`${badge} border-amber-400 text-amber-800 dark:border-amber-600 dark:text-amber-200`}>may ask for the camera</span>}
+        {meta.usesWebcam && (
+          <span className={`${badge} border-amber-400 text-amber-800 dark:border-amber-600 dark:text-amber-200`}>may ask for the camera</span>
+        )}
       </p>
       <p className="mt-3 text-slate-700 dark:text-slate-300">{meta.description}</p>
       {entry.runs && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">On Start: {entry.runs.charAt(0).toLowerCase() + entry.runs.slice(1)}</p>}
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        On the site: <Link href={home.href} className="text-link">{home.label}</Link>.
+        On the site:{' '}
+        <Link href={home.href} className="text-link">
+          {home.label}
+        </Link>
+        .
       </p>
 
       <ParamTable rows={widgetParamRows(meta)} caption={`Parameters of ${meta.title}`} testId="param-table" widgetId={meta.id} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Plus the <a href="#embed-parameters" className="text-link">common parameters</a>
-        {runtime.length ? ` (${runtime.join(' and ')} above ${runtime.length === 1 ? 'is' : 'are'} the common one${runtime.length === 1 ? '' : 's'}, with this widget’s default)` : ''}.{' '}
-        <code className={codeClass}>hide</code> accepts{' '}
+        Plus the{' '}
+        <a href="#embed-parameters" className="text-link">
+          common parameters
+        </a>
+        {runtime.length
+          ? ` (${runtime.join(' and ')} above ${runtime.length === 1 ? 'is' : 'are'} the common one${runtime.length === 1 ? '' : 's'}, with this widget’s default)`
+          : ''}
+        . <code className={codeClass}>hide</code> accepts{' '}
         {hideValues(meta).map((v, i) => (
           <span key={v}>
             {i ? ', ' : ''}

@@ -89,7 +89,8 @@ export function FeatureMaps(props: FeatureMapsProps) {
       cancelled = true;
     };
   }, [source, layer]);
-  const load: Load = !source || !layer ? { status: 'idle' } : settled && settled.source === source && settled.layer === layer ? settled.load : { status: 'loading' };
+  const load: Load =
+    !source || !layer ? { status: 'idle' } : settled && settled.source === source && settled.layer === layer ? settled.load : { status: 'loading' };
 
   const map = load.status === 'ready' ? load.map : null;
   const stats = useMemo<ChannelStats[]>(() => (map ? allChannelStats(map) : []), [map]);
@@ -101,13 +102,21 @@ export function FeatureMaps(props: FeatureMapsProps) {
   const norm: Normalization = geo && geo.channels === 1 ? 'layer' : normalization;
   const domains = useMemo(() => (whole ? stats.map((s) => tileDomain(norm, scale, whole, s)) : []), [stats, whole, norm, scale]);
   const selected = channel !== null && geo && channel < geo.channels ? channel : null;
-  const legendDomain: readonly [number, number] | null = whole ? (selected !== null && norm === 'channel' ? domains[selected] : tileDomain('layer', scale, whole, whole)) : null;
+  const legendDomain: readonly [number, number] | null = whole
+    ? selected !== null && norm === 'channel'
+      ? domains[selected]
+      : tileDomain('layer', scale, whole, whole)
+    : null;
   const preview = props.inputImage ?? (hasPreview(source) ? source.inputPreview : null);
   const graph: Graph | null = source?.graph ?? null;
   const node = graph && layer ? graph.nodes.find((n) => n.name === layer) : undefined;
 
   return (
-    <section aria-label="Feature maps" className={`not-prose space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`} data-testid="feature-maps">
+    <section
+      aria-label="Feature maps"
+      className={`not-prose space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`}
+      data-testid="feature-maps"
+    >
       <div className="flex flex-wrap items-end gap-x-4 gap-y-2 text-sm">
         {props.onLayerChange && graph && (
           <label className="flex flex-col gap-0.5" data-control="layer">
@@ -160,17 +169,27 @@ export function FeatureMaps(props: FeatureMapsProps) {
           <div className="flex flex-row gap-4 lg:flex-col">
             {preview && (
               <figure className="w-28 shrink-0 lg:w-full">
-                <RgbaCanvas image={preview} label="The input image the maps were computed from" className="aspect-square w-full rounded border border-slate-200 dark:border-slate-700" />
-                <figcaption className="mt-1 text-xs text-slate-500 dark:text-slate-400">Input ({preview.width}×{preview.height})</figcaption>
+                <RgbaCanvas
+                  image={preview}
+                  label="The input image the maps were computed from"
+                  className="aspect-square w-full rounded border border-slate-200 dark:border-slate-700"
+                />
+                <figcaption className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                  Input ({preview.width}×{preview.height})
+                </figcaption>
               </figure>
             )}
             <div className="min-w-0 flex-1 space-y-3">
               <FeatureMapLegend
                 scale={scale}
                 domain={legendDomain}
-                caption={norm === 'layer' ? 'shared by all channels' : selected !== null ? `range of channel ${selected}` : 'each tile spans its own channel’s range'}
+                caption={
+                  norm === 'layer' ? 'shared by all channels' : selected !== null ? `range of channel ${selected}` : 'each tile spans its own channel’s range'
+                }
               />
-              {selected !== null && <ChannelDetail map={map} channel={selected} stats={stats[selected]} domain={domains[selected]} lut={lut} onClose={() => setChannel(null)} />}
+              {selected !== null && (
+                <ChannelDetail map={map} channel={selected} stats={stats[selected]} domain={domains[selected]} lut={lut} onClose={() => setChannel(null)} />
+              )}
             </div>
           </div>
 
@@ -188,7 +207,11 @@ export function FeatureMaps(props: FeatureMapsProps) {
                 </button>
               </nav>
             )}
-            <ul className="grid gap-1" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${geo.channels === 1 ? 160 : 56}px, 1fr))` }} aria-label={`Channels of ${layer}`}>
+            <ul
+              className="grid gap-1"
+              style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${geo.channels === 1 ? 160 : 56}px, 1fr))` }}
+              aria-label={`Channels of ${layer}`}
+            >
               {Array.from({ length: pg.end - pg.start }, (_, i) => pg.start + i).map((c) => {
                 const s = stats[c];
                 return (
@@ -245,7 +268,13 @@ function ChannelDetail({
           ×
         </button>
       </div>
-      <ChannelTile map={map} channel={channel} domain={domain} lut={lut} className="block aspect-square w-full max-w-48 rounded border border-slate-200 dark:border-slate-700" />
+      <ChannelTile
+        map={map}
+        channel={channel}
+        domain={domain}
+        lut={lut}
+        className="block aspect-square w-full max-w-48 rounded border border-slate-200 dark:border-slate-700"
+      />
       <DescriptionList className="tabular-nums" items={rows} />
     </div>
   );
@@ -258,7 +287,11 @@ function FeatureMapLegend({ scale, domain, caption }: { scale: ColourScaleKind; 
     const j = Math.round((i / 10) * 255) * 3;
     return { offset: i / 10, color: `rgb(${lut[j]},${lut[j + 1]},${lut[j + 2]})` };
   });
-  const ticks = [{ offset: 0, label: formatSig(domain[0]) }, ...(scale === 'diverging' ? [{ offset: 0.5, label: '0' }] : []), { offset: 1, label: formatSig(domain[1]) }];
+  const ticks = [
+    { offset: 0, label: formatSig(domain[0]) },
+    ...(scale === 'diverging' ? [{ offset: 0.5, label: '0' }] : []),
+    { offset: 1, label: formatSig(domain[1]) },
+  ];
   return (
     <GradientLegend
       ariaLabel={`Colour scale: ${scale}, ${formatSig(domain[0])} to ${formatSig(domain[1])}, ${caption}`}

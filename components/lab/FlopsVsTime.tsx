@@ -107,14 +107,19 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
         warmup,
         repeats,
         signal: ctrl.signal,
-        onProgress: (done, total) => op === opRef.current && setProgress({ plan: ['profile'], phase: 'profile', fraction: done / total, detail: `pass ${done} of ${total}` }),
+        onProgress: (done, total) =>
+          op === opRef.current && setProgress({ plan: ['profile'], phase: 'profile', fraction: done / total, detail: `pass ${done} of ${total}` }),
       });
       if (op !== opRef.current) return;
       setOwn(p);
       props.onProfile?.(p);
     } catch (e) {
       if (op !== opRef.current || isCancelled(e)) return;
-      setError(e instanceof Error && e.name === 'StaleSessionError' ? 'The model or input changed since the last run; run it again, then profile.' : `Profiling failed: ${errorText(e)}`);
+      setError(
+        e instanceof Error && e.name === 'StaleSessionError'
+          ? 'The model or input changed since the last run; run it again, then profile.'
+          : `Profiling failed: ${errorText(e)}`,
+      );
     } finally {
       if (op === opRef.current) setProgress(null);
     }
@@ -142,17 +147,16 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
       : 'Run the model first; then profile it here.';
 
   return (
-    <section aria-label="FLOPs versus time" className={`not-prose space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`} data-testid="flops-vs-time">
+    <section
+      aria-label="FLOPs versus time"
+      className={`not-prose space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`}
+      data-testid="flops-vs-time"
+    >
       <KindColours />
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-0.5" data-control="psize">
           <span className="text-xs text-slate-500 dark:text-slate-400">Input size</span>
-          <select
-            className={smallControlClass}
-            value={size}
-            onChange={(e) => setSize(Number(e.currentTarget.value))}
-            disabled={progress !== null}
-          >
+          <select className={smallControlClass} value={size} onChange={(e) => setSize(Number(e.currentTarget.value))} disabled={progress !== null}>
             {sizeOptions.map((s) => (
               <option key={s} value={s}>
                 {s}×{s}
@@ -160,20 +164,22 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          onClick={() => void run()}
-          disabled={!source || progress !== null}
-          className={primaryButtonClass}
-        >
+        <button type="button" onClick={() => void run()} disabled={!source || progress !== null} className={primaryButtonClass}>
           {progress ? 'Profiling…' : profile ? 'Profile again' : 'Profile'}
         </button>
-        {source && <span className="text-xs text-slate-500 dark:text-slate-400">on {BACKEND_LABELS[source.backend]}, {warmup} warm-up + {repeats} timed passes</span>}
+        {source && (
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            on {BACKEND_LABELS[source.backend]}, {warmup} warm-up + {repeats} timed passes
+          </span>
+        )}
       </div>
       <Progress label="Profiling progress" {...progressView(progress, idleText)} />
       <RunGuardNotice decision={guard.question} onConfirm={guard.confirm} onCancel={guard.cancel} confirmLabel="Profile anyway" />
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200"
+        >
           {error}
         </p>
       )}
@@ -182,8 +188,16 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
         {profile && summary && (
           <div className="space-y-5">
             <StatGrid columns={4} testId="profile-summary">
-              <Stat label="Whole model" value={formatMs(summary.wholeMs)} detail={`median of ${profile.wholeSamples.length} forward pass${profile.wholeSamples.length === 1 ? '' : 'es'}`} />
-              <Stat label="Sum of layers" value={formatMs(summary.sumLayersMs)} detail={`gap ${formatSignedPercent(summary.relativeGap)} (${formatMs(Math.abs(summary.gapMs))})`} />
+              <Stat
+                label="Whole model"
+                value={formatMs(summary.wholeMs)}
+                detail={`median of ${profile.wholeSamples.length} forward pass${profile.wholeSamples.length === 1 ? '' : 'es'}`}
+              />
+              <Stat
+                label="Sum of layers"
+                value={formatMs(summary.sumLayersMs)}
+                detail={`gap ${formatSignedPercent(summary.relativeGap)} (${formatMs(Math.abs(summary.gapMs))})`}
+              />
               <Stat label="Median layer" value={formatMs(summary.medianLayerMs)} detail={`${summary.timedLayers} of ${summary.layers} layers timed`} />
               <Stat label="Model" value={formatMacs(summary.totalMacs)} detail={`${formatGflops(summary.wholeGflops)} achieved`} />
             </StatGrid>
@@ -217,8 +231,8 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
                 title={`${profile.graphId} on ${backendLabel} at ${profile.size}×${profile.size}: MACs against ${timerText} for each of ${profile.rows.length} layers`}
               />
               <p className="text-xs text-slate-500 dark:text-slate-400">
-                Left strip: layers with 0 MACs (BatchNorm, activations, adds, concats, pooling), which a log axis could not show. Hollow markers on the bottom edge: layers
-                faster than the timer can resolve. Hover a point, or use the table below, for a layer’s numbers.
+                Left strip: layers with 0 MACs (BatchNorm, activations, adds, concats, pooling), which a log axis could not show. Hollow markers on the bottom
+                edge: layers faster than the timer can resolve. Hover a point, or use the table below, for a layer’s numbers.
               </p>
               {highlight && <HighlightLine profile={profile} name={highlight} />}
             </figure>
@@ -253,7 +267,13 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
               <button
                 type="button"
                 className={btn}
-                onClick={() => downloadText(profileToJson(profile, { userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : '' }), exportFileName(profile, 'profile', 'json'), 'application/json')}
+                onClick={() =>
+                  downloadText(
+                    profileToJson(profile, { userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : '' }),
+                    exportFileName(profile, 'profile', 'json'),
+                    'application/json',
+                  )
+                }
               >
                 JSON
               </button>

@@ -167,7 +167,11 @@ export function InputPicker(p: InputPickerProps) {
       </div>
       {p.mode === 'upload' && p.upload && (
         <div className="flex items-center gap-3 text-sm">
-          <RgbaCanvas image={p.upload.image} label={`Uploaded image ${p.upload.name}`} className="h-16 w-auto rounded border border-slate-200 dark:border-slate-700" />
+          <RgbaCanvas
+            image={p.upload.image}
+            label={`Uploaded image ${p.upload.name}`}
+            className="h-16 w-auto rounded border border-slate-200 dark:border-slate-700"
+          />
           <span className="break-all text-slate-600 dark:text-slate-400">
             {p.upload.name} ({p.upload.image.width}×{p.upload.image.height})
           </span>
@@ -185,11 +189,7 @@ export function InputPicker(p: InputPickerProps) {
               <button type="button" className={btn} disabled={p.disabled} onClick={capture}>
                 Capture frame and run
               </button>
-              <button
-                type="button"
-                className={btn}
-                onClick={stop}
-              >
+              <button type="button" className={btn} onClick={stop}>
                 Stop camera
               </button>
             </>
@@ -197,7 +197,13 @@ export function InputPicker(p: InputPickerProps) {
         </div>
         {stream && (
           <div className="flex flex-wrap items-start gap-3">
-            <video ref={videoRef} muted playsInline aria-label="Camera preview" className="h-32 w-auto rounded border border-slate-200 bg-black dark:border-slate-700" />
+            <video
+              ref={videoRef}
+              muted
+              playsInline
+              aria-label="Camera preview"
+              className="h-32 w-auto rounded border border-slate-200 bg-black dark:border-slate-700"
+            />
             {p.frame && p.mode === 'webcam' && (
               <RgbaCanvas image={p.frame} label="Captured camera frame" className="h-32 w-auto rounded border border-slate-200 dark:border-slate-700" />
             )}
@@ -206,7 +212,10 @@ export function InputPicker(p: InputPickerProps) {
       </div>
 
       {p.error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200"
+        >
           {p.error}
         </p>
       )}

@@ -32,7 +32,12 @@ export function LayerTable({ rows, highlight, onHighlight }: LayerTableProps) {
         <thead className="sticky top-0 bg-slate-50 dark:bg-slate-900">
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'} className={`px-2 py-1 font-semibold ${c.numeric ? 'text-right' : ''}`}>
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                className={`px-2 py-1 font-semibold ${c.numeric ? 'text-right' : ''}`}
+              >
                 <button
                   type="button"
                   className="hover:underline"
@@ -56,7 +61,13 @@ export function LayerTable({ rows, highlight, onHighlight }: LayerTableProps) {
             >
               <td className="px-2 py-0.5 text-right text-slate-500 dark:text-slate-400">{(order.get(r.name) ?? 0) + 1}</td>
               <td className="max-w-[16rem] truncate px-2 py-0.5 font-mono" title={r.name}>
-                <button type="button" className="max-w-full truncate text-left hover:underline" onFocus={() => onHighlight?.(r.name)} onBlur={() => onHighlight?.(null)} onClick={() => onHighlight?.(r.name)}>
+                <button
+                  type="button"
+                  className="max-w-full truncate text-left hover:underline"
+                  onFocus={() => onHighlight?.(r.name)}
+                  onBlur={() => onHighlight?.(null)}
+                  onClick={() => onHighlight?.(r.name)}
+                >
                   {r.name}
                 </button>
               </td>

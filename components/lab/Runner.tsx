@@ -147,7 +147,9 @@ export function Runner(props: RunnerProps) {
   );
 
   const wantedWeights = (): WeightsSource =>
-    weightsMode === 'file' && weightsFile ? { kind: 'file', name: weightsFile.name, blob: weightsFile.blob, allowValueIssues: weightsFile.allowValueIssues } : { kind: 'seeded', seed };
+    weightsMode === 'file' && weightsFile
+      ? { kind: 'file', name: weightsFile.name, blob: weightsFile.blob, allowValueIssues: weightsFile.allowValueIssues }
+      : { kind: 'seeded', seed };
 
   const runNow = async () => {
     const op = ++opRef.current;
@@ -181,7 +183,8 @@ export function Runner(props: RunnerProps) {
         if (!r.ok) {
           const kept = s.graph === graph && s.hasModel ? weightsLabelText(labelOf(s.weights)) : null;
           const stays = kept ?? (s.hasModel ? null : `seeded random, seed ${seed}`);
-          if (want.kind === 'file' && r.findings?.length) setValueQuestion({ name: want.name, blob: want.blob, text: valueConfirmText(want.name, r.findings, stays) });
+          if (want.kind === 'file' && r.findings?.length)
+            setValueQuestion({ name: want.name, blob: want.blob, text: valueConfirmText(want.name, r.findings, stays) });
           else if (want.kind === 'file') setWeightsError(weightsErrorMessage(want.name, graph.id, r.issues, stays));
           // Keep (or fall back to) weights that fit: the previous ones, else seeded random.
           if (!s.hasModel) {
@@ -254,7 +257,12 @@ export function Runner(props: RunnerProps) {
       : 'Ready. Press Run to load TensorFlow.js and run the model in your browser.';
 
   return (
-    <section aria-label="Run the model" className={`not-prose rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`} data-testid="lab-runner" data-num-tensors={numTensors ?? undefined}>
+    <section
+      aria-label="Run the model"
+      className={`not-prose rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`}
+      data-testid="lab-runner"
+      data-num-tensors={numTensors ?? undefined}
+    >
       <div className="grid gap-6 md:grid-cols-2">
         <div className="space-y-5">
           <InputPicker

@@ -51,12 +51,18 @@ export function RunnerOutput({ busy, onRun, progress, idleText, result, runError
       <Progress label="Model run progress" {...progressView(progress, idleText)} />
       {notice}
       {backendStatus?.message && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
+        >
           {backendStatus.message}
         </p>
       )}
       {runError && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200"
+        >
           {runError}
         </p>
       )}
@@ -84,7 +90,12 @@ export function RunnerOutput({ busy, onRun, progress, idleText, result, runError
             ['Backend', backendStatus ? BACKEND_LABELS[backendStatus.backend] : 'not started'],
             ['Renderer', backendStatus?.renderer ?? NO_VALUE],
             ['Layer timer', backendStatus ? (backendStatus.gpuTimer ? 'GPU kernel timer' : 'wall clock') : NO_VALUE],
-            ['Tensors in memory', <span key="n" data-testid="runner-num-tensors">{numTensors ?? NO_VALUE}</span>],
+            [
+              'Tensors in memory',
+              <span key="n" data-testid="runner-num-tensors">
+                {numTensors ?? NO_VALUE}
+              </span>,
+            ],
           ]}
         />
       </details>

@@ -31,9 +31,12 @@ export function Top5({ predictions, randomWeights, seed }: Top5Props) {
         ))}
       </ol>
       {randomWeights && (
-        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200" data-testid="random-weights-note">
-          These weights are random{seed !== undefined ? ` (seed ${seed})` : ''}, so these predictions mean nothing: the network has
-          not learned anything yet. Load torchvision weights (a .safetensors file) to see real predictions.
+        <p
+          className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
+          data-testid="random-weights-note"
+        >
+          These weights are random{seed !== undefined ? ` (seed ${seed})` : ''}, so these predictions mean nothing: the network has not learned anything yet.
+          Load torchvision weights (a .safetensors file) to see real predictions.
         </p>
       )}
     </div>

@@ -61,12 +61,7 @@ export function WeightsPicker(p: WeightsPickerProps) {
           />
           torchvision weights
         </label>
-        <button
-          type="button"
-          disabled={p.disabled}
-          onClick={() => fileRef.current?.click()}
-          className={smallButtonClass}
-        >
+        <button type="button" disabled={p.disabled} onClick={() => fileRef.current?.click()} className={smallButtonClass}>
           {p.fileName ? 'Another .safetensors file…' : 'Choose .safetensors file…'}
         </button>
         {p.fileName && <span className="break-all text-slate-600 dark:text-slate-400">{p.fileName}</span>}
@@ -87,7 +82,10 @@ export function WeightsPicker(p: WeightsPickerProps) {
       {p.loadedLabel && <p className="text-xs text-slate-500 dark:text-slate-400">Loaded: {p.loadedLabel}</p>}
       {p.valueConfirm && <WeightsValueConfirm {...p.valueConfirm} />}
       {p.error && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/70 dark:bg-red-950/40 dark:text-red-200"
+        >
           <WeightsError text={p.error} />
         </div>
       )}

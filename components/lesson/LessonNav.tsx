@@ -13,7 +13,11 @@ export function LessonNav({ prev, next }: { prev: Lesson | null; next: Lesson | 
         <span />
       )}
       {next ? (
-        <Link rel="next" href={`/lessons/${next.slug}`} className="rounded-lg border border-slate-200 p-4 text-right hover:border-accent-500 dark:border-slate-800">
+        <Link
+          rel="next"
+          href={`/lessons/${next.slug}`}
+          className="rounded-lg border border-slate-200 p-4 text-right hover:border-accent-500 dark:border-slate-800"
+        >
           <span className="block text-xs text-slate-500 dark:text-slate-400">Next →</span>
           <span className="font-medium text-slate-900 dark:text-white">{next.meta.title}</span>
         </Link>

@@ -38,7 +38,14 @@ export function KnobsPanel({
           name === 'blocks' && schema[name].kind === 'string' ? (
             <MnasBlocksEditor key={name} code={String(state[name])} onChange={(code) => onChange({ blocks: code })} />
           ) : (
-            <SchemaControl key={name} name={name} label={schema[name].label ?? name} param={schema[name]} value={state[name]} onChange={(v) => onChange({ [name]: v })} />
+            <SchemaControl
+              key={name}
+              name={name}
+              label={schema[name].label ?? name}
+              param={schema[name]}
+              value={state[name]}
+              onChange={(v) => onChange({ [name]: v })}
+            />
           ),
         )}
       </div>

@@ -79,8 +79,17 @@ export function LayerTable({
         <thead className="sticky top-0 bg-slate-50 text-left dark:bg-slate-900">
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} className={`px-2 py-1.5 ${c.numeric ? 'text-right' : ''}`}>
-                <button type="button" className="font-semibold hover:text-accent-600 dark:hover:text-accent-300" onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? ((-s.dir) as 1 | -1) : 1 }))}>
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                className={`px-2 py-1.5 ${c.numeric ? 'text-right' : ''}`}
+              >
+                <button
+                  type="button"
+                  className="font-semibold hover:text-accent-600 dark:hover:text-accent-300"
+                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : 1 }))}
+                >
                   {c.label}
                   <span aria-hidden="true" className="ml-0.5 text-slate-400">
                     {sort.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : ''}
@@ -94,10 +103,19 @@ export function LayerTable({
           {sorted.map((r) => {
             const isSel = r.name === selected;
             return (
-              <tr key={r.name} aria-selected={isSel} className={`border-t border-slate-100 dark:border-slate-800 ${isSel ? 'bg-accent-100 dark:bg-accent-700/30' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}>
+              <tr
+                key={r.name}
+                aria-selected={isSel}
+                className={`border-t border-slate-100 dark:border-slate-800 ${isSel ? 'bg-accent-100 dark:bg-accent-700/30' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
+              >
                 <td className="px-2 py-1 text-right text-slate-600 dark:text-slate-400">{r.index}</td>
                 <th scope="row" className="px-2 py-1 text-left font-normal">
-                  <button type="button" onClick={() => onSelect(r.name)} className="break-all text-left font-mono text-[11px] text-accent-700 hover:underline dark:text-accent-300" aria-pressed={isSel}>
+                  <button
+                    type="button"
+                    onClick={() => onSelect(r.name)}
+                    className="break-all text-left font-mono text-[11px] text-accent-700 hover:underline dark:text-accent-300"
+                    aria-pressed={isSel}
+                  >
                     {r.name}
                   </button>
                   <span className="block text-[10px] text-slate-600 dark:text-slate-400">{r.out}</span>

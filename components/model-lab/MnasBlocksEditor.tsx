@@ -25,58 +25,113 @@ export function MnasBlocksEditor({ code, onChange }: { code: string; onChange: (
         <caption className="mb-1 text-left text-sm font-medium">Blocks (search space choices)</caption>
         <thead>
           <tr className="text-left text-slate-500">
-            <th scope="col" className="pr-2">Block</th>
-            <th scope="col" className="pr-2">Conv op</th>
-            <th scope="col" className="pr-2">Kernel</th>
-            <th scope="col" className="pr-2">SE</th>
-            <th scope="col" className="pr-2">Skip</th>
-            <th scope="col" className="pr-2">Filters</th>
+            <th scope="col" className="pr-2">
+              Block
+            </th>
+            <th scope="col" className="pr-2">
+              Conv op
+            </th>
+            <th scope="col" className="pr-2">
+              Kernel
+            </th>
+            <th scope="col" className="pr-2">
+              SE
+            </th>
+            <th scope="col" className="pr-2">
+              Skip
+            </th>
+            <th scope="col" className="pr-2">
+              Filters
+            </th>
             <th scope="col">Layers</th>
           </tr>
         </thead>
         <tbody>
           {blocks.map((b, i) => (
             <tr key={i}>
-              <th scope="row" className="pr-2 text-left font-normal">{i + 1}</th>
+              <th scope="row" className="pr-2 text-left font-normal">
+                {i + 1}
+              </th>
               <td className="pr-2">
-                <select aria-label={`Block ${i + 1} conv op`} className={sel} value={b.op} onChange={(e) => set(i, { op: e.target.value as MnasBlockChoice['op'] })}>
+                <select
+                  aria-label={`Block ${i + 1} conv op`}
+                  className={sel}
+                  value={b.op}
+                  onChange={(e) => set(i, { op: e.target.value as MnasBlockChoice['op'] })}
+                >
                   {MNAS_CONV_OPS.map((o) => (
-                    <option key={o} value={o}>{OP_LABEL[o]}</option>
+                    <option key={o} value={o}>
+                      {OP_LABEL[o]}
+                    </option>
                   ))}
                 </select>
               </td>
               <td className="pr-2">
-                <select aria-label={`Block ${i + 1} kernel`} className={sel} value={b.kernel} onChange={(e) => set(i, { kernel: Number(e.target.value) as MnasBlockChoice['kernel'] })}>
+                <select
+                  aria-label={`Block ${i + 1} kernel`}
+                  className={sel}
+                  value={b.kernel}
+                  onChange={(e) => set(i, { kernel: Number(e.target.value) as MnasBlockChoice['kernel'] })}
+                >
                   {MNAS_KERNELS.map((k) => (
-                    <option key={k} value={k}>{k}×{k}</option>
+                    <option key={k} value={k}>
+                      {k}×{k}
+                    </option>
                   ))}
                 </select>
               </td>
               <td className="pr-2">
-                <select aria-label={`Block ${i + 1} squeeze-and-excitation`} className={sel} value={b.se} onChange={(e) => set(i, { se: Number(e.target.value) as MnasBlockChoice['se'] })}>
+                <select
+                  aria-label={`Block ${i + 1} squeeze-and-excitation`}
+                  className={sel}
+                  value={b.se}
+                  onChange={(e) => set(i, { se: Number(e.target.value) as MnasBlockChoice['se'] })}
+                >
                   {MNAS_SE_RATIOS.map((s) => (
-                    <option key={s} value={s}>{s === 0 ? 'none' : s}</option>
+                    <option key={s} value={s}>
+                      {s === 0 ? 'none' : s}
+                    </option>
                   ))}
                 </select>
               </td>
               <td className="pr-2">
-                <select aria-label={`Block ${i + 1} skip`} className={sel} value={b.skip} onChange={(e) => set(i, { skip: e.target.value as MnasBlockChoice['skip'] })}>
+                <select
+                  aria-label={`Block ${i + 1} skip`}
+                  className={sel}
+                  value={b.skip}
+                  onChange={(e) => set(i, { skip: e.target.value as MnasBlockChoice['skip'] })}
+                >
                   <option value="identity">identity</option>
                   <option value="none">none</option>
                 </select>
               </td>
               <td className="pr-2">
-                <select aria-label={`Block ${i + 1} filter multiplier`} className={sel} value={b.filterMult} onChange={(e) => set(i, { filterMult: Number(e.target.value) as MnasBlockChoice['filterMult'] })}>
+                <select
+                  aria-label={`Block ${i + 1} filter multiplier`}
+                  className={sel}
+                  value={b.filterMult}
+                  onChange={(e) => set(i, { filterMult: Number(e.target.value) as MnasBlockChoice['filterMult'] })}
+                >
                   {MNAS_FILTER_MULTS.map((m) => (
-                    <option key={m} value={m}>×{m}</option>
+                    <option key={m} value={m}>
+                      ×{m}
+                    </option>
                   ))}
                 </select>
               </td>
               <td>
-                <input aria-label={`Block ${i + 1} layers`} className={`${sel} w-12`} type="number" min={1} max={MNAS_MAX_LAYERS} value={b.layers} onChange={(e) => {
-                  const l = Number(e.target.value);
-                  if (Number.isInteger(l) && l >= 1 && l <= MNAS_MAX_LAYERS) set(i, { layers: l });
-                }} />
+                <input
+                  aria-label={`Block ${i + 1} layers`}
+                  className={`${sel} w-12`}
+                  type="number"
+                  min={1}
+                  max={MNAS_MAX_LAYERS}
+                  value={b.layers}
+                  onChange={(e) => {
+                    const l = Number(e.target.value);
+                    if (Number.isInteger(l) && l >= 1 && l <= MNAS_MAX_LAYERS) set(i, { layers: l });
+                  }}
+                />
               </td>
             </tr>
           ))}

@@ -18,7 +18,11 @@ export function WhenNeeded({ children, minHeight, label }: { children: ReactNode
   const idle = useIdle({ enabled: !near });
   const needed = near || idle;
   const reserve = (
-    <p role="status" style={{ minHeight }} className="flex items-center justify-center rounded-xl border border-dashed border-slate-300 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+    <p
+      role="status"
+      style={{ minHeight }}
+      className="flex items-center justify-center rounded-xl border border-dashed border-slate-300 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400"
+    >
       Loading the {label}…
     </p>
   );

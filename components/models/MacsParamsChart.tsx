@@ -30,8 +30,22 @@ export function MacsParamsChart({ rows }: { rows: readonly ModelRow[] }) {
       {/* A group, not an image: its points are links, and an image's content is presentational (axe: nested-interactive). */}
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="group" aria-labelledby="macs-params-title">
         <title id="macs-params-title">Multiply-accumulates against parameters for every registered model, log scales</title>
-        <Axis orient="bottom" ticks={axisTicks(x, { count: 6, format: x.tickFormat(6, '~s') })} frame={frame} label="Parameters" labelOffset={M.bottom - 8} fontSize={11} />
-        <Axis orient="left" ticks={axisTicks(y, { count: 6, format: y.tickFormat(6, '~s') })} frame={frame} label="MACs at the model's input size" labelOffset={M.left - 16} fontSize={11} />
+        <Axis
+          orient="bottom"
+          ticks={axisTicks(x, { count: 6, format: x.tickFormat(6, '~s') })}
+          frame={frame}
+          label="Parameters"
+          labelOffset={M.bottom - 8}
+          fontSize={11}
+        />
+        <Axis
+          orient="left"
+          ticks={axisTicks(y, { count: 6, format: y.tickFormat(6, '~s') })}
+          frame={frame}
+          label="MACs at the model's input size"
+          labelOffset={M.left - 16}
+          fontSize={11}
+        />
         {rows.map((r) => (
           <Link key={r.id} href={`/models/${r.id}`} aria-label={`${r.id}: ${formatCount(r.params)} parameters, ${formatCount(r.macs)} MACs`}>
             <circle cx={x(r.params)} cy={y(r.macs)} r={5} fill={FAMILY_COLORS[r.family]} stroke="white" strokeWidth={1} />

@@ -46,7 +46,7 @@ export function ModelTable({ rows }: { rows: readonly ModelRow[] }) {
                 >
                   <button
                     type="button"
-                    onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? ((-s.dir) as 1 | -1) : 1 }))}
+                    onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : 1 }))}
                     className="inline-flex items-center gap-1 hover:text-accent-600 dark:hover:text-accent-300"
                   >
                     {c.label}

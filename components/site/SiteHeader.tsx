@@ -11,7 +11,10 @@ export function SiteHeader() {
           <span className="max-sm:sr-only">Layerwise</span>
         </Link>
         {/* Four links and the theme switch fit a 390 px phone: tighter spacing and 13 px text below sm. */}
-        <nav aria-label="Site" className="flex items-center gap-2 text-[13px] tracking-tight sm:ml-2 sm:gap-4 sm:text-sm sm:tracking-normal text-slate-600 dark:text-slate-300">
+        <nav
+          aria-label="Site"
+          className="flex items-center gap-2 text-[13px] tracking-tight sm:ml-2 sm:gap-4 sm:text-sm sm:tracking-normal text-slate-600 dark:text-slate-300"
+        >
           <Link href="/#lessons" className="hover:text-slate-900 dark:hover:text-white">
             Lessons
           </Link>

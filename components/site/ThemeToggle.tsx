@@ -36,7 +36,11 @@ const subscribeNothing = () => () => {};
 /** System / light / dark, remembered in localStorage; "system" follows the OS setting live. */
 export function ThemeToggle() {
   // The server cannot know the stored choice: render "system" there and the real one after mount.
-  const mounted = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
   const [choice, setChoice] = useState<Choice>(() => (typeof window === 'undefined' ? 'system' : readChoice()));
 
   useEffect(() => {
@@ -77,7 +81,17 @@ export function ThemeToggle() {
               : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800')
           }
         >
-          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+          <svg
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden="true"
+          >
             <path d={ICONS[c.value]} />
           </svg>
         </button>

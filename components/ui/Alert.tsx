@@ -12,7 +12,11 @@ export function ErrorNote({ children }: { readonly children: ReactNode }) {
 /** A caveat next to a result (role="note"): amber, not red, since nothing failed. */
 export function Caveat({ children, testId }: { readonly children: ReactNode; readonly testId?: string }) {
   return (
-    <p role="note" data-testid={testId} className="rounded-md border border-amber-400 bg-amber-50 px-2 py-1 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100">
+    <p
+      role="note"
+      data-testid={testId}
+      className="rounded-md border border-amber-400 bg-amber-50 px-2 py-1 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100"
+    >
       {children}
     </p>
   );

@@ -30,7 +30,10 @@ export function Progress({ label, fraction, text, valueText }: ProgressProps) {
           aria-valuetext={valueText}
           className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
         >
-          <div className="h-full rounded-full bg-accent-600 transition-[width] duration-300 motion-reduce:transition-none dark:bg-accent-400" style={{ width: `${pct}%` }} />
+          <div
+            className="h-full rounded-full bg-accent-600 transition-[width] duration-300 motion-reduce:transition-none dark:bg-accent-400"
+            style={{ width: `${pct}%` }}
+          />
         </div>
       ) : null}
       <p role="status" aria-live="polite" className="min-h-5 text-[13px] text-slate-700 dark:text-slate-300">

@@ -49,7 +49,19 @@ function statusText(status: JobStatus): string {
  * Start a job, follow it, stop it: a Run button (disabled while the job runs), a Cancel button
  * while it runs, the one Progress display (bar while running, outcome after), and the error.
  */
-export function RunButton({ children, onRun, job, disabled, variant = 'primary', control, extra, unit = 'passes', idleText, doneText, errorText }: RunButtonProps) {
+export function RunButton({
+  children,
+  onRun,
+  job,
+  disabled,
+  variant = 'primary',
+  control,
+  extra,
+  unit = 'passes',
+  idleText,
+  doneText,
+  errorText,
+}: RunButtonProps) {
   const { status } = job;
   const running = status.kind === 'running';
   return (

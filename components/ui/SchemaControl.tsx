@@ -8,7 +8,19 @@ import { describeAllowed, formatValue, parseParams, type Param } from '@/lib/url
  * widget, so knobs, URL validation and docs never disagree. Text edits are checked with the same
  * parser the URL uses; an invalid draft shows why and is not applied.
  */
-export function SchemaControl({ name, label, param, value, onChange }: { name: string; label: string; param: Param; value: unknown; onChange: (v: unknown) => void }) {
+export function SchemaControl({
+  name,
+  label,
+  param,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  param: Param;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

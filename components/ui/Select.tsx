@@ -20,7 +20,14 @@ export function Select<V extends string>({ label, value, options, onChange, disa
   return (
     <Field label={label} hint={hint} control={control}>
       {(id, hintId) => (
-        <select id={id} value={value} disabled={disabled} aria-describedby={hintId} onChange={(e) => onChange(e.target.value as V)} className={`w-full ${controlClass}`}>
+        <select
+          id={id}
+          value={value}
+          disabled={disabled}
+          aria-describedby={hintId}
+          onChange={(e) => onChange(e.target.value as V)}
+          className={`w-full ${controlClass}`}
+        >
           {options.map(([v, text]) => (
             <option key={v} value={v}>
               {text}

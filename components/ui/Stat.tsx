@@ -27,7 +27,17 @@ export function Stat({ label, value, detail, testId, data }: StatProps) {
 }
 
 /** Stats side by side, wrapping: two columns on a phone, `columns` from the sm breakpoint up. */
-export function StatGrid({ children, columns = 3, className = '', testId }: { readonly children: ReactNode; readonly columns?: 2 | 3 | 4; readonly className?: string; readonly testId?: string }) {
+export function StatGrid({
+  children,
+  columns = 3,
+  className = '',
+  testId,
+}: {
+  readonly children: ReactNode;
+  readonly columns?: 2 | 3 | 4;
+  readonly className?: string;
+  readonly testId?: string;
+}) {
   const cols = columns === 4 ? 'sm:grid-cols-4' : columns === 3 ? 'sm:grid-cols-3' : '';
   return (
     <div className={`grid grid-cols-2 gap-2 ${cols} ${className}`} data-testid={testId}>

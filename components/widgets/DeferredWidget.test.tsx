@@ -9,7 +9,12 @@ import { DeferredWidget } from './DeferredWidget';
  * about 12.8 kB have been written, streaming it in later: the layout would shift as it lands).
  */
 async function render(filler: number): Promise<string> {
-  const page = h('main', null, h('p', null, 'x'.repeat(filler)), h(DeferredWidget, { id: 'dense-connectivity', props: { L: 6 }, title: 'Dense connectivity', height: 900 }));
+  const page = h(
+    'main',
+    null,
+    h('p', null, 'x'.repeat(filler)),
+    h(DeferredWidget, { id: 'dense-connectivity', props: { L: 6 }, title: 'Dense connectivity', height: 900 }),
+  );
   const stream = await renderToReadableStream(page);
   await stream.allReady;
   return new Response(stream).text();

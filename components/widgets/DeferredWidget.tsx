@@ -175,7 +175,10 @@ class LoadError extends Component<{ title: string; children: ReactNode }, { erro
   override render() {
     if (this.state.error === null) return this.props.children;
     return (
-      <p role="alert" className="not-prose my-8 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100">
+      <p
+        role="alert"
+        className="not-prose my-8 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100"
+      >
         The {this.props.title} widget could not be loaded ({this.state.error}). Reload the page to try again.
       </p>
     );

@@ -119,7 +119,10 @@ describe('shuffleUnit (torchvision InvertedResidual)', () => {
     // branch2 on 58 channels: 58·58 + 116 + 58·9 + 116 + 58·58 + 116.
     expectTorchvision(g, 'shufflenet_v2_x1_0', ['stage2.1.'], 7_598);
     const slices = g.nodes.filter((n) => n.op.kind === 'slice').map((n) => n.op);
-    expect(slices).toEqual([{ kind: 'slice', start: 0, size: 58 }, { kind: 'slice', start: 58, size: 58 }]);
+    expect(slices).toEqual([
+      { kind: 'slice', start: 0, size: 58 },
+      { kind: 'slice', start: 58, size: 58 },
+    ]);
     expect(g.nodes.at(-1)!.op).toEqual({ kind: 'shuffle', groups: 2 });
   });
 });
@@ -142,7 +145,9 @@ describe('MnasNet layers (torchvision _InvertedResidual)', () => {
 
   it('sepconv = mnasnet1_0 layers.3..7 (the first block, inlined into `layers`)', () => {
     let i = 3;
-    const g = standalone([32, 112, 112], (b) => sepconv(b, 'block1', INPUT, { outC: 16, kernel: 3, stride: 1, se: 0, residual: false }, { kind: 'stage', names: () => `layers.${i++}` }));
+    const g = standalone([32, 112, 112], (b) =>
+      sepconv(b, 'block1', INPUT, { outC: 16, kernel: 3, stride: 1, se: 0, residual: false }, { kind: 'stage', names: () => `layers.${i++}` }),
+    );
     // dw 32·9 288 + BN 64 + 1×1 32→16 512 + BN 32.
     expectTorchvision(g, 'mnasnet1_0', ['layers.3.', 'layers.4.', 'layers.5.', 'layers.6.', 'layers.7.'], 896);
     expect(g.groups).toEqual([{ id: 'block1', kind: 'stage', role: 'sepconv', label: 'block1', parent: null }]);
@@ -150,7 +155,12 @@ describe('MnasNet layers (torchvision _InvertedResidual)', () => {
 
   it('squeezeExcite has torchvision.ops.SqueezeExcitation parameters (2·C·r + r + C)', () => {
     const g = standalone([120, 32, 32], (b) => squeezeExcite(b, 'se', INPUT, 8));
-    expect(entriesOf(g)).toEqual([['se.fc1.weight', [8, 120, 1, 1]], ['se.fc1.bias', [8]], ['se.fc2.weight', [120, 8, 1, 1]], ['se.fc2.bias', [120]]]);
+    expect(entriesOf(g)).toEqual([
+      ['se.fc1.weight', [8, 120, 1, 1]],
+      ['se.fc1.bias', [8]],
+      ['se.fc2.weight', [120, 8, 1, 1]],
+      ['se.fc2.bias', [120]],
+    ]);
     expect(graphCost(g).total.params).toBe(2 * 120 * 8 + 8 + 120);
     expect(roles(g)).toEqual(['se']);
   });
@@ -182,6 +192,10 @@ describe('roles', () => {
 
   it('comes from the builder, not from the name: a block under any name keeps its role', () => {
     const g = standalone([64, 32, 32], (b) => denseBlock(b, 'zz9', INPUT, { ...DENSE, numLayers: 2 }));
-    expect(g.groups.map((x) => [x.id, x.role])).toEqual([['zz9', 'dense-block'], ['zz9.denselayer1', 'dense-layer'], ['zz9.denselayer2', 'dense-layer']]);
+    expect(g.groups.map((x) => [x.id, x.role])).toEqual([
+      ['zz9', 'dense-block'],
+      ['zz9.denselayer1', 'dense-layer'],
+      ['zz9.denselayer2', 'dense-layer'],
+    ]);
   });
 });

@@ -3,7 +3,16 @@ import { convKind, convKindOf } from './conv-kind';
 import type { ConvOp } from './ir';
 import { buildGraph } from './registry';
 
-const conv = (inC: number, outC: number, groups: number): ConvOp => ({ kind: 'conv', inC, outC, kernel: [3, 3], stride: [1, 1], padding: [1, 1], groups, bias: false });
+const conv = (inC: number, outC: number, groups: number): ConvOp => ({
+  kind: 'conv',
+  inC,
+  outC,
+  kernel: [3, 3],
+  stride: [1, 1],
+  padding: [1, 1],
+  groups,
+  bias: false,
+});
 
 describe('convKind', () => {
   it('dense, grouped and depthwise from the op alone', () => {

@@ -5,7 +5,12 @@ import type { Node, Op, Shape } from './ir';
 import { windowOut } from './shape';
 
 const node = (op: Op, inShapes: Shape[], outShape: Shape, inputs = inShapes.map((_, i) => `x${i}`)): Node => ({
-  name: 'n', op, inputs, inShapes, outShape, group: null,
+  name: 'n',
+  op,
+  inputs,
+  inShapes,
+  outShape,
+  group: null,
 });
 
 describe('cost model', () => {
@@ -26,7 +31,18 @@ describe('cost model', () => {
     expect(nodeCost(node({ kind: 'linear', inF: 10, outF: 3, bias: true }, [[10]], [3])).macs).toBe(30);
     expect(nodeCost(node({ kind: 'maxpool', kernel: [3, 3], stride: [2, 2], padding: [1, 1], ceilMode: false }, [[4, 8, 8]], [4, 4, 4])).otherOps).toBe(64 * 9);
     expect(nodeCost(node({ kind: 'gap', keepDims: false }, [[4, 8, 8]], [4])).otherOps).toBe(256);
-    expect(nodeCost(node({ kind: 'add' }, [[4, 2, 2], [4, 2, 2]], [4, 2, 2])).otherOps).toBe(16);
+    expect(
+      nodeCost(
+        node(
+          { kind: 'add' },
+          [
+            [4, 2, 2],
+            [4, 2, 2],
+          ],
+          [4, 2, 2],
+        ),
+      ).otherOps,
+    ).toBe(16);
     expect(nodeCost(node({ kind: 'slice', start: 0, size: 2 }, [[4, 2, 2]], [2, 2, 2])).memBytes).toBe(0);
     expect(nodeCost(node({ kind: 'shuffle', groups: 2 }, [[4, 2, 2]], [4, 2, 2])).memBytes).toBe(4 * 32);
   });

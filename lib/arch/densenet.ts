@@ -66,10 +66,27 @@ const KNOBS = Object.keys(DENSENET_DEFAULTS);
  */
 export const DENSENET_KNOBS = {
   growthRate: { label: 'Growth rate k', kind: 'int', min: 1, max: 128, step: 1, doc: 'growth rate k: channels each dense layer adds' },
-  blockConfig: { label: 'Layers per block', kind: 'intList', min: 1, max: 64, minLength: 1, maxLength: 6, doc: 'layers per dense block', itemDoc: 'layers L in the dense block' },
+  blockConfig: {
+    label: 'Layers per block',
+    kind: 'intList',
+    min: 1,
+    max: 64,
+    minLength: 1,
+    maxLength: 6,
+    doc: 'layers per dense block',
+    itemDoc: 'layers L in the dense block',
+  },
   initFeatures: { label: 'Initial features k₀', kind: 'int', min: 1, max: 512, step: 1, doc: 'channels entering the first dense block (k₀, after the stem)' },
   bottleneck: { label: 'Bottleneck (DenseNet-B)', kind: 'bool', doc: 'DenseNet-B: a 1×1 bottleneck to 4k channels before each 3×3 conv' },
-  compression: { label: 'Compression θ', kind: 'number', min: 0, max: 1, minExclusive: true, step: 0.05, doc: 'compression θ: a transition keeps ⌊θ·m⌋ of m channels' },
+  compression: {
+    label: 'Compression θ',
+    kind: 'number',
+    min: 0,
+    max: 1,
+    minExclusive: true,
+    step: 0.05,
+    doc: 'compression θ: a transition keeps ⌊θ·m⌋ of m channels',
+  },
 } as const satisfies KnobSpecs<DenseNetKnobs>;
 
 export function resolveDenseNet(input: KnobInput): DenseNetKnobs {

@@ -28,7 +28,7 @@ export class SpecError extends Error {
   readonly detail: string;
 
   constructor(code: SpecErrorCode, knob: string, value: unknown, expected: string, detail?: string) {
-    const shown = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    const shown = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
     super(`${knob}: ${detail ? `${detail}; ` : ''}got ${shown}, expected ${expected}`);
     this.name = 'SpecError';
     this.code = code;

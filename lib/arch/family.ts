@@ -19,20 +19,20 @@ export type FamilyId = 'densenet' | 'resnext' | 'shufflenet_v2' | 'mnasnet';
  */
 export type KnobSpec = KnobText &
   (
-  | { readonly kind: 'int'; readonly min: number; readonly max: number; readonly step: number }
-  | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly minExclusive: boolean; readonly step: number }
-  | { readonly kind: 'bool' }
-  | {
-      readonly kind: 'intList';
-      readonly min: number;
-      readonly max: number;
-      readonly minLength: number;
-      readonly maxLength: number;
-      /** Doc of one entry, for a control that sets a single one (a dense block's L). */
-      readonly itemDoc: string;
-    }
-  /** A structured value that the URL layer encodes as text (MnasNet's 7 block choices). */
-  | { readonly kind: 'code' }
+    | { readonly kind: 'int'; readonly min: number; readonly max: number; readonly step: number }
+    | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly minExclusive: boolean; readonly step: number }
+    | { readonly kind: 'bool' }
+    | {
+        readonly kind: 'intList';
+        readonly min: number;
+        readonly max: number;
+        readonly minLength: number;
+        readonly maxLength: number;
+        /** Doc of one entry, for a control that sets a single one (a dense block's L). */
+        readonly itemDoc: string;
+      }
+    /** A structured value that the URL layer encodes as text (MnasNet's 7 block choices). */
+    | { readonly kind: 'code' }
   );
 
 interface KnobText {

@@ -87,7 +87,12 @@ export function formatSummary(graph: Graph): string {
   const header = ['layer', 'op', 'out shape', 'params', 'MACs'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
-    r.length === 0 ? '' : r.map((v, i) => (i >= 3 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+    r.length === 0
+      ? ''
+      : r
+          .map((v, i) => (i >= 3 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+          .join('  ')
+          .trimEnd();
   const t = cost.total;
   return [
     `${graph.id}  input [${graph.input.join(', ')}]`,

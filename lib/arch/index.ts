@@ -11,7 +11,16 @@ export { SpecError, type SpecErrorCode } from './errors';
 export type { Family, FamilyId, KnobInput, KnobSpec, KnobSpecs, Paper } from './family';
 export { densenet, buildDenseNet, resolveDenseNet, DENSENET, DENSENET_DEFAULTS, DENSENET_KNOBS, type DenseNetKnobs, type DenseNetStem } from './densenet';
 export { resnext, buildResNeXt, resolveResNeXt, bottleneckWidth, RESNEXT, RESNEXT_DEFAULTS, RESNEXT_KNOBS, type ResNeXtKnobs } from './resnext';
-export { shufflenetV2, buildShuffleNetV2, resolveShuffleNetV2, identityChannels, SHUFFLENET_V2, SHUFFLENET_DEFAULTS, SHUFFLENET_KNOBS, type ShuffleNetV2Knobs } from './shufflenet';
+export {
+  shufflenetV2,
+  buildShuffleNetV2,
+  resolveShuffleNetV2,
+  identityChannels,
+  SHUFFLENET_V2,
+  SHUFFLENET_DEFAULTS,
+  SHUFFLENET_KNOBS,
+  type ShuffleNetV2Knobs,
+} from './shufflenet';
 export {
   mnasnet,
   mnasnetFromChoices,

@@ -90,8 +90,12 @@ export function resolveMnasNet(input: KnobInput): MnasNetKnobs {
   checkKnownKeys(input, KNOBS);
   const k = { ...MNASNET_DEFAULTS, ...input } as Record<string, unknown>;
   if (!Array.isArray(k.blocks) || k.blocks.length !== MNAS_NUM_BLOCKS) {
-    throw new SpecError(Array.isArray(k.blocks) && k.blocks.length === 0 ? 'empty' : 'wrong_length', 'blocks', k.blocks,
-      `a list of exactly ${MNAS_NUM_BLOCKS} block choices`);
+    throw new SpecError(
+      Array.isArray(k.blocks) && k.blocks.length === 0 ? 'empty' : 'wrong_length',
+      'blocks',
+      k.blocks,
+      `a list of exactly ${MNAS_NUM_BLOCKS} block choices`,
+    );
   }
   const blocks = k.blocks.map((b, i) => checkBlockChoice(`blocks[${i}]`, b));
   const strides = checkIntList('strides', k.strides, { length: MNAS_NUM_BLOCKS });
@@ -201,11 +205,7 @@ export function mnasnet(knobs: Partial<MnasNetKnobs> = {}, size = 224, id?: stri
 }
 
 /** Builds a graph from 7 block choices over the MobileNetV2 search backbone (override via `opts`). */
-export function mnasnetFromChoices(
-  choices: readonly MnasBlockChoice[],
-  size = 224,
-  opts: Partial<Omit<MnasNetKnobs, 'blocks'>> = {},
-): Graph {
+export function mnasnetFromChoices(choices: readonly MnasBlockChoice[], size = 224, opts: Partial<Omit<MnasNetKnobs, 'blocks'>> = {}): Graph {
   return mnasnet({ baseWidths: MNAS_SEARCH_BASE_WIDTHS, ...opts, blocks: choices }, size);
 }
 

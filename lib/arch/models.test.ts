@@ -43,7 +43,10 @@ describe('graph invariants', () => {
     const d = buildGraph('densenet121');
     expect(d.groups.find((x) => x.id === 'features.denseblock1.denselayer3')).toMatchObject({ kind: 'layer', parent: 'features.denseblock1' });
     expect(nodesInGroup(d, 'features.transition1').map((n) => n.name)).toEqual([
-      'features.transition1.norm', 'features.transition1.relu', 'features.transition1.conv', 'features.transition1.pool',
+      'features.transition1.norm',
+      'features.transition1.relu',
+      'features.transition1.conv',
+      'features.transition1.pool',
     ]);
   });
 

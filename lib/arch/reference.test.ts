@@ -55,7 +55,19 @@ describe('torchvision reference', () => {
 
   it('resolves the checkpoint module names of the parity fixtures (shared/parity) to nodes', () => {
     const checkpoints: Record<string, string[]> = {
-      densenet_small: ['features.conv0', 'features.norm0', 'features.relu0', 'features.pool0', 'features.denseblock1', 'features.transition1', 'features.denseblock2', 'features.transition2', 'features.denseblock3', 'features.norm5', 'classifier'],
+      densenet_small: [
+        'features.conv0',
+        'features.norm0',
+        'features.relu0',
+        'features.pool0',
+        'features.denseblock1',
+        'features.transition1',
+        'features.denseblock2',
+        'features.transition2',
+        'features.denseblock3',
+        'features.norm5',
+        'classifier',
+      ],
       resnext_small: ['conv1', 'bn1', 'relu', 'maxpool', 'layer1', 'layer2', 'layer3', 'layer4', 'avgpool', 'fc'],
       shufflenet_v2_x0_5: ['conv1', 'maxpool', 'stage2', 'stage3', 'stage4', 'conv5', 'fc'],
       mnasnet0_5: [...Array.from({ length: 17 }, (_, i) => `layers.${i}`), 'classifier'],

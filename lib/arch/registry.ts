@@ -55,12 +55,21 @@ const tvShuffle = (c: number[]) => ({ stagesOutChannels: c });
 export const MODELS: readonly ModelEntry[] = [
   // DenseNet paper Table 1 (ImageNet, k=32; DenseNet-161: k=48, 96 initial features).
   entry('densenet121', 'densenet', 'DenseNet-121 (k=32, blocks 6-12-24-16)', { blockConfig: [6, 12, 24, 16] }),
-  entry('densenet161', 'densenet', 'DenseNet-161 (k=48, blocks 6-12-36-24, 96 initial features)', { growthRate: 48, blockConfig: [6, 12, 36, 24], initFeatures: 96 }),
+  entry('densenet161', 'densenet', 'DenseNet-161 (k=48, blocks 6-12-36-24, 96 initial features)', {
+    growthRate: 48,
+    blockConfig: [6, 12, 36, 24],
+    initFeatures: 96,
+  }),
   entry('densenet169', 'densenet', 'DenseNet-169 (k=32, blocks 6-12-32-32)', { blockConfig: [6, 12, 32, 32] }),
   entry('densenet201', 'densenet', 'DenseNet-201 (k=32, blocks 6-12-48-32)', { blockConfig: [6, 12, 48, 32] }),
   // DenseNet paper Table 2: DenseNet-BC (L=100, k=12) on CIFAR-10: 3 blocks of 16 bottleneck layers.
-  entry('densenet_bc_100_k12', 'densenet', 'DenseNet-BC L=100, k=12 for CIFAR-10 (32x32, ≈0.8M params)',
-    { growthRate: 12, blockConfig: [16, 16, 16], initFeatures: 24, stem: 'cifar', numClasses: 10 }, { defaultSize: 32, torchvision: false }),
+  entry(
+    'densenet_bc_100_k12',
+    'densenet',
+    'DenseNet-BC L=100, k=12 for CIFAR-10 (32x32, ≈0.8M params)',
+    { growthRate: 12, blockConfig: [16, 16, 16], initFeatures: 24, stem: 'cifar', numClasses: 10 },
+    { defaultSize: 32, torchvision: false },
+  ),
   // ResNeXt paper Table 1 / torchvision: CxDd = cardinality x bottleneck width.
   entry('resnext50_32x4d', 'resnext', 'ResNeXt-50 (32x4d)', { layers: [3, 4, 6, 3], cardinality: 32, widthPerGroup: 4 }),
   entry('resnext101_32x8d', 'resnext', 'ResNeXt-101 (32x8d)', { layers: [3, 4, 23, 3], cardinality: 32, widthPerGroup: 8 }),
@@ -76,10 +85,21 @@ export const MODELS: readonly ModelEntry[] = [
   entry('mnasnet1_0', 'mnasnet', 'MnasNet-B1, α=1.0 (torchvision)', { alpha: 1.0 }),
   entry('mnasnet1_3', 'mnasnet', 'MnasNet-B1, α=1.3 (torchvision)', { alpha: 1.3 }),
   // MnasNet paper Fig. 7(a): 3.9M params, 312M MACs.
-  entry('mnasnet_a1', 'mnasnet', 'MnasNet-A1 from the paper (SE on 3 blocks, ≈3.9M params, ≈312M MACs)',
-    { blocks: MNAS_A1_BLOCKS, baseWidths: MNAS_A1_BASE_WIDTHS }, { torchvision: false }),
+  entry(
+    'mnasnet_a1',
+    'mnasnet',
+    'MnasNet-A1 from the paper (SE on 3 blocks, ≈3.9M params, ≈312M MACs)',
+    { blocks: MNAS_A1_BLOCKS, baseWidths: MNAS_A1_BASE_WIDTHS },
+    { torchvision: false },
+  ),
   // Baseline.
-  entry('resnet50', 'resnext', 'ResNet-50, the baseline (cardinality 1, width 64)', { layers: [3, 4, 6, 3], cardinality: 1, widthPerGroup: 64 }, { paper: RESNET_PAPER }),
+  entry(
+    'resnet50',
+    'resnext',
+    'ResNet-50, the baseline (cardinality 1, width 64)',
+    { layers: [3, 4, 6, 3], cardinality: 1, widthPerGroup: 64 },
+    { paper: RESNET_PAPER },
+  ),
 ];
 
 export const MODEL_IDS: readonly string[] = MODELS.map((m) => m.id);

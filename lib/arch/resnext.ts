@@ -40,7 +40,16 @@ const KNOBS = Object.keys(RESNEXT_DEFAULTS);
 
 /** The knobs a reader sets, declared once (lab, widgets, URLs derive from this). */
 export const RESNEXT_KNOBS = {
-  layers: { label: 'Blocks per stage', kind: 'intList', min: 1, max: 64, minLength: 4, maxLength: 4, doc: 'bottleneck blocks per stage', itemDoc: 'bottleneck blocks in the stage' },
+  layers: {
+    label: 'Blocks per stage',
+    kind: 'intList',
+    min: 1,
+    max: 64,
+    minLength: 4,
+    maxLength: 4,
+    doc: 'bottleneck blocks per stage',
+    itemDoc: 'bottleneck blocks in the stage',
+  },
   cardinality: { label: 'Cardinality C', kind: 'int', min: 1, max: 256, step: 1, doc: 'cardinality C: groups of the 3×3 conv (parallel paths)' },
   widthPerGroup: { label: 'Bottleneck width d', kind: 'int', min: 1, max: 512, step: 1, doc: 'bottleneck width d: channels per group (per path) in stage 1' },
 } as const satisfies KnobSpecs<ResNeXtKnobs>;

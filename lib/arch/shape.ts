@@ -23,7 +23,12 @@ function fail(name: string, msg: string): never {
   throw new Error(`${name}: ${msg}`);
 }
 
-function spatial(name: string, op: { kernel: readonly number[]; stride: readonly number[]; padding: readonly number[] }, x: Shape, ceilMode: boolean): [number, number] {
+function spatial(
+  name: string,
+  op: { kernel: readonly number[]; stride: readonly number[]; padding: readonly number[] },
+  x: Shape,
+  ceilMode: boolean,
+): [number, number] {
   const h = windowOut(x[1], op.kernel[0], op.stride[0], op.padding[0], ceilMode);
   const w = windowOut(x[2], op.kernel[1], op.stride[1], op.padding[1], ceilMode);
   if (h < 1 || w < 1) {
@@ -53,8 +58,13 @@ export function inferShape(name: string, op: Op, ins: readonly Shape[]): Shape {
       need3(x);
       if (x[0] !== op.inC) fail(name, `conv expects ${op.inC} input channels, got ${x[0]}`);
       if (op.inC % op.groups !== 0 || op.outC % op.groups !== 0) {
-        throw new SpecError('groups_not_dividing', name, op.groups, `a divisor of both ${op.inC} and ${op.outC}`,
-          `conv groups must divide input and output channels`);
+        throw new SpecError(
+          'groups_not_dividing',
+          name,
+          op.groups,
+          `a divisor of both ${op.inC} and ${op.outC}`,
+          `conv groups must divide input and output channels`,
+        );
       }
       const [h, w] = spatial(name, op, x, false);
       return [op.outC, h, w];
@@ -115,8 +125,7 @@ export function inferShape(name: string, op: Op, ins: readonly Shape[]): Shape {
       need(1);
       need3(x);
       if (x[0] % op.groups !== 0) {
-        throw new SpecError('groups_not_dividing', name, op.groups, `a divisor of ${x[0]}`,
-          `channel shuffle groups must divide the channels`);
+        throw new SpecError('groups_not_dividing', name, op.groups, `a divisor of ${x[0]}`, `channel shuffle groups must divide the channels`);
       }
       return x;
   }

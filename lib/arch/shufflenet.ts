@@ -50,9 +50,35 @@ const KNOBS = Object.keys(SHUFFLENET_DEFAULTS);
 
 /** The knobs a reader sets, declared once (lab, widgets, URLs derive from this). */
 export const SHUFFLENET_KNOBS = {
-  stagesRepeats: { label: 'Units per stage', kind: 'intList', min: 1, max: 32, minLength: 3, maxLength: 3, doc: 'units in stages 2, 3 and 4', itemDoc: 'units in the stage' },
-  stagesOutChannels: { label: 'Stage widths', kind: 'intList', min: 1, max: 4096, minLength: 5, maxLength: 5, doc: 'output channels of conv1, stages 2–4 and conv5', itemDoc: 'output channels' },
-  splitRatio: { label: 'Split ratio c′/c', kind: 'number', min: 0.05, max: 0.95, minExclusive: false, step: 0.05, doc: 'fraction of channels on the identity branch (c′/c)' },
+  stagesRepeats: {
+    label: 'Units per stage',
+    kind: 'intList',
+    min: 1,
+    max: 32,
+    minLength: 3,
+    maxLength: 3,
+    doc: 'units in stages 2, 3 and 4',
+    itemDoc: 'units in the stage',
+  },
+  stagesOutChannels: {
+    label: 'Stage widths',
+    kind: 'intList',
+    min: 1,
+    max: 4096,
+    minLength: 5,
+    maxLength: 5,
+    doc: 'output channels of conv1, stages 2–4 and conv5',
+    itemDoc: 'output channels',
+  },
+  splitRatio: {
+    label: 'Split ratio c′/c',
+    kind: 'number',
+    min: 0.05,
+    max: 0.95,
+    minExclusive: false,
+    step: 0.05,
+    doc: 'fraction of channels on the identity branch (c′/c)',
+  },
 } as const satisfies KnobSpecs<ShuffleNetV2Knobs>;
 
 export { identityChannels };
@@ -73,8 +99,7 @@ export function resolveShuffleNetV2(input: KnobInput): ShuffleNetV2Knobs {
     checkDivides(`stagesOutChannels[${i}]`, 2, c, `stage${i + 1}'s output (channel shuffle with 2 groups)`);
     const left = identityChannels(c, knobs.splitRatio);
     if (left < 1 || c - left < 1) {
-      throw new SpecError('out_of_range', 'splitRatio', knobs.splitRatio,
-        `a ratio leaving at least 1 channel on each side of stage${i + 1}'s ${c} channels`);
+      throw new SpecError('out_of_range', 'splitRatio', knobs.splitRatio, `a ratio leaving at least 1 channel on each side of stage${i + 1}'s ${c} channels`);
     }
   }
   return knobs;

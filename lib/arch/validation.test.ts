@@ -95,7 +95,12 @@ describe('ResNeXt knobs', () => {
 
 describe('ShuffleNet v2 knobs', () => {
   it('stage channels must be even (channel shuffle with 2 groups)', () => {
-    expectSpec(() => shufflenetV2({ stagesOutChannels: [24, 117, 232, 464, 1024] }), 'groups_not_dividing', 'stagesOutChannels[1]', /2 groups do not divide 117 channels/);
+    expectSpec(
+      () => shufflenetV2({ stagesOutChannels: [24, 117, 232, 464, 1024] }),
+      'groups_not_dividing',
+      'stagesOutChannels[1]',
+      /2 groups do not divide 117 channels/,
+    );
   });
   it('lists and split ratio', () => {
     expectSpec(() => shufflenetV2({ stagesRepeats: [4, 8] }), 'wrong_length', 'stagesRepeats');

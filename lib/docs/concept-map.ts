@@ -4,8 +4,8 @@
  * every quoted symbol occurs in its file, and no chain is longer than the issue's limit of six
  * files. Node only (reads files); used by concept-map.test.ts.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The most files a concept may take, MDX file and tfjs file included (issue 11). */
 export const MAX_CHAIN_FILES = 6;
@@ -31,8 +31,8 @@ export interface ConceptMap {
 
 const PATH = String.raw`(?:app|components|content|e2e|lib|scripts)/[^\s\`]+\.(?:mdx|tsx|ts|mjs|json)`;
 /** `path` `symbol`: a file and the text it must hold. */
-const PAIR = new RegExp(String.raw`\`(${PATH})\` \`([^\`]+)\``, "g");
-const ANY_PATH = new RegExp(String.raw`\`(${PATH})\``, "g");
+const PAIR = new RegExp(String.raw`\`(${PATH})\` \`([^\`]+)\``, 'g');
+const ANY_PATH = new RegExp(String.raw`\`(${PATH})\``, 'g');
 /** A numbered step: `1. \`path\` \`symbol\`…`. */
 const STEP = new RegExp(String.raw`^\d+\. \`(${PATH})\` \`([^\`]+)\``);
 
@@ -52,7 +52,7 @@ export function parseConceptMap(section: string): ConceptMap {
     symbol: m[2],
   }));
   const chains = parts.map((part): ConceptChain => {
-    const [heading, ...lines] = part.split("\n");
+    const [heading, ...lines] = part.split('\n');
     const steps = lines.flatMap((line) => {
       const m = STEP.exec(line.trim());
       return m ? [{ path: m[1], symbol: m[2] }] : [];
@@ -66,38 +66,23 @@ export function parseConceptMap(section: string): ConceptMap {
 /** What is wrong with a map, against the tree at `root` (empty: nothing). */
 export function conceptMapProblems(map: ConceptMap, root: string): string[] {
   const problems: string[] = [];
-  const read = (p: string) =>
-    existsSync(join(root, p)) ? readFileSync(join(root, p), "utf8") : null;
-  for (const p of map.paths)
-    if (read(p) === null) problems.push(`${p}: no such file`);
+  const read = (p: string) => (existsSync(join(root, p)) ? readFileSync(join(root, p), 'utf8') : null);
+  for (const p of map.paths) if (read(p) === null) problems.push(`${p}: no such file`);
   const check = (where: string, s: MapStep) => {
     const text = read(s.path);
-    if (text !== null && !text.includes(s.symbol))
-      problems.push(`${where}: "${s.symbol}" does not occur in ${s.path}`);
+    if (text !== null && !text.includes(s.symbol)) problems.push(`${where}: "${s.symbol}" does not occur in ${s.path}`);
   };
-  map.shared.forEach((s) => check("shared steps", s));
+  map.shared.forEach((s) => check('shared steps', s));
   for (const c of map.chains) {
     if (c.steps.length === 0) problems.push(`${c.concept}: no steps`);
-    if (c.steps.length > MAX_CHAIN_FILES)
-      problems.push(
-        `${c.concept}: ${c.steps.length} files, more than ${MAX_CHAIN_FILES}`,
-      );
+    if (c.steps.length > MAX_CHAIN_FILES) problems.push(`${c.concept}: ${c.steps.length} files, more than ${MAX_CHAIN_FILES}`);
     const files = c.steps.map((s) => s.path);
-    if (new Set(files).size !== files.length)
-      problems.push(`${c.concept}: a file appears twice`);
+    if (new Set(files).size !== files.length) problems.push(`${c.concept}: a file appears twice`);
     if (c.steps.length > 0) {
-      if (!/^content\/lessons\/[^/]+\.mdx$/.test(c.steps[0].path))
-        problems.push(`${c.concept}: does not start at a lesson's MDX file`);
+      if (!/^content\/lessons\/[^/]+\.mdx$/.test(c.steps[0].path)) problems.push(`${c.concept}: does not start at a lesson's MDX file`);
       const last = c.steps.at(-1)!;
-      if (
-        !last.symbol.startsWith("tf.") &&
-        !(read(last.path) ?? "").includes(
-          `import * as tf from '@tensorflow/tfjs'`,
-        )
-      )
-        problems.push(
-          `${c.concept}: ${last.path} is not a file with a tfjs call`,
-        );
+      if (!last.symbol.startsWith('tf.') && !(read(last.path) ?? '').includes(`import * as tf from '@tensorflow/tfjs'`))
+        problems.push(`${c.concept}: ${last.path} is not a file with a tfjs call`);
     }
     c.steps.forEach((s, i) => check(`${c.concept}, step ${i + 1}`, s));
   }

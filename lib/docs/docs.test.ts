@@ -60,7 +60,11 @@ describe('MDX components', () => {
   it('every widget component documents its registered widget', () => {
     for (const name of MDX_COMPONENT_NAMES) {
       const doc = MDX_COMPONENT_DOCS[name];
-      if (doc.kind === 'widget') expect(REGISTRY.some((e) => e.meta === doc.meta), name).toBe(true);
+      if (doc.kind === 'widget')
+        expect(
+          REGISTRY.some((e) => e.meta === doc.meta),
+          name,
+        ).toBe(true);
       else expect(doc.example).toContain(`<${name}`);
     }
   });
@@ -72,7 +76,9 @@ describe('MDX components', () => {
       const line = widgetExample(name, doc.meta);
       const props = [...line.matchAll(/(\w+)=(?:\{([^}]*)\}|"([^"]*)")/g)].map((m) => [m[1], m[2] ?? m[3]] as [string, string]);
       expect(props.length, line).toBeGreaterThan(0);
-      expect(parseParams(doc.meta.schema, new URLSearchParams(props.map(([k, v]) => [k, v === 'true' ? '1' : v === 'false' ? '0' : v]))).notices, line).toEqual([]);
+      expect(parseParams(doc.meta.schema, new URLSearchParams(props.map(([k, v]) => [k, v === 'true' ? '1' : v === 'false' ? '0' : v]))).notices, line).toEqual(
+        [],
+      );
     }
   });
 
@@ -101,7 +107,10 @@ describe('front matter docs follow validateFrontMatter', () => {
       case 'text':
         return { pass: ['x'.repeat(r.maxLength)], fail: ['', 'x'.repeat(r.maxLength + 1), 7] };
       case 'https-url':
-        return { pass: [`https://a.example/${'x'.repeat(r.maxLength - 18)}`], fail: ['http://a.example/', 'not a url', `https://a.example/${'x'.repeat(r.maxLength)}`] };
+        return {
+          pass: [`https://a.example/${'x'.repeat(r.maxLength - 18)}`],
+          fail: ['http://a.example/', 'not a url', `https://a.example/${'x'.repeat(r.maxLength)}`],
+        };
       case 'integer':
         return { pass: [r.min, r.max], fail: [r.min - 1, r.max + 1, r.min + 0.5, String(r.min)] };
       case 'names':
@@ -157,7 +166,9 @@ describe('outline', () => {
 
 describe('snippets', () => {
   it('the resize message example is what embeds send and the host accepts', () => {
-    const [ours, lti] = resizeMessageExample('demo', 640).split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [ours, lti] = resizeMessageExample('demo', 640)
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(ours).toEqual({ type: 'layerwise:resize', id: 'demo', height: 640 });
     expect(lti).toEqual({ subject: 'lti.frameResize', height: 640 });
     expect(requestedHeight(ours)).toBe(640);

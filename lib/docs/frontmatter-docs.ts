@@ -30,7 +30,11 @@ export const FRONT_MATTER_FIELDS = {
   order: { required: true, rule: { kind: 'integer', min: 0, max: 999 }, doc: 'position in the course, unique across lessons (0 is the introduction)' },
   year: { required: true, rule: { kind: 'integer', min: 1980, max: 2100 }, doc: 'year of the paper' },
   paper: { required: true, rule: { kind: 'paper' }, doc: 'the paper the lesson is about (fields below)' },
-  references: { required: false, rule: { kind: 'papers' }, doc: 'further papers cited in the lesson, same fields as paper; listed under References (default: none)' },
+  references: {
+    required: false,
+    rule: { kind: 'papers' },
+    doc: 'further papers cited in the lesson, same fields as paper; listed under References (default: none)',
+  },
 } as const satisfies FieldDocs<LessonFrontMatter>;
 
 export const PAPER_FIELDS = {

@@ -90,7 +90,8 @@ type CalloutProps = ComponentProps<typeof Callout>;
 const COMPONENT_DOCS = {
   Callout: component<typeof Callout>()({
     summary: 'A boxed aside: a note (blue) or a warning (amber), with an optional bold title. Its content is ordinary Markdown.',
-    example: '<Callout title="Figures tutorials get wrong" tone="warning">\nThe weight decay is $10^{-4}$ with Nesterov momentum 0.9, not $4 \\times 10^{-5}$.\n</Callout>',
+    example:
+      '<Callout title="Figures tutorials get wrong" tone="warning">\nThe weight decay is $10^{-4}$ with Nesterov momentum 0.9, not $4 \\times 10^{-5}$.\n</Callout>',
     props: {
       title: { type: 'string', required: false, doc: 'bold first line' },
       tone: {
@@ -103,12 +104,14 @@ const COMPONENT_DOCS = {
     },
   }),
   DevicePanel: component<typeof DevicePanel>()({
-    summary: "“Your device”: loads TensorFlow.js after the page has painted and reports the backend it chose, the GPU renderer and whether GPU timers are available.",
+    summary:
+      '“Your device”: loads TensorFlow.js after the page has painted and reports the backend it chose, the GPU renderer and whether GPU timers are available.',
     example: '<DevicePanel />',
     props: {},
   }),
   DenseNetConfigTable: component<typeof DenseNetConfigTable>()({
-    summary: "The ImageNet DenseNets (121, 169, 201, 161): blocks, growth rate, depth, parameters and MACs computed from this site's specs, beside the paper's Table 3 errors.",
+    summary:
+      "The ImageNet DenseNets (121, 169, 201, 161): blocks, growth rate, depth, parameters and MACs computed from this site's specs, beside the paper's Table 3 errors.",
     example: '<DenseNetConfigTable />',
     props: {},
   }),
@@ -123,12 +126,14 @@ const COMPONENT_DOCS = {
     props: {},
   }),
   ShuffleNetV2Table: component<typeof ShuffleNetV2Table>()({
-    summary: 'ShuffleNet v2 paper, Table 5: the 0.5×, 1×, 1.5× and 2× networks stage by stage, channels and output sizes from the spec, MACs and parameters beside the paper’s.',
+    summary:
+      'ShuffleNet v2 paper, Table 5: the 0.5×, 1×, 1.5× and 2× networks stage by stage, channels and output sizes from the spec, MACs and parameters beside the paper’s.',
     example: '<ShuffleNetV2Table />',
     props: {},
   }),
   MnasNetA1Table: component<typeof MnasNetA1Table>()({
-    summary: "MnasNet-A1 block by block (the paper's Fig. 7(a)): operation, kernel, squeeze-and-excitation, skip and output size, with parameters and MACs from the spec.",
+    summary:
+      "MnasNet-A1 block by block (the paper's Fig. 7(a)): operation, kernel, squeeze-and-excitation, skip and output size, with parameters and MACs from the spec.",
     example: '<MnasNetA1Table />',
     props: {},
   }),

@@ -22,7 +22,8 @@ export interface IssueDoc {
 export const WEIGHT_ISSUE_DOCS = {
   missing: {
     title: 'missing from the file',
-    meaning: 'The model needs a tensor the file does not have. Usually the file holds another model (a resnet50 file on the densenet121 lab), or names carry a prefix from a training wrapper (module. from DataParallel, model. from Lightning).',
+    meaning:
+      'The model needs a tensor the file does not have. Usually the file holds another model (a resnet50 file on the densenet121 lab), or names carry a prefix from a training wrapper (module. from DataParallel, model. from Lightning).',
     fix: 'Export the state_dict of the bare torchvision model of the same id as the lab page, as in the snippet above.',
   },
   unexpected: {
@@ -32,12 +33,14 @@ export const WEIGHT_ISSUE_DOCS = {
   },
   shape: {
     title: 'shape mismatch',
-    meaning: 'The name fits but the size does not: a sibling variant (resnext50_32x4d against resnet50, shufflenet_v2_x0_5 against x1_0), or a classifier retrained for another number of classes (fc.weight [10, 2048] instead of [1000, 2048]).',
+    meaning:
+      'The name fits but the size does not: a sibling variant (resnext50_32x4d against resnet50, shufflenet_v2_x0_5 against x1_0), or a classifier retrained for another number of classes (fc.weight [10, 2048] instead of [1000, 2048]).',
     fix: 'Open the lab page of the model the file was exported from. The lab runs 1000-class ImageNet models; a retrained head does not fit.',
   },
   dtype: {
     title: 'integer tensor',
-    meaning: 'A weight is stored as integers (a quantized model); the lab needs floating point (float32, float16, bfloat16, float64 and both float8 formats are all read).',
+    meaning:
+      'A weight is stored as integers (a quantized model); the lab needs floating point (float32, float16, bfloat16, float64 and both float8 formats are all read).',
     fix: 'Export the float model (torchvision.models, not torchvision.models.quantization).',
   },
   parse: {

@@ -29,7 +29,9 @@ describe('share and iframe code', () => {
 
   it('escapes attribute values', () => {
     expect(escapeAttr('a"b<c>&d')).toBe('a&quot;b&lt;c&gt;&amp;d');
-    expect(iframeCode({ src: 'x"onload="alert(1)', meta: { title: 'T"', usesWebcam: false }, height: 10 })).toContain('src="x&quot;onload=&quot;alert(1)" title="Layerwise: T&quot;"');
+    expect(iframeCode({ src: 'x"onload="alert(1)', meta: { title: 'T"', usesWebcam: false }, height: 10 })).toContain(
+      'src="x&quot;onload=&quot;alert(1)" title="Layerwise: T&quot;"',
+    );
     expect(hostScriptCode('https://a.org/')).toBe('<script src="https://a.org/embed.js" async></script>');
   });
 

@@ -85,9 +85,20 @@ export interface ShareCode {
  * Everything the share panel offers for a widget in a given state. `tooLong` is set when the link
  * would pass MAX_SHARE_PATH_CHARS: the panel then offers no link a server would refuse.
  */
-export function shareCode(origin: string, meta: WidgetMeta<Schema>, state: Readonly<Record<string, unknown>>, height: number, frame: Partial<FrameState> = {}): ShareCode {
+export function shareCode(
+  origin: string,
+  meta: WidgetMeta<Schema>,
+  state: Readonly<Record<string, unknown>>,
+  height: number,
+  frame: Partial<FrameState> = {},
+): ShareCode {
   const link = embedUrl(origin, meta, state, frame);
   const chars = pathChars(link);
   const iframe = iframeCode({ src: link, meta, height });
-  return { link, iframe, snippet: `${iframe}\n${hostScriptCode(origin)}`, tooLong: chars > MAX_SHARE_PATH_CHARS ? { chars, limit: MAX_SHARE_PATH_CHARS } : null };
+  return {
+    link,
+    iframe,
+    snippet: `${iframe}\n${hostScriptCode(origin)}`,
+    tooLong: chars > MAX_SHARE_PATH_CHARS ? { chars, limit: MAX_SHARE_PATH_CHARS } : null,
+  };
 }

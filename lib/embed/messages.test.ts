@@ -15,7 +15,15 @@ describe('resize messages', () => {
     expect(requestedHeight({ type: 'layerwise:resize', id: 'x', height: 640 })).toBe(640);
     expect(requestedHeight({ subject: 'lti.frameResize', height: '480' })).toBe(480);
     expect(requestedHeight({ subject: 'lti.frameResize', height: 480.5 })).toBe(481);
-    for (const bad of [null, 'layerwise:resize', 42, {}, { type: 'other', height: 10 }, { type: 'layerwise:resize', height: 0 }, { type: 'layerwise:resize', height: -3 }]) {
+    for (const bad of [
+      null,
+      'layerwise:resize',
+      42,
+      {},
+      { type: 'other', height: 10 },
+      { type: 'layerwise:resize', height: 0 },
+      { type: 'layerwise:resize', height: -3 },
+    ]) {
       expect(requestedHeight(bad)).toBeNull();
     }
     expect(requestedHeight({ type: 'layerwise:resize', height: MAX_HEIGHT + 1 })).toBeNull();

@@ -42,7 +42,8 @@ const EMBED_PATH = /^\/embed\/([a-z0-9-]{1,64})\/?$/;
 
 function parseMax(name: string, raw: string | null | undefined): { ok: true; value: number | null } | { ok: false; error: string } {
   if (raw === null || raw === undefined || raw === '') return { ok: true, value: null };
-  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) return { ok: false, error: `${name} must be a whole number of pixels, at least 1 (got "${raw.slice(0, 20)}")` };
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1)
+    return { ok: false, error: `${name} must be a whole number of pixels, at least 1 (got "${raw.slice(0, 20)}")` };
   return { ok: true, value: Number(raw) };
 }
 

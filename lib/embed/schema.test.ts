@@ -17,7 +17,14 @@ import {
   parseEmbedParams,
 } from './schema';
 
-const fake = (schema: Schema, usesTfjs = false): WidgetMeta<Schema> => ({ id: 'fake', title: 'Fake', description: 'A test widget.', schema, usesWebcam: false, usesTfjs });
+const fake = (schema: Schema, usesTfjs = false): WidgetMeta<Schema> => ({
+  id: 'fake',
+  title: 'Fake',
+  description: 'A test widget.',
+  schema,
+  usesWebcam: false,
+  usesTfjs,
+});
 
 describe('the registry', () => {
   it('has unique, URL-safe ids, and every lesson widget plus the four lab parts', () => {

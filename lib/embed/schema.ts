@@ -50,7 +50,11 @@ export const FRAME_PARAMS = {
 } as const;
 
 /** Only for widgets that use TensorFlow.js. */
-export const RUN_PARAM = enumP(RUN_MODES, 'visible', 'when TensorFlow.js may start: as soon as the widget is scrolled into view, or only after a click on Start');
+export const RUN_PARAM = enumP(
+  RUN_MODES,
+  'visible',
+  'when TensorFlow.js may start: as soon as the widget is scrolled into view, or only after a click on Start',
+);
 
 /** Shared by every widget with random weights or a choice of backend. */
 export const RUNTIME_PARAMS = {
@@ -108,7 +112,8 @@ export function embedSchema(meta: WidgetMeta<Schema>): Schema {
   if (known) return known;
   const own = meta.schema;
   for (const name of Object.keys(own)) {
-    if ((FRAME_PARAM_NAMES as readonly string[]).includes(name)) throw new EmbedSchemaError(`${meta.id}: parameter "${name}" clashes with the embed frame's "${name}"`);
+    if ((FRAME_PARAM_NAMES as readonly string[]).includes(name))
+      throw new EmbedSchemaError(`${meta.id}: parameter "${name}" clashes with the embed frame's "${name}"`);
     if (name in RUNTIME_PARAMS) {
       const why = runtimeConflict(name as keyof typeof RUNTIME_PARAMS, own[name]);
       if (why) throw new EmbedSchemaError(`${meta.id}: its "${name}" ${why}`);

@@ -23,7 +23,21 @@ const NOT_NUMBERS = [NaN, Infinity, -Infinity, null, undefined];
 
 describe('lib/format', () => {
   it('shows an em dash, never NaN or Infinity, for every formatter', () => {
-    const all = [formatSig, formatInt, formatCount, formatCountExact, formatMacs, formatParams, formatFlops, formatBytes, formatMs, formatGflops, formatPercent, formatSignedPercent, formatRatio];
+    const all = [
+      formatSig,
+      formatInt,
+      formatCount,
+      formatCountExact,
+      formatMacs,
+      formatParams,
+      formatFlops,
+      formatBytes,
+      formatMs,
+      formatGflops,
+      formatPercent,
+      formatSignedPercent,
+      formatRatio,
+    ];
     for (const f of all) for (const x of NOT_NUMBERS) expect(f(x as number), `${f.name}(${x})`).toBe(NO_VALUE);
     expect(formatFixed(NaN, 2)).toBe('—');
   });

@@ -57,7 +57,13 @@ describe('item values', () => {
     ]);
     const stem = v.items.find((i) => i.id === 'stem')!;
     expect(itemTime(stem, times)).toBe(1.75);
-    expect(itemValue(v.items.find((i) => i.id === 'layer1')!, 'time', times)).toBeUndefined();
+    expect(
+      itemValue(
+        v.items.find((i) => i.id === 'layer1')!,
+        'time',
+        times,
+      ),
+    ).toBeUndefined();
     expect(itemValue(stem, 'time')).toBeUndefined();
     expect(itemValue(stem, 'output')).toBe(64 * 16 * 16);
     expect(itemValue(v.items[0], 'macs')).toBeUndefined();

@@ -42,7 +42,11 @@ describe('visibleGraph', () => {
       expect(ids(v)).toEqual([INPUT, ...top]);
       expect(v.frames).toEqual([]);
       // A chain: input -> first group -> ... -> last group.
-      expect(v.edges.map((e) => [e.from, e.to])).toEqual(ids(v).slice(1).map((to, k) => [ids(v)[k], to]));
+      expect(v.edges.map((e) => [e.from, e.to])).toEqual(
+        ids(v)
+          .slice(1)
+          .map((to, k) => [ids(v)[k], to]),
+      );
       checkInvariants(g, v);
     },
   );

@@ -22,7 +22,21 @@ export function downloadText(text: string, filename: string, mime: string): void
   downloadBlob(new Blob([text], { type: `${mime};charset=utf-8` }), filename);
 }
 
-const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility'] as const;
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+] as const;
 
 /**
  * A standalone SVG document of `svg`: computed presentation styles copied onto each element, an

@@ -105,7 +105,8 @@ function describeNonImage(b: Uint8Array): string {
   if (b.length >= 10 && b[8] === 0x7b && b[9] === 0x22 && b[6] === 0 && b[7] === 0) return 'a .safetensors weights file (use the weights picker for that)';
   if (looksLikeText(b)) {
     const head = new TextDecoder().decode(b).trimStart().toLowerCase();
-    if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'an SVG drawing (vector graphics are not accepted; export it as PNG)';
+    if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')))
+      return 'an SVG drawing (vector graphics are not accepted; export it as PNG)';
     if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'an HTML page';
     if (head.startsWith('<?xml')) return 'an XML file';
     if (head.startsWith('{') || head.startsWith('[')) return 'a JSON or other text file';
@@ -134,7 +135,12 @@ export function checkImageFile(name: string, size: number, head: Uint8Array, lim
 }
 
 /** Checks decoded dimensions; a message names the file, its size and the limits. */
-export function checkImageDimensions(name: string, width: number, height: number, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): { ok: true } | { ok: false; message: string } {
+export function checkImageDimensions(
+  name: string,
+  width: number,
+  height: number,
+  limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
+): { ok: true } | { ok: false; message: string } {
   if (!(width > 0) || !(height > 0)) return { ok: false, message: `${quoted(name)} has no pixels (${width}×${height}); the file may be damaged.` };
   const mp = (limits.maxPixels / 1e6).toLocaleString('en-US');
   if (width > limits.maxSide || height > limits.maxSide || width * height > limits.maxPixels) {

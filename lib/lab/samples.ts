@@ -20,7 +20,14 @@ export const SAMPLES_LICENSE_URL = '/samples/LICENSES.md';
 /** The one list of built-in photos: the lab, the embeds and every widget with a photo picker use it. */
 export const SAMPLE_PHOTOS = [
   { id: 'chelsea', file: 'chelsea.png', label: 'Cat', subject: 'a tabby cat', credit: 'Stefan van der Walt', licence: 'CC0' },
-  { id: 'coffee', file: 'coffee.png', label: 'Coffee', subject: 'a cup of coffee', credit: 'Rachel Michetti (courtesy of Pikolo Espresso Bar)', licence: 'CC0' },
+  {
+    id: 'coffee',
+    file: 'coffee.png',
+    label: 'Coffee',
+    subject: 'a cup of coffee',
+    credit: 'Rachel Michetti (courtesy of Pikolo Espresso Bar)',
+    licence: 'CC0',
+  },
   { id: 'astronaut', file: 'astronaut.png', label: 'Astronaut', subject: 'astronaut Eileen Collins', credit: 'NASA', licence: 'public domain' },
   { id: 'rocket', file: 'rocket.jpg', label: 'Rocket', subject: 'the DSCOVR launch on a Falcon 9', credit: 'SpaceX', licence: 'public domain' },
 ] as const satisfies readonly SamplePhoto[];

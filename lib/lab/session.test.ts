@@ -120,7 +120,9 @@ describe('RunSession among other jobs', () => {
     // A profile cancelled between passes rejects with the runtime's one error and frees its tensors.
     const loaded = tf.memory().numTensors;
     const ctrl = new AbortController();
-    const err = await s.profile({ size: 48, warmup: 1, repeats: 3, signal: ctrl.signal, onProgress: (done) => done === 2 && ctrl.abort() }).catch((e: unknown) => e);
+    const err = await s
+      .profile({ size: 48, warmup: 1, repeats: 3, signal: ctrl.signal, onProgress: (done) => done === 2 && ctrl.abort() })
+      .catch((e: unknown) => e);
     expect(isCancelled(err)).toBe(true);
     expect(tf.memory().numTensors).toBe(loaded);
     s.dispose();

@@ -257,29 +257,30 @@ export class RunSession {
 
   /** Per-layer profile at a square input size, with costs recomputed for that size. */
   profile(req: ProfileRequest = {}): Promise<LabProfile> {
-    return this.job(() =>
-      this.withFallback('profiling', async () => {
-        const { model, input } = this.ready();
-        const graph = this.held.graph as Graph;
-        const size = req.size ?? graphSize(graph);
-        const sized = resizeGraph(graph, size); // throws SpecError when the size vanishes
-        const x = size === input.shape[1] ? input : inputTensor(this.rt, this.held.image as RgbaImage, size);
-        try {
-          this.hooks.onPhase?.('profile', 0);
-          const p = await this.rt.profiler.profileModel(model, x, {
-            warmup: req.warmup,
-            repeats: req.repeats,
-            signal: req.signal,
-            onProgress: (done, total) => {
-              this.hooks.onPhase?.('profile', done / total);
-              req.onProgress?.(done, total);
-            },
-          });
-          return toLabProfile(p, sized);
-        } finally {
-          if (x !== input) x.dispose();
-        }
-      }),
+    return this.job(
+      () =>
+        this.withFallback('profiling', async () => {
+          const { model, input } = this.ready();
+          const graph = this.held.graph as Graph;
+          const size = req.size ?? graphSize(graph);
+          const sized = resizeGraph(graph, size); // throws SpecError when the size vanishes
+          const x = size === input.shape[1] ? input : inputTensor(this.rt, this.held.image as RgbaImage, size);
+          try {
+            this.hooks.onPhase?.('profile', 0);
+            const p = await this.rt.profiler.profileModel(model, x, {
+              warmup: req.warmup,
+              repeats: req.repeats,
+              signal: req.signal,
+              onProgress: (done, total) => {
+                this.hooks.onPhase?.('profile', done / total);
+                req.onProgress?.(done, total);
+              },
+            });
+            return toLabProfile(p, sized);
+          } finally {
+            if (x !== input) x.dispose();
+          }
+        }),
       req.signal,
     );
   }

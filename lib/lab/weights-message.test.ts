@@ -15,7 +15,12 @@ describe('weightsErrorMessage', () => {
     expect(m.at(-1)).toBe('… and 4 more');
   });
   it('reports a parse failure in one line', () => {
-    const m = weightsErrorMessage('x.bin', 'resnet50', [{ kind: 'parse', key: '', rule: 'too-short', message: 'too-short: the file has 3 bytes' }], 'seeded random, seed 0');
+    const m = weightsErrorMessage(
+      'x.bin',
+      'resnet50',
+      [{ kind: 'parse', key: '', rule: 'too-short', message: 'too-short: the file has 3 bytes' }],
+      'seeded random, seed 0',
+    );
     expect(m).toBe('x.bin could not be used. The previous weights (seeded random, seed 0) stay loaded.\ntoo-short: the file has 3 bytes');
   });
   it('shortens and escapes hostile keys and file names', () => {

@@ -37,7 +37,8 @@ export function decodeMnasBlocks(code: string): { ok: true; blocks: MnasBlockCho
     const m = Number(mult);
     if (!(MNAS_FILTER_MULTS as readonly number[]).includes(m)) return { ok: false, error: `${where}: mult must be one of ${MNAS_FILTER_MULTS.join(', ')}` };
     const l = Number(layers);
-    if (!Number.isInteger(l) || l < 1 || l > MNAS_MAX_LAYERS) return { ok: false, error: `${where}: layers must be a whole number from 1 to ${MNAS_MAX_LAYERS}` };
+    if (!Number.isInteger(l) || l < 1 || l > MNAS_MAX_LAYERS)
+      return { ok: false, error: `${where}: layers must be a whole number from 1 to ${MNAS_MAX_LAYERS}` };
     blocks.push({
       op: op as MnasBlockChoice['op'],
       kernel: k as MnasBlockChoice['kernel'],
@@ -56,5 +57,8 @@ export function decodeMnasBlocks(code: string): { ok: true; blocks: MnasBlockCho
  */
 export function mnasBlocksParam(blocks: readonly MnasBlockChoice[]): StringParam {
   const spec = MNASNET_KNOBS.blocks;
-  return { ...stringP(/^[a-z0-9.:_]+$/, 'seven op:kernel:se:skip:mult:layers items joined by "_"', 400, encodeMnasBlocks(blocks), spec.doc), label: spec.label };
+  return {
+    ...stringP(/^[a-z0-9.:_]+$/, 'seven op:kernel:se:skip:mult:layers items joined by "_"', 400, encodeMnasBlocks(blocks), spec.doc),
+    label: spec.label,
+  };
 }

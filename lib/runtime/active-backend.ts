@@ -40,7 +40,11 @@ function watchLosses(): void {
 function remap(failed: BackendName, reason: string, next: BackendInfo | null): void {
   for (const [key, k] of known) {
     if (k.info.backend !== failed) continue;
-    if (next) known.set(key, { info: { ...next, fallbacks: [...k.info.fallbacks, { backend: failed, error: reason }, ...next.fallbacks] }, instance: tf.findBackend(next.backend) });
+    if (next)
+      known.set(key, {
+        info: { ...next, fallbacks: [...k.info.fallbacks, { backend: failed, error: reason }, ...next.fallbacks] },
+        instance: tf.findBackend(next.backend),
+      });
     else known.delete(key);
   }
 }

@@ -82,7 +82,9 @@ describe('arch run', () => {
     expect(refused.err.join('')).toContain(`"${key}": 1 NaN/Inf value (first at [3]: NaN)`);
     expect(refused.err.join('')).toContain(`"${key}": 1 negative running variance (first at [5]: -1)`);
     const allowed = capture();
-    expect(await runCommand.run(['shufflenet_v2_x0_5', '--weights', nan, '--input', input, '--backend', 'cpu', '--json', '--allow-nonfinite'], allowed.io)).toBe(0);
+    expect(
+      await runCommand.run(['shufflenet_v2_x0_5', '--weights', nan, '--input', input, '--backend', 'cpu', '--json', '--allow-nonfinite'], allowed.io),
+    ).toBe(0);
     expect(allowed.err.join('')).toContain('warning: running anyway (--allow-nonfinite)');
     expect(JSON.parse(allowed.out.join('')).output).toHaveLength(1000);
 
@@ -127,7 +129,19 @@ describe('arch run', () => {
     const w = join(dir, 'mnas.safetensors');
     const i = join(dir, 'mnas-in.safetensors');
     const e = join(dir, 'mnas-expected.json');
-    execFileSync('/usr/bin/python3', [join(root, 'scripts/py/export_safetensors.py'), 'mnasnet0_5', '--out', w, '--input-out', i, '--size', '96', '--randomize-bn', '--expected-out', e]);
+    execFileSync('/usr/bin/python3', [
+      join(root, 'scripts/py/export_safetensors.py'),
+      'mnasnet0_5',
+      '--out',
+      w,
+      '--input-out',
+      i,
+      '--size',
+      '96',
+      '--randomize-bn',
+      '--expected-out',
+      e,
+    ]);
     const expected = JSON.parse(readFileSync(e, 'utf8')) as { logits: number[]; argmax: number };
     const r = cli(['mnasnet0_5', '--weights', w, '--input', i, '--backend', 'wasm', '--json']);
     expect(r.code, r.stderr).toBe(0);

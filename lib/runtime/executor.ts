@@ -220,7 +220,13 @@ export class Model {
     return { output, captured };
   }
 
-  private release(node: Node, remaining: Map<string, number>, values: Map<string, tf.Tensor>, captured: Map<string, tf.Tensor>, output: tf.Tensor | null): void {
+  private release(
+    node: Node,
+    remaining: Map<string, number>,
+    values: Map<string, tf.Tensor>,
+    captured: Map<string, tf.Tensor>,
+    output: tf.Tensor | null,
+  ): void {
     for (const name of node.inputs) {
       if (name === INPUT) continue;
       const left = (remaining.get(name) ?? 1) - 1;
@@ -244,7 +250,8 @@ export class Model {
     if (!f) {
       const c = params.byNode.get(chain.conv.name);
       const b = params.byNode.get(chain.bn.name);
-      if (!c || c.kind !== 'conv' || c.conv.kind !== 'grouped' || !c.conv.prepared.fold || !b || b.kind !== 'bn') throw new Error(`cannot fuse ${chain.conv.name}`);
+      if (!c || c.kind !== 'conv' || c.conv.kind !== 'grouped' || !c.conv.prepared.fold || !b || b.kind !== 'bn')
+        throw new Error(`cannot fuse ${chain.conv.name}`);
       f = c.conv.prepared.fold(b.scale, b.shift, c.conv.bias, chain.act);
       this.fusedGrouped.set(chain.conv.name, f);
     }

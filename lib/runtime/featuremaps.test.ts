@@ -21,7 +21,11 @@ describe('feature maps and profiler (wasm)', () => {
     const { logits, maps } = await readFeatureMaps(model, x, ['conv1.2', 'maxpool', 'fc']);
     expect(tf.memory().numTensors).toBe(before);
     expect(logits).toHaveLength(1000);
-    for (const [node, ck] of [['conv1.2', 'conv1'], ['maxpool', 'maxpool'], ['fc', 'fc']] as const) {
+    for (const [node, ck] of [
+      ['conv1.2', 'conv1'],
+      ['maxpool', 'maxpool'],
+      ['fc', 'fc'],
+    ] as const) {
       const m = maps.get(node)!;
       const c = f.checkpoints.find((k) => k.name === ck)!;
       expect(m.shape).toEqual(c.shape);

@@ -29,8 +29,8 @@ describe('full-size parity on wasm', () => {
       const r = runParity(f, graph, { groupConv: strategy });
       console.log(`[full-parity] resnext50_32x4d wasm ${strategy}: rel L2 fused ${r.relL2.toExponential(2)}, unfused ${r.unfusedRelL2.toExponential(2)}`);
       expect(r.relL2).toBeLessThanOrEqual(1e-4);
-        expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
-        expect(r.capturedRelL2).toBeLessThanOrEqual(1e-4);
+      expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
+      expect(r.capturedRelL2).toBeLessThanOrEqual(1e-4);
       expect(r.argmax).toBe(f.output.argmax);
       for (const c of r.checkpoints) {
         expect(c.shapeOk, c.name).toBe(true);
@@ -47,8 +47,8 @@ describe('full-size parity on wasm', () => {
     const r = runParity(f, graph);
     console.log(`[full-parity] densenet121 wasm: rel L2 fused ${r.relL2.toExponential(2)}, unfused ${r.unfusedRelL2.toExponential(2)}`);
     expect(r.relL2).toBeLessThanOrEqual(1e-4);
-        expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
-        expect(r.capturedRelL2).toBeLessThanOrEqual(1e-4);
+    expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
+    expect(r.capturedRelL2).toBeLessThanOrEqual(1e-4);
     expect(r.argmax).toBe(f.output.argmax);
     for (const c of r.checkpoints) {
       expect(c.shapeOk, c.name).toBe(true);

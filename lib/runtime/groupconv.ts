@@ -121,8 +121,7 @@ function prepareSplit(geom: GroupConvGeometry, w: Float32Array): PreparedGroupCo
     const f = new Float32Array(kh * kw * cgIn * cgOut);
     for (let i = 0; i < kh; i++)
       for (let j = 0; j < kw; j++)
-        for (let ci = 0; ci < cgIn; ci++)
-          for (let m = 0; m < cgOut; m++) f[((i * kw + j) * cgIn + ci) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
+        for (let ci = 0; ci < cgIn; ci++) for (let m = 0; m < cgOut; m++) f[((i * kw + j) * cgIn + ci) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
     filters.push(tf.tensor4d(f, [kh, kw, cgIn, cgOut]));
   }
   const pad = explicitPad(padding);
@@ -132,7 +131,10 @@ function prepareSplit(geom: GroupConvGeometry, w: Float32Array): PreparedGroupCo
     run: (x) =>
       tf.tidy(() => {
         const parts = tf.split(x, G, 3) as tf.Tensor4D[];
-        return tf.concat(parts.map((p, g) => tf.conv2d(p, filters[g], [stride[0], stride[1]], pad)), 3) as tf.Tensor4D;
+        return tf.concat(
+          parts.map((p, g) => tf.conv2d(p, filters[g], [stride[0], stride[1]], pad)),
+          3,
+        ) as tf.Tensor4D;
       }),
     dispose: () => filters.forEach((f) => f.dispose()),
   };
@@ -206,8 +208,7 @@ function prepareMatmul(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
     for (let i = 0; i < kh; i++)
       for (let j = 0; j < kw; j++)
         for (let ci = 0; ci < cgIn; ci++)
-          for (let m = 0; m < cgOut; m++)
-            f[((g * K + i * kw + j) * cgIn + ci) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
+          for (let m = 0; m < cgOut; m++) f[((g * K + i * kw + j) * cgIn + ci) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
   const filter = tf.tensor3d(f, [G, K * cgIn, cgOut]);
   const pads = explicitPad(padding);
   return {
@@ -228,7 +229,12 @@ function prepareMatmul(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
           for (let i = 0; i < kh; i++)
             for (let j = 0; j < kw; j++)
               taps.push(
-                tf.stridedSlice(xp, [0, i, j, 0], [n, i + stride[0] * (ho - 1) + 1, j + stride[1] * (wo - 1) + 1, inC], [1, stride[0], stride[1], 1]) as tf.Tensor4D,
+                tf.stridedSlice(
+                  xp,
+                  [0, i, j, 0],
+                  [n, i + stride[0] * (ho - 1) + 1, j + stride[1] * (wo - 1) + 1, inC],
+                  [1, stride[0], stride[1], 1],
+                ) as tf.Tensor4D,
               );
           cols = tf.stack(taps, 3); // [n, ho, wo, K, inC]
         }
@@ -253,8 +259,7 @@ function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
   for (let i = 0; i < kh; i++)
     for (let j = 0; j < kw; j++)
       for (let ci = 0; ci < cgIn; ci++)
-        for (let g = 0; g < G; g++)
-          for (let m = 0; m < cgOut; m++) f[((i * kwp + j * cgIn + ci) * G + g) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
+        for (let g = 0; g < G; g++) for (let m = 0; m < cgOut; m++) f[((i * kwp + j * cgIn + ci) * G + g) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
   const filter = tf.tensor4d(f, [kh, kwp, G, cgOut]);
   const strides: [number, number] = [stride[0], stride[1] * cgIn];
   const pad = explicitPad([padding[0], padding[1] * cgIn]);
@@ -279,9 +284,7 @@ function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
         // pad through computeConv2DInfo, which takes explicit pads like the unfused op (the
         // parity and e2e tests run this on cpu, wasm, webgl and webgpu).
         run: (x) =>
-          tf.tidy(() =>
-            tf.fused.depthwiseConv2d({ x: pack(x), filter: folded.filter, strides, pad: pad as unknown as number, bias: folded.bias, activation }),
-          ),
+          tf.tidy(() => tf.fused.depthwiseConv2d({ x: pack(x), filter: folded.filter, strides, pad: pad as unknown as number, bias: folded.bias, activation })),
         dispose: () => tf.dispose([folded.filter, folded.bias]),
       };
     },

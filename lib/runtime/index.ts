@@ -22,11 +22,27 @@ import { Model, type ModelOptions } from './executor';
 import { heInit } from './weights/he-init';
 
 export { Model, inputFromNCHW, consumerCounts, type ModelOptions, type ExecuteOptions, type ExecuteResult, type LoadResult } from './executor';
-export { GROUP_CONV_STRATEGIES, DEFAULT_GROUP_CONV, defaultGroupConvStrategy, prepareGroupConv, type GroupConvStrategy, type GroupConvGeometry } from './groupconv';
+export {
+  GROUP_CONV_STRATEGIES,
+  DEFAULT_GROUP_CONV,
+  defaultGroupConvStrategy,
+  prepareGroupConv,
+  type GroupConvStrategy,
+  type GroupConvGeometry,
+} from './groupconv';
 export { readFeatureMaps, type FeatureMap, type FeatureMapResult } from './featuremaps';
 export { profileModel, type ModelProfile, type LayerProfile, type TimerKind, type ProfileOptions } from './profiler';
 export { BACKEND_LABELS, backendLabel, isBackendName, type BackendChoice } from './backend-names';
-export { initBackend, onBackendLost, BACKEND_ORDER, type BackendName, type BackendInfo, type BackendFallback, type BackendLostEvent, type InitBackendOptions } from './backend';
+export {
+  initBackend,
+  onBackendLost,
+  BACKEND_ORDER,
+  type BackendName,
+  type BackendInfo,
+  type BackendFallback,
+  type BackendLostEvent,
+  type InitBackendOptions,
+} from './backend';
 export { backendOrder, fallbackOrder, fallbackNotice, switchNotice } from './backend-policy';
 export { ensureBackend, failOver, type EnsureOptions } from './active-backend';
 export { runTfjsJob, type JobRequest, type JobContext } from './job';
@@ -51,7 +67,16 @@ export {
 export { nchwToNhwc, nhwcToNchw } from './layout';
 export { hashInit, hashInput, hashFillTensor, fmix32, hashU } from './weights/hash-init';
 export { heInit } from './weights/he-init';
-export { parseSafetensors, writeSafetensors, SafetensorsError, MAX_HEADER_BYTES, type SafetensorsFile, type SafetensorsTensor, type SafetensorsErrorCode, type SafetensorsRule } from './weights/safetensors';
+export {
+  parseSafetensors,
+  writeSafetensors,
+  SafetensorsError,
+  MAX_HEADER_BYTES,
+  type SafetensorsFile,
+  type SafetensorsTensor,
+  type SafetensorsErrorCode,
+  type SafetensorsRule,
+} from './weights/safetensors';
 export { validateStateDict, stateDictFromSafetensors, WeightLoadError, type WeightIssue, type WeightIssueKind } from './weights/load-state-dict';
 export { readWeightsFile, type ReadWeightsOptions, type ReadWeightsResult } from './weights/read-weights';
 export { scanValues, findingLine, type ValueFinding } from './weights/value-scan';

@@ -34,7 +34,8 @@ describe('backend policy in Node', () => {
       expect(info.backend).toBe(want.backend);
       expect(info.fallbacks.map((f) => f.backend)).toEqual(want.failed);
       const notice = fallbackNotice(choice, info);
-      if (want.failed.length) expect(notice).toMatch(new RegExp(`^\\w+ is not available here \\(.+\\); using ${want.backend === 'wasm' ? 'WebAssembly' : 'CPU'}`));
+      if (want.failed.length)
+        expect(notice).toMatch(new RegExp(`^\\w+ is not available here \\(.+\\); using ${want.backend === 'wasm' ? 'WebAssembly' : 'CPU'}`));
       else expect(notice).toBeNull();
     });
   }

@@ -8,8 +8,7 @@ export function oihwToHwio(w: Float32Array, out: number, inC: number, kh: number
   const f = new Float32Array(w.length);
   for (let o = 0; o < out; o++)
     for (let c = 0; c < inC; c++)
-      for (let i = 0; i < kh; i++)
-        for (let j = 0; j < kw; j++) f[((i * kw + j) * inC + c) * out + o] = w[((o * inC + c) * kh + i) * kw + j];
+      for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) f[((i * kw + j) * inC + c) * out + o] = w[((o * inC + c) * kh + i) * kw + j];
   return f;
 }
 
@@ -21,8 +20,7 @@ export function depthwiseToTf(w: Float32Array, channels: number, mult: number, k
   const f = new Float32Array(w.length);
   for (let c = 0; c < channels; c++)
     for (let m = 0; m < mult; m++)
-      for (let i = 0; i < kh; i++)
-        for (let j = 0; j < kw; j++) f[((i * kw + j) * channels + c) * mult + m] = w[((c * mult + m) * kh + i) * kw + j];
+      for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) f[((i * kw + j) * channels + c) * mult + m] = w[((c * mult + m) * kh + i) * kw + j];
   return f;
 }
 
@@ -38,8 +36,7 @@ export function nchwToNhwc(x: Float32Array, n: number, c: number, h: number, w: 
   const out = new Float32Array(x.length);
   for (let b = 0; b < n; b++)
     for (let ch = 0; ch < c; ch++)
-      for (let y = 0; y < h; y++)
-        for (let xx = 0; xx < w; xx++) out[((b * h + y) * w + xx) * c + ch] = x[((b * c + ch) * h + y) * w + xx];
+      for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) out[((b * h + y) * w + xx) * c + ch] = x[((b * c + ch) * h + y) * w + xx];
   return out;
 }
 
@@ -48,8 +45,7 @@ export function nhwcToNchw(x: Float32Array | Int32Array | Uint8Array, n: number,
   const out = new Float32Array(x.length);
   for (let b = 0; b < n; b++)
     for (let y = 0; y < h; y++)
-      for (let xx = 0; xx < w; xx++)
-        for (let ch = 0; ch < c; ch++) out[((b * c + ch) * h + y) * w + xx] = x[((b * h + y) * w + xx) * c + ch];
+      for (let xx = 0; xx < w; xx++) for (let ch = 0; ch < c; ch++) out[((b * c + ch) * h + y) * w + xx] = x[((b * h + y) * w + xx) * c + ch];
   return out;
 }
 

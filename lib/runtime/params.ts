@@ -81,7 +81,13 @@ function buildNode(node: Node, sd: StateDict, groupConv: GroupConvStrategy, owne
       return p;
     }
     case 'bn': {
-      const { scale, shift } = foldBatchNorm(need(sd, key('weight')), need(sd, key('bias')), need(sd, key('running_mean')), need(sd, key('running_var')), op.eps);
+      const { scale, shift } = foldBatchNorm(
+        need(sd, key('weight')),
+        need(sd, key('bias')),
+        need(sd, key('running_mean')),
+        need(sd, key('running_var')),
+        op.eps,
+      );
       const s = tf.tensor1d(scale);
       let sh: tf.Tensor1D;
       try {

@@ -39,7 +39,9 @@ for (const backend of ['cpu', 'wasm'] as const) {
         await useBackend(backend);
         const f = readFixture(fixturePath(name));
         const r = runParity(f, testGraph(name, f.input.shape[2]));
-        console.log(`[parity] ${name} ${backend}: rel L2 fused ${r.relL2.toExponential(2)}, unfused ${r.unfusedRelL2.toExponential(2)}, max |d| ${r.maxAbs.toExponential(2)}`);
+        console.log(
+          `[parity] ${name} ${backend}: rel L2 fused ${r.relL2.toExponential(2)}, unfused ${r.unfusedRelL2.toExponential(2)}, max |d| ${r.maxAbs.toExponential(2)}`,
+        );
         expect(r.relL2).toBeLessThanOrEqual(1e-4);
         expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
         expect(r.capturedRelL2).toBeLessThanOrEqual(1e-4);

@@ -102,7 +102,12 @@ async function timeNode(run: () => tf.Tensor, backend: string, state: { gpuTimer
 }
 
 /** One node-by-node pass; returns per-node times. All intermediates are disposed. */
-async function profiledPass(model: Model, input: tf.Tensor4D, backend: string, state: { gpuTimerBroken: boolean }): Promise<Map<string, { ms: number; timer: TimerKind }>> {
+async function profiledPass(
+  model: Model,
+  input: tf.Tensor4D,
+  backend: string,
+  state: { gpuTimerBroken: boolean },
+): Promise<Map<string, { ms: number; timer: TimerKind }>> {
   const graph = model.graph;
   const remaining = consumerCounts(graph);
   const values = new Map<string, tf.Tensor>();

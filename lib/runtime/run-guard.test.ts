@@ -31,7 +31,9 @@ describe('run guard', () => {
     if (d.kind !== 'confirm') return;
     expect(d.estimateMs).toBeCloseTo((2 * fp.macs) / DEFAULT_MACS_PER_MS.cpu);
     expect(d.estimateMs).toBeGreaterThan(CONFIRM_AFTER_MS);
-    expect(d.message).toMatch(/^This will take about \d+ s on CPU \(JavaScript\) \(16\.\d G MACs × 2 passes, at a cautious guess of its speed\)\. Run anyway\?$/);
+    expect(d.message).toMatch(
+      /^This will take about \d+ s on CPU \(JavaScript\) \(16\.\d G MACs × 2 passes, at a cautious guess of its speed\)\. Run anyway\?$/,
+    );
     // This device turns out fast: 1 G MACs in 50 ms is 20 M MACs/ms, so 2 × 16.5 G MACs take 1.7 s.
     recordThroughput('cpu', 1e9, 50);
     expect(throughputOf('cpu')).toEqual({ macsPerMs: 2e7, measured: true });
@@ -49,7 +51,16 @@ describe('run guard', () => {
   });
 
   it('refuses one tensor over a GPU backend limit even when the total fits', () => {
-    const fp: Footprint = { params: 1, macs: 1, weightBytes: 4, bufferBytes: 0, residentBytes: 8, peakActivationBytes: 200 * 2 ** 20, peakAt: 'x', largestTensorBytes: 200 * 2 ** 20 };
+    const fp: Footprint = {
+      params: 1,
+      macs: 1,
+      weightBytes: 4,
+      bufferBytes: 0,
+      residentBytes: 8,
+      peakActivationBytes: 200 * 2 ** 20,
+      peakAt: 'x',
+      largestTensorBytes: 200 * 2 ** 20,
+    };
     expect(guardRun(fp, 'webgpu', { passes: 1 })).toMatchObject({ kind: 'refuse', budgetBytes: 128 * 2 ** 20 });
     expect(guardRun(fp, 'webgl', { passes: 1 }).kind).toBe('run');
     expect(guardRun(fp, 'wasm', { passes: 1 }).kind).toBe('run');

@@ -149,7 +149,11 @@ export function guardModels(fps: readonly Footprint[], backend: BackendName, pas
  * 'auto' the first backend of the order that has run on this page, else the first of the order
  * (the policy tries that one first; lib/runtime/backend-policy.ts).
  */
-export function expectedBackend(choice: BackendName | 'auto', order: readonly BackendName[], measured: (b: BackendName) => boolean = (b) => throughputOf(b).measured): BackendName {
+export function expectedBackend(
+  choice: BackendName | 'auto',
+  order: readonly BackendName[],
+  measured: (b: BackendName) => boolean = (b) => throughputOf(b).measured,
+): BackendName {
   if (choice !== 'auto') return choice;
   return order.find(measured) ?? order[0];
 }

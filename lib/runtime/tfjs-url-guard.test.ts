@@ -2,7 +2,13 @@ import { Environment, getQueryParams } from '@tensorflow/tfjs-core/dist/environm
 import { describe, expect, it } from 'vitest';
 import { installTfjsUrlGuard, tfjsUrlGuardActive } from './tfjs-url-guard';
 
-const HOSTILE = ['?v=1&backend=wasm&note=100%', '?utm=%E0%A4%A', '?v=1&step=%ZZ', '?tfjsflags=DEBUG:true', '?tfjsflags=WEBGL_PACK:false,WEBGL_FORCE_F16_TEXTURES:true'];
+const HOSTILE = [
+  '?v=1&backend=wasm&note=100%',
+  '?utm=%E0%A4%A',
+  '?v=1&step=%ZZ',
+  '?tfjsflags=DEBUG:true',
+  '?tfjsflags=WEBGL_PACK:false,WEBGL_FORCE_F16_TEXTURES:true',
+];
 
 function page(search: string) {
   return { location: { search } };

@@ -30,10 +30,14 @@ describe('warmThenTime', () => {
   it('stops with CancelledError between passes', async () => {
     const ctrl = new AbortController();
     const seen: number[] = [];
-    const run = warmThenTime({ warmup: 1, repeats: 5 }, async (_, i) => {
-      seen.push(i);
-      if (i === 2) ctrl.abort();
-    }, { signal: ctrl.signal });
+    const run = warmThenTime(
+      { warmup: 1, repeats: 5 },
+      async (_, i) => {
+        seen.push(i);
+        if (i === 2) ctrl.abort();
+      },
+      { signal: ctrl.signal },
+    );
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(seen).toEqual([0, 1, 2]);
   });

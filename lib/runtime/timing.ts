@@ -72,7 +72,12 @@ export async function timedForward(model: Forward, input: tf.Tensor4D): Promise<
 }
 
 /** The recorded samples (ms) of `plan.repeats` forward passes after `plan.warmup` unrecorded ones. */
-export async function timeForward(model: Forward, input: tf.Tensor4D, plan: PassPlan, options: PassOptions & { readonly onPass?: (done: number, total: number) => void } = {}): Promise<number[]> {
+export async function timeForward(
+  model: Forward,
+  input: tf.Tensor4D,
+  plan: PassPlan,
+  options: PassOptions & { readonly onPass?: (done: number, total: number) => void } = {},
+): Promise<number[]> {
   const samples: number[] = [];
   const total = Math.max(0, plan.warmup) + Math.max(0, plan.repeats);
   await warmThenTime(

@@ -97,10 +97,7 @@ describe('safetensors parser', () => {
     expect(
       code(() =>
         parseSafetensors(
-          headerFile(
-            { a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] }, b: { dtype: 'F32', shape: [2], data_offsets: [4, 12] } },
-            new Uint8Array(12),
-          ),
+          headerFile({ a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] }, b: { dtype: 'F32', shape: [2], data_offsets: [4, 12] } }, new Uint8Array(12)),
         ),
       ),
     ).toBe('overlap');

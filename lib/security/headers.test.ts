@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY, WIDGET_IDS } from '@/lib/widgets/registry';
-import { COMMON_HEADERS, WEBCAM_EMBEDS, contentSecurityPolicy, cspDirectives, headersFile, htaccess, nextHeaderRules, nginxConfig, pageHeaders } from './headers.mjs';
+import {
+  COMMON_HEADERS,
+  WEBCAM_EMBEDS,
+  contentSecurityPolicy,
+  cspDirectives,
+  headersFile,
+  htaccess,
+  nextHeaderRules,
+  nginxConfig,
+  pageHeaders,
+} from './headers.mjs';
 import { hostingDoc } from './hosting-doc';
 
 const every = (o: { embed: boolean; camera: boolean }) => pageHeaders(o);
@@ -36,7 +46,11 @@ describe('security headers', () => {
   });
 
   it('grants the camera to exactly the embeds whose widget uses the webcam', () => {
-    expect([...WEBCAM_EMBEDS].sort()).toEqual(REGISTRY.filter((e) => e.meta.usesWebcam).map((e) => e.meta.id).sort());
+    expect([...WEBCAM_EMBEDS].sort()).toEqual(
+      REGISTRY.filter((e) => e.meta.usesWebcam)
+        .map((e) => e.meta.id)
+        .sort(),
+    );
   });
 
   it('next.config rules: the site rule excludes /embed/, later rules override', () => {
@@ -52,7 +66,12 @@ describe('security headers', () => {
   });
 
   it('the nginx, Apache and _headers snippets carry every header with the same values', () => {
-    const all = [...every({ embed: false, camera: false }), ...every({ embed: true, camera: false }), ...every({ embed: true, camera: true }), ...every({ embed: false, camera: true })];
+    const all = [
+      ...every({ embed: false, camera: false }),
+      ...every({ embed: true, camera: false }),
+      ...every({ embed: true, camera: true }),
+      ...every({ embed: false, camera: true }),
+    ];
     const nginx = nginxConfig();
     const apache = htaccess();
     const file = headersFile(WIDGET_IDS);
@@ -71,10 +90,13 @@ describe('security headers', () => {
 
   it('_headers never sets one header twice for a path (hosts would join the values)', () => {
     const file = headersFile(WIDGET_IDS);
-    const rules = file.trim().split(/\n\n/).map((block) => {
-      const [path, ...lines] = block.split('\n');
-      return { path, keys: lines.map((l) => l.trim().split(':')[0]) };
-    });
+    const rules = file
+      .trim()
+      .split(/\n\n/)
+      .map((block) => {
+        const [path, ...lines] = block.split('\n');
+        return { path, keys: lines.map((l) => l.trim().split(':')[0]) };
+      });
     for (const id of WIDGET_IDS) expect(rules.map((r) => r.path)).toContain(`/embed/${id}/*`);
     const star = rules.find((r) => r.path === '/*')!;
     expect(star.keys).toEqual(COMMON_HEADERS.map((h) => h.key));

@@ -90,7 +90,9 @@ describe('widget knob parameters narrow the declaration, with its doc', () => {
     expect(searchSpaceSchema.blocks.doc).toBe(labSchema('mnasnet1_0').blocks.doc);
     // The widgets' own limits, unchanged.
     expect([denseConnectivitySchema.L.max, denseConnectivitySchema.k.max, denseConnectivitySchema.k0.max]).toEqual([12, 64, 128]);
-    expect([cardinalityGroupsSchema.C.max, cardinalityGroupsSchema.d.max, groupEquivalenceSchema.C.max, groupEquivalenceSchema.d.max]).toEqual([64, 128, 16, 16]);
+    expect([cardinalityGroupsSchema.C.max, cardinalityGroupsSchema.d.max, groupEquivalenceSchema.C.max, groupEquivalenceSchema.d.max]).toEqual([
+      64, 128, 16, 16,
+    ]);
   });
 
   it('refuses to widen a declaration or to start outside it', () => {

@@ -18,7 +18,8 @@ export interface Narrow {
 function narrowed(spec: { min: number; max: number }, n: Narrow, doc: string): { min: number; max: number } {
   const min = n.min ?? spec.min;
   const max = n.max ?? spec.max;
-  if (min < spec.min || max > spec.max || min > max) throw new RangeError(`[${min}, ${max}] is not inside the declared range [${spec.min}, ${spec.max}] of "${doc}"`);
+  if (min < spec.min || max > spec.max || min > max)
+    throw new RangeError(`[${min}, ${max}] is not inside the declared range [${spec.min}, ${spec.max}] of "${doc}"`);
   return { min, max };
 }
 
@@ -40,7 +41,16 @@ export function itemKnobP(spec: Spec<'intList'>, def: number, n: Narrow = {}): I
 
 export function numKnobP(spec: Spec<'number'>, def: number, n: Narrow = {}): NumberParam {
   const { min, max } = narrowed(spec, n, spec.doc);
-  return { kind: 'number', min, max, minExclusive: spec.minExclusive && min === spec.min, step: spec.step, default: checkDefault(def, min, max, spec.doc), doc: spec.doc, label: spec.label };
+  return {
+    kind: 'number',
+    min,
+    max,
+    minExclusive: spec.minExclusive && min === spec.min,
+    step: spec.step,
+    default: checkDefault(def, min, max, spec.doc),
+    doc: spec.doc,
+    label: spec.label,
+  };
 }
 
 export function boolKnobP(spec: Spec<'bool'>, def: boolean): BoolParam {
@@ -48,5 +58,14 @@ export function boolKnobP(spec: Spec<'bool'>, def: boolean): BoolParam {
 }
 
 export function intListKnobP(spec: Spec<'intList'>, def: readonly number[]): IntListParam {
-  return { kind: 'intList', min: spec.min, max: spec.max, minLength: spec.minLength, maxLength: spec.maxLength, default: def, doc: spec.doc, label: spec.label };
+  return {
+    kind: 'intList',
+    min: spec.min,
+    max: spec.max,
+    minLength: spec.minLength,
+    maxLength: spec.maxLength,
+    default: def,
+    doc: spec.doc,
+    label: spec.label,
+  };
 }

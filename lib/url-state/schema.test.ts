@@ -19,7 +19,10 @@ describe('parseParams', () => {
   });
 
   it('parses valid values of every kind', () => {
-    const { state, notices } = parseParams(schema, new URLSearchParams('model=resnet50&k=12&theta=1&bottleneck=0&blocks=2,2,2&hide=table,knobs&layer=features.conv0'));
+    const { state, notices } = parseParams(
+      schema,
+      new URLSearchParams('model=resnet50&k=12&theta=1&bottleneck=0&blocks=2,2,2&hide=table,knobs&layer=features.conv0'),
+    );
     expect(notices).toEqual([]);
     expect(state).toEqual({ model: 'resnet50', k: 12, theta: 1, bottleneck: false, blocks: [2, 2, 2], hide: ['table', 'knobs'], layer: 'features.conv0' });
   });
@@ -52,7 +55,23 @@ describe('parseParams', () => {
   });
 
   it('never throws on hostile input and always returns a valid state', () => {
-    const hostile = ['', ' ', '-1', '1e999', 'NaN', 'Infinity', '0x10', '__proto__', 'constructor', '<img src=x onerror=alert(1)>', 'a'.repeat(100_000), '\u0000\u202e', '👍', '1,,2', ','];
+    const hostile = [
+      '',
+      ' ',
+      '-1',
+      '1e999',
+      'NaN',
+      'Infinity',
+      '0x10',
+      '__proto__',
+      'constructor',
+      '<img src=x onerror=alert(1)>',
+      'a'.repeat(100_000),
+      '\u0000\u202e',
+      '👍',
+      '1,,2',
+      ',',
+    ];
     for (const key of [...Object.keys(schema), '__proto__', 'constructor', 'toString']) {
       for (const v of hostile) {
         const { state, notices } = parseParams(schema, new URLSearchParams([[key, v]]));

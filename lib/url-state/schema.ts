@@ -59,11 +59,7 @@ export interface StringParam extends Base<string> {
 export type Param = EnumParam | IntParam | NumberParam | BoolParam | IntListParam | SetParam | StringParam;
 export type Schema = Readonly<Record<string, Param>>;
 
-export type ValueOf<P extends Param> = P extends EnumParam<infer V>
-  ? V
-  : P extends SetParam<infer V>
-    ? readonly V[]
-    : P['default'];
+export type ValueOf<P extends Param> = P extends EnumParam<infer V> ? V : P extends SetParam<infer V> ? readonly V[] : P['default'];
 export type StateOf<S extends Schema> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
 export interface Notice {
@@ -204,11 +200,21 @@ export function parseParams<S extends Schema>(schema: S, src: ParamSource, ignor
     if (!p) {
       if (ignore.includes(key)) continue;
       const known = Object.keys(schema).join(', ');
-      notices.push({ param: showGiven(key), given: showGiven(raw), allowed: known, message: `Unknown parameter "${showGiven(key)}" was ignored. Known parameters: ${known}.` });
+      notices.push({
+        param: showGiven(key),
+        given: showGiven(raw),
+        allowed: known,
+        message: `Unknown parameter "${showGiven(key)}" was ignored. Known parameters: ${known}.`,
+      });
       continue;
     }
     if (seen.has(key)) {
-      notices.push({ param: key, given: showGiven(raw), allowed: 'one value', message: `Parameter "${key}" was given more than once; the first value is used.` });
+      notices.push({
+        param: key,
+        given: showGiven(raw),
+        allowed: 'one value',
+        message: `Parameter "${key}" was given more than once; the first value is used.`,
+      });
       continue;
     }
     seen.add(key);

@@ -218,7 +218,12 @@ function tokensOf(p: Param): string[] {
     case 'bool':
       return ['0', '1', 'true', 'false'];
     case 'string':
-      return [p.default, p.default.slice(0, Math.max(0, p.default.length - 1)), `${p.default}<`, p.default.repeat(Math.ceil((p.maxLength + 1) / Math.max(1, p.default.length)) + 1)];
+      return [
+        p.default,
+        p.default.slice(0, Math.max(0, p.default.length - 1)),
+        `${p.default}<`,
+        p.default.repeat(Math.ceil((p.maxLength + 1) / Math.max(1, p.default.length)) + 1),
+      ];
   }
 }
 
@@ -296,7 +301,8 @@ function makeCase(rng: Rng, name: string, value: string, other: string): Case {
     default: {
       const u = new URLSearchParams();
       u.set(name, value);
-      for (let i = 0; i < 1 + int(rng, 3); i++) u.append(pick(rng, [...PROTO_KEYS, 'THEME', 'Theme', ' v', 'hide[]', '<script>', '\u202Ev', '']), pick(rng, [...MARKUP, value]));
+      for (let i = 0; i < 1 + int(rng, 3); i++)
+        u.append(pick(rng, [...PROTO_KEYS, 'THEME', 'Theme', ' v', 'hide[]', '<script>', '\u202Ev', '']), pick(rng, [...MARKUP, value]));
       return { src: u, single: false, describe: 'junk parameters' };
     }
   }
@@ -315,7 +321,10 @@ function isValid(p: Param, v: unknown): boolean {
       return typeof v === 'boolean';
     case 'intList':
       return (
-        Array.isArray(v) && v.length >= p.minLength && v.length <= p.maxLength && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= p.min && x <= p.max)
+        Array.isArray(v) &&
+        v.length >= p.minLength &&
+        v.length <= p.maxLength &&
+        v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= p.min && x <= p.max)
       );
     case 'set':
       return Array.isArray(v) && new Set(v).size === v.length && v.every((x) => typeof x === 'string' && (p.values as readonly string[]).includes(x));
@@ -359,7 +368,10 @@ function checkParsed(meta: WidgetMeta<Schema>, parsed: ParsedEmbed, where: strin
   expect(typeof f.links, where).toBe('boolean');
   expect(isValid(schema.id, f.id), where).toBe(true);
   expect(isValid(schema.hide, f.hide), where).toBe(true);
-  expect(f.hide.every((h) => hideValues(meta).includes(h)), where).toBe(true);
+  expect(
+    f.hide.every((h) => hideValues(meta).includes(h)),
+    where,
+  ).toBe(true);
   // Notices: plain, short strings.
   for (const n of parsed.notices) checkNotice(n, where);
 }
@@ -390,7 +402,8 @@ function checkMarkup(html: string, where: string) {
   if (m) throw new Error(`${where}: markup contains ${JSON.stringify(html.slice(Math.max(0, m.index - 60), m.index + 60))}`);
   for (const { name, value } of attributes(html)) {
     if (name.startsWith('on')) throw new Error(`${where}: event handler attribute ${name}="${value.slice(0, 60)}"`);
-    if (/^\s*(javascript|data|vbscript):/i.test(value) && (name === 'href' || name === 'src' || name === 'action')) throw new Error(`${where}: ${name}="${value.slice(0, 60)}"`);
+    if (/^\s*(javascript|data|vbscript):/i.test(value) && (name === 'href' || name === 'src' || name === 'action'))
+      throw new Error(`${where}: ${name}="${value.slice(0, 60)}"`);
   }
 }
 

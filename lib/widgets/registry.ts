@@ -42,7 +42,9 @@ export type SchemaOf<Id extends WidgetId> = (typeof DEFINITIONS)[Id] extends Wid
 export const REGISTRY: readonly WidgetEntry[] = Object.values(DEFINITIONS);
 
 /** The widgets lessons can use, each by its MDX name. */
-export const LESSON_WIDGETS: readonly (WidgetEntry & { readonly mdx: string })[] = REGISTRY.filter((e): e is WidgetEntry & { mdx: string } => e.mdx !== undefined);
+export const LESSON_WIDGETS: readonly (WidgetEntry & { readonly mdx: string })[] = REGISTRY.filter(
+  (e): e is WidgetEntry & { mdx: string } => e.mdx !== undefined,
+);
 
 /** Every widget's meta, in the order of the site (lessons, then the lab's parts). */
 export const WIDGETS: readonly WidgetMeta<Schema>[] = REGISTRY.map((e) => e.meta);

@@ -60,7 +60,10 @@ function int(flag: string, v: string, min: number, max: number): number {
 }
 
 function list<T extends string>(flag: string, v: string, allowed: readonly T[]): T[] {
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!items.length) throw new UsageError(`${flag} needs a value`);
   for (const s of items) if (!(allowed as readonly string[]).includes(s)) throw new UsageError(`${flag}: unknown "${s}"; one of: ${allowed.join(', ')}`);
   if (new Set(items).size !== items.length) throw new UsageError(`${flag}: "${v}" lists a value twice`);
@@ -102,7 +105,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const layersArg = v.get('--layers') ?? '1';
   if (layersArg !== '0' && layersArg !== '1') throw new UsageError(`--layers must be 0 or 1, got "${layersArg}"`);
   const layerTimer = v.get('--layer-timer') ?? 'auto';
-  if (layerTimer !== 'auto' && layerTimer !== 'trace' && layerTimer !== 'profiler') throw new UsageError(`--layer-timer must be auto, trace or profiler, got "${layerTimer}"`);
+  if (layerTimer !== 'auto' && layerTimer !== 'trace' && layerTimer !== 'profiler')
+    throw new UsageError(`--layer-timer must be auto, trace or profiler, got "${layerTimer}"`);
   const backends = list('--backend', v.get('--backend') ?? 'wasm', BACKENDS);
   if (layerTimer === 'trace' && backends.some((b) => b === 'webgl' || b === 'webgpu'))
     throw new UsageError('--layer-timer trace needs synchronous backends (wasm, cpu): GPU kernels finish after their op returns');

@@ -19,7 +19,10 @@ export async function openHarness(origin: string, onConsole: (line: string) => v
     // gives performance.now() 5 us resolution instead of 100 us: per-layer times are sub-ms.
     await context.route(/\/bench\/?(\?.*)?$/, async (route) => {
       const res = await route.fetch();
-      await route.fulfill({ response: res, headers: { ...res.headers(), 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } });
+      await route.fulfill({
+        response: res,
+        headers: { ...res.headers(), 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
+      });
     });
     const page = await context.newPage();
     page.on('console', (m) => {

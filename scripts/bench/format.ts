@@ -7,7 +7,11 @@ import type { OrtResult } from './ort';
 export function table(head: readonly string[], rows: readonly (readonly string[])[], leftCols = 1, alsoLeft: readonly number[] = []): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const left = (i: number) => i < leftCols || alsoLeft.includes(i);
-  const line = (r: readonly string[]) => r.map((c, i) => (left(i) ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => (left(i) ? c.padEnd(w[i]) : c.padStart(w[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }
 
@@ -29,7 +33,15 @@ export function layerTable(layers: readonly BenchLayer[]): string {
   const sum = layers.reduce((s, l) => s + l.ms, 0);
   return table(
     ['#', 'layer', 'op', 'MMACs', 'ms', 'share', 'timer'],
-    layers.map((l, i) => [String(i + 1), l.name, l.op, formatSig(l.macs / 1e6), l.fusedInto ? '—' : ms(l.ms), l.fusedInto ? '' : pct(l.ms / sum), l.fusedInto ? `fused into ${l.fusedInto}` : l.timer]),
+    layers.map((l, i) => [
+      String(i + 1),
+      l.name,
+      l.op,
+      formatSig(l.macs / 1e6),
+      l.fusedInto ? '—' : ms(l.ms),
+      l.fusedInto ? '' : pct(l.ms / sum),
+      l.fusedInto ? `fused into ${l.fusedInto}` : l.timer,
+    ]),
     3,
     [6],
   );
@@ -102,7 +114,10 @@ export function sideBySide(g: Grid): string {
     out.push(
       '',
       `÷ first column (${g.cols[0]})`,
-      table(['model', ...g.cols], g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / val(r, 0)))])),
+      table(
+        ['model', ...g.cols],
+        g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / val(r, 0)))]),
+      ),
     );
   if (g.rows.length > 1)
     out.push(
@@ -110,11 +125,22 @@ export function sideBySide(g: Grid): string {
       `÷ first row (${g.rows[0]})`,
       table(
         ['model', ...g.cols, ...ortCol],
-        g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / val(0, c))), ...(g.ort ? [ratio((g.ort(r)?.median_ms ?? NaN) / (g.ort(0)?.median_ms ?? NaN))] : [])]),
+        g.rows.map((m, r) => [
+          m,
+          ...g.cols.map((_, c) => ratio(val(r, c) / val(0, c))),
+          ...(g.ort ? [ratio((g.ort(r)?.median_ms ?? NaN) / (g.ort(0)?.median_ms ?? NaN))] : []),
+        ]),
       ),
     );
   if (g.ort)
-    out.push('', 'ours ÷ ONNX Runtime Web (wasm, 1 thread)', table(['model', ...g.cols], g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / (g.ort!(r)?.median_ms ?? NaN)))])));
+    out.push(
+      '',
+      'ours ÷ ONNX Runtime Web (wasm, 1 thread)',
+      table(
+        ['model', ...g.cols],
+        g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / (g.ort!(r)?.median_ms ?? NaN)))]),
+      ),
+    );
   const withLayers = g.rows.some((_, r) => g.cols.some((_, c) => g.cell(r, c)?.layer_sum_ms != null));
   if (withLayers)
     out.push(
@@ -122,13 +148,14 @@ export function sideBySide(g: Grid): string {
       'per-layer sum, ms (gap vs whole-model median) / traced passes end to end, ms',
       table(
         ['model', ...g.cols],
-        g.rows.map((m, r) =>
-          [m, ...g.cols.map((_, c) => {
+        g.rows.map((m, r) => [
+          m,
+          ...g.cols.map((_, c) => {
             const x = g.cell(r, c);
             if (!x || x.layer_sum_ms == null) return '—';
             return `${ms(x.layer_sum_ms)} (${signedPct(gap(x))})${x.trace_pass_ms != null ? ` / traced ${ms(x.trace_pass_ms)}` : ''}`;
-          })],
-        ),
+          }),
+        ]),
       ),
     );
   return out.join('\n');
@@ -142,6 +169,10 @@ export function opKindSideBySide(results: readonly { label: string; r: RunResult
   const order = [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
   return table(
     ['op', ...results.map((x) => x.label)],
-    [...order.map((k) => [k, ...per.map((p) => ms(p.get(k) ?? 0))]), ['sum', ...results.map(({ r }) => ms(r.layer_sum_ms))], ['whole', ...results.map(({ r }) => ms(r.median_ms))]],
+    [
+      ...order.map((k) => [k, ...per.map((p) => ms(p.get(k) ?? 0))]),
+      ['sum', ...results.map(({ r }) => ms(r.layer_sum_ms))],
+      ['whole', ...results.map(({ r }) => ms(r.median_ms))],
+    ],
   );
 }

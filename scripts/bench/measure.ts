@@ -21,7 +21,8 @@ export interface Column {
 export function columns(a: BenchArgs): Column[] {
   const cols: Column[] = [];
   for (const backend of a.backends)
-    for (const groupConv of a.groupConvs) cols.push({ backend, groupConv, label: a.groupConvs.length > 1 || groupConv !== 'auto' ? `${backend}/${groupConv}` : backend });
+    for (const groupConv of a.groupConvs)
+      cols.push({ backend, groupConv, label: a.groupConvs.length > 1 || groupConv !== 'auto' ? `${backend}/${groupConv}` : backend });
   return cols;
 }
 
@@ -72,7 +73,17 @@ export async function measure(a: BenchArgs, cols: readonly Column[], h: BenchBro
       for (let c = 0; c < cols.length; c++) {
         const col = cols[c];
         log(`${model} · ${col.label} · ${size}x${size}${tag} …`);
-        const r = await h.run({ model, backend: col.backend, size, runs: a.runs, warmup: a.warmup, groupConv: col.groupConv, layers: a.layers, layerTimer: a.layerTimer, seed: a.seed });
+        const r = await h.run({
+          model,
+          backend: col.backend,
+          size,
+          runs: a.runs,
+          warmup: a.warmup,
+          groupConv: col.groupConv,
+          layers: a.layers,
+          layerTimer: a.layerTimer,
+          seed: a.seed,
+        });
         if (r.numTensorsAfter !== r.numTensorsBefore) log(`warning: ${model} on ${col.label} leaked ${r.numTensorsAfter - r.numTensorsBefore} tensors`);
         log(`  ${formatMs(r.median_ms)}${r.layer_sum_ms != null ? `, layer sum ${formatMs(r.layer_sum_ms)}` : ''}`);
         const k = cellKey(model, c);

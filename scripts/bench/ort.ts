@@ -20,7 +20,13 @@ export interface OrtResult {
 }
 
 const PREFIX = '/__ort/';
-const TYPES: Record<string, string> = { mjs: 'text/javascript', js: 'text/javascript', wasm: 'application/wasm', onnx: 'application/octet-stream', html: 'text/html' };
+const TYPES: Record<string, string> = {
+  mjs: 'text/javascript',
+  js: 'text/javascript',
+  wasm: 'application/wasm',
+  onnx: 'application/octet-stream',
+  html: 'text/html',
+};
 
 export function onnxPath(root: string, model: string, size: number): string {
   return join(root, '.bench/onnx', `${model}_${size}.onnx`);

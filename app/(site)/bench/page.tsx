@@ -13,8 +13,8 @@ export default function BenchPage() {
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-2xl font-bold text-slate-900 dark:text-white">Benchmark harness</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-300">
-        This page runs the site&apos;s TensorFlow.js models for <code>npm run bench</code> and the end-to-end tests,
-        through <code>window.layerwiseBench</code>. Nothing runs until a script asks.
+        This page runs the site&apos;s TensorFlow.js models for <code>npm run bench</code> and the end-to-end tests, through <code>window.layerwiseBench</code>.
+        Nothing runs until a script asks.
       </p>
       <BenchHarness />
     </div>

@@ -35,7 +35,8 @@ export const dynamic = 'force-static';
 
 export const metadata: Metadata = {
   title: 'For instructors',
-  description: 'Embed any Layerwise widget in a course page or an LMS, write your own MDX lessons with the site’s components, and load pretrained torchvision weights.',
+  description:
+    'Embed any Layerwise widget in a course page or an LMS, write your own MDX lessons with the site’s components, and load pretrained torchvision weights.',
 };
 
 /** A static export (LAYERWISE_EXPORT=1) has no oEmbed endpoint; `next start` has one. */
@@ -83,8 +84,8 @@ export default async function InstructorsPage() {
           <p className="text-sm text-slate-500 dark:text-slate-400">Documentation</p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">For instructors</h1>
           <p className="mt-3 text-lg text-slate-600 dark:text-slate-300">
-            Put any of the {widgetCount} widgets on your own course page or LMS with one iframe, write your own lessons with the site’s components,
-            and load pretrained torchvision weights into the lab. Everything runs in the reader’s browser: no accounts, no cookies, nothing uploaded.
+            Put any of the {widgetCount} widgets on your own course page or LMS with one iframe, write your own lessons with the site’s components, and load
+            pretrained torchvision weights into the lab. Everything runs in the reader’s browser: no accounts, no cookies, nothing uploaded.
           </p>
         </header>
         <TableOfContents entries={tocItems} variant="inline" />
@@ -95,22 +96,30 @@ export default async function InstructorsPage() {
         </Heading>
         <ol className="my-3 list-decimal space-y-2 pl-6 leading-relaxed text-slate-700 dark:text-slate-300">
           <li>
-            Pick a widget <a href={`#${S.widgets.id}`} className={a}>below</a>, or open <em>Share / embed</em> under any widget in a lesson or in the
-            model lab: it gives the code for the state you have set up (the sliders, the model, the theme).
+            Pick a widget{' '}
+            <a href={`#${S.widgets.id}`} className={a}>
+              below
+            </a>
+            , or open <em>Share / embed</em> under any widget in a lesson or in the model lab: it gives the code for the state you have set up (the sliders, the
+            model, the theme).
           </li>
           <li>
             Copy its embed code: an <C>{'<iframe>'}</C> and a one-line <C>{'<script>'}</C> that makes the frame exactly as tall as the widget.
           </li>
           <li>
-            Paste it into an HTML block of your page. Where scripts are not allowed, paste only the iframe: it keeps the height it was given, and
-            Canvas resizes it anyway (<a href={`#${S.lms.id}`} className={a}>LMS notes</a>).
+            Paste it into an HTML block of your page. Where scripts are not allowed, paste only the iframe: it keeps the height it was given, and Canvas resizes
+            it anyway (
+            <a href={`#${S.lms.id}`} className={a}>
+              LMS notes
+            </a>
+            ).
           </li>
         </ol>
         <P>
-          An embed is a page of this site, <C>/embed/&lt;widget&gt;?v={EMBED_VERSION}&amp;…</C>, whose URL parameters set the widget’s starting
-          state. A parameter it cannot use (a typo, a value out of range) is shown in a notice above the widget, naming the parameter, what was
-          given and what is allowed, and the default is used: a broken link degrades, it does not fail. Links carry <C>v={EMBED_VERSION}</C>, the
-          version of this format, so they keep their meaning when the format grows.
+          An embed is a page of this site, <C>/embed/&lt;widget&gt;?v={EMBED_VERSION}&amp;…</C>, whose URL parameters set the widget’s starting state. A
+          parameter it cannot use (a typo, a value out of range) is shown in a notice above the widget, naming the parameter, what was given and what is
+          allowed, and the default is used: a broken link degrades, it does not fail. Links carry <C>v={EMBED_VERSION}</C>, the version of this format, so they
+          keep their meaning when the format grows.
         </P>
 
         {/* ---------------------------------------------------------------- common parameters */}
@@ -118,14 +127,14 @@ export default async function InstructorsPage() {
           {S.commonParams.title}
         </Heading>
         <P>
-          Besides its own parameters (listed with each widget), every embed page takes these. <C>seed</C> and <C>backend</C> exist only in the
-          widgets that have random weights or run TensorFlow.js, and mean the same thing in all of them.
+          Besides its own parameters (listed with each widget), every embed page takes these. <C>seed</C> and <C>backend</C> exist only in the widgets that have
+          random weights or run TensorFlow.js, and mean the same thing in all of them.
         </P>
         <ParamTable rows={commonParamRows()} caption="Parameters every embed takes" testId="common-param-table" />
         <P>
-          <C>run=click</C> is worth setting when a page holds several widgets that run TensorFlow.js ({tfjsCount} of the {widgetCount} do): each
-          then waits for a click on Start instead of starting when it scrolls into view. Either way, a widget that leaves the screen frees its
-          models and its GPU context after a moment, and comes back as it was.
+          <C>run=click</C> is worth setting when a page holds several widgets that run TensorFlow.js ({tfjsCount} of the {widgetCount} do): each then waits for
+          a click on Start instead of starting when it scrolls into view. Either way, a widget that leaves the screen frees its models and its GPU context after
+          a moment, and comes back as it was.
         </P>
 
         {/* ---------------------------------------------------------------- every widget */}
@@ -133,8 +142,8 @@ export default async function InstructorsPage() {
           {S.widgets.title}
         </Heading>
         <P>
-          All {widgetCount} widgets, in the order of the course, then the parts of the model lab. Each table is generated from the widget’s URL
-          schema, the same declaration the embed page reads, so it lists exactly what the page accepts. The examples load as you scroll to them.
+          All {widgetCount} widgets, in the order of the course, then the parts of the model lab. Each table is generated from the widget’s URL schema, the same
+          declaration the embed page reads, so it lists exactly what the page accepts. The examples load as you scroll to them.
         </P>
         <div data-testid="widget-list">
           {REGISTRY.map((entry) => (
@@ -147,8 +156,8 @@ export default async function InstructorsPage() {
           {S.resizing.title}
         </Heading>
         <P>
-          A page cannot see inside an iframe from another site, so an iframe does not grow with its content by itself. Layerwise embeds tell the
-          page that holds them how tall they are, and a small script (or Canvas) applies it.
+          A page cannot see inside an iframe from another site, so an iframe does not grow with its content by itself. Layerwise embeds tell the page that holds
+          them how tall they are, and a small script (or Canvas) applies it.
         </P>
         <Heading level={3} id={S.resizeMessage.id}>
           {S.resizeMessage.title}
@@ -160,8 +169,8 @@ export default async function InstructorsPage() {
         <CopyCode label="Messages (JSON)" code={resizeMessageExample()} />
         <ul className="my-3 list-disc space-y-1.5 pl-6 leading-relaxed text-slate-700 dark:text-slate-300">
           <li>
-            <C>type</C> is always <C>layerwise:resize</C>; <C>id</C> is the embed URL’s <C>id</C> parameter, or the widget id when it has none (give
-            two embeds of the same widget on one page their own ids); <C>height</C> is the content height in CSS pixels, a whole number.
+            <C>type</C> is always <C>layerwise:resize</C>; <C>id</C> is the embed URL’s <C>id</C> parameter, or the widget id when it has none (give two embeds
+            of the same widget on one page their own ids); <C>height</C> is the content height in CSS pixels, a whole number.
           </li>
           <li>
             The second form, <C>{`{subject: '${LTI_SUBJECT}', height}`}</C>, is the one Canvas and other LTI hosts understand.
@@ -171,10 +180,10 @@ export default async function InstructorsPage() {
           {S.hostScript.title}
         </Heading>
         <P>
-          Include the host script once on the page, anywhere; including it twice is harmless. It sets each Layerwise iframe’s height from its
-          messages, and fires a <C>layerwise:resize</C> DOM event on the iframe (<C>{'detail: {id, height}'}</C>) for pages that want to react.
-          It only accepts a message from the iframe that sent it, only when that iframe’s <C>src</C> is an <C>/embed/</C> page of the site the
-          script came from, and only heights from 1 to {MAX_HEIGHT.toLocaleString('en-US')} pixels.
+          Include the host script once on the page, anywhere; including it twice is harmless. It sets each Layerwise iframe’s height from its messages, and
+          fires a <C>layerwise:resize</C> DOM event on the iframe (<C>{'detail: {id, height}'}</C>) for pages that want to react. It only accepts a message from
+          the iframe that sent it, only when that iframe’s <C>src</C> is an <C>/embed/</C> page of the site the script came from, and only heights from 1 to{' '}
+          {MAX_HEIGHT.toLocaleString('en-US')} pixels.
         </P>
         <CopyCode label="Host script" code={hostScriptCode(ORIGIN_TOKEN)} testId="host-script" />
         <Details summary="Rather write your own listener?">
@@ -186,39 +195,36 @@ export default async function InstructorsPage() {
         </Heading>
         <ul className="my-3 list-disc space-y-2 pl-6 leading-relaxed text-slate-700 dark:text-slate-300">
           <li>
-            <strong>Paste into the HTML view</strong> of the page editor (the <em>&lt;/&gt;</em> or <em>HTML source</em> button), not the visual
-            one, which would show the code as text.
+            <strong>Paste into the HTML view</strong> of the page editor (the <em>&lt;/&gt;</em> or <em>HTML source</em> button), not the visual one, which
+            would show the code as text.
           </li>
           <li>
-            <strong>The site’s origin must be allowed in iframes.</strong> Many LMSs filter the HTML teachers paste: some keep iframes only from an
-            allow-list of sites, some drop scripts, some drop the <C>allow</C> attribute. If the frame is removed or stays blank, ask the
-            administrator to allow iframes from this site’s origin. This site, for its part, lets any page frame its embed pages (and only
-            those).
+            <strong>The site’s origin must be allowed in iframes.</strong> Many LMSs filter the HTML teachers paste: some keep iframes only from an allow-list
+            of sites, some drop scripts, some drop the <C>allow</C> attribute. If the frame is removed or stays blank, ask the administrator to allow iframes
+            from this site’s origin. This site, for its part, lets any page frame its embed pages (and only those).
           </li>
           <li>
-            <strong>No cookies, no login, no third-party requests.</strong> Embeds keep their state in the URL and in the page, so browsers that
-            block third-party cookies or storage do not affect them, and nothing about the student is recorded anywhere.
+            <strong>No cookies, no login, no third-party requests.</strong> Embeds keep their state in the URL and in the page, so browsers that block
+            third-party cookies or storage do not affect them, and nothing about the student is recorded anywhere.
           </li>
           <li>
-            <strong>Canvas</strong> removes <C>{'<script>'}</C> from page content, but it listens for the <C>{LTI_SUBJECT}</C> message itself: paste
-            only the iframe and it still resizes.
+            <strong>Canvas</strong> removes <C>{'<script>'}</C> from page content, but it listens for the <C>{LTI_SUBJECT}</C> message itself: paste only the
+            iframe and it still resizes.
           </li>
           <li>
-            <strong>Moodle</strong> (a Page, a Label or any text area): scripts and iframes are kept only for users allowed to post trusted content
-            (depending on the site’s settings). Without the script, set the iframe’s <C>height</C> to what the widget needs; the code above starts
-            with a sensible one.
+            <strong>Moodle</strong> (a Page, a Label or any text area): scripts and iframes are kept only for users allowed to post trusted content (depending
+            on the site’s settings). Without the script, set the iframe’s <C>height</C> to what the widget needs; the code above starts with a sensible one.
           </li>
           <li>
-            <strong>Blackboard</strong>: use an HTML/“embed” content item or the editor’s HTML view. Where scripts are stripped, the same applies:
-            the iframe alone works at its given height.
+            <strong>Blackboard</strong>: use an HTML/“embed” content item or the editor’s HTML view. Where scripts are stripped, the same applies: the iframe
+            alone works at its given height.
           </li>
           <li>
-            <strong>The camera</strong> (only the <em>Run a model in the browser</em> embed) needs <C>allow=&quot;camera&quot;</C> on the iframe,
-            which its code includes. Where the LMS strips it, the sample photos and uploads still work.
+            <strong>The camera</strong> (only the <em>Run a model in the browser</em> embed) needs <C>allow=&quot;camera&quot;</C> on the iframe, which its code
+            includes. Where the LMS strips it, the sample photos and uploads still work.
           </li>
           <li>
-            Match the LMS’s colours with <C>theme=light</C> or <C>theme=dark</C>; hide controls students should not touch with{' '}
-            <C>hide=…</C>.
+            Match the LMS’s colours with <C>theme=light</C> or <C>theme=dark</C>; hide controls students should not touch with <C>hide=…</C>.
           </li>
         </ul>
 
@@ -227,17 +233,16 @@ export default async function InstructorsPage() {
           {S.lessons.title}
         </Heading>
         <P>
-          A lesson is one file, <C>content/lessons/&lt;slug&gt;.mdx</C>, in a copy of this site’s source, served at <C>/lessons/&lt;slug&gt;</C>{' '}
-          after <C>npm run build</C> (or <C>npm run export</C> for static files). MDX is Markdown with components: the text is ordinary Markdown,
-          and the widgets and tables below are used like HTML tags. Lessons import nothing; every component is registered once in{' '}
-          <C>mdx-components.tsx</C>.
+          A lesson is one file, <C>content/lessons/&lt;slug&gt;.mdx</C>, in a copy of this site’s source, served at <C>/lessons/&lt;slug&gt;</C> after{' '}
+          <C>npm run build</C> (or <C>npm run export</C> for static files). MDX is Markdown with components: the text is ordinary Markdown, and the widgets and
+          tables below are used like HTML tags. Lessons import nothing; every component is registered once in <C>mdx-components.tsx</C>.
         </P>
         <Heading level={3} id={S.frontMatter.id}>
           {S.frontMatter.title}
         </Heading>
         <P>
-          The file starts with YAML between <C>---</C> lines. It is checked when the site is built: a missing or malformed field, or a field not
-          listed here, stops the build with a message naming the file, the field, what was found and what is expected.
+          The file starts with YAML between <C>---</C> lines. It is checked when the site is built: a missing or malformed field, or a field not listed here,
+          stops the build with a message naming the file, the field, what was found and what is expected.
         </P>
         <FrontMatterTable fields={FRONT_MATTER_FIELDS} caption="Front matter fields" />
         <FrontMatterTable fields={PAPER_FIELDS} prefix="paper." caption="Fields of paper and of each reference" />
@@ -248,20 +253,19 @@ export default async function InstructorsPage() {
         </Heading>
         <ul className="my-3 list-disc space-y-2 pl-6 leading-relaxed text-slate-700 dark:text-slate-300">
           <li>
-            <strong>Math</strong>: <C>$…$</C> inline and <C>$$…$$</C> on lines of their own, in LaTeX, rendered by KaTeX when the site is built
-            (readers download no math library). A LaTeX error fails the build rather than showing red text.
+            <strong>Math</strong>: <C>$…$</C> inline and <C>$$…$$</C> on lines of their own, in LaTeX, rendered by KaTeX when the site is built (readers
+            download no math library). A LaTeX error fails the build rather than showing red text.
           </li>
           <li>
             <strong>Tables</strong>: GitHub-style, with <C>|</C> between cells and a <C>|---|---:|</C> line under the header (<C>:</C> aligns).
           </li>
           <li>
-            <strong>Code</strong>: fenced with three backticks and a language (<C>```python</C>), highlighted at build time in a light and a dark
-            theme.
+            <strong>Code</strong>: fenced with three backticks and a language (<C>```python</C>), highlighted at build time in a light and a dark theme.
           </li>
           <li>
-            <strong>Headings</strong>: <C>##</C> and <C>###</C> get ids from their text (<C>## Dense connectivity</C> becomes{' '}
-            <C>#dense-connectivity</C>) and make up the lesson’s contents. Link to a section with <C>[text](#dense-connectivity)</C>, or from
-            another lesson with <C>/lessons/densenet#dense-connectivity</C>; the link stays valid while the heading text does.
+            <strong>Headings</strong>: <C>##</C> and <C>###</C> get ids from their text (<C>## Dense connectivity</C> becomes <C>#dense-connectivity</C>) and
+            make up the lesson’s contents. Link to a section with <C>[text](#dense-connectivity)</C>, or from another lesson with{' '}
+            <C>/lessons/densenet#dense-connectivity</C>; the link stays valid while the heading text does.
           </li>
           <li>
             <strong>Components</strong>: one per line, with a blank line before and after, e.g. <C>{'<DenseConnectivity L={5} k={4} />'}</C>.
@@ -272,10 +276,10 @@ export default async function InstructorsPage() {
           {S.components.title}
         </Heading>
         <P>
-          The {MDX_COMPONENT_NAMES.length} components registered in <C>mdx-components.tsx</C>. A widget’s props are its embed parameters and follow
-          the same rules: write strings as a URL would (<C>size=&quot;64&quot;</C>), numbers and booleans in braces (<C>{'L={5}'}</C>,{' '}
-          <C>{'shuffle={false}'}</C>). A prop the widget cannot use shows a notice on the page and falls back to the default, so a typo is visible,
-          not silent. Every widget also gets a <em>Share / embed</em> panel below it.
+          The {MDX_COMPONENT_NAMES.length} components registered in <C>mdx-components.tsx</C>. A widget’s props are its embed parameters and follow the same
+          rules: write strings as a URL would (<C>size=&quot;64&quot;</C>), numbers and booleans in braces (<C>{'L={5}'}</C>, <C>{'shuffle={false}'}</C>). A
+          prop the widget cannot use shows a notice on the page and falls back to the default, so a typo is visible, not silent. Every widget also gets a{' '}
+          <em>Share / embed</em> panel below it.
         </P>
         <nav aria-label="Components" className="my-4">
           <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
@@ -309,17 +313,19 @@ export default async function InstructorsPage() {
           {S.weights.title}
         </Heading>
         <P>
-          The lab runs every model on seeded random weights, which is enough to see shapes, costs and timings. For real predictions, give it
-          torchvision’s pretrained weights as a <C>.safetensors</C> file.
+          The lab runs every model on seeded random weights, which is enough to see shapes, costs and timings. For real predictions, give it torchvision’s
+          pretrained weights as a <C>.safetensors</C> file.
         </P>
         <Heading level={3} id={S.exportWeights.id}>
           {S.exportWeights.title}
         </Heading>
-        <P>With PyTorch and torchvision installed, and the safetensors package (<C>pip install safetensors</C>):</P>
+        <P>
+          With PyTorch and torchvision installed, and the safetensors package (<C>pip install safetensors</C>):
+        </P>
         <CopyCode label="Python, with safetensors" code={exportWithSafetensors()} testId="export-safetensors" />
         <P>
-          Without the safetensors package, the site’s repository has a dependency-free writer, <C>scripts/py/export_safetensors.py</C> (the format
-          is a length, a JSON header and the raw bytes; it needs only torch and numpy):
+          Without the safetensors package, the site’s repository has a dependency-free writer, <C>scripts/py/export_safetensors.py</C> (the format is a length,
+          a JSON header and the raw bytes; it needs only torch and numpy):
         </P>
         <CopyCode label="Python, with the repository's script" code={exportWithRepoScript()} testId="export-script" />
         <P>
@@ -337,21 +343,24 @@ export default async function InstructorsPage() {
         </Heading>
         <ol className="my-3 list-decimal space-y-2 pl-6 leading-relaxed text-slate-700 dark:text-slate-300">
           <li>
-            Open the model’s lab page, e.g. <Link href="/models/resnet50" className={a}>/models/resnet50</Link>, with its knobs at their defaults
-            (torchvision’s configuration).
+            Open the model’s lab page, e.g.{' '}
+            <Link href="/models/resnet50" className={a}>
+              /models/resnet50
+            </Link>
+            , with its knobs at their defaults (torchvision’s configuration).
           </li>
           <li>
-            Under <em>Run it in your browser</em> → <em>Weights</em>, choose <em>torchvision weights</em> → <em>Choose .safetensors file…</em> and
-            pick the file.
+            Under <em>Run it in your browser</em> → <em>Weights</em>, choose <em>torchvision weights</em> → <em>Choose .safetensors file…</em> and pick the
+            file.
           </li>
           <li>Run: the top-5 now names real ImageNet classes. The feature maps and timings use the same weights.</li>
         </ol>
         <P>
-          <strong>Nothing is uploaded.</strong> The file is read by your browser, on your device, and never leaves it: the site has no server to
-          send it to (a static copy works offline). Every key and shape is checked before any weight is replaced, so a file that does not fit
-          leaves the model as it was. The file is held to the safetensors format’s own rules (those of the reference reader: no duplicate
-          keys, tensors packed from the first byte with no gap or overlap, nothing after the last one), and a file with NaN or infinite values,
-          or BatchNorm variances below zero, is loaded only if you choose <em>Load anyway</em>.
+          <strong>Nothing is uploaded.</strong> The file is read by your browser, on your device, and never leaves it: the site has no server to send it to (a
+          static copy works offline). Every key and shape is checked before any weight is replaced, so a file that does not fit leaves the model as it was. The
+          file is held to the safetensors format’s own rules (those of the reference reader: no duplicate keys, tensors packed from the first byte with no gap
+          or overlap, nothing after the last one), and a file with NaN or infinite values, or BatchNorm variances below zero, is loaded only if you choose{' '}
+          <em>Load anyway</em>.
         </P>
         <Heading level={3} id={S.weightErrors.id}>
           {S.weightErrors.title}
@@ -383,20 +392,20 @@ export default async function InstructorsPage() {
           {S.hosting.title}
         </Heading>
         <P>
-          <C>npm run export</C> writes the whole site as plain files to <C>out/</C>, which any static web server can host (a school server, a USB
-          stick served locally, a classroom without internet). What changes:
+          <C>npm run export</C> writes the whole site as plain files to <C>out/</C>, which any static web server can host (a school server, a USB stick served
+          locally, a classroom without internet). What changes:
         </P>
         <ul className="my-3 list-disc space-y-2 pl-6 leading-relaxed text-slate-700 dark:text-slate-300">
           <li>
-            <strong>No oEmbed.</strong> Under <C>next start</C>, <C>/oembed?url=&lt;embed URL&gt;</C> answers with the iframe code, so tools that
-            speak oEmbed can turn a pasted embed link into a frame. A static export has no endpoint and its embed pages carry no discovery link:
-            paste the iframe code instead.{' '}
-            {STATIC_EXPORT ? 'This copy of the site is a static export.' : 'This copy of the site is served by next start and answers oEmbed.'}
+            <strong>No oEmbed.</strong> Under <C>next start</C>, <C>/oembed?url=&lt;embed URL&gt;</C> answers with the iframe code, so tools that speak oEmbed
+            can turn a pasted embed link into a frame. A static export has no endpoint and its embed pages carry no discovery link: paste the iframe code
+            instead. {STATIC_EXPORT ? 'This copy of the site is a static export.' : 'This copy of the site is served by next start and answers oEmbed.'}
           </li>
           <li>
-            <strong>Headers are the web server’s job.</strong> <C>next start</C> sends the security headers itself; a static host must send them.
-            Embed pages may be framed by any site (<C>frame-ancestors *</C>), every other page only by the site itself. <C>docs/hosting.md</C> in the
-            repository explains them and has the snippets for nginx, Apache and Netlify or Cloudflare Pages (<C>_headers</C>), generated from the same module as the headers <C>next start</C> sends; the first two are below.
+            <strong>Headers are the web server’s job.</strong> <C>next start</C> sends the security headers itself; a static host must send them. Embed pages
+            may be framed by any site (<C>frame-ancestors *</C>), every other page only by the site itself. <C>docs/hosting.md</C> in the repository explains
+            them and has the snippets for nginx, Apache and Netlify or Cloudflare Pages (<C>_headers</C>), generated from the same module as the headers{' '}
+            <C>next start</C> sends; the first two are below.
           </li>
           <li>
             <strong>WebAssembly</strong>: serve <C>.wasm</C> as <C>application/wasm</C> (most servers already do).

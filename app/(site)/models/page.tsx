@@ -14,9 +14,9 @@ export default function ModelsPage() {
     <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900 dark:text-white">Models</h1>
       <p className="mt-3 max-w-3xl text-slate-600 dark:text-slate-300">
-        Every model here is built from one spec that also drives its graph, its runtime and its counts. Parameter counts match
-        torchvision exactly; MACs are multiply-accumulates of convolutions and linear layers (torchvision&apos;s &ldquo;GFLOPS&rdquo;), and
-        FLOPs are twice that. Open a model to explore its layers and run it in your browser.
+        Every model here is built from one spec that also drives its graph, its runtime and its counts. Parameter counts match torchvision exactly; MACs are
+        multiply-accumulates of convolutions and linear layers (torchvision&apos;s &ldquo;GFLOPS&rdquo;), and FLOPs are twice that. Open a model to explore its
+        layers and run it in your browser.
       </p>
       <section aria-labelledby="table-heading" className="mt-8">
         <h2 id="table-heading" className="sr-only">

@@ -21,7 +21,13 @@ export function LabGraphWidget({ state, onChange }: WidgetProps<LabGraphSchema>)
     <div className="space-y-3" data-testid="lab-graph">
       <div className="flex flex-wrap items-end gap-3">
         <ModelSelect value={state.model} onChange={(model) => onChange({ model, open: '', layer: '' })} />
-        <Select label="Input size" control="size" value={String(state.size)} onChange={(v) => onChange({ size: Number(v) })} options={sizes.map((sz) => [String(sz), `${sz}×${sz}`] as const)} />
+        <Select
+          label="Input size"
+          control="size"
+          value={String(state.size)}
+          onChange={(v) => onChange({ size: Number(v) })}
+          options={sizes.map((sz) => [String(sz), `${sz}×${sz}`] as const)}
+        />
       </div>
       <ArchitectureGraph
         graph={graph}

@@ -60,7 +60,12 @@ export function CompactRunner(props: {
   const [open, setOpen] = useState(!autoStart);
   const status = props.result ? `ran ${props.model} on ${BACKEND_LABELS[props.result.backend]}` : autoStart ? 'running…' : 'not run yet';
   return (
-    <details className="rounded-lg border border-slate-200 dark:border-slate-800" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="compact-runner">
+    <details
+      className="rounded-lg border border-slate-200 dark:border-slate-800"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      data-testid="compact-runner"
+    >
       <summary className="cursor-pointer select-none px-3 py-2 text-sm font-medium">
         Input, weights and run <span className="font-normal text-slate-500 dark:text-slate-400">({status})</span>
       </summary>

@@ -53,7 +53,11 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
     setProgress({ model: models[0], index: 0, phase: 'backend', fraction: 0, detail: 'loading TensorFlow.js' });
     const r = await runJob('Measuring', async (ctx) => {
       const { profileModels } = await import('@/lib/widgets/cost-compare/run');
-      return profileModels({ models, size, repeats: state.repeats, seed: state.seed, backend: state.backend }, (p) => !ctx.signal.aborted && setProgress(p), ctx.signal);
+      return profileModels(
+        { models, size, repeats: state.repeats, seed: state.seed, backend: state.backend },
+        (p) => !ctx.signal.aborted && setProgress(p),
+        ctx.signal,
+      );
     });
     if (!r) return;
     setMeasured({ backend: r.backend, profiles: new Map(r.profiles), size, tensorsBefore: r.tensorsBefore, tensorsAfter: r.tensorsAfter });
@@ -67,7 +71,10 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
     return { spec: s, m: p ? measure(p, s.id) : null };
   });
   const [a, b] = rows;
-  const ratio = a && b && a.m && b.m ? { macs: a.spec.atSize.macs / b.spec.atSize.macs, params: a.spec.at224.params / b.spec.at224.params, time: a.m.wholeMs / b.m.wholeMs } : null;
+  const ratio =
+    a && b && a.m && b.m
+      ? { macs: a.spec.atSize.macs / b.spec.atSize.macs, params: a.spec.at224.params / b.spec.at224.params, time: a.m.wholeMs / b.m.wholeMs }
+      : null;
   const running = status.kind === 'running';
   const shownTab = models.includes(tab) ? tab : models[0];
 
@@ -84,7 +91,11 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
         featureMaps: () => Promise.reject(new Error('feature maps are not part of this comparison')),
         profile: async (req = {}) => {
           const { profileModels } = await import('@/lib/widgets/cost-compare/run');
-          const r = await profileModels({ models: [id], size: req.size ?? size, repeats: req.repeats ?? state.repeats, seed: state.seed, backend }, (p) => req.onProgress?.(Math.round(p.fraction * 100), 100), req.signal ?? undefined);
+          const r = await profileModels(
+            { models: [id], size: req.size ?? size, repeats: req.repeats ?? state.repeats, seed: state.seed, backend },
+            (p) => req.onProgress?.(Math.round(p.fraction * 100), 100),
+            req.signal ?? undefined,
+          );
           return r.profiles.get(id)!;
         },
       };
@@ -99,9 +110,30 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
     >
       <KindColours />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Select control="model" label="Model" value={state.model} options={COST_MODELS.map((m) => [m, modelLabel(m)] as const)} onChange={(model) => onChange({ model })} disabled={running} />
-        <Select control="baseline" label="Compared with" value={state.baseline} options={COST_MODELS.map((m) => [m, modelLabel(m)] as const)} onChange={(baseline) => onChange({ baseline })} disabled={running} />
-        <Select control="size" label="Input size" value={state.size} options={COST_SIZES.map((s) => [s, `${s}×${s}`] as const)} onChange={(s) => onChange({ size: s })} disabled={running} />
+        <Select
+          control="model"
+          label="Model"
+          value={state.model}
+          options={COST_MODELS.map((m) => [m, modelLabel(m)] as const)}
+          onChange={(model) => onChange({ model })}
+          disabled={running}
+        />
+        <Select
+          control="baseline"
+          label="Compared with"
+          value={state.baseline}
+          options={COST_MODELS.map((m) => [m, modelLabel(m)] as const)}
+          onChange={(baseline) => onChange({ baseline })}
+          disabled={running}
+        />
+        <Select
+          control="size"
+          label="Input size"
+          value={state.size}
+          options={COST_SIZES.map((s) => [s, `${s}×${s}`] as const)}
+          onChange={(s) => onChange({ size: s })}
+          disabled={running}
+        />
         <Select
           control="backend"
           label="Backend"
@@ -110,7 +142,16 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
           onChange={(backend) => onChange({ backend })}
           disabled={running}
         />
-        <Slider control="repeats" label="Timed passes" value={state.repeats} min={1} max={10} onChange={(repeats) => onChange({ repeats })} disabled={running} hint="after one warm-up pass; the median is reported" />
+        <Slider
+          control="repeats"
+          label="Timed passes"
+          value={state.repeats}
+          min={1}
+          max={10}
+          onChange={(repeats) => onChange({ repeats })}
+          disabled={running}
+          hint="after one warm-up pass; the median is reported"
+        />
       </div>
 
       <div className="mt-3 overflow-x-auto">
@@ -118,12 +159,24 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
           <caption className="sr-only">Spec costs and measured time per model</caption>
           <thead>
             <tr className="border-b border-slate-200 text-[11px] uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:text-slate-400">
-              <th scope="col" className="py-1 pr-2 font-medium">Model</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Params</th>
-              <th scope="col" className="py-1 pr-2 font-medium">MACs at {size}×{size}</th>
-              <th scope="col" className="py-1 pr-2 font-medium">MACs at 224×224</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Measured</th>
-              <th scope="col" className="py-1 font-medium">Achieved</th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Model
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Params
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                MACs at {size}×{size}
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                MACs at 224×224
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Measured
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Achieved
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -134,10 +187,16 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
                     {modelLabel(spec.id)}
                   </a>
                 </th>
-                <td className="py-1.5 pr-2" data-testid={`params-${spec.id}`}>{formatCount(spec.at224.params)}</td>
-                <td className="py-1.5 pr-2" data-testid={`macs-${spec.id}`}>{formatCount(spec.atSize.macs)}</td>
+                <td className="py-1.5 pr-2" data-testid={`params-${spec.id}`}>
+                  {formatCount(spec.at224.params)}
+                </td>
+                <td className="py-1.5 pr-2" data-testid={`macs-${spec.id}`}>
+                  {formatCount(spec.atSize.macs)}
+                </td>
                 <td className="py-1.5 pr-2">{formatCount(spec.at224.macs)}</td>
-                <td className="py-1.5 pr-2" data-testid={`ms-${spec.id}`}>{m ? formatMs(m.wholeMs) : '—'}</td>
+                <td className="py-1.5 pr-2" data-testid={`ms-${spec.id}`}>
+                  {m ? formatMs(m.wholeMs) : '—'}
+                </td>
                 <td className="py-1.5">{m ? formatGflops(m.gflops) : '—'}</td>
               </tr>
             ))}
@@ -149,7 +208,11 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
         <Button variant="primary" onClick={() => void run()} disabled={running}>
           {running ? 'Measuring…' : current ? 'Measure again' : 'Measure both on this device'}
         </Button>
-        {!running && !current ? <span className="text-[12px] text-slate-600 dark:text-slate-400">Loads TensorFlow.js (about 1.5 MB) and times every layer; at 64×64 this takes seconds to a minute.</span> : null}
+        {!running && !current ? (
+          <span className="text-[12px] text-slate-600 dark:text-slate-400">
+            Loads TensorFlow.js (about 1.5 MB) and times every layer; at 64×64 this takes seconds to a minute.
+          </span>
+        ) : null}
       </div>
       {status.kind === 'running' && progress ? (
         <div className="mt-2">
@@ -171,8 +234,9 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
           <RunReport backend={current.backend} tensors={{ before: current.tensorsBefore, after: current.tensorsAfter }} />
           {ratio && a && b ? (
             <p className="rounded-lg bg-slate-50 px-3 py-2 text-[14px] dark:bg-slate-800/60" data-testid="cost-verdict">
-              {modelLabel(a.spec.id)} has <strong>{formatSig(ratio.params)}×</strong> the parameters and <strong>{formatSig(ratio.macs)}×</strong> the MACs of {modelLabel(b.spec.id)}, and took{' '}
-              <strong>{formatSig(ratio.time)}×</strong> its time here ({backendLabel(current.backend.backend)}, {size}×{size}).
+              {modelLabel(a.spec.id)} has <strong>{formatSig(ratio.params)}×</strong> the parameters and <strong>{formatSig(ratio.macs)}×</strong> the MACs of{' '}
+              {modelLabel(b.spec.id)}, and took <strong>{formatSig(ratio.time)}×</strong> its time here ({backendLabel(current.backend.backend)}, {size}×{size}
+              ).
             </p>
           ) : null}
           <div className="space-y-2">
@@ -183,9 +247,17 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
                   <p className="text-[12px] text-slate-600 dark:text-slate-400">
                     {modelLabel(spec.id)} · layers with zero MACs (BN, ReLU, concat, pooling, add): {formatPercent(m.zeroMacShare)} of the time
                   </p>
-                  <div className="mt-0.5 flex h-4 w-full overflow-hidden rounded" role="img" aria-label={`${modelLabel(spec.id)}: ${m.kinds.map((k) => `${OP_KIND_LABELS[k.kind]} ${formatPercent(k.msShare)}`).join(', ')}`}>
+                  <div
+                    className="mt-0.5 flex h-4 w-full overflow-hidden rounded"
+                    role="img"
+                    aria-label={`${modelLabel(spec.id)}: ${m.kinds.map((k) => `${OP_KIND_LABELS[k.kind]} ${formatPercent(k.msShare)}`).join(', ')}`}
+                  >
                     {m.kinds.map((k) => (
-                      <div key={k.kind} style={{ flexGrow: k.msShare, background: kindColour(k.kind) }} title={`${OP_KIND_LABELS[k.kind]}: ${formatPercent(k.msShare)}`} />
+                      <div
+                        key={k.kind}
+                        style={{ flexGrow: k.msShare, background: kindColour(k.kind) }}
+                        title={`${OP_KIND_LABELS[k.kind]}: ${formatPercent(k.msShare)}`}
+                      />
                     ))}
                   </div>
                 </div>

@@ -34,7 +34,10 @@ export function ChannelProfile({ state, onChange }: WidgetProps<ChannelProfileSc
     .range([M.left, W - M.right])
     .paddingInner(0.15);
   const yMax = max(profile.steps, (s) => s.inChannels + (s.kind === 'dense' ? s.outChannels : 0)) ?? 1;
-  const y = scaleLinear().domain([0, yMax]).nice().range([H - M.bottom, M.top]);
+  const y = scaleLinear()
+    .domain([0, yMax])
+    .nice()
+    .range([H - M.bottom, M.top]);
   const activeStep = active === null ? null : profile.steps[active - 1];
 
   return (
@@ -64,7 +67,12 @@ export function ChannelProfile({ state, onChange }: WidgetProps<ChannelProfileSc
         {activeStep ? describeStep(activeStep) : 'Move the slider, or hover over a bar, to read one layer.'}
       </p>
       <div className="overflow-x-auto">
-        <svg viewBox={`0 0 ${W} ${H}`} className="block h-auto w-full min-w-[540px]" role="img" aria-label={`Bar chart of the channels entering each of the ${n} dense layers and transitions of ${modelLabel(state.model)}`}>
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          className="block h-auto w-full min-w-[540px]"
+          role="img"
+          aria-label={`Bar chart of the channels entering each of the ${n} dense layers and transitions of ${modelLabel(state.model)}`}
+        >
           {blocks.map((b, i) => {
             const first = profile.steps.find((s) => s.kind === 'dense' && s.block === b.block)!;
             const last = profile.steps.filter((s) => s.kind === 'dense' && s.block === b.block).at(-1)!;
@@ -80,24 +88,55 @@ export function ChannelProfile({ state, onChange }: WidgetProps<ChannelProfileSc
               </g>
             );
           })}
-          <Axis orient="left" ticks={axisTicks(y, { count: 5, format: String })} frame={{ left: M.left, right: W - M.right, top: M.top, bottom: H - M.bottom }} label="input channels" labelOffset={M.left - 13} fontSize={11} />
+          <Axis
+            orient="left"
+            ticks={axisTicks(y, { count: 5, format: String })}
+            frame={{ left: M.left, right: W - M.right, top: M.top, bottom: H - M.bottom }}
+            label="input channels"
+            labelOffset={M.left - 13}
+            fontSize={11}
+          />
           {profile.steps.map((s) => {
             const isActive = active === s.step;
             const cls = s.kind === 'transition' ? 'fill-slate-500 dark:fill-slate-400' : BLOCK_CLASSES[(s.block - 1) % BLOCK_CLASSES.length];
             return (
-              <g key={s.step} onMouseEnter={() => setHover(s.step)} onMouseLeave={() => setHover(null)} onClick={() => onChange({ step: s.step })} className="cursor-pointer">
+              <g
+                key={s.step}
+                onMouseEnter={() => setHover(s.step)}
+                onMouseLeave={() => setHover(null)}
+                onClick={() => onChange({ step: s.step })}
+                className="cursor-pointer"
+              >
                 <rect x={x(s.step)! - 1} y={M.top} width={x.bandwidth() + 2} height={H - M.bottom - M.top} fill="transparent" />
-                <rect x={x(s.step)} y={y(s.inChannels)} width={x.bandwidth()} height={y(0) - y(s.inChannels)} className={cls} opacity={active === null || isActive ? 1 : 0.55} />
+                <rect
+                  x={x(s.step)}
+                  y={y(s.inChannels)}
+                  width={x.bandwidth()}
+                  height={y(0) - y(s.inChannels)}
+                  className={cls}
+                  opacity={active === null || isActive ? 1 : 0.55}
+                />
                 {s.kind === 'transition' ? (
                   <rect x={x(s.step)} y={y(s.outChannels)} width={x.bandwidth()} height={1.5} className="fill-slate-900 dark:fill-white" />
                 ) : null}
-                {isActive ? <rect x={x(s.step)! - 1.5} y={y(s.inChannels) - 1.5} width={x.bandwidth() + 3} height={y(0) - y(s.inChannels) + 3} fill="none" className="stroke-slate-900 dark:stroke-white" strokeWidth={1.5} /> : null}
+                {isActive ? (
+                  <rect
+                    x={x(s.step)! - 1.5}
+                    y={y(s.inChannels) - 1.5}
+                    width={x.bandwidth() + 3}
+                    height={y(0) - y(s.inChannels) + 3}
+                    fill="none"
+                    className="stroke-slate-900 dark:stroke-white"
+                    strokeWidth={1.5}
+                  />
+                ) : null}
               </g>
             );
           })}
           <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} className="stroke-slate-400 dark:stroke-slate-600" />
           <text x={(M.left + W - M.right) / 2} y={H - 10} textAnchor="middle" fontSize={11} className="fill-slate-700 dark:fill-slate-300">
-            depth: {n - (blocks.length - 1)} dense layers and {blocks.length - 1} transitions (grey) in order · {profile.finalChannels} channels reach the classifier
+            depth: {n - (blocks.length - 1)} dense layers and {blocks.length - 1} transitions (grey) in order · {profile.finalChannels} channels reach the
+            classifier
           </text>
         </svg>
       </div>

@@ -77,7 +77,9 @@ function Diagram({ avail, L, k, k0, bottleneck, transitionOut, variant, active, 
   const n = L + 2;
   const COL = colWidth(n, avail);
   const BAR_W = Math.min(30, Math.round(COL * 0.4));
-  const x = scalePoint<number>().domain(range(n)).range([PAD, PAD + (n - 1) * COL]);
+  const x = scalePoint<number>()
+    .domain(range(n))
+    .range([PAD, PAD + (n - 1) * COL]);
   const dense = variant === 'dense';
   const maxC = inputChannels(L + 1, k0, k);
   const ch = scaleLinear().domain([0, maxC]).range([0, BAR_MAX]);
@@ -86,7 +88,8 @@ function Diagram({ avail, L, k, k0, bottleneck, transitionOut, variant, active, 
   const arcTop = arcHeight(n - 1, ARC_MAX) * (dense ? 1 : 0) + (dense ? 12 : 30);
   const yNode = arcTop + NODE_R + 4;
   const barTop = yNode + NODE_R + 10;
-  const bandsOf = (node: number): Band[] => (dense ? inputBands(node, k0, k) : node === L + 1 ? [{ source: L, start: 0, size: L === 0 ? k0 : k }] : chainBands(node, k0, k));
+  const bandsOf = (node: number): Band[] =>
+    dense ? inputBands(node, k0, k) : node === L + 1 ? [{ source: L, start: 0, size: L === 0 ? k0 : k }] : chainBands(node, k0, k);
   const colHeight = (node: number) => ch(bandsOf(node).reduce((a, b) => a + b.size, 0));
   const tallest = Math.max(ch(k0), ...range(1, n).map(colHeight), transitionOut !== null ? ch(transitionOut) : 0);
   const height = barTop + tallest + 34;
@@ -176,7 +179,16 @@ function Diagram({ avail, L, k, k0, bottleneck, transitionOut, variant, active, 
                 strokeWidth={on || pinned === node ? 3 : 1}
                 className={isT ? 'text-slate-500 dark:text-slate-400' : 'text-slate-900 dark:text-white'}
               />
-              <text x={cx} y={yNode} dy="0.35em" textAnchor="middle" fontSize={11} fontWeight={600} className={isT ? 'fill-slate-700 dark:fill-slate-200' : 'fill-white'} style={isT ? undefined : { paintOrder: 'stroke', stroke: 'rgba(0,0,0,0.55)', strokeWidth: 2 }}>
+              <text
+                x={cx}
+                y={yNode}
+                dy="0.35em"
+                textAnchor="middle"
+                fontSize={11}
+                fontWeight={600}
+                className={isT ? 'fill-slate-700 dark:fill-slate-200' : 'fill-white'}
+                style={isT ? undefined : { paintOrder: 'stroke', stroke: 'rgba(0,0,0,0.55)', strokeWidth: 2 }}
+              >
                 {nodeLabel(node, L)}
               </text>
               {/* The input bar: one band per producing layer. */}
@@ -205,7 +217,14 @@ function Diagram({ avail, L, k, k0, bottleneck, transitionOut, variant, active, 
               </rect>
             ) : null}
             {isT && transitionOut !== null ? (
-              <rect x={cx + BAR_W / 2 + 2} y={barTop} width={7} height={Math.max(0.5, ch(transitionOut))} className="fill-slate-500 dark:fill-slate-400" aria-hidden="true">
+              <rect
+                x={cx + BAR_W / 2 + 2}
+                y={barTop}
+                width={7}
+                height={Math.max(0.5, ch(transitionOut))}
+                className="fill-slate-500 dark:fill-slate-400"
+                aria-hidden="true"
+              >
                 <title>{`after compression: ${transitionOut} channels`}</title>
               </rect>
             ) : null}
@@ -271,11 +290,47 @@ export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnecti
       }
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Slider control="L" label="Layers L" value={L} min={denseConnectivitySchema.L.min} max={denseConnectivitySchema.L.max} onChange={(v) => set({ L: v })} />
-        <Slider control="k" label="Growth rate k" value={k} min={denseConnectivitySchema.k.min} max={denseConnectivitySchema.k.max} onChange={(v) => set({ k: v })} />
-        <Slider control="k0" label="Input channels k₀" value={k0} min={denseConnectivitySchema.k0.min} max={denseConnectivitySchema.k0.max} onChange={(v) => set({ k0: v })} />
-        <Slider control="theta" label="Compression θ" value={theta} min={THETA_MIN} max={THETA.max} step={THETA_STEP} format={(v) => v.toFixed(2)} onChange={(v) => set({ theta: Math.round(v * 100) / 100 })} />
-        <Toggle control="bottleneck" label="Bottleneck (DenseNet-B)" checked={bottleneck} onChange={(v) => set({ bottleneck: v })} hint="1×1 conv to 4k channels before each 3×3 conv" />
+        <Slider
+          control="L"
+          label="Layers L"
+          value={L}
+          min={denseConnectivitySchema.L.min}
+          max={denseConnectivitySchema.L.max}
+          onChange={(v) => set({ L: v })}
+        />
+        <Slider
+          control="k"
+          label="Growth rate k"
+          value={k}
+          min={denseConnectivitySchema.k.min}
+          max={denseConnectivitySchema.k.max}
+          onChange={(v) => set({ k: v })}
+        />
+        <Slider
+          control="k0"
+          label="Input channels k₀"
+          value={k0}
+          min={denseConnectivitySchema.k0.min}
+          max={denseConnectivitySchema.k0.max}
+          onChange={(v) => set({ k0: v })}
+        />
+        <Slider
+          control="theta"
+          label="Compression θ"
+          value={theta}
+          min={THETA_MIN}
+          max={THETA.max}
+          step={THETA_STEP}
+          format={(v) => v.toFixed(2)}
+          onChange={(v) => set({ theta: Math.round(v * 100) / 100 })}
+        />
+        <Toggle
+          control="bottleneck"
+          label="Bottleneck (DenseNet-B)"
+          checked={bottleneck}
+          onChange={(v) => set({ bottleneck: v })}
+          hint="1×1 conv to 4k channels before each 3×3 conv"
+        />
       </div>
 
       <p className="mt-3 min-h-[2.5rem] text-[13px] text-slate-700 dark:text-slate-300" aria-live="polite">
@@ -286,13 +341,37 @@ export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnecti
         <p className="px-2 pt-1.5 text-[12px] font-medium text-slate-600 dark:text-slate-400">
           Dense block: {connectionCount(L)} direct connections = {L}·{L + 1}/2
         </p>
-        <Diagram avail={avail} L={L} k={k} k0={k0} bottleneck={bottleneck} transitionOut={transitionOut} variant="dense" active={active} pinned={pinned} onHover={setHover} onPin={pin} />
+        <Diagram
+          avail={avail}
+          L={L}
+          k={k}
+          k0={k0}
+          bottleneck={bottleneck}
+          transitionOut={transitionOut}
+          variant="dense"
+          active={active}
+          pinned={pinned}
+          onHover={setHover}
+          onPin={pin}
+        />
       </div>
       <div className="mt-2 overflow-x-auto rounded-lg border border-slate-100 pb-1 dark:border-slate-800">
         <p className="px-2 pt-1.5 text-[12px] font-medium text-slate-600 dark:text-slate-400">
           Plain chain of the same depth: {L} connections; every layer sees only the {k} channels of the one before it
         </p>
-        <Diagram avail={avail} L={L} k={k} k0={k0} bottleneck={false} transitionOut={null} variant="chain" active={null} pinned={null} onHover={() => undefined} onPin={() => undefined} />
+        <Diagram
+          avail={avail}
+          L={L}
+          k={k}
+          k0={k0}
+          bottleneck={false}
+          transitionOut={null}
+          variant="chain"
+          active={null}
+          pinned={null}
+          onHover={() => undefined}
+          onPin={() => undefined}
+        />
       </div>
 
       {cost.ok ? (

@@ -63,7 +63,13 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
       subtitle={`A DenseNet-B block with seeded random weights: ImageNet stem (256 px → 64×64, k₀ = ${REUSE_BLOCK.k0}), then ${L} layers with k = ${REUSE_BLOCK.k}, running in your browser.`}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <Select control="sample" label="Photo" value={state.sample} options={REUSE_SAMPLES.map((s) => [s, SAMPLE_LABELS[s]] as const)} onChange={(sample) => onChange({ sample })} />
+        <Select
+          control="sample"
+          label="Photo"
+          value={state.sample}
+          options={REUSE_SAMPLES.map((s) => [s, SAMPLE_LABELS[s]] as const)}
+          onChange={(sample) => onChange({ sample })}
+        />
         <Slider
           control="layer"
           label="Show the input of"
@@ -96,7 +102,12 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         <div className="min-w-0 flex-1 text-[13px] text-slate-700 dark:text-slate-300">
           <p>
             <strong>{layer === L + 1 ? 'The block output' : `H${layer}`}</strong> reads {bands.reduce((a, b) => a + b.size, 0)} channels:{' '}
-            {layer === 1 ? 'only x₀, the stem’s output.' : `the concatenation of ${listNodes(bands.map((b) => b.source), L)}.`}
+            {layer === 1
+              ? 'only x₀, the stem’s output.'
+              : `the concatenation of ${listNodes(
+                  bands.map((b) => b.source),
+                  L,
+                )}.`}
           </p>
           <div className="mt-1.5 flex h-3 w-full max-w-md overflow-hidden rounded" aria-hidden="true">
             {bands.map((b) => (
@@ -123,7 +134,11 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
                 <p className="mb-1 text-[12px] text-slate-700 dark:text-slate-300">
                   <strong>{name}</strong> · channels {b.start}–{b.start + b.size - 1} ·{' '}
                   <span data-testid="band-check">
-                    {layer === 1 ? 'this is x₀ itself' : diff === 0 ? `identical to ${owner} (max |Δ| = 0)` : `differs from ${owner} by ${diff.toExponential(2)}`}
+                    {layer === 1
+                      ? 'this is x₀ itself'
+                      : diff === 0
+                        ? `identical to ${owner} (max |Δ| = 0)`
+                        : `differs from ${owner} by ${diff.toExponential(2)}`}
                   </span>
                 </p>
                 <div className="flex flex-wrap gap-1">

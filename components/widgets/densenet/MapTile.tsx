@@ -21,5 +21,15 @@ export function MapTile({ map, channel, size = 44, label }: { map: MapLike; chan
     const px = rasterizeChannel(map, channel, colourDomain(stats, scale), LUTS[scale]);
     ctx.putImageData(new ImageData(px, w, h), 0, 0);
   }, [map, channel, h, w]);
-  return <canvas ref={ref} width={w} height={h} style={{ width: size, height: size, imageRendering: 'pixelated' }} className="rounded-sm" role="img" aria-label={label} />;
+  return (
+    <canvas
+      ref={ref}
+      width={w}
+      height={h}
+      style={{ width: size, height: size, imageRendering: 'pixelated' }}
+      className="rounded-sm"
+      role="img"
+      aria-label={label}
+    />
+  );
 }

@@ -19,7 +19,17 @@ import { formatMillions, formatMs, formatPercent } from '@/lib/format';
 import { decodeMnasBlocks, encodeMnasBlocks } from '@/lib/models/mnas-code';
 import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
 import type { SearchSpaceSchema } from '@/lib/widgets/search-space/meta';
-import { MOBILENETV2_BLOCKS, PUBLISHED_ACCURACY_POINTS, SEARCH_MODES, SEARCH_SIZES, archCost, paretoFront, standInAccuracy, sampleBlocks, type SearchPoint } from '@/lib/widgets/search-space/search';
+import {
+  MOBILENETV2_BLOCKS,
+  PUBLISHED_ACCURACY_POINTS,
+  SEARCH_MODES,
+  SEARCH_SIZES,
+  archCost,
+  paretoFront,
+  standInAccuracy,
+  sampleBlocks,
+  type SearchPoint,
+} from '@/lib/widgets/search-space/search';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { SearchBestTable } from './SearchBestTable';
 import { SearchBlockTable } from './SearchBlockTable';
@@ -52,9 +62,7 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
   const measure = async () => {
     const { measureArchitecture } = await import('@/lib/widgets/search-space/measure');
     const req = { code: state.blocks, size: state.size, backend: state.backend };
-    const r = await measureJob.run('Measuring', (ctx) =>
-      measureArchitecture({ blocks, size, reduced: state.reduced, backend: state.backend, ...ctx.request }),
-    );
+    const r = await measureJob.run('Measuring', (ctx) => measureArchitecture({ blocks, size, reduced: state.reduced, backend: state.backend, ...ctx.request }));
     if (r) setLatency({ ...req, ms: r.ms });
   };
 
@@ -112,14 +120,33 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
           <Stat label="Parameters (spec)" value={formatMillions(cost.params, 2)} testId="arch-params" />
           <Stat label="Multiply-adds at 224×224" value={formatMillions(cost.macs)} testId="arch-macs" />
           <Stat label="Stand-in accuracy*" value={formatPercent(standInAccuracy(cost.macs))} />
-          <Stat label="Latency here" value={current ? formatMs(current.ms) : 'not measured'} testId="arch-latency" data={{ 'data-ms': current ? current.ms.toFixed(3) : '' }} />
+          <Stat
+            label="Latency here"
+            value={current ? formatMs(current.ms) : 'not measured'}
+            testId="arch-latency"
+            data={{ 'data-ms': current ? current.ms.toFixed(3) : '' }}
+          />
         </StatGrid>
       </div>
 
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Select label="Input size for timing" control="size" value={state.size} disabled={busy} onChange={(size) => onChange({ size })} options={SEARCH_SIZES.map((sz) => [sz, `${sz}×${sz}`] as const)} />
+        <Select
+          label="Input size for timing"
+          control="size"
+          value={state.size}
+          disabled={busy}
+          onChange={(size) => onChange({ size })}
+          options={SEARCH_SIZES.map((sz) => [sz, `${sz}×${sz}`] as const)}
+        />
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={busy} onChange={(backend) => onChange({ backend })} />
-        <Toggle className="col-span-2 self-end pb-1" label="Quick measurements" control="reduced" checked={state.reduced} disabled={busy} onChange={(reduced) => onChange({ reduced })} />
+        <Toggle
+          className="col-span-2 self-end pb-1"
+          label="Quick measurements"
+          control="reduced"
+          checked={state.reduced}
+          disabled={busy}
+          onChange={(reduced) => onChange({ reduced })}
+        />
       </div>
       <RunButton variant="secondary" onRun={measure} job={measureJob} disabled={busy}>
         Measure latency on this device
@@ -128,11 +155,18 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
 
       <SubHeading className="mt-5 text-sm font-semibold text-slate-900 dark:text-white">A small search</SubHeading>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        Measures MobileNetV2 here first and uses its latency as the target T (as the paper did on the Pixel), then {state.samples} candidates, scored with the soft reward
-        (α = β = −0.07).
+        Measures MobileNetV2 here first and uses its latency as the target T (as the paper did on the Pixel), then {state.samples} candidates, scored with the
+        soft reward (α = β = −0.07).
       </p>
       <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Select label="Strategy" control="mode" value={state.mode} disabled={busy} onChange={(mode) => onChange({ mode })} options={SEARCH_MODES.map((mode) => [mode, mode === 'random' ? 'Random' : 'Evolution'] as const)} />
+        <Select
+          label="Strategy"
+          control="mode"
+          value={state.mode}
+          disabled={busy}
+          onChange={(mode) => onChange({ mode })}
+          options={SEARCH_MODES.map((mode) => [mode, mode === 'random' ? 'Random' : 'Evolution'] as const)}
+        />
         <Select
           label="Candidates"
           control="samples"
@@ -150,13 +184,16 @@ export function SearchSpaceWidget({ state, onChange }: WidgetProps<SearchSpaceSc
         <div className="mt-3" data-testid="search-result" data-points={points.length} data-front={front.filter(Boolean).length}>
           <SearchChart points={points} targetMs={targetMs} size={searchSize} onPick={(p) => setBlocks(p.blocks)} />
           <SearchBestTable points={points} front={front} disabled={busy} onLoad={(p) => setBlocks(p.blocks)} />
-          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">◆ and blue: on the Pareto front (no other candidate is both faster here and has more MACs, hence a higher stand-in accuracy). Click a dot to load it.</p>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            ◆ and blue: on the Pareto front (no other candidate is both faster here and has more MACs, hence a higher stand-in accuracy). Click a dot to load
+            it.
+          </p>
         </div>
       )}
       <p className="mt-3 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-950 dark:bg-amber-500/10 dark:text-amber-100" data-testid="stand-in-note">
-        * Stand-in, not a measurement: accuracy needs training (the paper trained every sample for 5 epochs on ImageNet). This widget uses a curve fitted to MnasNet-A1&apos;s
-        published top-1 at five widths ({PUBLISHED_ACCURACY_POINTS.map((p) => `${p.macsM}M: ${formatPercent(p.top1)}`).join(', ')}), so it rewards multiply-adds, not
-        good design. Latency, params and MACs are real.
+        * Stand-in, not a measurement: accuracy needs training (the paper trained every sample for 5 epochs on ImageNet). This widget uses a curve fitted to
+        MnasNet-A1&apos;s published top-1 at five widths ({PUBLISHED_ACCURACY_POINTS.map((p) => `${p.macsM}M: ${formatPercent(p.top1)}`).join(', ')}), so it
+        rewards multiply-adds, not good design. Latency, params and MACs are real.
       </p>
     </div>
   );

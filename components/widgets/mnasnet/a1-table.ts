@@ -32,7 +32,19 @@ export function a1Table(): { rows: A1Row[]; total: { params: number; macs: numbe
   const side = (id: string) => groupOutput(graph, id)?.outShape[1] ?? NaN;
   const stem = top[0];
   const rows: A1Row[] = [
-    { name: 'Stem', op: 'Conv', kernel: '3×3', se: false, skip: '–', layers: 1, stride: 2, channels: widths.stem, resolution: side(stem.id), params: stage(stem.id).params, macs: stage(stem.id).macs },
+    {
+      name: 'Stem',
+      op: 'Conv',
+      kernel: '3×3',
+      se: false,
+      skip: '–',
+      layers: 1,
+      stride: 2,
+      channels: widths.stem,
+      resolution: side(stem.id),
+      params: stage(stem.id).params,
+      macs: stage(stem.id).macs,
+    },
   ];
   MNAS_A1_BLOCKS.forEach((b, i) => {
     const g = top[i + 1];
@@ -51,6 +63,18 @@ export function a1Table(): { rows: A1Row[]; total: { params: number; macs: numbe
     });
   });
   const head = top[top.length - 1];
-  rows.push({ name: 'Head', op: 'Conv 1×1, pool, FC', kernel: '1×1', se: false, skip: '–', layers: 1, stride: 1, channels: 1280, resolution: 1, params: stage(head.id).params, macs: stage(head.id).macs });
+  rows.push({
+    name: 'Head',
+    op: 'Conv 1×1, pool, FC',
+    kernel: '1×1',
+    se: false,
+    skip: '–',
+    layers: 1,
+    stride: 1,
+    channels: 1280,
+    resolution: 1,
+    params: stage(head.id).params,
+    macs: stage(head.id).macs,
+  });
   return { rows, total: { params: cost.total.params, macs: cost.total.macs } };
 }

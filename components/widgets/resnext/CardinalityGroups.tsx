@@ -27,7 +27,12 @@ function groupHue(g: number, C: number): string {
 }
 
 function Box({ x, y, w, text, tone, highlight }: { x: number; y: number; w: number; text: string; tone: 'one' | 'three' | 'group'; highlight?: boolean }) {
-  const cls = tone === 'three' ? 'fill-accent-100 stroke-accent-600 dark:fill-accent-700/40 dark:stroke-accent-300' : tone === 'group' ? 'fill-amber-100 stroke-amber-600 dark:fill-amber-500/20 dark:stroke-amber-300' : 'fill-slate-100 stroke-slate-500 dark:fill-slate-800 dark:stroke-slate-400';
+  const cls =
+    tone === 'three'
+      ? 'fill-accent-100 stroke-accent-600 dark:fill-accent-700/40 dark:stroke-accent-300'
+      : tone === 'group'
+        ? 'fill-amber-100 stroke-amber-600 dark:fill-amber-500/20 dark:stroke-amber-300'
+        : 'fill-slate-100 stroke-slate-500 dark:fill-slate-800 dark:stroke-slate-400';
   return (
     <g>
       <rect x={x - w / 2} y={y} width={w} height={BOX_H} rx={4} className={cls} strokeWidth={highlight ? 2.5 : 1} />
@@ -146,7 +151,12 @@ function BlockDiagonalMatrix({ C, d, hoverGroup, onHover }: { C: number; d: numb
   const pad = 26;
   return (
     <figure className="min-w-0">
-      <svg viewBox={`0 0 ${side + pad + 6} ${side + pad + 6}`} className="block h-auto w-full max-w-[260px]" role="img" aria-label={`Weight of the grouped 3×3 conv as a ${m.channels} by ${m.channels} matrix of kernels: ${C} blocks of ${d} by ${d} on the diagonal, everything else zero`}>
+      <svg
+        viewBox={`0 0 ${side + pad + 6} ${side + pad + 6}`}
+        className="block h-auto w-full max-w-[260px]"
+        role="img"
+        aria-label={`Weight of the grouped 3×3 conv as a ${m.channels} by ${m.channels} matrix of kernels: ${C} blocks of ${d} by ${d} on the diagonal, everything else zero`}
+      >
         <text x={pad + side / 2} y={12} textAnchor="middle" fontSize={10} className="fill-slate-600 dark:fill-slate-400">
           input channels ({m.channels})
         </text>
@@ -173,7 +183,8 @@ function BlockDiagonalMatrix({ C, d, hoverGroup, onHover }: { C: number; d: numb
         </g>
       </svg>
       <figcaption className="text-[12px] text-slate-600 dark:text-slate-400">
-        Grouped 3×3 weight, one cell per 3×3 kernel: {formatInt(m.groupedWeights)} of the {formatInt(m.denseWeights)} weights a dense 3×3 conv on {m.channels} channels would have ({(100 * m.density).toFixed(m.density < 0.1 ? 1 : 0)}%, i.e. 1/C).
+        Grouped 3×3 weight, one cell per 3×3 kernel: {formatInt(m.groupedWeights)} of the {formatInt(m.denseWeights)} weights a dense 3×3 conv on {m.channels}{' '}
+        channels would have ({(100 * m.density).toFixed(m.density < 0.1 ? 1 : 0)}%, i.e. 1/C).
       </figcaption>
     </figure>
   );
@@ -195,7 +206,14 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
       subtitle="The conv2-stage block of ResNeXt-50: 256 channels in and out, 56×56 feature maps. Each form is built as its own graph; the numbers under it come from the spec’s cost model."
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Slider control="C" label="Cardinality C" value={C} min={cardinalityGroupsSchema.C.min} max={cardinalityGroupsSchema.C.max} onChange={(v) => onChange({ C: v })} />
+        <Slider
+          control="C"
+          label="Cardinality C"
+          value={C}
+          min={cardinalityGroupsSchema.C.min}
+          max={cardinalityGroupsSchema.C.max}
+          onChange={(v) => onChange({ C: v })}
+        />
         <Slider
           control="d"
           label="Bottleneck width d"
@@ -204,9 +222,19 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
           max={cardinalityGroupsSchema.d.max}
           onChange={(v) => onChange({ d: v })}
           disabled={keep}
-          hint={keep ? `solved: ${C}×${d}d has ${formatInt(solved.params)} conv params vs ${formatInt(solved.target)} for 1×64d (${solved.relative >= 0 ? '+' : ''}${(100 * solved.relative).toFixed(1)}%)` : undefined}
+          hint={
+            keep
+              ? `solved: ${C}×${d}d has ${formatInt(solved.params)} conv params vs ${formatInt(solved.target)} for 1×64d (${solved.relative >= 0 ? '+' : ''}${(100 * solved.relative).toFixed(1)}%)`
+              : undefined
+          }
         />
-        <Toggle control="keep" label="Keep complexity constant" checked={keep} onChange={(v) => onChange(v ? { keep: true } : { keep: false, d })} hint="solve d for C so the block stays near ResNet’s 1×64d (Table 2)" />
+        <Toggle
+          control="keep"
+          label="Keep complexity constant"
+          checked={keep}
+          onChange={(v) => onChange(v ? { keep: true } : { keep: false, d })}
+          hint="solve d for C so the block stays near ResNet’s 1×64d (Table 2)"
+        />
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-1.5 text-[12px]" role="group" aria-label="Settings of the paper’s Table 2">
         <span className="text-slate-600 dark:text-slate-400">Table 2:</span>
@@ -254,7 +282,11 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
           <Stat label="Grouped conv width" value={formatInt(C * d)} detail={`C·d = ${C}×${d}`} />
           <Stat label="Conv params" value={formatInt(costs[2].convParams)} detail={`C·(256d + 9d² + 256d); 1×64d: ${formatInt(reference.convParams)}`} />
           <Stat label="vs ResNet’s block" value={`${rel.toFixed(2)}×`} detail="conv parameters, 1×64d = 1" />
-          <Stat label="MACs per param" value={formatInt(Math.round(costs[2].convMacs / costs[2].convParams))} detail="= 56·56: every weight is used at every position" />
+          <Stat
+            label="MACs per param"
+            value={formatInt(Math.round(costs[2].convMacs / costs[2].convParams))}
+            detail="= 56·56: every weight is used at every position"
+          />
         </StatGrid>
       </div>
     </WidgetFrame>

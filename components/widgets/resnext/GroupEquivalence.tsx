@@ -60,9 +60,29 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
       subtitle={`One set of seeded weights, cut into per-path tensors for (a) and (b), runs in TensorFlow.js on the same random ${EQUIVALENCE_SIZE}×${EQUIVALENCE_SIZE}×${width} input in all three forms.`}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Slider control="C" label="Cardinality C" value={state.C} min={groupEquivalenceSchema.C.min} max={groupEquivalenceSchema.C.max} onChange={(v) => onChange({ C: v })} />
-        <Slider control="d" label="Width d" value={state.d} min={groupEquivalenceSchema.d.min} max={groupEquivalenceSchema.d.max} onChange={(v) => onChange({ d: v })} />
-        <Select control="width" label="Block width" value={state.width} options={EQUIVALENCE_WIDTHS.map((w) => [w, `${w} channels`] as const)} onChange={(w) => onChange({ width: w })} />
+        <Slider
+          control="C"
+          label="Cardinality C"
+          value={state.C}
+          min={groupEquivalenceSchema.C.min}
+          max={groupEquivalenceSchema.C.max}
+          onChange={(v) => onChange({ C: v })}
+        />
+        <Slider
+          control="d"
+          label="Width d"
+          value={state.d}
+          min={groupEquivalenceSchema.d.min}
+          max={groupEquivalenceSchema.d.max}
+          onChange={(v) => onChange({ d: v })}
+        />
+        <Select
+          control="width"
+          label="Block width"
+          value={state.width}
+          options={EQUIVALENCE_WIDTHS.map((w) => [w, `${w} channels`] as const)}
+          onChange={(w) => onChange({ width: w })}
+        />
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} onChange={(backend) => onChange({ backend })} />
       </div>
       <RunButton

@@ -37,7 +37,9 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
     void runJob('Tracing the channels', async (ctx) => {
       const [{ traceShuffleTf }, { runTfjsJob }] = await Promise.all([import('@/lib/widgets/channel-shuffle/trace-tf'), import('@/lib/runtime/job')]);
       // A few hundred numbers: the CPU backend needs no GPU start-up and is always there.
-      return runTfjsJob({ backend: 'cpu', ...ctx.request }, async () => traceShuffleTf({ channels, units: SHUFFLE_UNITS, shuffle: state.shuffle, firstDownsample: state.downsample }));
+      return runTfjsJob({ backend: 'cpu', ...ctx.request }, async () =>
+        traceShuffleTf({ channels, units: SHUFFLE_UNITS, shuffle: state.shuffle, firstDownsample: state.downsample }),
+      );
     }).then((t) => t && setTrace(t));
   }, [runJob, channels, state.shuffle, state.downsample]);
   const error = job.status.kind === 'error' ? job.status.message : null;
@@ -65,10 +67,28 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   return (
     <div>
       <div className="flex flex-wrap items-end gap-3">
-        <Select label="Channels" control="channels" value={state.channels} onChange={(channels) => onChange({ channels })} options={SHUFFLE_CHANNEL_CHOICES.map((c) => [c, c] as const)} />
-        <Select label="Follow input channel" control="follow" value={String(follow)} onChange={(v) => onChange({ follow: Number(v) })} options={Array.from({ length: c0 }, (_, k) => [String(k), String(k)] as const)} />
+        <Select
+          label="Channels"
+          control="channels"
+          value={state.channels}
+          onChange={(channels) => onChange({ channels })}
+          options={SHUFFLE_CHANNEL_CHOICES.map((c) => [c, c] as const)}
+        />
+        <Select
+          label="Follow input channel"
+          control="follow"
+          value={String(follow)}
+          onChange={(v) => onChange({ follow: Number(v) })}
+          options={Array.from({ length: c0 }, (_, k) => [String(k), String(k)] as const)}
+        />
         <Toggle className="pb-1" asSwitch label="Channel shuffle" control="shuffle" checked={state.shuffle} onChange={(shuffle) => onChange({ shuffle })} />
-        <Toggle className="pb-1" label="First unit is stride-2" control="downsample" checked={state.downsample} onChange={(downsample) => onChange({ downsample })} />
+        <Toggle
+          className="pb-1"
+          label="First unit is stride-2"
+          control="downsample"
+          checked={state.downsample}
+          onChange={(downsample) => onChange({ downsample })}
+        />
       </div>
 
       <div className="mt-3 flex flex-wrap items-center gap-2">
@@ -111,7 +131,12 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
             Computing the channels with TensorFlow.js…
           </div>
         ) : (
-          <svg viewBox={`0 0 ${W} ${shownH}`} className="h-auto w-full max-w-2xl" role="img" aria-label={`Channel strands through ${SHUFFLE_UNITS} ShuffleNet v2 units, ${shownRows} of ${lay.rows.length} rows shown`}>
+          <svg
+            viewBox={`0 0 ${W} ${shownH}`}
+            className="h-auto w-full max-w-2xl"
+            role="img"
+            aria-label={`Channel strands through ${SHUFFLE_UNITS} ShuffleNet v2 units, ${shownRows} of ${lay.rows.length} rows shown`}
+          >
             {lay.rows.map((row, r) => {
               const y = TOP + r * ROW;
               const visible = r < shownRows;
@@ -129,8 +154,22 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
               if (rowOfBranch >= shownRows) return null;
               return (
                 <g key={`box-${i}`}>
-                  <rect x={b.x0} y={b.y0} width={b.x1 - b.x0} height={b.y1 - b.y0} rx={4} className="fill-slate-100 stroke-slate-400 dark:fill-slate-800 dark:stroke-slate-500" />
-                  <text x={(b.x0 + b.x1) / 2} y={(b.y0 + b.y1) / 2} dy="0.32em" textAnchor="middle" fontSize={b.x1 - b.x0 < 90 ? 7 : 8.5} className="fill-slate-700 dark:fill-slate-300">
+                  <rect
+                    x={b.x0}
+                    y={b.y0}
+                    width={b.x1 - b.x0}
+                    height={b.y1 - b.y0}
+                    rx={4}
+                    className="fill-slate-100 stroke-slate-400 dark:fill-slate-800 dark:stroke-slate-500"
+                  />
+                  <text
+                    x={(b.x0 + b.x1) / 2}
+                    y={(b.y0 + b.y1) / 2}
+                    dy="0.32em"
+                    textAnchor="middle"
+                    fontSize={b.x1 - b.x0 < 90 ? 7 : 8.5}
+                    className="fill-slate-700 dark:fill-slate-300"
+                  >
                     {b.text}
                   </text>
                 </g>
@@ -149,7 +188,10 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
                     const colour = slot.convolved ? 'currentColor' : hue(slot.deps[0], c0);
                     const from = prev.slots.find((p) => p.slot.key === slot.key);
                     const common = { stroke: colour, strokeWidth: hit ? 2.6 : 1.4, strokeOpacity: hit ? 1 : slot.convolved ? 0.35 : 0.5 };
-                    if (from) return <path key={j} d={curve(from.x, y0, x, y1)} {...common} className={slot.convolved ? 'text-slate-500 dark:text-slate-400' : undefined} />;
+                    if (from)
+                      return (
+                        <path key={j} d={curve(from.x, y0, x, y1)} {...common} className={slot.convolved ? 'text-slate-500 dark:text-slate-400' : undefined} />
+                      );
                     const b = box.find((bx) => x >= bx.x0 && x <= bx.x1) ?? box[0];
                     return <path key={j} d={`M${x},${b ? b.y1 : y0} L${x},${y1}`} {...common} className="text-slate-500 dark:text-slate-400" />;
                   })}
@@ -200,8 +242,8 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
 
       <div className="mt-2 space-y-1 text-xs text-slate-600 dark:text-slate-400">
         <p>
-          <span className="font-medium text-slate-800 dark:text-slate-200">Colours:</span> each input channel has its own colour while it is carried unchanged; grey
-          strands are new channels computed by a branch&apos;s convolutions. Thick strands carry information from input channel {follow}
+          <span className="font-medium text-slate-800 dark:text-slate-200">Colours:</span> each input channel has its own colour while it is carried unchanged;
+          grey strands are new channels computed by a branch&apos;s convolutions. Thick strands carry information from input channel {follow}
           {lastRow ? ` (${reach} of ${lastRow.slots.length} channels at this step)` : ''}.
         </p>
         {trace && (
@@ -209,8 +251,12 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
             {untouched.length === 0
               ? `Every input channel meets a convolution within ${SHUFFLE_UNITS} units.`
               : `${untouched.length} of ${trace.inputChannels} input channels never meet a convolution in ${SHUFFLE_UNITS} units: ${untouched.join(', ')}.`}
-            {!trace.shuffle && untouched.length > 0 ? ' Without the shuffle the identity half is the same half every time: those channels only ever pass through.' : ''}
-            {trace.shuffle && untouched.length > 0 ? ' Channel 0 is a fixed point of the 2-group shuffle; the stride-2 unit that starts every stage feeds all channels to convolutions.' : ''}
+            {!trace.shuffle && untouched.length > 0
+              ? ' Without the shuffle the identity half is the same half every time: those channels only ever pass through.'
+              : ''}
+            {trace.shuffle && untouched.length > 0
+              ? ' Channel 0 is a fixed point of the 2-group shuffle; the stride-2 unit that starts every stage feeds all channels to convolutions.'
+              : ''}
           </p>
         )}
         {unitTrace && (

@@ -51,7 +51,10 @@ function Bar({ value, max, tone }: { value: number; max: number; tone: 'you' | '
   if (!Number.isFinite(value)) return null;
   return (
     <span className="mt-0.5 block h-1.5 w-full rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
-      <span className={`block h-1.5 rounded ${tone === 'you' ? 'bg-accent-600 dark:bg-accent-400' : 'bg-slate-400 dark:bg-slate-500'}`} style={{ width: `${x(value)}%` }} />
+      <span
+        className={`block h-1.5 rounded ${tone === 'you' ? 'bg-accent-600 dark:bg-accent-400' : 'bg-slate-400 dark:bg-slate-500'}`}
+        style={{ width: `${x(value)}%` }}
+      />
     </span>
   );
 }
@@ -61,7 +64,8 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
   const [results, setResults] = useState<Results | null>(null);
   const g = GUIDELINES[state.guideline];
   const width = Number(state.width) as WidthIndex;
-  const guessPlatform: Platform = state.setting === 'auto' ? platformFor(job.backend?.backend ?? (state.backend === 'auto' ? 'webgl' : state.backend)) : state.setting;
+  const guessPlatform: Platform =
+    state.setting === 'auto' ? platformFor(job.backend?.backend ?? (state.backend === 'auto' ? 'webgl' : state.backend)) : state.setting;
   const shown = results && results.guideline === state.guideline ? results : null;
   const platform = shown?.platform ?? guessPlatform;
   const plan = runPlan(state.reduced);
@@ -143,8 +147,22 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
             ['arm', "Paper's ARM column"],
           ]}
         />
-        <Select label="Width" control="width" value={state.width} disabled={job.running} onChange={(width) => onChange({ width })} options={g.columns[guessPlatform].map((c, i) => [String(i) as '0' | '1' | '2', c] as const)} />
-        <Toggle className="self-end pb-1" label="Reduced size" control="reduced" checked={state.reduced} disabled={job.running} onChange={(reduced) => onChange({ reduced })} />
+        <Select
+          label="Width"
+          control="width"
+          value={state.width}
+          disabled={job.running}
+          onChange={(width) => onChange({ width })}
+          options={g.columns[guessPlatform].map((c, i) => [String(i) as '0' | '1' | '2', c] as const)}
+        />
+        <Toggle
+          className="self-end pb-1"
+          label="Reduced size"
+          control="reduced"
+          checked={state.reduced}
+          disabled={job.running}
+          onChange={(reduced) => onChange({ reduced })}
+        />
       </div>
 
       <RunButton
@@ -160,52 +178,66 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
       </RunButton>
       <RunReport backend={job.backend} requested={state.backend} tensors={job.tensors} />
 
-      <DataTable caption={<>
-        Speed relative to the first row (higher is faster). Channels: the paper&apos;s {PLATFORM_LABELS[platform]} setting, {g.columns[platform][w]}. Paper columns: {g.table},{' '}
-            {g.columns.gpu[w]} on the GPU ({PAPER_UNITS.gpu}) and {g.columns.arm[w]} on ARM ({PAPER_UNITS.arm}).
-      </>} className="min-w-[34rem] text-xs" tableData={{ 'data-testid': 'guideline-table', 'data-complete': complete ? 'true' : 'false' }}>
-          <TableHead columns={['Block', 'Setting here', { label: 'MACs', align: 'right' }, 'This device', 'Paper, GTX 1080Ti', 'Paper, ARM']} />
-          <tbody>
-            {g.rows.map((row, r) => {
-              const res = shown?.rows.find((x) => x.row === r);
-              return (
-                <tr key={row.label} className="border-b border-slate-100 align-top dark:border-slate-800" data-testid={`guideline-row-${r}`} data-ms={res ? res.ms.toFixed(3) : ''}>
-                  <th scope="row" className="py-1.5 pr-2 font-medium whitespace-nowrap text-slate-900 dark:text-slate-100">
-                    {row.label}
-                  </th>
-                  <td className="py-1.5 pr-2 text-slate-600 dark:text-slate-400">{rowSetting(state.guideline, r, platform, w).text}</td>
-                  <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums">{formatCount(macs[r])}</td>
-                  <td className="w-28 py-1.5 pr-2 tabular-nums">
-                    {res ? (
-                      <>
-                        <span className="font-semibold text-slate-900 dark:text-white">{formatFixed(rel[r], 2)}×</span> <span className="text-slate-500 dark:text-slate-400">{formatMs(res.ms)}</span>
-                        <Bar value={rel[r]} max={maxRel} tone="you" />
-                        {res.strategy ? <span className="mt-0.5 block text-[10px] text-slate-500 dark:text-slate-400">grouped conv: {res.strategy}</span> : null}
-                      </>
-                    ) : (
-                      <span className="text-slate-400">–</span>
-                    )}
-                  </td>
-                  <td className="w-28 py-1.5 pr-2 tabular-nums">
-                    {formatFixed(paperRel.gpu[r], 2)}× <span className="text-slate-500 dark:text-slate-400">({row.paper.gpu[w]})</span>
-                    <Bar value={paperRel.gpu[r]} max={maxRel} tone="paper" />
-                  </td>
-                  <td className="w-28 py-1.5 tabular-nums">
-                    {formatFixed(paperRel.arm[r], 2)}× <span className="text-slate-500 dark:text-slate-400">({row.paper.arm[w]})</span>
-                    <Bar value={paperRel.arm[r]} max={maxRel} tone="paper" />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
+      <DataTable
+        caption={
+          <>
+            Speed relative to the first row (higher is faster). Channels: the paper&apos;s {PLATFORM_LABELS[platform]} setting, {g.columns[platform][w]}. Paper
+            columns: {g.table}, {g.columns.gpu[w]} on the GPU ({PAPER_UNITS.gpu}) and {g.columns.arm[w]} on ARM ({PAPER_UNITS.arm}).
+          </>
+        }
+        className="min-w-[34rem] text-xs"
+        tableData={{ 'data-testid': 'guideline-table', 'data-complete': complete ? 'true' : 'false' }}
+      >
+        <TableHead columns={['Block', 'Setting here', { label: 'MACs', align: 'right' }, 'This device', 'Paper, GTX 1080Ti', 'Paper, ARM']} />
+        <tbody>
+          {g.rows.map((row, r) => {
+            const res = shown?.rows.find((x) => x.row === r);
+            return (
+              <tr
+                key={row.label}
+                className="border-b border-slate-100 align-top dark:border-slate-800"
+                data-testid={`guideline-row-${r}`}
+                data-ms={res ? res.ms.toFixed(3) : ''}
+              >
+                <th scope="row" className="py-1.5 pr-2 font-medium whitespace-nowrap text-slate-900 dark:text-slate-100">
+                  {row.label}
+                </th>
+                <td className="py-1.5 pr-2 text-slate-600 dark:text-slate-400">{rowSetting(state.guideline, r, platform, w).text}</td>
+                <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums">{formatCount(macs[r])}</td>
+                <td className="w-28 py-1.5 pr-2 tabular-nums">
+                  {res ? (
+                    <>
+                      <span className="font-semibold text-slate-900 dark:text-white">{formatFixed(rel[r], 2)}×</span>{' '}
+                      <span className="text-slate-500 dark:text-slate-400">{formatMs(res.ms)}</span>
+                      <Bar value={rel[r]} max={maxRel} tone="you" />
+                      {res.strategy ? <span className="mt-0.5 block text-[10px] text-slate-500 dark:text-slate-400">grouped conv: {res.strategy}</span> : null}
+                    </>
+                  ) : (
+                    <span className="text-slate-400">–</span>
+                  )}
+                </td>
+                <td className="w-28 py-1.5 pr-2 tabular-nums">
+                  {formatFixed(paperRel.gpu[r], 2)}× <span className="text-slate-500 dark:text-slate-400">({row.paper.gpu[w]})</span>
+                  <Bar value={paperRel.gpu[r]} max={maxRel} tone="paper" />
+                </td>
+                <td className="w-28 py-1.5 tabular-nums">
+                  {formatFixed(paperRel.arm[r], 2)}× <span className="text-slate-500 dark:text-slate-400">({row.paper.arm[w]})</span>
+                  <Bar value={paperRel.arm[r]} max={maxRel} tone="paper" />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
       </DataTable>
       {notes.length > 0 && <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">{notes.map((n) => `${n.text}: ${n.note}.`).join(' ')}</p>}
       {v && (
         <p className="mt-2 text-sm" data-testid="guideline-verdict" data-verdict={v.verdict} aria-live="polite">
-          On this device {g.short}{' '}
-          <strong>{v.verdict === 'holds' ? 'holds' : v.verdict === 'mixed' ? 'partly holds' : 'does not hold'}</strong>: {v.held} of {v.of} of its predictions (
-          {state.guideline === 'g4' ? 'each variant without ReLU or shortcut is faster than the full unit' : 'the first row is faster than each other row'}) came true by more than 3%.
-          {v.verdict !== 'holds' && ' Small networks on a CPU backend, or GPU backends emulated in software, need not behave like the paper\'s hardware; that is the point of measuring.'}
+          On this device {g.short} <strong>{v.verdict === 'holds' ? 'holds' : v.verdict === 'mixed' ? 'partly holds' : 'does not hold'}</strong>: {v.held} of{' '}
+          {v.of} of its predictions (
+          {state.guideline === 'g4' ? 'each variant without ReLU or shortcut is faster than the full unit' : 'the first row is faster than each other row'})
+          came true by more than 3%.
+          {v.verdict !== 'holds' &&
+            " Small networks on a CPU backend, or GPU backends emulated in software, need not behave like the paper's hardware; that is the point of measuring."}
         </p>
       )}
     </div>

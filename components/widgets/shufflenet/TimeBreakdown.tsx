@@ -39,7 +39,11 @@ function ShareBar({ cats, share, label }: { cats: readonly CategoryTotal[]; shar
   return (
     <div className="mt-2">
       <p className="mb-1 text-xs text-slate-700 dark:text-slate-300">{label}</p>
-      <div className="flex h-6 w-full overflow-hidden rounded" role="img" aria-label={`${label}: ${cats.map((c) => `${c.label} ${formatPercent(c[share])}`).join(', ')}`}>
+      <div
+        className="flex h-6 w-full overflow-hidden rounded"
+        role="img"
+        aria-label={`${label}: ${cats.map((c) => `${c.label} ${formatPercent(c[share])}`).join(', ')}`}
+      >
         {cats.map((c) => (
           <div
             key={c.category}
@@ -74,9 +78,23 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
   return (
     <div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Select label="Input size" control="size" value={state.size} disabled={job.running} onChange={(size) => onChange({ size })} options={BREAKDOWN_SIZES.map((s) => [s, `${s}×${s}`] as const)} />
+        <Select
+          label="Input size"
+          control="size"
+          value={state.size}
+          disabled={job.running}
+          onChange={(size) => onChange({ size })}
+          options={BREAKDOWN_SIZES.map((s) => [s, `${s}×${s}`] as const)}
+        />
         <BackendSelect value={state.backend} choices={BACKEND_CHOICES} disabled={job.running} onChange={(backend) => onChange({ backend })} />
-        <Toggle className="col-span-2 self-end pb-1 sm:col-span-1" label="Quick run" control="reduced" checked={state.reduced} disabled={job.running} onChange={(reduced) => onChange({ reduced })} />
+        <Toggle
+          className="col-span-2 self-end pb-1 sm:col-span-1"
+          label="Quick run"
+          control="reduced"
+          checked={state.reduced}
+          disabled={job.running}
+          onChange={(reduced) => onChange({ reduced })}
+        />
       </div>
       <RunButton
         onRun={run}
@@ -93,32 +111,51 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
 
       {result && (
         <div className="mt-4" data-testid="time-breakdown-result">
-<ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${formatMs(sumMs)})`} />
+          <ShareBar cats={cats} share="msShare" label={`Measured time (sum of layers ${formatMs(sumMs)})`} />
           <ShareBar cats={cats} share="macsShare" label="Share of FLOPs (multiply-adds)" />
-          <DataTable caption={<>
-            shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes ({timerLabel(result.profile.timers)}). Whole-model
-                forward pass: {formatMs(result.profile.wholeMs)}.
-          </>} className="min-w-[28rem] text-xs">
-              <TableHead columns={['Op kind', { label: 'Layers', align: 'right' }, { label: 'Time', align: 'right' }, { label: 'Share of time', align: 'right' }, { label: 'Share of FLOPs', align: 'right' }]} />
-              <tbody>
-                {cats.map((c) => (
-                  <tr key={c.category} className="border-b border-slate-100 dark:border-slate-800" data-testid={`breakdown-${c.category}`} data-share={c.msShare.toFixed(4)}>
-                    <th scope="row" className="py-1 pr-2 font-normal">
-                      <span className={`mr-1.5 inline-block h-2.5 w-2.5 rounded-sm align-middle ${SWATCH[c.category]}`} aria-hidden="true" />
-                      {c.label}
-                    </th>
-                    <td className="py-1 pr-2 text-right tabular-nums">{c.layers}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{formatMs(c.ms)}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{formatPercent(c.msShare)}</td>
-                    <td className="py-1 text-right tabular-nums">{formatPercent(c.macsShare)}</td>
-                  </tr>
-                ))}
-              </tbody>
+          <DataTable
+            caption={
+              <>
+                shufflenet_v2_x1_0 at {result.size}×{result.size}, seeded weights, median of {result.profile.repeats} layer-by-layer passes (
+                {timerLabel(result.profile.timers)}). Whole-model forward pass: {formatMs(result.profile.wholeMs)}.
+              </>
+            }
+            className="min-w-[28rem] text-xs"
+          >
+            <TableHead
+              columns={[
+                'Op kind',
+                { label: 'Layers', align: 'right' },
+                { label: 'Time', align: 'right' },
+                { label: 'Share of time', align: 'right' },
+                { label: 'Share of FLOPs', align: 'right' },
+              ]}
+            />
+            <tbody>
+              {cats.map((c) => (
+                <tr
+                  key={c.category}
+                  className="border-b border-slate-100 dark:border-slate-800"
+                  data-testid={`breakdown-${c.category}`}
+                  data-share={c.msShare.toFixed(4)}
+                >
+                  <th scope="row" className="py-1 pr-2 font-normal">
+                    <span className={`mr-1.5 inline-block h-2.5 w-2.5 rounded-sm align-middle ${SWATCH[c.category]}`} aria-hidden="true" />
+                    {c.label}
+                  </th>
+                  <td className="py-1 pr-2 text-right tabular-nums">{c.layers}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{formatMs(c.ms)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{formatPercent(c.msShare)}</td>
+                  <td className="py-1 text-right tabular-nums">{formatPercent(c.macsShare)}</td>
+                </tr>
+              ))}
+            </tbody>
           </DataTable>
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
             Each layer is timed on its own here, so every layer pays a launch and a sync; the sum of the layers is{' '}
             {Number.isFinite(result.profile.relativeGap) ? `${Math.round(result.profile.relativeGap * 100)}% ` : ''}
-            {result.profile.relativeGap >= 0 ? 'above' : 'below'} the whole forward pass. That fixed cost per layer weighs most on cheap layers, so read the element-wise and data-movement shares as upper bounds.
+            {result.profile.relativeGap >= 0 ? 'above' : 'below'} the whole forward pass. That fixed cost per layer weighs most on cheap layers, so read the
+            element-wise and data-movement shares as upper bounds.
           </p>
         </div>
       )}

@@ -63,12 +63,22 @@ export class GraphBuilder {
 
   maxpool(name: string, x: string, k: number, s: number, p: number, ceil = false): string {
     const [c, h, w] = this.shape(x);
-    return this.add(name, { kind: 'maxpool', kernel: [k, k], stride: [s, s], padding: [p, p], ceilMode: ceil }, [x], [c, poolOut(h, k, s, p, ceil), poolOut(w, k, s, p, ceil)]);
+    return this.add(
+      name,
+      { kind: 'maxpool', kernel: [k, k], stride: [s, s], padding: [p, p], ceilMode: ceil },
+      [x],
+      [c, poolOut(h, k, s, p, ceil), poolOut(w, k, s, p, ceil)],
+    );
   }
 
   avgpool(name: string, x: string, k: number, s: number, p = 0, ceil = false): string {
     const [c, h, w] = this.shape(x);
-    return this.add(name, { kind: 'avgpool', kernel: [k, k], stride: [s, s], padding: [p, p], ceilMode: ceil }, [x], [c, poolOut(h, k, s, p, ceil), poolOut(w, k, s, p, ceil)]);
+    return this.add(
+      name,
+      { kind: 'avgpool', kernel: [k, k], stride: [s, s], padding: [p, p], ceilMode: ceil },
+      [x],
+      [c, poolOut(h, k, s, p, ceil), poolOut(w, k, s, p, ceil)],
+    );
   }
 
   gap(name: string, x: string, keepDims: boolean): string {

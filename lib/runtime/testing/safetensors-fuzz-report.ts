@@ -8,7 +8,9 @@ import { validateStateDict } from '../weights/load-state-dict';
 import { FUZZ_CLASSES, type FuzzClass, type Mutation } from './safetensors-fuzz';
 
 export interface ParserModule {
-  parseSafetensors(bytes: Uint8Array): { tensors: ReadonlyMap<string, { readonly shape: readonly number[]; readonly data: Float32Array | null; readonly dtype?: string }> };
+  parseSafetensors(bytes: Uint8Array): {
+    tensors: ReadonlyMap<string, { readonly shape: readonly number[]; readonly data: Float32Array | null; readonly dtype?: string }>;
+  };
   SafetensorsError: abstract new (...args: never[]) => Error;
 }
 
@@ -41,7 +43,8 @@ export function judge(parser: ParserModule, m: Mutation, graph: Graph, values?: 
   try {
     file = parser.parseSafetensors(m.bytes);
   } catch (e) {
-    if (!(e instanceof parser.SafetensorsError)) return { m, verdict: 'crash', message: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e) };
+    if (!(e instanceof parser.SafetensorsError))
+      return { m, verdict: 'crash', message: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e) };
     const rule = (e as { rule?: string; code?: string }).rule ?? (e as { code?: string }).code;
     return { m, verdict: 'refused', rule, message: e.message };
   }
@@ -68,7 +71,23 @@ export interface Row {
 }
 
 function row(cls: Row['cls']): Row {
-  return { cls, files: 0, mustRefuse: 0, refused: 0, acceptedInvalid: 0, validAccepted: 0, validRefused: 0, crash: 0, longOrMultiLine: 0, longest: 0, unclear: 0, ruleNotNamed: 0, misfitRefused: 0, valuesFlagged: 0, valuesSilent: 0 };
+  return {
+    cls,
+    files: 0,
+    mustRefuse: 0,
+    refused: 0,
+    acceptedInvalid: 0,
+    validAccepted: 0,
+    validRefused: 0,
+    crash: 0,
+    longOrMultiLine: 0,
+    longest: 0,
+    unclear: 0,
+    ruleNotNamed: 0,
+    misfitRefused: 0,
+    valuesFlagged: 0,
+    valuesSilent: 0,
+  };
 }
 
 export function tally(outcomes: Iterable<Outcome>): Row[] {

@@ -69,12 +69,23 @@ export function validateStateDict(graph: Graph, entries: ReadonlyMap<string, Sha
         message: `shape mismatch for ${quote(e.key, 80)}: expected ${shapeToString(e.shape)}, got ${shapeToString(got.shape)}`,
       });
     } else if (got.data === null) {
-      issues.push({ kind: 'dtype', key: e.key, expected: e.shape, got: got.shape, message: `${quote(e.key, 80)} has integer dtype ${got.dtype ?? ''}; a float tensor is needed` });
+      issues.push({
+        kind: 'dtype',
+        key: e.key,
+        expected: e.shape,
+        got: got.shape,
+        message: `${quote(e.key, 80)} has integer dtype ${got.dtype ?? ''}; a float tensor is needed`,
+      });
     }
   }
   for (const [key, got] of entries) {
     if (wanted.has(key) || isIgnoredKey(key)) continue;
-    issues.push({ kind: 'unexpected', key, got: got.shape, message: `unexpected key ${quote(key, 80)} (shape ${shapeToString(got.shape)}) is not part of ${graph.id}` });
+    issues.push({
+      kind: 'unexpected',
+      key,
+      got: got.shape,
+      message: `unexpected key ${quote(key, 80)} (shape ${shapeToString(got.shape)}) is not part of ${graph.id}`,
+    });
   }
   return issues;
 }

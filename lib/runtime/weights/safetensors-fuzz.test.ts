@@ -75,8 +75,10 @@ describe('safetensors fuzz', () => {
         version = s.version;
         continue;
       }
-      if (m.expect === 'invalid' && !(r.issues.length === 1 && r.issues[0].kind === 'parse' && r.issues[0].rule === o.rule)) wrong.push(`${tag}: lab issue ${r.issues[0]?.kind}`);
-      if (m.expect === 'misfit' && (r.issues.length === 0 || r.issues.some((i) => i.kind === 'parse' || i.kind === 'values'))) wrong.push(`${tag}: lab issue ${r.issues[0]?.kind}`);
+      if (m.expect === 'invalid' && !(r.issues.length === 1 && r.issues[0].kind === 'parse' && r.issues[0].rule === o.rule))
+        wrong.push(`${tag}: lab issue ${r.issues[0]?.kind}`);
+      if (m.expect === 'misfit' && (r.issues.length === 0 || r.issues.some((i) => i.kind === 'parse' || i.kind === 'values')))
+        wrong.push(`${tag}: lab issue ${r.issues[0]?.kind}`);
       if (m.expect === 'values' && !(r.findings?.length && r.issues[0].kind === 'values')) wrong.push(`${tag}: values not reported`);
       // What the reader sees: a headline saying the previous weights stay, then short lines.
       const notice = weightsErrorMessage('fuzz.safetensors', graph.id, r.issues, 'seeded random, seed 7').split('\n');

@@ -81,7 +81,8 @@ function readEntry(key: string, raw: JsonValue): HeaderEntry {
   }
   const shapeRaw = obj.get('shape');
   if (!Array.isArray(shapeRaw)) throw new SafetensorsError('shape', `tensor ${k}: shape must be a list of integers, got ${describe(shapeRaw)}`, key);
-  if (shapeRaw.length > MAX_RANK) throw new SafetensorsError('shape', `tensor ${k}: rank ${shapeRaw.length} exceeds ${MAX_RANK}, shape ${describe(shapeRaw)}`, key);
+  if (shapeRaw.length > MAX_RANK)
+    throw new SafetensorsError('shape', `tensor ${k}: rank ${shapeRaw.length} exceeds ${MAX_RANK}, shape ${describe(shapeRaw)}`, key);
   const shape: number[] = [];
   let numel = 1;
   for (let d = 0; d < shapeRaw.length; d++) {
@@ -91,7 +92,8 @@ function readEntry(key: string, raw: JsonValue): HeaderEntry {
     numel *= n;
   }
   const size = DTYPE_BYTES.get(dtype) as number;
-  if (!Number.isSafeInteger(numel * size)) throw new SafetensorsError('shape', `tensor ${k}: shape ${describe(shapeRaw)} holds more bytes than any file can`, key);
+  if (!Number.isSafeInteger(numel * size))
+    throw new SafetensorsError('shape', `tensor ${k}: shape ${describe(shapeRaw)} holds more bytes than any file can`, key);
 
   const offsets = obj.get('data_offsets');
   if (!Array.isArray(offsets) || offsets.length !== 2) {
@@ -104,7 +106,11 @@ function readEntry(key: string, raw: JsonValue): HeaderEntry {
   }
   if (begin > end) throw new SafetensorsError('data-offsets', `tensor ${k}: data_offsets [${begin}, ${end}] begin after they end`, key);
   if (end - begin !== numel * size) {
-    throw new SafetensorsError('tensor-size', `tensor ${k}: ${dtype} [${shape.join(', ')}] needs ${numel * size} bytes, data_offsets [${begin}, ${end}] give ${end - begin}`, key);
+    throw new SafetensorsError(
+      'tensor-size',
+      `tensor ${k}: ${dtype} [${shape.join(', ')}] needs ${numel * size} bytes, data_offsets [${begin}, ${end}] give ${end - begin}`,
+      key,
+    );
   }
   return { key, dtype, shape, begin, end };
 }
@@ -137,13 +143,22 @@ function checkLayout(entries: readonly HeaderEntry[], dataLength: number): void 
       throw new SafetensorsError('hole', `bytes [${at}, ${e.begin}) ${after} belong to no tensor; next is ${quote(e.key, 40)}`, e.key);
     }
     if (e.begin < at && prev) {
-      throw new SafetensorsError('overlap', `tensor ${quote(e.key, 40)} [${e.begin}, ${e.end}) overlaps ${quote(prev.key, 40)} [${prev.begin}, ${prev.end})`, e.key);
+      throw new SafetensorsError(
+        'overlap',
+        `tensor ${quote(e.key, 40)} [${e.begin}, ${e.end}) overlaps ${quote(prev.key, 40)} [${prev.begin}, ${prev.end})`,
+        e.key,
+      );
     }
     at = e.end;
     prev = e;
   }
   if (at > dataLength) {
-    throw new SafetensorsError('data-truncated', `tensor ${quote((prev as HeaderEntry).key, 40)} ends at byte ${at} but the data region has ${dataLength} (file cut short?)`, prev?.key);
+    throw new SafetensorsError(
+      'data-truncated',
+      `tensor ${quote((prev as HeaderEntry).key, 40)} ends at byte ${at} but the data region has ${dataLength} (file cut short?)`,
+      prev?.key,
+    );
   }
-  if (at < dataLength) throw new SafetensorsError('trailing-bytes', `the data region has ${dataLength} bytes but the tensors end at byte ${at}; the rest belongs to no tensor`);
+  if (at < dataLength)
+    throw new SafetensorsError('trailing-bytes', `the data region has ${dataLength} bytes but the tensors end at byte ${at}; the rest belongs to no tensor`);
 }

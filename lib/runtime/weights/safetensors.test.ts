@@ -99,7 +99,8 @@ describe('safetensors rules', () => {
     }
     expect(refusal(file('{"w":{"shape":[1],"data_offsets":[0,4]}}', 4)).message).toMatch(/^dtype: tensor "w": dtype missing must be a dtype name/);
     expect(refusal(file(`{"w":${T('F32', '[-1]', '[0,4]')}}`, 4)).message).toBe('shape: tensor "w": dimension 0 is -1, not a non-negative integer');
-    for (const s of ['[1.0]', '[1e0]', '["1"]', '[[1]]', '[null]', '1', '{}', '[9007199254740993]']) expect(refusal(file(`{"w":${T('F32', s, '[0,4]')}}`, 4)).rule).toBe('shape');
+    for (const s of ['[1.0]', '[1e0]', '["1"]', '[[1]]', '[null]', '1', '{}', '[9007199254740993]'])
+      expect(refusal(file(`{"w":${T('F32', s, '[0,4]')}}`, 4)).rule).toBe('shape');
     expect(refusal(file(`{"w":${T('F32', '[1,1,1,1,1,1,1,1,1]', '[0,4]')}}`, 4)).message).toContain('rank 9 exceeds 8');
     const million = refusal(file(`{"w":${T('F32', `[${new Array(1_000_000).fill(1).join(',')}]`, '[0,4]')}}`, 4));
     expect(million.message).toBe('shape: tensor "w": rank 1000000 exceeds 8, shape [1, 1, 1, 1, … (1000000 items)]');
@@ -123,13 +124,20 @@ describe('safetensors rules', () => {
     // Zero-length entries at a boundary (or at 0, or at the end) are fine.
     const ok = `{"z0":${T('F32', '[0]', '[0,0]')},"a":${T('F32', '[1]', '[0,4]')},"z1":${T('I64', '[0,3]', '[4,4]')},"b":${T('F16', '[2]', '[4,8]')},"z2":${T('U8', '[0]', '[8,8]')}}`;
     expect([...parseSafetensors(file(ok, 8)).tensors.keys()]).toEqual(['z0', 'a', 'z1', 'b', 'z2']);
-    expect(refusal(file(`{"a":${T('F32', '[1]', '[0,4]')}}`, 6)).message).toBe('trailing-bytes: the data region has 6 bytes but the tensors end at byte 4; the rest belongs to no tensor');
+    expect(refusal(file(`{"a":${T('F32', '[1]', '[0,4]')}}`, 6)).message).toBe(
+      'trailing-bytes: the data region has 6 bytes but the tensors end at byte 4; the rest belongs to no tensor',
+    );
     expect(refusal(file('{}', 1)).rule).toBe('trailing-bytes');
     expect(refusal(file(`{"a":${T('F32', '[2]', '[0,8]')}}`, 5)).rule).toBe('data-truncated');
   });
 
   it('metadata maps strings to strings', () => {
-    expect(parseSafetensors(file('{"__metadata__":{"format":"pt","__proto__":"x"}}')).metadata).toEqual(Object.fromEntries([['format', 'pt'], ['__proto__', 'x']]));
+    expect(parseSafetensors(file('{"__metadata__":{"format":"pt","__proto__":"x"}}')).metadata).toEqual(
+      Object.fromEntries([
+        ['format', 'pt'],
+        ['__proto__', 'x'],
+      ]),
+    );
     for (const m of ['[]', '"pt"', 'null', '1', '{"a":1}', '{"a":null}', '{"a":{"b":"c"}}', '{"a":["b"]}']) {
       expect(refusal(file(`{"__metadata__":${m}}`)).rule).toBe('metadata');
     }
@@ -155,7 +163,11 @@ describe('safetensors rules', () => {
     const f8 = new Uint8Array([0x3c, 0x38]);
     expect(Array.from(decodeFloats(f8, 0, 'F8_E5M2', 1))).toEqual([1]);
     expect(Array.from(decodeFloats(f8, 1, 'F8_E4M3', 1))).toEqual([1]);
-    for (const d of DTYPES) if (!FLOAT_DTYPES.has(d)) expect(parseSafetensors(writeSafetensors([['x', { shape: [2], dtype: d, bytes: new Uint8Array(2 * DTYPE_BYTES.get(d)!) }]])).tensors.get('x')!.data).toBeNull();
+    for (const d of DTYPES)
+      if (!FLOAT_DTYPES.has(d))
+        expect(
+          parseSafetensors(writeSafetensors([['x', { shape: [2], dtype: d, bytes: new Uint8Array(2 * DTYPE_BYTES.get(d)!) }]])).tensors.get('x')!.data,
+        ).toBeNull();
   });
 });
 
@@ -163,7 +175,8 @@ describe('writer round trip (property, seeded)', () => {
   it('random dtypes, shapes and metadata → write → parse → identical', () => {
     const rng = mulberry32(12);
     const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-    const str = (n: number) => String.fromCodePoint(...Array.from({ length: n }, () => [int(32, 126), int(0xa0, 0xd7ff), int(0x10000, 0x10ffff), int(0, 31)][int(0, 3)]));
+    const str = (n: number) =>
+      String.fromCodePoint(...Array.from({ length: n }, () => [int(32, 126), int(0xa0, 0xd7ff), int(0x10000, 0x10ffff), int(0, 31)][int(0, 3)]));
     for (let round = 0; round < 300; round++) {
       const tensors = new Map<string, { dtype: SafetensorsDtype; shape: number[]; bytes: Uint8Array }>();
       const n = int(0, 6);
@@ -243,7 +256,9 @@ describe('value findings', () => {
   it('refuses through the one path unless the reader allows it', () => {
     const graph = buildGraph('shufflenet_v2_x0_5', { size: 64 });
     const keys = expectedTensors(graph).filter((e) => e.role !== 'num_batches_tracked');
-    const bytes = writeSafetensors(keys.map((e, i) => [e.key, { shape: e.shape, data: new Float32Array(e.shape.reduce((a, b) => a * b, 1)).fill(i === 0 ? -Infinity : 1) }] as const));
+    const bytes = writeSafetensors(
+      keys.map((e, i) => [e.key, { shape: e.shape, data: new Float32Array(e.shape.reduce((a, b) => a * b, 1)).fill(i === 0 ? -Infinity : 1) }] as const),
+    );
     const r = readWeightsFile(bytes, graph);
     expect(r.ok).toBe(false);
     if (!r.ok) {

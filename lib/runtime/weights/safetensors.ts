@@ -58,7 +58,10 @@ function readHeaderJson(bytes: Uint8Array): { root: JsonObject; dataStart: numbe
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLen = dv.getUint32(4, true) * 4294967296 + dv.getUint32(0, true);
   if (headerLen > MAX_HEADER_BYTES) {
-    throw new SafetensorsError('header-too-large', `header length ${headerLen} exceeds the format's limit of ${MAX_HEADER_BYTES} bytes (not a safetensors file?)`);
+    throw new SafetensorsError(
+      'header-too-large',
+      `header length ${headerLen} exceeds the format's limit of ${MAX_HEADER_BYTES} bytes (not a safetensors file?)`,
+    );
   }
   if (8 + headerLen > bytes.byteLength) {
     throw new SafetensorsError('header-truncated', `header length ${headerLen} but only ${bytes.byteLength - 8} bytes follow the length field`);
@@ -79,7 +82,10 @@ function readHeaderJson(bytes: Uint8Array): { root: JsonObject; dataStart: numbe
   for (let i = end; i < text.length; i++) {
     if (text.charCodeAt(i) !== 0x20) {
       const c = text.charCodeAt(i);
-      throw new SafetensorsError('header-padding', `after the header's JSON only spaces may follow, found U+${c.toString(16).padStart(4, '0').toUpperCase()} at character ${i}`);
+      throw new SafetensorsError(
+        'header-padding',
+        `after the header's JSON only spaces may follow, found U+${c.toString(16).padStart(4, '0').toUpperCase()} at character ${i}`,
+      );
     }
   }
   return { root: value as JsonObject, dataStart: 8 + headerLen };

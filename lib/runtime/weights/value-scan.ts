@@ -25,7 +25,13 @@ export interface ValueFinding {
 
 /** Every tensor with non-finite values, and every running variance below zero, in `tensors`' order. */
 export function scanValues(tensors: ReadonlyMap<string, { readonly data: Float32Array | null }>, graph?: Graph): ValueFinding[] {
-  const variances = new Set(graph ? expectedTensors(graph).filter((e) => e.role === 'running_var').map((e) => e.key) : []);
+  const variances = new Set(
+    graph
+      ? expectedTensors(graph)
+          .filter((e) => e.role === 'running_var')
+          .map((e) => e.key)
+      : [],
+  );
   const out: ValueFinding[] = [];
   for (const [key, t] of tensors) {
     const d = t.data;

@@ -15,7 +15,8 @@ export type CardinalityGroupsSchema = typeof cardinalityGroupsSchema;
 export const cardinalityGroupsMeta: WidgetMeta<CardinalityGroupsSchema> = {
   id: 'cardinality-groups',
   title: 'Cardinality groups',
-  description: 'One ResNeXt block in its three equivalent forms with the same parameters and MACs, and its grouped convolution as a block-diagonal weight matrix.',
+  description:
+    'One ResNeXt block in its three equivalent forms with the same parameters and MACs, and its grouped convolution as a block-diagonal weight matrix.',
   schema: cardinalityGroupsSchema,
   usesWebcam: false,
   usesTfjs: false,

@@ -27,7 +27,13 @@ describe('constant-complexity solver', () => {
 
 describe('three equivalent forms', () => {
   it('have the same parameters and MACs (from the spec cost model)', () => {
-    for (const [C, d] of [[1, 64], [2, 40], [8, 14], [32, 4], [3, 5]] as const) {
+    for (const [C, d] of [
+      [1, 64],
+      [2, 40],
+      [8, 14],
+      [32, 4],
+      [3, 5],
+    ] as const) {
       const s = { C, d, ...CONV2_TEMPLATE };
       const [a, b, c] = FORMS.map((f) => formCost(f, s));
       expect(a.total.params).toBe(c.total.params);
@@ -79,7 +85,11 @@ describe('block-diagonal layout', () => {
   });
 
   it('covers the whole diagonal for any C and d', () => {
-    for (const [C, d] of [[1, 64], [32, 4], [7, 3]]) {
+    for (const [C, d] of [
+      [1, 64],
+      [32, 4],
+      [7, 3],
+    ]) {
       const m = blockDiagonal(C, d, 200);
       expect(m.blocks.reduce((a, b) => a + b.size, 0)).toBeCloseTo(200, 9);
       expect(m.groupedWeights).toBe(C * d * d * 9);

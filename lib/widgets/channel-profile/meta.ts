@@ -14,7 +14,7 @@ export type ChannelProfileSchema = typeof channelProfileSchema;
 export const channelProfileMeta: WidgetMeta<ChannelProfileSchema> = {
   id: 'channel-profile',
   title: 'Channel profile',
-  description: "Channels entering every dense layer and transition of an ImageNet DenseNet, from the spec: the saw-tooth of growth and compression.",
+  description: 'Channels entering every dense layer and transition of an ImageNet DenseNet, from the spec: the saw-tooth of growth and compression.',
   schema: channelProfileSchema,
   usesWebcam: false,
   usesTfjs: false,

@@ -43,7 +43,16 @@ export function channelProfile(graph: Graph): ChannelProfile {
     // The first BN reads what the step reads (the concatenation so far, or the block's output).
     const first = nodes.find((n) => n.op.kind === 'bn')!;
     const out = nodes.filter((n) => n.op.kind === 'conv').at(-1)!;
-    steps.push({ step: steps.length + 1, kind, block, layer, inChannels: first.inShapes[0][0], outChannels: out.outShape[0], resolution: first.inShapes[0][1], node: first.name });
+    steps.push({
+      step: steps.length + 1,
+      kind,
+      block,
+      layer,
+      inChannels: first.inShapes[0][0],
+      outChannels: out.outShape[0],
+      resolution: first.inShapes[0][1],
+      node: first.name,
+    });
   };
   const transitions = groupsWithRole(graph, 'transition');
   blocks.forEach((blk, bi) => {
@@ -68,7 +77,14 @@ export function blockSummaries(p: ChannelProfile): Array<{ block: number; layers
     const ls = p.steps.filter((s) => s.kind === 'dense' && s.block === b);
     if (!ls.length) continue;
     const last = ls.at(-1)!;
-    out.push({ block: b, layers: ls.length, firstIn: ls[0].inChannels, lastIn: last.inChannels, out: last.inChannels + last.outChannels, resolution: ls[0].resolution });
+    out.push({
+      block: b,
+      layers: ls.length,
+      firstIn: ls[0].inChannels,
+      lastIn: last.inChannels,
+      out: last.inChannels + last.outChannels,
+      resolution: ls[0].resolution,
+    });
   }
   return out;
 }

@@ -40,12 +40,17 @@ export interface ShuffleLayout {
 }
 
 export function shuffleLayout(trace: ShuffleTrace): ShuffleLayout {
-  const full = (n: number) => scaleBand<number>().domain(Array.from({ length: n }, (_, i) => i)).range([X0, X1]);
+  const full = (n: number) =>
+    scaleBand<number>()
+      .domain(Array.from({ length: n }, (_, i) => i))
+      .range([X0, X1]);
   const at = (n: number, i: number) => {
     const s = full(n);
     return (s(i) ?? 0) + s.bandwidth() / 2;
   };
-  const rows: Row[] = [{ label: 'input', unit: 0, step: 'input', whole: false, slots: trace.units[0].input.map((slot, i, a) => ({ slot, x: at(a.length, i) })) }];
+  const rows: Row[] = [
+    { label: 'input', unit: 0, step: 'input', whole: false, slots: trace.units[0].input.map((slot, i, a) => ({ slot, x: at(a.length, i) })) },
+  ];
   const boxes: BranchBox[] = [];
   trace.units.forEach((u, ui) => {
     const unit = ui + 1;
@@ -55,11 +60,23 @@ export function shuffleLayout(trace: ShuffleTrace): ShuffleLayout {
     const rightX = (j: number) => at(n, nl + j) + GAP / 2;
     const rSplit = rows.length;
     if (u.kind === 'basic') {
-      rows.push({ label: `unit ${unit} · split`, unit, step: 'split', whole: false, slots: [...u.left.map((slot, j) => ({ slot, x: leftX(j) })), ...u.branchIn.map((slot, j) => ({ slot, x: rightX(j) }))] });
+      rows.push({
+        label: `unit ${unit} · split`,
+        unit,
+        step: 'split',
+        whole: false,
+        slots: [...u.left.map((slot, j) => ({ slot, x: leftX(j) })), ...u.branchIn.map((slot, j) => ({ slot, x: rightX(j) }))],
+      });
     } else {
       rows.push({ label: `unit ${unit} · no split`, unit, step: 'split', whole: true, slots: u.input.map((slot, i, a) => ({ slot, x: at(a.length, i) })) });
     }
-    rows.push({ label: 'branches', unit, step: 'branch', whole: false, slots: [...u.left.map((slot, j) => ({ slot, x: leftX(j) })), ...u.right.map((slot, j) => ({ slot, x: rightX(j) }))] });
+    rows.push({
+      label: 'branches',
+      unit,
+      step: 'branch',
+      whole: false,
+      slots: [...u.left.map((slot, j) => ({ slot, x: leftX(j) })), ...u.right.map((slot, j) => ({ slot, x: rightX(j) }))],
+    });
     const y0 = TOP + rSplit * ROW + 7;
     const y1 = TOP + (rSplit + 1) * ROW - 7;
     const right = { unit, x0: rightX(0) - 8, x1: rightX(u.right.length - 1) + 8, y0, y1 };
@@ -70,7 +87,13 @@ export function shuffleLayout(trace: ShuffleTrace): ShuffleLayout {
       boxes.push({ ...right, text: '1×1 · 3×3 DW s2 · 1×1' });
     }
     rows.push({ label: 'concat', unit, step: 'concat', whole: false, slots: u.concat.map((slot, i) => ({ slot, x: at(n, i) })) });
-    rows.push({ label: trace.shuffle ? 'shuffle' : 'no shuffle', unit, step: 'shuffle', whole: false, slots: u.output.map((slot, i) => ({ slot, x: at(n, i) })) });
+    rows.push({
+      label: trace.shuffle ? 'shuffle' : 'no shuffle',
+      unit,
+      step: 'shuffle',
+      whole: false,
+      slots: u.output.map((slot, i) => ({ slot, x: at(n, i) })),
+    });
   });
   return { rows, boxes };
 }

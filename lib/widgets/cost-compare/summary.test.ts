@@ -15,7 +15,16 @@ describe('cost comparison summary', () => {
 
   it('summarises a profile: scatter points, time per kind, zero-MAC share', () => {
     const g = buildGraph('resnext50_32x4d', { size: 32 });
-    const layers = g.nodes.map((n, i) => ({ name: n.name, op: n.op.kind, group: n.group, macs: 0, bytes: 0, ms: i % 2 ? 1 : 0.5, samples: [1], timer: 'wall' as const }));
+    const layers = g.nodes.map((n, i) => ({
+      name: n.name,
+      op: n.op.kind,
+      group: n.group,
+      macs: 0,
+      bytes: 0,
+      ms: i % 2 ? 1 : 0.5,
+      samples: [1],
+      timer: 'wall' as const,
+    }));
     const profile: ModelProfile = {
       graphId: g.id,
       backend: 'cpu',

@@ -49,7 +49,14 @@ export function measure(p: LabProfile, id: string): ModelMeasurement {
   const finite = p.rows.filter((r) => Number.isFinite(r.ms));
   const sum = finite.reduce((s, r) => s + r.ms, 0);
   const zero = finite.filter((r) => r.macs === 0).reduce((s, r) => s + r.ms, 0);
-  return { id, wholeMs: p.wholeMs, sumLayersMs: sum, gflops: achievedGflops(macs, p.wholeMs), kinds: totalsByKind(p.rows), zeroMacShare: sum > 0 ? zero / sum : 0 };
+  return {
+    id,
+    wholeMs: p.wholeMs,
+    sumLayersMs: sum,
+    gflops: achievedGflops(macs, p.wholeMs),
+    kinds: totalsByKind(p.rows),
+    zeroMacShare: sum > 0 ? zero / sum : 0,
+  };
 }
 
 export function kindLabel(k: DisplayOpKind): string {

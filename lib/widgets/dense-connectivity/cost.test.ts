@@ -33,7 +33,10 @@ describe('dense block cost from the spec', () => {
     expect(c.transition.params).toBe(sum('features.transition1'));
     expect(c.layers.reduce((a, l) => a + l.cost.macs, 0)).toBe(c.block.macs);
     // Same block inside a full 3-block CIFAR DenseNet-BC: identical first block.
-    const full = densenet({ growthRate: 4, blockConfig: [5, 5, 5], initFeatures: 8, bottleneck: true, compression: 0.5, stem: 'cifar', numClasses: 10 }, BLOCK_SIZE);
+    const full = densenet(
+      { growthRate: 4, blockConfig: [5, 5, 5], initFeatures: 8, bottleneck: true, compression: 0.5, stem: 'cifar', numClasses: 10 },
+      BLOCK_SIZE,
+    );
     expect(graphCost(full).stages.find((st) => st.group === 'features.denseblock1')!.params).toBe(c.block.params);
   });
 

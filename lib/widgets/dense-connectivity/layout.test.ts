@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { arcHeight, chainBands, chainEdges, connectionCount, denseEdges, inputBands, inputChannels, listNodes, readersOf, readsOf, transitionEdges } from './layout';
+import {
+  arcHeight,
+  chainBands,
+  chainEdges,
+  connectionCount,
+  denseEdges,
+  inputBands,
+  inputChannels,
+  listNodes,
+  readersOf,
+  readsOf,
+  transitionEdges,
+} from './layout';
 
 describe('dense connectivity layout', () => {
   it('counts L(L+1)/2 direct connections and lists each one once', () => {
@@ -16,7 +28,12 @@ describe('dense connectivity layout', () => {
 
   it('gives layer ℓ exactly ℓ inputs, and the transition all L+1 outputs', () => {
     const L = 6;
-    for (let l = 1; l <= L; l++) expect(denseEdges(L).filter((e) => e.to === l).map((e) => e.from)).toEqual(readsOf(l));
+    for (let l = 1; l <= L; l++)
+      expect(
+        denseEdges(L)
+          .filter((e) => e.to === l)
+          .map((e) => e.from),
+      ).toEqual(readsOf(l));
     expect(transitionEdges(L).map((e) => e.from)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(readersOf(2, L)).toEqual([3, 4, 5, 6, 7]);
     expect(readersOf(L, L)).toEqual([L + 1]);

@@ -23,7 +23,8 @@ export const EQUIVALENCE_SIZE = 32;
 export const groupEquivalenceMeta: WidgetMeta<GroupEquivalenceSchema> = {
   id: 'group-equivalence',
   title: 'Equivalence, proven live',
-  description: 'The same seeded weights run as C separate paths summed, as early concatenation and as one grouped convolution in TensorFlow.js; the outputs agree to float rounding.',
+  description:
+    'The same seeded weights run as C separate paths summed, as early concatenation and as one grouped convolution in TensorFlow.js; the outputs agree to float rounding.',
   schema: groupEquivalenceSchema,
   usesWebcam: false,
   usesTfjs: true,

@@ -17,7 +17,10 @@ describe('splitting grouped weights into paths', () => {
     const s = { C: 3, d: 2, width: 8, size: 32 };
     const c = randomizeBatchNorm(heInit(formGraph('c', s), 7), 7, FORM_C_BNS);
     const { a, b } = splitGroupedWeights(c, s.C, s.d);
-    for (const [form, sd] of [['a', a], ['b', b]] as const) {
+    for (const [form, sd] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       const want = heInit(formGraph(form, s), 0);
       expect([...sd.keys()].sort()).toEqual([...want.keys()].sort());
       for (const [key, t] of want) expect(sd.get(key)!.shape).toEqual(t.shape);

@@ -10,7 +10,11 @@ export { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 export const guidelineLabSchema = {
   guideline: enumP(GUIDELINE_IDS, 'g1', 'which guideline to test: g1 channel ratio, g2 groups, g3 fragments, g4 element-wise'),
   backend: BACKEND_PARAM,
-  setting: enumP(['auto', 'gpu', 'arm'] as const, 'auto', "the paper's channel setting to use: its GPU or its ARM column (auto: GPU for WebGPU/WebGL, ARM otherwise)"),
+  setting: enumP(
+    ['auto', 'gpu', 'arm'] as const,
+    'auto',
+    "the paper's channel setting to use: its GPU or its ARM column (auto: GPU for WebGPU/WebGL, ARM otherwise)",
+  ),
   width: enumP(['0', '1', '2'] as const, '0', "the paper's width column: 0 = ×1 (or the smallest c), 1 = ×2, 2 = ×4"),
   reduced: boolP(false, 'reduced size: 28×28 instead of 56×56, 1 warm-up and 3 timed passes instead of 2 and 7'),
 } as const;

@@ -7,7 +7,13 @@ import { sampleParam } from '@/lib/lab/samples';
 
 export const labFeatureMapsSchema = {
   model: enumP(MODEL_IDS, LAB_RUN_DEFAULT_MODEL, 'the registered model to run'),
-  layer: stringP(/^[A-Za-z0-9_.:-]*$/, 'a layer name such as stage2.0.shuffle', 200, '', 'the layer whose output is shown (empty: a layer in the middle of the network)'),
+  layer: stringP(
+    /^[A-Za-z0-9_.:-]*$/,
+    'a layer name such as stage2.0.shuffle',
+    200,
+    '',
+    'the layer whose output is shown (empty: a layer in the middle of the network)',
+  ),
   sample: sampleParam(),
   seed: seedParam(),
   backend: BACKEND_PARAM,

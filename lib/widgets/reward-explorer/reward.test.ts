@@ -26,7 +26,10 @@ describe('MnasNet reward', () => {
   it('β ≈ −0.07 comes from "twice the latency is worth 5% relative accuracy"', () => {
     expect(betaForTradeoff(0.05, 2)).toBeCloseTo(-0.0704, 4);
     const p = { ...SOFT, target: T };
-    expect(reward(0.7 * 1.05, 100, { ...p, beta: betaForTradeoff(), alpha: betaForTradeoff() })).toBeCloseTo(reward(0.7, 50, { ...p, beta: betaForTradeoff(), alpha: betaForTradeoff() }), 10);
+    expect(reward(0.7 * 1.05, 100, { ...p, beta: betaForTradeoff(), alpha: betaForTradeoff() })).toBeCloseTo(
+      reward(0.7, 50, { ...p, beta: betaForTradeoff(), alpha: betaForTradeoff() }),
+      10,
+    );
   });
 
   it('names the presets', () => {

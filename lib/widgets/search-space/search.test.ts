@@ -34,7 +34,9 @@ describe('search sampler', () => {
     const history = [0, 1, 2, 3, 4].map((i) => ({ blocks: sampleBlocks(200 + i), reward: i }));
     for (let i = 0; i < 20; i++) {
       const child = proposeCandidate('evolution', 3, i, history);
-      const diffs = history.map((h) => h.blocks.reduce((n, b, j) => n + Object.keys(b).filter((k) => b[k as keyof typeof b] !== child[j][k as keyof typeof b]).length, 0));
+      const diffs = history.map((h) =>
+        h.blocks.reduce((n, b, j) => n + Object.keys(b).filter((k) => b[k as keyof typeof b] !== child[j][k as keyof typeof b]).length, 0),
+      );
       expect(Math.min(...diffs)).toBe(1);
       child.forEach((b, j) => expect(layerChoices(j)).toContain(b.layers));
       expect(() => mnasnetFromChoices(child, 64)).not.toThrow();
@@ -51,7 +53,7 @@ describe('costs and the accuracy stand-in', () => {
     expect(archCost(blocks)).toEqual({ params: c.params, macs: c.macs });
   });
 
-  it('MobileNetV2 in the search space has about MobileNetV2\'s 300M multiply-adds and 3.4M parameters', () => {
+  it("MobileNetV2 in the search space has about MobileNetV2's 300M multiply-adds and 3.4M parameters", () => {
     const c = archCost(MOBILENETV2_BLOCKS);
     expect(c.macs / 1e6).toBeGreaterThan(290);
     expect(c.macs / 1e6).toBeLessThan(310);

@@ -174,7 +174,10 @@ export function score(cost: ArchCost, latencyMs: number, targetMs: number): { ac
  * on both and strictly better on one. With the stand-in, higher accuracy means more MACs.
  */
 export function paretoFront(points: ReadonlyArray<{ latencyMs: number; accuracy: number }>): boolean[] {
-  return points.map((p, i) => !points.some((q, j) => j !== i && q.latencyMs <= p.latencyMs && q.accuracy >= p.accuracy && (q.latencyMs < p.latencyMs || q.accuracy > p.accuracy)));
+  return points.map(
+    (p, i) =>
+      !points.some((q, j) => j !== i && q.latencyMs <= p.latencyMs && q.accuracy >= p.accuracy && (q.latencyMs < p.latencyMs || q.accuracy > p.accuracy)),
+  );
 }
 
 export const SEARCH_SIZES = ['32', '64', '96', '128'] as const;

@@ -18,7 +18,19 @@ describe('time-breakdown categories', () => {
     // A fake profile: every layer takes 1 ms, so time shares are layer-count shares.
     const rows: ProfileRow[] = graph.nodes.map((n) => {
       const c = nodeCost(n);
-      return { name: n.name, op: n.op.kind, kind: opKindOf(n), group: n.group, macs: c.macs, flops: 2 * c.macs, bytes: c.memBytes, ms: 1, gflops: NaN, timer: 'wall', samples: [1] };
+      return {
+        name: n.name,
+        op: n.op.kind,
+        kind: opKindOf(n),
+        group: n.group,
+        macs: c.macs,
+        flops: 2 * c.macs,
+        bytes: c.memBytes,
+        ms: 1,
+        gflops: NaN,
+        timer: 'wall',
+        samples: [1],
+      };
     });
     const cats = totalsByCategory(totalsByKind(rows));
     expect(cats.map((c) => c.category)).toEqual(['conv', 'depthwise', 'elementwise', 'data', 'other']);

@@ -49,7 +49,13 @@ export function baseTensors(graph: Graph, seed: number): Tensor[] {
   return expectedTensors(graph).map((e) => {
     if (e.role === 'num_batches_tracked') return { key: e.key, dtype: 'I64', shape: e.shape, bytes: new Uint8Array(8), role: e.role };
     const t = sd.get(e.key)!;
-    return { key: e.key, dtype: 'F32', shape: t.shape, bytes: new Uint8Array(t.data.buffer.slice(t.data.byteOffset, t.data.byteOffset + t.data.byteLength)), role: e.role };
+    return {
+      key: e.key,
+      dtype: 'F32',
+      shape: t.shape,
+      bytes: new Uint8Array(t.data.buffer.slice(t.data.byteOffset, t.data.byteOffset + t.data.byteLength)),
+      role: e.role,
+    };
   });
 }
 
@@ -64,7 +70,13 @@ export function layout(tensors: readonly Tensor[], order?: readonly number[]): {
   }
   const data = new Uint8Array(at);
   for (const i of idx) data.set(tensors[i].bytes, begins[i]);
-  const entries = tensors.map((t, i) => ({ key: j(t.key), dtype: j(t.dtype), shape: shapeText(t.shape), offsets: `[${begins[i]},${begins[i] + t.bytes.length}]`, extra: '' }));
+  const entries = tensors.map((t, i) => ({
+    key: j(t.key),
+    dtype: j(t.dtype),
+    shape: shapeText(t.shape),
+    offsets: `[${begins[i]},${begins[i] + t.bytes.length}]`,
+    extra: '',
+  }));
   return { entries, data, begins };
 }
 
@@ -169,7 +181,26 @@ export function fuzzContext(graph: Graph, seed: number): FuzzContext {
       ts[i] = { ...ts[i], bytes: floatBytes(f) };
       return ts;
     });
-  return { rng, int, pick, tensors, base, baseHeader, baseFile, headerBytes, floats, big, vars, counters, fresh, withEntries, mk, rebuilt, floatBytes, withValues };
+  return {
+    rng,
+    int,
+    pick,
+    tensors,
+    base,
+    baseHeader,
+    baseFile,
+    headerBytes,
+    floats,
+    big,
+    vars,
+    counters,
+    fresh,
+    withEntries,
+    mk,
+    rebuilt,
+    floatBytes,
+    withValues,
+  };
 }
 
 /** float32 → binary16 bits, round to nearest even; an independent copy of the writer's, for the fuzz. */
@@ -192,4 +223,3 @@ export function halfBits(v: number): number {
   }
   return sign | (ee << 10) | m;
 }
-

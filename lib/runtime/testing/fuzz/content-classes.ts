@@ -1,7 +1,20 @@
 /** Mutations of what the file holds: keys, metadata, values. */
 import { type FuzzContext, type Variants, fileOf, halfBits, headerText, j } from './base';
 
-const HOSTILE_KEYS = ['', '__proto__', 'constructor', 'toString', '__metadata', 'a\u0000b', 'line\nbreak', 'bidi\u202eevil\u202c', 'zero\u200bwidth', '\ud83d\ude00 emoji', 'x'.repeat(100_000), 'a\\"b'];
+const HOSTILE_KEYS = [
+  '',
+  '__proto__',
+  'constructor',
+  'toString',
+  '__metadata',
+  'a\u0000b',
+  'line\nbreak',
+  'bidi\u202eevil\u202c',
+  'zero\u200bwidth',
+  '\ud83d\ude00 emoji',
+  'x'.repeat(100_000),
+  'a\\"b',
+];
 
 export function contentClasses(c: FuzzContext): Record<'keys' | 'metadata' | 'values', Variants> {
   const { rng, int, pick, fresh, withEntries, mk, rebuilt, floatBytes, withValues, tensors, base, floats, vars, counters } = c;
@@ -86,7 +99,10 @@ export function contentClasses(c: FuzzContext): Record<'keys' | 'metadata' | 'va
           'keys',
           'an extra tensor',
           'misfit',
-          rebuilt((ts) => [...ts, { key: pick(['extra.weight', 'fc2.bias', 'classifier.9.weight']), dtype: 'F32', shape: [3], bytes: new Uint8Array(12), role: 'weight' }]),
+          rebuilt((ts) => [
+            ...ts,
+            { key: pick(['extra.weight', 'fc2.bias', 'classifier.9.weight']), dtype: 'F32', shape: [3], bytes: new Uint8Array(12), role: 'weight' },
+          ]),
         ),
       () => {
         const i = pick(counters);
@@ -120,7 +136,13 @@ export function contentClasses(c: FuzzContext): Record<'keys' | 'metadata' | 'va
     metadata: [
       () => mk('metadata', 'no metadata', 'valid', withEntries(fresh(), {}, null)),
       () => mk('metadata', 'empty metadata', 'valid', withEntries(fresh(), {}, '{}')),
-      () => mk('metadata', 'unicode and escapes', 'valid', withEntries(fresh(), {}, j({ 'caf\u00e9': 'na\u00efve \ud83d\ude00', 'a"b': 'c\\d', nl: 'x\ny', bidi: '\u202eevil' }))),
+      () =>
+        mk(
+          'metadata',
+          'unicode and escapes',
+          'valid',
+          withEntries(fresh(), {}, j({ 'caf\u00e9': 'na\u00efve \ud83d\ude00', 'a"b': 'c\\d', nl: 'x\ny', bidi: '\u202eevil' })),
+        ),
       () => {
         const m: Record<string, string> = {};
         for (let n = 0; n < int(100, 2000); n++) m[`k${n}`] = `v${n}`;

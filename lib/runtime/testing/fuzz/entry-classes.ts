@@ -1,7 +1,18 @@
 /** Mutations of tensor entries: data_offsets, dtypes, shapes. */
 import { type FuzzContext, type Variants, concat, fileOf, halfBits, headerText, j, layout, shapeText } from './base';
 
-const PROTO_NAMES = ['toString', 'hasOwnProperty', '__proto__', 'constructor', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__'];
+const PROTO_NAMES = [
+  'toString',
+  'hasOwnProperty',
+  '__proto__',
+  'constructor',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupSetter__',
+];
 const BAD_DTYPES = ['f32', 'F32 ', ' F32', 'float32', '', 'U4', 'F8_E8M0', 'C64', 'F4', 'F6_E2M3', 'I4', 'FP32', 'F 32', 'F32\u0000', 'F\u202e23'];
 const BAD_DTYPE_VALUES = ['32', 'null', '["F32"]', '{"F32":1}', 'true', '4.0'];
 
@@ -14,7 +25,13 @@ export function entryClasses(c: FuzzContext): Record<'offsets' | 'dtypes' | 'sha
         const i = int(0, e.length - 1);
         const k = pick([-16, -8, -4, -1, 1, 4, 8, 16]);
         const b = base.begins[i] + k;
-        if (b < 0) return mk('offsets', 'tensor 0 shifted back (negative)', 'invalid', withEntries(e.map((x, n) => (n === 0 ? { ...x, offsets: `[${b},${b + tensors[0].bytes.length}]` } : x))));
+        if (b < 0)
+          return mk(
+            'offsets',
+            'tensor 0 shifted back (negative)',
+            'invalid',
+            withEntries(e.map((x, n) => (n === 0 ? { ...x, offsets: `[${b},${b + tensors[0].bytes.length}]` } : x))),
+          );
         e[i].offsets = `[${b},${b + tensors[i].bytes.length}]`;
         return mk('offsets', `tensor ${i} shifted by ${k}`, 'invalid', withEntries(e));
       },
@@ -29,7 +46,21 @@ export function entryClasses(c: FuzzContext): Record<'offsets' | 'dtypes' | 'sha
         const i = int(0, e.length - 1);
         const b = base.begins[i];
         const en = b + tensors[i].bytes.length;
-        e[i].offsets = pick([`[${b}]`, `[${b},${en},${en}]`, '[]', `["${b}","${en}"]`, `[${b}.0,${en}.0]`, `[${b}e0,${en}e0]`, `[${b},${en}.5]`, `[-0,${en}]`, `[${b},9007199254740993]`, 'null', `{"begin":${b},"end":${en}}`, `[${b},null]`, `[[${b}],[${en}]]`]);
+        e[i].offsets = pick([
+          `[${b}]`,
+          `[${b},${en},${en}]`,
+          '[]',
+          `["${b}","${en}"]`,
+          `[${b}.0,${en}.0]`,
+          `[${b}e0,${en}e0]`,
+          `[${b},${en}.5]`,
+          `[-0,${en}]`,
+          `[${b},9007199254740993]`,
+          'null',
+          `{"begin":${b},"end":${en}}`,
+          `[${b},null]`,
+          `[[${b}],[${en}]]`,
+        ]);
         if (e[i].offsets === `[-0,${en}]` && b !== 0) e[i].offsets = `[-${b},${en}]`;
         return mk('offsets', `offsets written as ${e[i].offsets.slice(0, 30)}`, 'invalid', withEntries(e));
       },
@@ -54,12 +85,25 @@ export function entryClasses(c: FuzzContext): Record<'offsets' | 'dtypes' | 'sha
         const e = fresh();
         const i = int(0, e.length - 1);
         const k = int(1, 64);
-        for (let n = 0; n < e.length; n++) if (base.begins[n] > base.begins[i]) e[n].offsets = `[${base.begins[n] + k},${base.begins[n] + k + tensors[n].bytes.length}]`;
+        for (let n = 0; n < e.length; n++)
+          if (base.begins[n] > base.begins[i]) e[n].offsets = `[${base.begins[n] + k},${base.begins[n] + k + tensors[n].bytes.length}]`;
         const at = base.begins[i] + tensors[i].bytes.length;
         const data = concat(base.data.subarray(0, at), new Uint8Array(k), base.data.subarray(at));
         return mk('offsets', `hole of ${k} bytes after tensor ${i}`, 'invalid', fileOf(headerText(e), data));
       },
-      () => mk('offsets', 'bytes after the last tensor', 'invalid', fileOf(baseHeader, concat(base.data, new Uint8Array(int(1, 64)).map(() => int(0, 255))))),
+      () =>
+        mk(
+          'offsets',
+          'bytes after the last tensor',
+          'invalid',
+          fileOf(
+            baseHeader,
+            concat(
+              base.data,
+              new Uint8Array(int(1, 64)).map(() => int(0, 255)),
+            ),
+          ),
+        ),
       () => {
         const e = fresh();
         const i = pick(floats);
@@ -176,7 +220,17 @@ export function entryClasses(c: FuzzContext): Record<'offsets' | 'dtypes' | 'sha
         const i = pick(floats);
         const s = [...tensors[i].shape];
         const d = int(0, Math.max(0, s.length - 1));
-        const bad = pick([`-${s[d] ?? 1}`, `${s[d] ?? 1}.0`, `${s[d] ?? 1}e0`, `"${s[d] ?? 1}"`, 'null', `[${s[d] ?? 1}]`, 'true', '9007199254740993', '1e400']);
+        const bad = pick([
+          `-${s[d] ?? 1}`,
+          `${s[d] ?? 1}.0`,
+          `${s[d] ?? 1}e0`,
+          `"${s[d] ?? 1}"`,
+          'null',
+          `[${s[d] ?? 1}]`,
+          'true',
+          '9007199254740993',
+          '1e400',
+        ]);
         e[i].shape = s.length ? `[${s.map((x, n) => (n === d ? bad : String(x))).join(',')}]` : `[${bad}]`;
         return mk('shapes', `dimension written as ${bad}`, 'invalid', withEntries(e));
       },

@@ -32,12 +32,22 @@ export function formatClasses(c: FuzzContext): Record<'truncation' | 'header len
       () => mk('header JSON', 'whitespace before {', 'invalid', fileOf(pick([' ', '\n', '\t', '\r\n']) + baseHeader, base.data)),
       () => {
         const c = pick(['\t', '\n', '\r', '\u0000', 'x', '}', ',', '\u00a0', '\u3000']);
-        return mk('header JSON', `padding with U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, 'invalid', fileOf(baseHeader, base.data, { pad: c + ' '.repeat(int(0, 9)) }));
+        return mk(
+          'header JSON',
+          `padding with U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+          'invalid',
+          fileOf(baseHeader, base.data, { pad: c + ' '.repeat(int(0, 9)) }),
+        );
       },
       () => {
         const pos = [...baseHeader].flatMap((c, i) => ('{}[]:"'.includes(c) ? [i] : []));
         const at = pick(pos);
-        return mk('header JSON', `structural ${baseHeader[at]} deleted at ${at}`, 'invalid', fileOf(baseHeader.slice(0, at) + baseHeader.slice(at + 1), base.data));
+        return mk(
+          'header JSON',
+          `structural ${baseHeader[at]} deleted at ${at}`,
+          'invalid',
+          fileOf(baseHeader.slice(0, at) + baseHeader.slice(at + 1), base.data),
+        );
       },
       () => {
         const at = int(1, baseHeader.length - 2);
@@ -57,7 +67,8 @@ export function formatClasses(c: FuzzContext): Record<'truncation' | 'header len
         e[int(0, e.length - 1)].extra = `,"note":${'[{"a":'.repeat(d / 2)}1${'}]'.repeat(d / 2)}`;
         return mk('header JSON', `unknown field ${d} deep (ignored, as the reference reader does)`, 'valid', withEntries(e));
       },
-      () => mk('header JSON', 'lone surrogate escape', 'invalid', withEntries(fresh(), {}, pick(['{"a":"\\ud800"}', '{"\\udc00":"b"}', '{"a":"\\ud800\\u0041"}']))),
+      () =>
+        mk('header JSON', 'lone surrogate escape', 'invalid', withEntries(fresh(), {}, pick(['{"a":"\\ud800"}', '{"\\udc00":"b"}', '{"a":"\\ud800\\u0041"}']))),
       () => mk('header JSON', 'raw control character in a string', 'invalid', withEntries(fresh(), {}, `{"a":"x${String.fromCharCode(int(0, 31))}y"}`)),
       () => mk('header JSON', 'bad escape', 'invalid', withEntries(fresh(), {}, pick(['{"a":"\\x41"}', '{"a":"\\u12"}', '{"a":"\\"}', "{'a':'b'}"]))),
       () => {
@@ -110,9 +121,23 @@ export function formatClasses(c: FuzzContext): Record<'truncation' | 'header len
           [0x89, 0x50, 0x4e, 0x47],
           [0x93, 0x4e, 0x55, 0x4d],
         ]);
-        return mk('garbage', 'another format', 'invalid', concat(new Uint8Array(magic), new Uint8Array(int(0, 4096)).map(() => int(0, 255))));
+        return mk(
+          'garbage',
+          'another format',
+          'invalid',
+          concat(
+            new Uint8Array(magic),
+            new Uint8Array(int(0, 4096)).map(() => int(0, 255)),
+          ),
+        );
       },
-      () => mk('garbage', 'text', 'invalid', enc.encode(pick(['hello', 'version https://git-lfs.github.com/spec/v1\noid sha256:…', '<!DOCTYPE html><html>404</html>', '']))),
+      () =>
+        mk(
+          'garbage',
+          'text',
+          'invalid',
+          enc.encode(pick(['hello', 'version https://git-lfs.github.com/spec/v1\noid sha256:…', '<!DOCTYPE html><html>404</html>', ''])),
+        ),
       () => mk('garbage', 'zero bytes', 'invalid', new Uint8Array(int(8, 64))),
       () => {
         const f = baseFile.slice();
@@ -120,7 +145,16 @@ export function formatClasses(c: FuzzContext): Record<'truncation' | 'header len
         f.fill(0, at, Math.min(8 + headerBytes, at + int(1, 16)));
         return mk('garbage', 'NUL bytes over the header', 'invalid', f);
       },
-      () => mk('garbage', 'file prefixed with 8 bytes', 'invalid', concat(new Uint8Array(8).map(() => int(0, 255)), baseFile)),
+      () =>
+        mk(
+          'garbage',
+          'file prefixed with 8 bytes',
+          'invalid',
+          concat(
+            new Uint8Array(8).map(() => int(0, 255)),
+            baseFile,
+          ),
+        ),
       () => mk('garbage', 'the file twice', 'invalid', concat(baseFile, baseFile)),
       () => {
         const h = baseHeader;
