@@ -28,6 +28,14 @@ export interface GroupSpec {
   readonly label: string;
 }
 
+export interface BuilderOptions {
+  /** BatchNorm momentum for every bn() of this graph (PyTorch's default 0.1). */
+  readonly bnMomentum?: number;
+}
+
+/** PyTorch's BatchNorm2d default momentum. */
+export const TORCH_BN_MOMENTUM = 0.1;
+
 export class GraphBuilder {
   private readonly nodes: Node[] = [];
   private readonly groups: Group[] = [];
@@ -37,6 +45,7 @@ export class GraphBuilder {
   constructor(
     private readonly id: string,
     private readonly input: Shape,
+    private readonly options: BuilderOptions = {},
   ) {
     // Every graph is built for a square RGB input of 32..512 pixels.
     checkSize(input[1]);
@@ -93,7 +102,7 @@ export class GraphBuilder {
   }
 
   bn(name: string, x: string, eps = 1e-5): string {
-    return this.add(name, { kind: 'bn', channels: this.channels(x), eps }, [x]);
+    return this.add(name, { kind: 'bn', channels: this.channels(x), eps, momentum: this.options.bnMomentum ?? TORCH_BN_MOMENTUM }, [x]);
   }
 
   act(name: string, x: string, fn: Activation = 'relu'): string {

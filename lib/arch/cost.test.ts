@@ -23,7 +23,7 @@ describe('cost model', () => {
     expect(c.memBytes).toBe(4 * (3200 + 6400 + c.params));
   });
   it('bn: 2C params, running stats read as weights, one op per element', () => {
-    const c = nodeCost(node({ kind: 'bn', channels: 8, eps: 1e-5 }, [[8, 4, 4]], [8, 4, 4]));
+    const c = nodeCost(node({ kind: 'bn', channels: 8, eps: 1e-5, momentum: 0.1 }, [[8, 4, 4]], [8, 4, 4]));
     expect(c).toEqual({ params: 16, macs: 0, flops: 0, otherOps: 128, memBytes: 4 * (128 + 128 + 32) });
   });
   it('linear, pooling, gap, add, views', () => {

@@ -33,8 +33,12 @@ export type Op =
       groups: number;
       bias: boolean;
     }
-  /** Eval-mode BatchNorm2d: weight, bias, running_mean, running_var (num_batches_tracked ignored). */
-  | { kind: 'bn'; channels: number; eps: number }
+  /**
+   * BatchNorm2d: weight, bias, running_mean, running_var (+ num_batches_tracked). `momentum` is
+   * PyTorch's: running = (1 − momentum)·running + momentum·batch statistic, in train mode only.
+   * torchvision uses 0.1 everywhere except MNASNet (1 − 0.9997, mnasnet.py's _BN_MOMENTUM).
+   */
+  | { kind: 'bn'; channels: number; eps: number; momentum: number }
   | { kind: 'act'; fn: Activation }
   | { kind: 'maxpool'; kernel: Pair; stride: Pair; padding: Pair; ceilMode: boolean }
   /** AvgPool2d (count_include_pad=True, PyTorch's default). */

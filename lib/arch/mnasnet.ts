@@ -61,6 +61,12 @@ export interface MnasNetKnobs {
   readonly dropout: number;
 }
 
+/**
+ * torchvision's mnasnet.py: `_BN_MOMENTUM = 1 - 0.9997`, the TensorFlow reference's decay 0.9997
+ * in PyTorch's convention. Every BatchNorm of MNASNet uses it; it only matters in train mode.
+ */
+export const MNASNET_BN_MOMENTUM = 1 - 0.9997;
+
 export const MNASNET_DEFAULTS: MnasNetKnobs = {
   alpha: 1,
   blocks: MNAS_B1_BLOCKS,
@@ -123,7 +129,7 @@ export function mnasWidths(k: MnasNetKnobs): { stem: number; blocks: number[] } 
 const isInlinedSepConv = (b: MnasBlockChoice) => b.op === 'sepconv' && b.layers === 1 && b.se === 0 && b.skip === 'none';
 
 export function buildMnasNet(knobs: MnasNetKnobs, size: number, id = 'mnasnet'): Graph {
-  const b = new GraphBuilder(id, [3, size, size]);
+  const b = new GraphBuilder(id, [3, size, size], { bnMomentum: MNASNET_BN_MOMENTUM });
   const widths = mnasWidths(knobs);
   let x: string = INPUT;
   let idx = 0;

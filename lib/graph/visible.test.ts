@@ -187,7 +187,7 @@ describe('edge kinds', () => {
             : kind === 'shuffle'
               ? { kind, groups: 2 }
               : kind === 'bn'
-                ? { kind, channels: 1, eps: 1e-5 }
+                ? { kind, channels: 1, eps: 1e-5, momentum: 0.1 }
                 : { kind },
       inputs: [],
       inShapes: [],

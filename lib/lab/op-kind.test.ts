@@ -29,7 +29,7 @@ describe('opKindOf', () => {
 
   it('classifies every other op', () => {
     const cases: Array<[Op, string]> = [
-      [{ kind: 'bn', channels: 8, eps: 1e-5 }, 'bn-act'],
+      [{ kind: 'bn', channels: 8, eps: 1e-5, momentum: 0.1 }, 'bn-act'],
       [{ kind: 'act', fn: 'relu' }, 'bn-act'],
       [{ kind: 'act', fn: 'sigmoid' }, 'bn-act'],
       [{ kind: 'add' }, 'add'],

@@ -54,7 +54,7 @@ export class GraphBuilder {
   }
 
   bn(name: string, x: string, eps = 1e-5): string {
-    return this.add(name, { kind: 'bn', channels: this.shape(x)[0], eps }, [x], this.shape(x));
+    return this.add(name, { kind: 'bn', channels: this.shape(x)[0], eps, momentum: 0.1 }, [x], this.shape(x));
   }
 
   act(name: string, x: string, fn: Activation = 'relu'): string {
