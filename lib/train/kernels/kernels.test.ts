@@ -1,0 +1,238 @@
+/**
+ * The training kernels registered for wasm equal the cpu backend's native kernels of the same
+ * name on a table of geometries, free every intermediate, and make tf.grad through tf.conv2d /
+ * tf.depthwiseConv2d on wasm equal cpu's.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+// Aliased: the name starts with "use" but it is no React hook (react-hooks/rules-of-hooks).
+import { useBackend as switchBackend } from '../../runtime/testing/fixtures.node';
+import { hashU } from '../../runtime/weights/hash-init';
+import { ensureTrainingKernels, registerTrainingKernels, TRAINING_KERNELS } from './index';
+
+type Pad = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
+
+interface Case {
+  readonly n: number;
+  readonly h: number;
+  readonly w: number;
+  readonly c: number;
+  /** Output channels (dense) or channel multiplier (depthwise). */
+  readonly out: number;
+  readonly k: [number, number];
+  readonly s: [number, number];
+  readonly pad: Pad;
+}
+
+const sym = (ph: number, pw: number): Pad => [
+  [0, 0],
+  [ph, ph],
+  [pw, pw],
+  [0, 0],
+];
+
+// Kernel 1/3/5/7, stride 1/2, padding 0..3 (explicit, as the runtime passes it), odd and even
+// sizes, batch 1 and 3, plus tfjs' other padding forms, a pad wider than the kernel's reach,
+// an asymmetric pad, and the 'packed' grouped conv's width stride (sw·cgIn).
+const CASES: Case[] = [
+  { n: 1, h: 5, w: 5, c: 3, out: 4, k: [1, 1], s: [1, 1], pad: sym(0, 0) },
+  { n: 3, h: 6, w: 6, c: 4, out: 2, k: [1, 1], s: [2, 2], pad: sym(0, 0) },
+  { n: 1, h: 7, w: 7, c: 2, out: 3, k: [3, 3], s: [1, 1], pad: sym(1, 1) },
+  { n: 3, h: 8, w: 8, c: 3, out: 2, k: [3, 3], s: [2, 2], pad: sym(1, 1) },
+  { n: 3, h: 9, w: 9, c: 2, out: 2, k: [3, 3], s: [2, 2], pad: sym(1, 1) },
+  { n: 1, h: 8, w: 9, c: 2, out: 3, k: [5, 5], s: [1, 1], pad: sym(2, 2) },
+  { n: 3, h: 10, w: 10, c: 2, out: 1, k: [5, 5], s: [2, 2], pad: sym(2, 2) },
+  { n: 1, h: 11, w: 11, c: 3, out: 2, k: [7, 7], s: [2, 2], pad: sym(3, 3) },
+  { n: 3, h: 12, w: 12, c: 1, out: 2, k: [7, 7], s: [1, 1], pad: sym(3, 3) },
+  { n: 1, h: 6, w: 7, c: 2, out: 2, k: [3, 3], s: [1, 1], pad: sym(0, 0) },
+  { n: 3, h: 7, w: 6, c: 2, out: 2, k: [3, 3], s: [2, 2], pad: 'valid' },
+  { n: 1, h: 8, w: 8, c: 2, out: 2, k: [3, 3], s: [2, 2], pad: 'same' },
+  { n: 3, h: 7, w: 7, c: 2, out: 2, k: [5, 5], s: [2, 2], pad: 'same' },
+  { n: 1, h: 7, w: 7, c: 2, out: 2, k: [3, 3], s: [1, 1], pad: 2 },
+  { n: 1, h: 5, w: 5, c: 2, out: 2, k: [1, 1], s: [1, 1], pad: sym(1, 1) },
+  {
+    n: 3,
+    h: 6,
+    w: 7,
+    c: 2,
+    out: 2,
+    k: [3, 3],
+    s: [2, 1],
+    pad: [
+      [0, 0],
+      [0, 1],
+      [2, 1],
+      [0, 0],
+    ],
+  },
+  { n: 3, h: 6, w: 24, c: 2, out: 2, k: [3, 12], s: [2, 8], pad: sym(1, 4) },
+];
+
+const label = (c: Case, kind: string): string =>
+  `${kind} n${c.n} ${c.h}x${c.w}x${c.c} → ${c.out} k${c.k.join('x')} s${c.s.join('x')} pad ${JSON.stringify(c.pad)}`;
+
+function values(seed: number, size: number): Float32Array {
+  return new Float32Array(size).map((_, i) => 2 * hashU(seed, i) - 1);
+}
+
+interface Spec {
+  readonly kernel: string;
+  readonly inputs: Record<string, { shape: number[]; data: Float32Array }>;
+  readonly attrs: Record<string, unknown>;
+}
+
+function outShape(c: Case, depthwise: boolean): number[] {
+  const info = tf.backend_util.computeConv2DInfo([c.n, c.h, c.w, c.c], [c.k[0], c.k[1], c.c, c.out], c.s, 1, c.pad, undefined, depthwise);
+  return info.outShape;
+}
+
+function specs(c: Case): Spec[] {
+  const xShape = [c.n, c.h, c.w, c.c];
+  const dense = outShape(c, false);
+  const dw = outShape(c, true);
+  const base = { strides: c.s, pad: c.pad };
+  const x = { shape: xShape, data: values(1, c.n * c.h * c.w * c.c) };
+  const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+  return [
+    {
+      kernel: 'Conv2DBackpropFilter',
+      inputs: { x, dy: { shape: dense, data: values(2, size(dense)) } },
+      attrs: { ...base, dataFormat: 'NHWC', filterShape: [c.k[0], c.k[1], c.c, c.out] },
+    },
+    {
+      kernel: 'DepthwiseConv2dNativeBackpropFilter',
+      inputs: { x, dy: { shape: dw, data: values(3, size(dw)) } },
+      attrs: { ...base, dilations: [1, 1], filterShape: [c.k[0], c.k[1], c.c, c.out] },
+    },
+    {
+      kernel: 'DepthwiseConv2dNativeBackpropInput',
+      inputs: {
+        dy: { shape: dw, data: values(4, size(dw)) },
+        filter: { shape: [c.k[0], c.k[1], c.c, c.out], data: values(5, c.k[0] * c.k[1] * c.c * c.out) },
+      },
+      attrs: { ...base, dilations: [1, 1], inputShape: xShape },
+    },
+  ];
+}
+
+async function runOn(backend: 'cpu' | 'wasm', s: Spec): Promise<{ shape: number[]; data: Float32Array }> {
+  await switchBackend(backend);
+  const ins: Record<string, tf.Tensor> = {};
+  for (const [k, v] of Object.entries(s.inputs)) ins[k] = tf.tensor(v.data, v.shape);
+  const y = tf.engine().runKernel(s.kernel, ins, s.attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+  const out = { shape: y.shape, data: (await y.data()) as Float32Array };
+  tf.dispose([y, ...Object.values(ins)]);
+  return out;
+}
+
+/** max |a − b| / max |b|. */
+function relMaxErr(a: Float32Array, b: Float32Array): number {
+  let err = 0;
+  let scale = 0;
+  for (let i = 0; i < b.length; i++) {
+    err = Math.max(err, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return err / scale;
+}
+
+// Both sides are float32 sums of up to N·Ho·Wo = 3·12·12 (filter gradients) or kh·kw·M terms
+// in different orders (XNNPACK's GEMM tiles vs cpu's loops): a few ulps of the largest value.
+// 1e-5 of the largest value is ~100 float32 ulps; a wrong tap or crop is off by O(1).
+const TOL = 1e-5;
+
+describe('training kernels for wasm', () => {
+  beforeAll(async () => {
+    await switchBackend('wasm');
+    registerTrainingKernels();
+  });
+
+  it('are registered exactly where the backend lacks them, idempotently', () => {
+    for (const k of TRAINING_KERNELS.wasm) expect(tf.getKernel(k, 'wasm'), k).toBeDefined();
+    expect(ensureTrainingKernels('wasm')).toEqual([]);
+    // cpu has every one natively: nothing to add, and its own kernels stay in place.
+    const cpuOwn = TRAINING_KERNELS.wasm.map((k) => tf.getKernel(k, 'cpu'));
+    expect(ensureTrainingKernels('cpu')).toEqual([]);
+    expect(TRAINING_KERNELS.wasm.map((k) => tf.getKernel(k, 'cpu'))).toEqual(cpuOwn);
+    for (const k of cpuOwn) expect(k).toBeDefined();
+  });
+
+  for (const c of CASES) {
+    for (const kind of ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'])
+      it(label(c, kind), async () => {
+        const s = specs(c).find((x) => x.kernel === kind)!;
+        const ref = await runOn('cpu', s);
+        await switchBackend('wasm');
+        const backend = tf.backend();
+        const ids = backend.numDataIds();
+        const tensors = tf.memory().numTensors;
+        const got = await runOn('wasm', s);
+        expect(got.shape).toEqual(ref.shape);
+        expect(relMaxErr(got.data, ref.data)).toBeLessThan(TOL);
+        // Every intermediate of the composition is freed (backend buffers, not just tensors).
+        expect(backend.numDataIds()).toBe(ids);
+        expect(tf.memory().numTensors).toBe(tensors);
+      });
+  }
+
+  it('reject what they do not implement, naming the attr', async () => {
+    await switchBackend('wasm');
+    const x = tf.zeros([1, 5, 5, 2]);
+    const dy = tf.zeros([1, 5, 5, 2]);
+    const f = tf.zeros([3, 3, 2, 1]);
+    const run = (k: string, ins: Record<string, tf.Tensor>, attrs: Record<string, unknown>) => () =>
+      tf.engine().runKernel(k, ins, attrs as unknown as tf.NamedAttrMap);
+    const ids = tf.backend().numDataIds();
+    expect(run('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dilations: [2, 2], filterShape: [3, 3, 2, 1] })).toThrow(
+      /unsupported dilations/,
+    );
+    expect(run('DepthwiseConv2dNativeBackpropInput', { dy, filter: f }, { strides: 1, pad: 'same', dilations: 2, inputShape: [1, 5, 5, 2] })).toThrow(
+      /unsupported dilations/,
+    );
+    expect(run('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 2, 2] })).toThrow(
+      /unsupported dataFormat "NCHW"/,
+    );
+    expect(run('Conv2DBackpropFilter', { x, dy: tf.zeros([1, 4, 4, 2]) }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 2, 2] })).toThrow(
+      /dy has shape \[1,4,4,2\]/,
+    );
+    tf.dispose([x, dy, f]);
+    expect(tf.backend().numDataIds()).toBeLessThanOrEqual(ids);
+  });
+});
+
+describe('tf.grad through conv2d / depthwiseConv2d: wasm equals cpu', () => {
+  const geoms: { n: number; hw: number; c: number; out: number; k: number; s: number; p: number }[] = [
+    { n: 2, hw: 9, c: 3, out: 4, k: 3, s: 2, p: 1 },
+    { n: 3, hw: 8, c: 4, out: 2, k: 5, s: 1, p: 2 },
+    { n: 1, hw: 10, c: 2, out: 3, k: 7, s: 2, p: 3 },
+    { n: 2, hw: 6, c: 5, out: 1, k: 1, s: 1, p: 0 },
+  ];
+  for (const g of geoms)
+    for (const depthwise of [false, true])
+      it(`${depthwise ? 'depthwise' : 'dense'} n${g.n} ${g.hw}² c${g.c}→${g.out} k${g.k} s${g.s} p${g.p}`, async () => {
+        const xs = values(11, g.n * g.hw * g.hw * g.c);
+        const fs = values(12, g.k * g.k * g.c * g.out);
+        const pad = sym(g.p, g.p) as tf.backend_util.ExplicitPadding;
+        const grads = async (backend: 'cpu' | 'wasm') => {
+          await switchBackend(backend);
+          const before = tf.memory().numTensors;
+          const x = tf.tensor4d(xs, [g.n, g.hw, g.hw, g.c]);
+          const f = tf.tensor4d(fs, [g.k, g.k, g.c, g.out]);
+          // A non-uniform upstream gradient (sum(y·y)/2 → dy = y) exercises every tap.
+          const loss = (a: tf.Tensor, b: tf.Tensor) => {
+            const [a4, b4] = [a as tf.Tensor4D, b as tf.Tensor4D];
+            const y = depthwise ? tf.depthwiseConv2d(a4, b4, g.s, pad) : tf.conv2d(a4, b4, g.s, pad);
+            return tf.mul(tf.sum(tf.square(y)), 0.5);
+          };
+          const [dx, df] = tf.grads(loss)([x, f]);
+          const out = { dx: (await dx.data()) as Float32Array, df: (await df.data()) as Float32Array };
+          tf.dispose([x, f, dx, df]);
+          expect(tf.memory().numTensors).toBe(before);
+          return out;
+        };
+        const cpu = await grads('cpu');
+        const wasm = await grads('wasm');
+        expect(relMaxErr(wasm.dx, cpu.dx)).toBeLessThan(TOL);
+        expect(relMaxErr(wasm.df, cpu.df)).toBeLessThan(TOL);
+      });
+});
