@@ -1,7 +1,8 @@
 // Copies run-time assets into public/, so the site serves them itself and needs no network at
 // run time: the tfjs WASM binaries (from node_modules) and the sample photos with their licences
-// (from samples/). Runs before every build, export and dev server.
+// (from samples/), and packs the digits dataset. Runs before every build, export and dev server.
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -13,3 +14,8 @@ function copy(from, to, keep) {
 
 copy(join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'), join(root, 'public/tfjs-wasm'), (f) => f.endsWith('.wasm'));
 copy(join(root, 'samples'), join(root, 'public/samples'), (f) => /\.(png|jpe?g|md)$/i.test(f));
+
+// The digits dataset: the mnist package's JSON (42 MB) packed into one binary asset,
+// public/data/digits.bin (lib/data/digits/README.md). The packer is TypeScript shared with the
+// Node loader, so it runs through tsx.
+execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/pack-digits.ts')], { cwd: root, stdio: 'inherit' });
