@@ -47,7 +47,7 @@ export class GraphBuilder {
     private readonly input: Shape,
     private readonly options: BuilderOptions = {},
   ) {
-    // Every graph is built for a square RGB input of 32..512 pixels.
+    // Every graph is built for a square input of MIN_SIZE..MAX_SIZE pixels (any channel count).
     checkSize(input[1]);
     this.shapes.set(INPUT, input);
   }

@@ -10,6 +10,12 @@
  * initial features. The CIFAR DenseNet-BC (Table 2) uses a single 3x3/1 conv with 2k channels as
  * stem, three blocks and no max pool.
  *
+ * Small images (the digits models): `inChannels` sets conv0's input channels (1 for grey digits) and
+ * `stem: 'small'` keeps torchvision's stem layout (conv0, norm0, relu0) with conv0 a 3x3 stride-1
+ * conv and no pool0 (PyTorch: features.conv0 replaced, features.pool0 = nn.Identity; see
+ * scripts/py/digits_models.py). Unlike the CIFAR stem it keeps norm0 and relu0, so the network is
+ * torchvision's DenseNet class with two modules swapped.
+ *
  * Built from the paper's parts in blocks/dense.ts (denseLayer, denseBlock, transition).
  *
  * Names: torchvision's module names (`features.conv0`, `features.denseblock1.denselayer1.conv1`,
@@ -27,7 +33,7 @@ import type { Family, KnobInput, KnobSpecs } from './family';
 import { checkInt, checkIntList, checkKnownKeys, checkOneOf, checkReal } from './validate';
 import { SpecError } from './errors';
 
-export type DenseNetStem = 'imagenet' | 'cifar';
+export type DenseNetStem = 'imagenet' | 'cifar' | 'small';
 
 export interface DenseNetKnobs {
   /** k: channels each dense layer adds (torchvision growth_rate). */
@@ -43,8 +49,13 @@ export interface DenseNetKnobs {
   /** θ in (0, 1]: a transition keeps floor(θ·m) of m channels (DenseNet-C when < 1). */
   readonly compression: number;
   readonly numClasses: number;
-  /** imagenet: 7x7/2 conv + BN + ReLU + 3x3/2 max pool; cifar: one 3x3/1 conv. */
+  /**
+   * imagenet: 7x7/2 conv + BN + ReLU + 3x3/2 max pool; cifar: one 3x3/1 conv (paper Sec. 4.2);
+   * small: 3x3/1 conv + BN + ReLU, no pool (torchvision's layout for a small image).
+   */
   readonly stem: DenseNetStem;
+  /** Channels of the input image (3 for RGB, 1 for grey digits). */
+  readonly inChannels: number;
 }
 
 export const DENSENET_DEFAULTS: DenseNetKnobs = {
@@ -56,6 +67,7 @@ export const DENSENET_DEFAULTS: DenseNetKnobs = {
   compression: 0.5,
   numClasses: 1000,
   stem: 'imagenet',
+  inChannels: 3,
 };
 
 const KNOBS = Object.keys(DENSENET_DEFAULTS);
@@ -101,7 +113,8 @@ export function resolveDenseNet(input: KnobInput): DenseNetKnobs {
     bnSize: checkInt('bnSize', k.bnSize),
     compression: checkReal('compression', k.compression, 0, 1),
     numClasses: checkInt('numClasses', k.numClasses),
-    stem: checkOneOf('stem', k.stem, ['imagenet', 'cifar'] as const),
+    stem: checkOneOf('stem', k.stem, ['imagenet', 'cifar', 'small'] as const),
+    inChannels: checkInt('inChannels', k.inChannels),
   };
   // Every transition must keep at least one channel.
   let m = knobs.initFeatures;
@@ -119,7 +132,7 @@ export function resolveDenseNet(input: KnobInput): DenseNetKnobs {
 }
 
 export function buildDenseNet(knobs: DenseNetKnobs, size: number, id = 'densenet'): Graph {
-  const b = new GraphBuilder(id, [3, size, size]);
+  const b = new GraphBuilder(id, [knobs.inChannels, size, size]);
   const layer = { growthRate: knobs.growthRate, bnSize: knobs.bnSize, bottleneck: knobs.bottleneck };
   let x: string = INPUT;
   b.group('stem', { kind: 'stem', role: 'stem', label: 'Stem' }, () => {
@@ -128,6 +141,10 @@ export function buildDenseNet(knobs: DenseNetKnobs, size: number, id = 'densenet
       x = b.bn('features.norm0', x);
       x = b.act('features.relu0', x);
       x = b.maxpool('features.pool0', x, 3, 2, 1);
+    } else if (knobs.stem === 'small') {
+      x = b.conv('features.conv0', x, { outC: knobs.initFeatures, k: 3, s: 1, p: 1 });
+      x = b.bn('features.norm0', x);
+      x = b.act('features.relu0', x);
     } else {
       x = b.conv('features.conv0', x, { outC: knobs.initFeatures, k: 3, s: 1, p: 1 });
     }
@@ -149,7 +166,7 @@ export function buildDenseNet(knobs: DenseNetKnobs, size: number, id = 'densenet
 }
 
 export function describeDenseNet(k: DenseNetKnobs): string {
-  return `densenet-k${k.growthRate}-${k.blockConfig.join('.')}-f${k.initFeatures}${k.bottleneck ? `-b${k.bnSize}` : ''}-c${k.compression}-${k.stem}-n${k.numClasses}`;
+  return `densenet-k${k.growthRate}-${k.blockConfig.join('.')}-f${k.initFeatures}${k.bottleneck ? `-b${k.bnSize}` : ''}-c${k.compression}-${k.stem}-n${k.numClasses}${k.inChannels === 3 ? '' : `-in${k.inChannels}`}`;
 }
 
 export const DENSENET: Family<DenseNetKnobs> = {

@@ -41,5 +41,19 @@ export { summarize, formatSummary, describeOp, type GraphSummary, type LayerSumm
 export { moduleOutput, groupChain, nodesInGroup, groupOutput, groupsWithRole, groupInputs } from './graph-utils';
 export { windowOut, inferShape } from './shape';
 export { MIN_SIZE, MAX_SIZE } from './validate';
-export { FAMILIES, MODELS, MODEL_IDS, getModel, getFamily, buildGraph, buildFamily, modelKnobs, type ModelEntry, type BuildOptions } from './registry';
+export {
+  FAMILIES,
+  MODELS,
+  MODEL_IDS,
+  DATASETS,
+  modelIdsFor,
+  getModel,
+  getFamily,
+  buildGraph,
+  buildFamily,
+  modelKnobs,
+  type Dataset,
+  type ModelEntry,
+  type BuildOptions,
+} from './registry';
 export { parityDenseNetSmall, parityResNeXtSmall } from './parity';

@@ -5,7 +5,11 @@
  *
  * Widths follow torchvision: every block width and the stem are _round_to_multiple_of(w·α, 8, 0.9)
  * (torchvision's _get_depths), the head conv stays 1280. BatchNorm eps is 1e-5 (torchvision's
- * default; its momentum 1 - 0.9997 does not matter at inference).
+ * default); every BN carries torchvision's momentum 1 - 0.9997 (MNASNET_BN_MOMENTUM, train mode only).
+ *
+ * Small images (the digits model): `inChannels` sets layers.0's input channels (1 for grey digits),
+ * `stem: 'small'` makes layers.0 stride 1, and `headWidth` may replace the 1280-channel head conv
+ * (PyTorch: layers.0, layers.14, layers.15 and classifier.1 replaced; see scripts/py/digits_models.py).
  *
  * Module names, torchvision's MNASNet layout: one nn.Sequential `layers`, then `classifier`:
  *   layers.0-2                 stem conv 3x3/2 + BN + ReLU
@@ -44,6 +48,9 @@ import {
   type MnasBlockChoice,
 } from './mnasnet-space';
 
+/** imagenet: the stem conv (layers.0) is 3x3 stride 2; small: 3x3 stride 1 (a 28x28 digit keeps its resolution). */
+export type MnasNetStem = 'imagenet' | 'small';
+
 export interface MnasNetKnobs {
   /** Width multiplier α (torchvision `alpha`). */
   readonly alpha: number;
@@ -59,6 +66,9 @@ export interface MnasNetKnobs {
   readonly headWidth: number;
   readonly numClasses: number;
   readonly dropout: number;
+  /** Channels of the input image (3 for RGB, 1 for grey digits). */
+  readonly inChannels: number;
+  readonly stem: MnasNetStem;
 }
 
 /**
@@ -76,6 +86,8 @@ export const MNASNET_DEFAULTS: MnasNetKnobs = {
   headWidth: 1280,
   numClasses: 1000,
   dropout: 0.2,
+  inChannels: 3,
+  stem: 'imagenet',
 };
 
 const KNOBS = Object.keys(MNASNET_DEFAULTS);
@@ -115,6 +127,8 @@ export function resolveMnasNet(input: KnobInput): MnasNetKnobs {
     headWidth: checkInt('headWidth', k.headWidth),
     numClasses: checkInt('numClasses', k.numClasses),
     dropout: checkReal('dropout', k.dropout, 0, 1, true),
+    inChannels: checkInt('inChannels', k.inChannels),
+    stem: checkOneOf('stem', k.stem, ['imagenet', 'small'] as const),
   };
 }
 
@@ -129,13 +143,13 @@ export function mnasWidths(k: MnasNetKnobs): { stem: number; blocks: number[] } 
 const isInlinedSepConv = (b: MnasBlockChoice) => b.op === 'sepconv' && b.layers === 1 && b.se === 0 && b.skip === 'none';
 
 export function buildMnasNet(knobs: MnasNetKnobs, size: number, id = 'mnasnet'): Graph {
-  const b = new GraphBuilder(id, [3, size, size], { bnMomentum: MNASNET_BN_MOMENTUM });
+  const b = new GraphBuilder(id, [knobs.inChannels, size, size], { bnMomentum: MNASNET_BN_MOMENTUM });
   const widths = mnasWidths(knobs);
   let x: string = INPUT;
   let idx = 0;
   const next = () => `layers.${idx++}`;
   b.group('stem', { kind: 'stem', role: 'stem', label: 'Stem' }, () => {
-    x = b.conv(next(), x, { outC: widths.stem, k: 3, s: 2, p: 1 });
+    x = b.conv(next(), x, { outC: widths.stem, k: 3, s: knobs.stem === 'imagenet' ? 2 : 1, p: 1 });
     x = b.bn(next(), x);
     x = b.act(next(), x);
   });
@@ -184,7 +198,9 @@ export function describeMnasNet(k: MnasNetKnobs): string {
   const blocks = k.blocks
     .map((c) => `${c.op}k${c.kernel}${c.se ? 'se' : ''}${c.skip === 'identity' ? 'r' : ''}x${c.layers}${c.filterMult === 1 ? '' : `f${c.filterMult}`}`)
     .join('_');
-  return `mnasnet-a${k.alpha}-${blocks}`;
+  const head = k.headWidth === MNASNET_DEFAULTS.headWidth ? '' : `-h${k.headWidth}`;
+  const input = k.inChannels === 3 && k.stem === 'imagenet' ? '' : `-in${k.inChannels}-${k.stem}`;
+  return `mnasnet-a${k.alpha}-${blocks}${head}${input}`;
 }
 
 export const MNASNET: Family<MnasNetKnobs> = {

@@ -19,14 +19,25 @@ type AnyFamily = Family<DenseNetKnobs> | Family<ResNeXtKnobs> | Family<ShuffleNe
 
 export const FAMILIES: readonly AnyFamily[] = [DENSENET, RESNEXT, SHUFFLENET_V2, MNASNET];
 
+/**
+ * The data a model is made for, which fixes its input: imagenet = RGB [3, 224, 224] (torchvision's
+ * ImageNet normalisation); cifar10 = RGB [3, 32, 32], 10 classes; digits = grey [1, 28, 28], values
+ * in [0, 1], white digit on black as in MNIST, no normalisation, 10 classes (lib/data/digits).
+ */
+export type Dataset = 'imagenet' | 'cifar10' | 'digits';
+
+export const DATASETS: readonly Dataset[] = ['imagenet', 'cifar10', 'digits'];
+
 export interface ModelEntry {
   readonly id: string;
   readonly family: FamilyId;
   readonly description: string;
   /** Knobs overriding the family defaults. */
   readonly knobs: KnobInput;
-  /** Input size the model is meant for (224 for ImageNet, 32 for CIFAR). */
+  /** Input size the model is meant for (224 for ImageNet, 32 for CIFAR, 28 for digits). */
   readonly defaultSize: number;
+  /** Which input the model takes (its graph.input channels and size follow from it). */
+  readonly dataset: Dataset;
   /** True when torchvision.models has this exact model (same names, params and MACs). */
   readonly torchvision: boolean;
   /** The paper that introduced the model (ResNet-50 cites ResNet, not ResNeXt). */
@@ -47,7 +58,21 @@ const familyOf = (id: FamilyId): AnyFamily => {
 };
 
 function entry(id: string, family: FamilyId, description: string, knobs: KnobInput, extra: Partial<ModelEntry> = {}): ModelEntry {
-  return { id, family, description, knobs, defaultSize: 224, torchvision: true, paper: familyOf(family).paper, ...extra };
+  return { id, family, description, knobs, defaultSize: 224, dataset: 'imagenet', torchvision: true, paper: familyOf(family).paper, ...extra };
+}
+
+/**
+ * A digits member of a family: 28x28x1 input, 10 classes, a small stem, `torchvision: false`
+ * (built from torchvision's classes with documented replacements, scripts/py/digits_models.py).
+ */
+function digits(id: string, family: FamilyId, description: string, knobs: KnobInput, extra: Partial<ModelEntry> = {}): ModelEntry {
+  return entry(
+    id,
+    family,
+    description,
+    { ...knobs, inChannels: 1, numClasses: 10, stem: 'small' },
+    { defaultSize: 28, dataset: 'digits', torchvision: false, ...extra },
+  );
 }
 
 const tvShuffle = (c: number[]) => ({ stagesOutChannels: c });
@@ -68,7 +93,7 @@ export const MODELS: readonly ModelEntry[] = [
     'densenet',
     'DenseNet-BC L=100, k=12 for CIFAR-10 (32x32, ≈0.8M params)',
     { growthRate: 12, blockConfig: [16, 16, 16], initFeatures: 24, stem: 'cifar', numClasses: 10 },
-    { defaultSize: 32, torchvision: false },
+    { defaultSize: 32, dataset: 'cifar10', torchvision: false },
   ),
   // ResNeXt paper Table 1 / torchvision: CxDd = cardinality x bottleneck width.
   entry('resnext50_32x4d', 'resnext', 'ResNeXt-50 (32x4d)', { layers: [3, 4, 6, 3], cardinality: 32, widthPerGroup: 4 }),
@@ -100,9 +125,55 @@ export const MODELS: readonly ModelEntry[] = [
     { layers: [3, 4, 6, 3], cardinality: 1, widthPerGroup: 64 },
     { paper: RESNET_PAPER },
   ),
+  // Digits (28x28x1, 10 classes): each family's member small enough to train in the page, at most
+  // 500k parameters and about 40M MACs. Counts in lib/arch/reference/digits_counts.json.
+  // DenseNet-BC (paper Sec. 3 and Table 2: bottleneck 4k, compression θ = 0.5, 2k stem channels,
+  // 3 blocks as on CIFAR) with k = 12 and L = 28 (3 blocks of (L − 4)/6 = 4 layers): 102k params, 33M MACs.
+  digits('densenet_digits', 'densenet', 'DenseNet-BC L=28, k=12 for digits (28x28x1, ≈0.1M params)', {
+    growthRate: 12,
+    blockConfig: [4, 4, 4],
+    initFeatures: 24,
+    bottleneck: true,
+    bnSize: 4,
+    compression: 0.5,
+  }),
+  // ResNeXt paper Table 1: ResNet-50 (1x64d) against ResNeXt-50 (32x4d) at about the same
+  // complexity. Here the same pair with one bottleneck in each of the first two stages (torchvision
+  // fixes stage widths 64·2^i, so fewer stages is how to fit 500k params): 419k against 460k
+  // params, 38.9M against 37.9M MACs.
+  digits('resnext_digits', 'resnext', 'ResNeXt 32x4d, 2 stages of 1 block, for digits (28x28x1, ≈0.42M params)', {
+    layers: [1, 1],
+    cardinality: 32,
+    widthPerGroup: 4,
+  }),
+  digits(
+    'resnet_digits',
+    'resnext',
+    'ResNet 1x64d, 2 stages of 1 block, for digits (the ResNeXt comparison, ≈0.46M params)',
+    { layers: [1, 1], cardinality: 1, widthPerGroup: 64 },
+    { paper: RESNET_PAPER },
+  ),
+  // ShuffleNet v2 paper Table 5, 0.5x widths (24-48-96-192-1024) and repeats 4-8-4, with a
+  // stride-1 stem and no max pool: 352k params, 9.0M MACs.
+  digits('shufflenet_v2_digits', 'shufflenet_v2', 'ShuffleNet v2 0.5x for digits (28x28x1, stride-1 stem, ≈0.35M params)', {
+    stagesRepeats: [4, 8, 4],
+    stagesOutChannels: [24, 48, 96, 192, 1024],
+  }),
+  // MnasNet-B1 (torchvision's MNASNet) at α = 0.35, the paper's smallest width multiplier
+  // (Table 5 / Fig. 6), stride-1 stem; the 1280-channel head (520k params in all) becomes 512
+  // channels: 425k params, 3.7M MACs.
+  digits('mnasnet_digits', 'mnasnet', 'MnasNet-B1, α=0.35, 512-channel head, for digits (28x28x1, ≈0.42M params)', {
+    alpha: 0.35,
+    headWidth: 512,
+  }),
 ];
 
 export const MODEL_IDS: readonly string[] = MODELS.map((m) => m.id);
+
+/** Ids of the models made for `dataset`, in registry order (e.g. the digits models a trainer offers). */
+export function modelIdsFor(dataset: Dataset): readonly string[] {
+  return MODELS.filter((m) => m.dataset === dataset).map((m) => m.id);
+}
 
 export function getFamily(id: FamilyId): AnyFamily {
   return familyOf(id);
@@ -115,7 +186,7 @@ export function getModel(id: string): ModelEntry {
 }
 
 export interface BuildOptions extends Record<string, unknown> {
-  /** Square input size, 32..512 (default: the model's defaultSize). */
+  /** Square input size, MIN_SIZE..MAX_SIZE (default: the model's defaultSize). */
   size?: number;
 }
 

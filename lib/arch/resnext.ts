@@ -9,6 +9,13 @@
  * Stride sits on the 3x3 conv (torchvision's "ResNet v1.5"). resnext50_32x4d is the paper's
  * Table 1 model (C=32, d=4); resnet50 is C=1, d=64.
  *
+ * Small images (the digits models): `inChannels` sets conv1's input channels (1 for grey digits),
+ * `stem: 'small'` makes conv1 a 3x3 stride-2 conv and drops the max pool (PyTorch: conv1 replaced,
+ * maxpool = nn.Identity), and `layers` may list fewer than 4 stages (PyTorch: the missing layerN =
+ * nn.Identity, fc replaced by Linear(4·planes of the last stage, classes)); see
+ * scripts/py/digits_models.py. torchvision fixes the stage planes (64·2^i), so fewer stages is the
+ * only way to shrink the network without changing its class.
+ *
  * Built from blocks/bottleneck.ts (one `bottleneck` per block).
  *
  * Names are torchvision's (`conv1`, `bn1`, `layer1.0.conv2`, `layer1.0.downsample.0`, `fc`).
@@ -21,20 +28,33 @@ import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
 import { bottleneck } from './blocks/bottleneck';
 import type { Family, KnobInput, KnobSpecs } from './family';
-import { checkInt, checkIntList, checkKnownKeys } from './validate';
+import { checkInt, checkIntList, checkKnownKeys, checkOneOf } from './validate';
 import { SpecError } from './errors';
 
+/** imagenet: 7x7/2 conv + BN + ReLU + 3x3/2 max pool; small: 3x3/2 conv + BN + ReLU, no max pool. */
+export type ResNeXtStem = 'imagenet' | 'small';
+
 export interface ResNeXtKnobs {
-  /** Bottleneck blocks per stage (torchvision `layers`), 4 stages. */
+  /** Bottleneck blocks per stage (torchvision `layers`): 4 stages, or fewer (the later ones removed). */
   readonly layers: readonly number[];
   /** C: groups of the 3x3 conv (torchvision `groups`). */
   readonly cardinality: number;
   /** d: channels per group at stage 1 (torchvision `width_per_group`). */
   readonly widthPerGroup: number;
   readonly numClasses: number;
+  /** Channels of the input image (3 for RGB, 1 for grey digits). */
+  readonly inChannels: number;
+  readonly stem: ResNeXtStem;
 }
 
-export const RESNEXT_DEFAULTS: ResNeXtKnobs = { layers: [3, 4, 6, 3], cardinality: 32, widthPerGroup: 4, numClasses: 1000 };
+export const RESNEXT_DEFAULTS: ResNeXtKnobs = {
+  layers: [3, 4, 6, 3],
+  cardinality: 32,
+  widthPerGroup: 4,
+  numClasses: 1000,
+  inChannels: 3,
+  stem: 'imagenet',
+};
 
 const KNOBS = Object.keys(RESNEXT_DEFAULTS);
 
@@ -45,15 +65,17 @@ export const RESNEXT_KNOBS = {
     kind: 'intList',
     min: 1,
     max: 64,
-    minLength: 4,
+    minLength: 1,
     maxLength: 4,
-    doc: 'bottleneck blocks per stage',
+    doc: 'bottleneck blocks per stage (1 to 4 stages)',
     itemDoc: 'bottleneck blocks in the stage',
   },
   cardinality: { label: 'Cardinality C', kind: 'int', min: 1, max: 256, step: 1, doc: 'cardinality C: groups of the 3×3 conv (parallel paths)' },
   widthPerGroup: { label: 'Bottleneck width d', kind: 'int', min: 1, max: 512, step: 1, doc: 'bottleneck width d: channels per group (per path) in stage 1' },
 } as const satisfies KnobSpecs<ResNeXtKnobs>;
-const PLANES = [64, 128, 256, 512];
+/** torchvision's ResNet._make_layer planes of layer1..layer4. */
+export const RESNEXT_PLANES: readonly number[] = [64, 128, 256, 512];
+const PLANES = RESNEXT_PLANES;
 
 /** torchvision: width = int(planes * (base_width / 64.0)) * groups. */
 export function bottleneckWidth(planes: number, widthPerGroup: number, cardinality: number): number {
@@ -64,10 +86,12 @@ export function resolveResNeXt(input: KnobInput): ResNeXtKnobs {
   checkKnownKeys(input, KNOBS);
   const k = { ...RESNEXT_DEFAULTS, ...input } as Record<string, unknown>;
   const knobs: ResNeXtKnobs = {
-    layers: checkIntList('layers', k.layers, { length: 4 }),
+    layers: checkIntList('layers', k.layers, { maxLength: PLANES.length }),
     cardinality: checkInt('cardinality', k.cardinality),
     widthPerGroup: checkInt('widthPerGroup', k.widthPerGroup),
     numClasses: checkInt('numClasses', k.numClasses),
+    inChannels: checkInt('inChannels', k.inChannels),
+    stem: checkOneOf('stem', k.stem, ['imagenet', 'small'] as const),
   };
   if (bottleneckWidth(PLANES[0], knobs.widthPerGroup, 1) < 1) {
     throw new SpecError('out_of_range', 'widthPerGroup', knobs.widthPerGroup, 'an integer >= 1');
@@ -76,13 +100,19 @@ export function resolveResNeXt(input: KnobInput): ResNeXtKnobs {
 }
 
 export function buildResNeXt(knobs: ResNeXtKnobs, size: number, id = 'resnext'): Graph {
-  const b = new GraphBuilder(id, [3, size, size]);
+  const b = new GraphBuilder(id, [knobs.inChannels, size, size]);
   let x: string = INPUT;
   b.group('stem', { kind: 'stem', role: 'stem', label: 'Stem' }, () => {
-    x = b.conv('conv1', x, { outC: 64, k: 7, s: 2, p: 3 });
+    if (knobs.stem === 'imagenet') {
+      x = b.conv('conv1', x, { outC: 64, k: 7, s: 2, p: 3 });
+    } else {
+      // Stride 2 even on a 28x28 digit: stage 1 is 256 channels wide (torchvision's fixed
+      // 4·64), and at 28x28 instead of 14x14 it would cost 4x the MACs (151M against 38M).
+      x = b.conv('conv1', x, { outC: 64, k: 3, s: 2, p: 1 });
+    }
     x = b.bn('bn1', x);
     x = b.act('relu', x);
-    x = b.maxpool('maxpool', x, 3, 2, 1);
+    if (knobs.stem === 'imagenet') x = b.maxpool('maxpool', x, 3, 2, 1);
   });
   knobs.layers.forEach((blocks, si) => {
     const stage = `layer${si + 1}`;
@@ -103,7 +133,8 @@ export function buildResNeXt(knobs: ResNeXtKnobs, size: number, id = 'resnext'):
 }
 
 export function describeResNeXt(k: ResNeXtKnobs): string {
-  return `resnext-${k.layers.join('.')}-${k.cardinality}x${k.widthPerGroup}d-n${k.numClasses}`;
+  const input = k.inChannels === 3 && k.stem === 'imagenet' ? '' : `-in${k.inChannels}-${k.stem}`;
+  return `resnext-${k.layers.join('.')}-${k.cardinality}x${k.widthPerGroup}d-n${k.numClasses}${input}`;
 }
 
 export const RESNEXT: Family<ResNeXtKnobs> = {

@@ -15,6 +15,11 @@
  * c − c' channels to c − c'; a downsampling unit's branch1 outputs round(r·oup) channels and
  * branch2 oup − round(r·oup), so the next basic unit's identity part lines up with branch1.
  *
+ * Small images (the digits models): `inChannels` sets conv1's input channels (1 for grey digits) and
+ * `stem: 'small'` makes conv1 a 3x3 stride-1 conv and drops the max pool (PyTorch: conv1.0
+ * replaced, maxpool = nn.Identity; see scripts/py/digits_models.py), so a 28x28 digit enters
+ * stage2 at 28x28 and leaves stage4 at 4x4 instead of vanishing after the 32x downsampling.
+ *
  * Built from blocks/shuffle-unit.ts (one `shuffleUnit` per unit).
  *
  * Names: torchvision's (`conv1.0`, `stage2.0.branch1.0`, `stage2.0.branch2.3`, `conv5.0`, `fc`).
@@ -26,8 +31,11 @@ import { INPUT } from './ir';
 import { GraphBuilder } from './builder';
 import { identityChannels, shuffleUnit } from './blocks/shuffle-unit';
 import type { Family, KnobInput, KnobSpecs } from './family';
-import { checkDivides, checkIntList, checkInt, checkKnownKeys, checkReal } from './validate';
+import { checkDivides, checkIntList, checkInt, checkKnownKeys, checkOneOf, checkReal } from './validate';
 import { SpecError } from './errors';
+
+/** imagenet: 3x3/2 conv + BN + ReLU + 3x3/2 max pool; small: 3x3/1 conv + BN + ReLU, no max pool. */
+export type ShuffleNetV2Stem = 'imagenet' | 'small';
 
 export interface ShuffleNetV2Knobs {
   /** Units per stage for stage2, stage3, stage4 (torchvision stages_repeats). */
@@ -37,6 +45,9 @@ export interface ShuffleNetV2Knobs {
   /** Fraction of channels on the identity branch of a basic unit (paper's c'/c; torchvision: 0.5). */
   readonly splitRatio: number;
   readonly numClasses: number;
+  /** Channels of the input image (3 for RGB, 1 for grey digits). */
+  readonly inChannels: number;
+  readonly stem: ShuffleNetV2Stem;
 }
 
 export const SHUFFLENET_DEFAULTS: ShuffleNetV2Knobs = {
@@ -44,6 +55,8 @@ export const SHUFFLENET_DEFAULTS: ShuffleNetV2Knobs = {
   stagesOutChannels: [24, 116, 232, 464, 1024],
   splitRatio: 0.5,
   numClasses: 1000,
+  inChannels: 3,
+  stem: 'imagenet',
 };
 
 const KNOBS = Object.keys(SHUFFLENET_DEFAULTS);
@@ -91,6 +104,8 @@ export function resolveShuffleNetV2(input: KnobInput): ShuffleNetV2Knobs {
     stagesOutChannels: checkIntList('stagesOutChannels', k.stagesOutChannels, { length: 5 }),
     splitRatio: checkReal('splitRatio', k.splitRatio, 0, 1),
     numClasses: checkInt('numClasses', k.numClasses),
+    inChannels: checkInt('inChannels', k.inChannels),
+    stem: checkOneOf('stem', k.stem, ['imagenet', 'small'] as const),
   };
   if (knobs.splitRatio >= 1) throw new SpecError('out_of_range', 'splitRatio', knobs.splitRatio, 'a number in (0, 1)');
   for (let i = 1; i <= 3; i++) {
@@ -106,14 +121,15 @@ export function resolveShuffleNetV2(input: KnobInput): ShuffleNetV2Knobs {
 }
 
 export function buildShuffleNetV2(knobs: ShuffleNetV2Knobs, size: number, id = 'shufflenet_v2'): Graph {
-  const b = new GraphBuilder(id, [3, size, size]);
+  const b = new GraphBuilder(id, [knobs.inChannels, size, size]);
   const ch = knobs.stagesOutChannels;
+  const imagenet = knobs.stem === 'imagenet';
   let x: string = INPUT;
   b.group('stem', { kind: 'stem', role: 'stem', label: 'Stem' }, () => {
-    x = b.conv('conv1.0', x, { outC: ch[0], k: 3, s: 2, p: 1 });
+    x = b.conv('conv1.0', x, { outC: ch[0], k: 3, s: imagenet ? 2 : 1, p: 1 });
     x = b.bn('conv1.1', x);
     x = b.act('conv1.2', x);
-    x = b.maxpool('maxpool', x, 3, 2, 1);
+    if (imagenet) x = b.maxpool('maxpool', x, 3, 2, 1);
   });
   knobs.stagesRepeats.forEach((repeats, si) => {
     const stage = `stage${si + 2}`;
@@ -137,7 +153,7 @@ export function buildShuffleNetV2(knobs: ShuffleNetV2Knobs, size: number, id = '
 }
 
 export function describeShuffleNetV2(k: ShuffleNetV2Knobs): string {
-  return `shufflenet_v2-${k.stagesRepeats.join('.')}-${k.stagesOutChannels.join('.')}-r${k.splitRatio}-n${k.numClasses}`;
+  return `shufflenet_v2-${k.stagesRepeats.join('.')}-${k.stagesOutChannels.join('.')}-r${k.splitRatio}-n${k.numClasses}${k.inChannels === 3 && k.stem === 'imagenet' ? '' : `-in${k.inChannels}-${k.stem}`}`;
 }
 
 export const SHUFFLENET_V2: Family<ShuffleNetV2Knobs> = {

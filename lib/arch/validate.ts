@@ -19,11 +19,14 @@ export function checkReal(knob: string, v: unknown, lo: number, hi: number, loIn
   return v;
 }
 
-export function checkIntList(knob: string, v: unknown, opts: { min?: number; length?: number } = {}): number[] {
+export function checkIntList(knob: string, v: unknown, opts: { min?: number; length?: number; maxLength?: number } = {}): number[] {
   if (!Array.isArray(v)) throw new SpecError('not_integer', knob, v, 'a list of integers');
   if (v.length === 0) throw new SpecError('empty', knob, v, 'a non-empty list of integers');
   if (opts.length !== undefined && v.length !== opts.length) {
     throw new SpecError('wrong_length', knob, v, `a list of exactly ${opts.length} integers`);
+  }
+  if (opts.maxLength !== undefined && v.length > opts.maxLength) {
+    throw new SpecError('wrong_length', knob, v, `a list of 1 to ${opts.maxLength} integers`);
   }
   return v.map((x, i) => checkInt(`${knob}[${i}]`, x, opts.min ?? 1));
 }
@@ -47,8 +50,12 @@ export function checkDivides(knob: string, groups: number, channels: number, wha
   }
 }
 
-/** Input resolution: square images of 32..512 pixels. */
-export const MIN_SIZE = 32;
+/**
+ * Input resolution: square images of 16..512 pixels. 16 leaves room below the digits models' 28x28
+ * (MNIST); a network that cannot shrink that far fails with `size_vanishes`, which names the
+ * smallest size that works.
+ */
+export const MIN_SIZE = 16;
 export const MAX_SIZE = 512;
 
 export function checkSize(v: unknown): number {

@@ -30,11 +30,16 @@ describe('registry', () => {
     const e = expectSpec(() => getModel('densenet122'), 'unknown_model', 'id', /densenet121, densenet161/);
     expect(e.value).toBe('densenet122');
   });
-  it('input size must be an integer in 32..512', () => {
-    expectSpec(() => buildGraph('resnet50', { size: 31 }), 'bad_input_size', 'size', /expected an integer in \[32, 512\]/);
+  it('input size must be an integer in 16..512', () => {
+    expectSpec(() => buildGraph('resnet50', { size: 15 }), 'bad_input_size', 'size', /expected an integer in \[16, 512\]/);
     expectSpec(() => buildGraph('resnet50', { size: 513 }), 'bad_input_size', 'size');
     expectSpec(() => buildGraph('resnet50', { size: 100.5 }), 'bad_input_size', 'size');
-    expectSpec(() => densenet({}, 16), 'bad_input_size', 'size');
+    expectSpec(() => densenet({}, 15), 'bad_input_size', 'size');
+  });
+  it('a size the network cannot shrink to names the smallest that works', () => {
+    // DenseNet-121 halves 5 times (stem conv, pool0, 3 transitions): 16 pixels vanish in transition3.
+    expectSpec(() => buildGraph('densenet121', { size: 16 }), 'size_vanishes', 'size', /an input size >= \d+/);
+    expect(buildGraph('densenet_digits').input).toEqual([1, 28, 28]);
   });
   it('unknown knobs are rejected with the list of knobs', () => {
     expectSpec(() => buildGraph('densenet121', { growth: 12 }), 'unknown_knob', 'growth', /growthRate/);
@@ -80,8 +85,9 @@ describe('DenseNet knobs', () => {
 });
 
 describe('ResNeXt knobs', () => {
-  it('layers: 4 positive integers', () => {
-    expectSpec(() => resnext({ layers: [3, 4, 6] }), 'wrong_length', 'layers', /exactly 4/);
+  it('layers: 1 to 4 positive integers (stages after the list are left out)', () => {
+    expectSpec(() => resnext({ layers: [3, 4, 6, 3, 1] }), 'wrong_length', 'layers', /1 to 4 integers/);
+    expect(resnext({ layers: [1, 1] }, 64).nodes.at(-1)).toMatchObject({ name: 'fc', inShapes: [[512]] });
     expectSpec(() => resnext({ layers: [] }), 'empty', 'layers');
     expectSpec(() => resnext({ layers: [3, 0, 6, 3] }), 'out_of_range', 'layers[1]');
   });

@@ -11,6 +11,8 @@ describe('weightedDepth', () => {
     ['densenet169', 169],
     ['densenet201', 201],
     ['densenet161', 161],
+    ['densenet_digits', 28],
+    ['resnet_digits', 8],
   ])('%s counts %i weighted layers, as its name says', (id, depth) => {
     expect(weightedDepth(buildGraph(id, { size: 64 }))).toBe(depth);
   });
@@ -19,8 +21,9 @@ describe('weightedDepth', () => {
 describe('modelRows', () => {
   it('has one row per registered model with FLOPs = 2 x MACs', () => {
     const rows = modelRows();
-    expect(rows.length).toBe(18);
+    expect(rows.length).toBe(23);
     for (const r of rows) expect(r.flops).toBe(2 * r.macs);
     expect(rows.find((r) => r.id === 'resnet50')).toMatchObject({ params: 25_557_032, year: 2016, torchvision: true });
+    expect(rows.find((r) => r.id === 'resnet_digits')).toMatchObject({ params: 460_234, size: 28, torchvision: false });
   });
 });
