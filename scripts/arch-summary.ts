@@ -1,6 +1,7 @@
 /** `arch summary <id> [--size N] [--json]`: per-layer table (or JSON) with totals. */
 import { parseArgs } from 'node:util';
 import { buildGraph, getModel } from '../lib/arch/registry';
+import { MAX_SIZE, MIN_SIZE } from '../lib/arch/validate';
 import { formatSummary, summarize } from '../lib/arch/format';
 import { type Command, UsageError } from './arch-types';
 
@@ -13,10 +14,10 @@ export function asUsage<T>(parse: () => T): T {
   }
 }
 
-/** Parses `--size N`: an integer (the range 32..512 is checked by the registry). */
+/** Parses `--size N`: an integer (the range MIN_SIZE..MAX_SIZE is checked by the registry). */
 export function parseSize(v: string | boolean | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !/^\d+$/.test(v)) throw new UsageError(`--size expects an integer in [32, 512], got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || !/^\d+$/.test(v)) throw new UsageError(`--size expects an integer in [${MIN_SIZE}, ${MAX_SIZE}], got ${JSON.stringify(v)}`);
   return Number(v);
 }
 

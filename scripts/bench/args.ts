@@ -1,5 +1,5 @@
 /** Command-line options of `npm run bench`; bad input throws UsageError (exit code 2). */
-import { MODEL_IDS, getModel } from '../../lib/arch';
+import { MAX_SIZE, MIN_SIZE, MODEL_IDS, getModel } from '../../lib/arch';
 import { EXTRA_BENCH_MODELS, type BenchBackend, type BenchGroupConv } from '../../components/bench/types';
 
 export const BACKENDS: readonly BenchBackend[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
@@ -34,7 +34,7 @@ it starts \`next start\` on a free port, opens /bench, measures, and stops the s
                      plus densenet_small / resnext_small (the 64x64 parity configs)
   --backend list     wasm | webgl | webgpu | cpu, comma list (default wasm)
   --groupconv list   auto | split | blockdiag | depthwise | matmul | packed, comma list (default auto)
-  --size N           square input size, 32..512 (default: the model's own, 224)
+  --size N           square input size, 16..512 (default: the model's own: 224, 32 or 28)
   --runs N           timed repeats, median reported (default 5)
   --warmup N         untimed passes before timing (default 2)
   --rounds N         repeat the whole set of configurations N times, interleaved, and pool the
@@ -114,7 +114,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     models,
     backends,
     groupConvs: list('--groupconv', v.get('--groupconv') ?? 'auto', GROUP_CONVS),
-    size: v.has('--size') ? int('--size', v.get('--size')!, 32, 512) : undefined,
+    size: v.has('--size') ? int('--size', v.get('--size')!, MIN_SIZE, MAX_SIZE) : undefined,
     runs: int('--runs', v.get('--runs') ?? '5', 1, 1000),
     warmup: int('--warmup', v.get('--warmup') ?? '2', 0, 100),
     rounds: int('--rounds', v.get('--rounds') ?? '1', 1, 100),
