@@ -131,6 +131,14 @@ type ValueOfDecl<D> = D extends EnumParam<infer V> ? V : D extends { default: in
 export type TrainSettings = { -readonly [K in TrainSettingName]: ValueOfDecl<(typeof TRAIN_SETTINGS)[K]> };
 export type TrainDecl = (typeof TRAIN_SETTINGS)[TrainSettingName];
 
+/** A declaration as a plain URL-schema parameter (without its URL key and flag). */
+export function declAsParam<D extends TrainDecl>(d: D): Omit<D, 'url' | 'flag'> {
+  const p: Partial<D> = { ...d };
+  delete p.url;
+  delete p.flag;
+  return p as Omit<D, 'url' | 'flag'>;
+}
+
 export const TRAIN_SETTING_NAMES = Object.keys(TRAIN_SETTINGS) as TrainSettingName[];
 
 export const DEFAULT_TRAIN_SETTINGS: Readonly<TrainSettings> = Object.fromEntries(

@@ -4,7 +4,7 @@
  * there. A page may start from other defaults (checked against the declared range, as
  * knob-params.ts does for knobs); it cannot widen a range.
  */
-import { TRAIN_SETTINGS, TRAIN_SETTING_NAMES, type TrainSettingName, type TrainSettings, type TrainDecl } from '@/lib/train/config';
+import { declAsParam, TRAIN_SETTINGS, TRAIN_SETTING_NAMES, type TrainSettingName, type TrainSettings, type TrainDecl } from '@/lib/train/config';
 import type { Param, Schema, StateOf } from './schema';
 
 type UrlKey<K extends TrainSettingName> = (typeof TRAIN_SETTINGS)[K]['url'];
@@ -12,8 +12,7 @@ type UrlKey<K extends TrainSettingName> = (typeof TRAIN_SETTINGS)[K]['url'];
 export type TrainUrlSchema = { readonly [K in TrainSettingName as UrlKey<K>]: Omit<(typeof TRAIN_SETTINGS)[K], 'url' | 'flag'> };
 
 function toParam(d: TrainDecl, def: unknown): Param {
-  const { url: _url, flag: _flag, ...param } = d;
-  const p = { ...param, default: def } as Param;
+  const p = { ...declAsParam(d), default: def } as Param;
   const ok =
     p.kind === 'enum'
       ? (p.values as readonly string[]).includes(def as string)
