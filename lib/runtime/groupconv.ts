@@ -247,27 +247,50 @@ function prepareMatmul(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
   };
 }
 
-function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupConv {
-  const { inC, outC, groups: G, kernel, stride, padding } = geom;
+/**
+ * The 'packed' strategy's filter layout [kh, kw*cgIn, G, cgOut] from the torch weight:
+ * F[i, j*cgIn + ci, g, m] = W[g*cgOut + m, ci, i, j]: tap (i, j) of input channel ci of group g
+ * sits at packed column j*cgIn + ci, the position of that pixel's ci-th value in the packed row.
+ * (lib/train keeps trainable grouped weights in this layout and inverts it on export.)
+ */
+export function packedFilter(geom: GroupConvGeometry, w: Float32Array): Float32Array {
+  const { inC, outC, groups: G, kernel } = geom;
   const [kh, kw] = kernel;
   const cgIn = inC / G;
   const cgOut = outC / G;
   const kwp = kw * cgIn;
-  // F[i, j*cgIn + ci, g, m] = W[g*cgOut + m, ci, i, j]: tap (i, j) of input channel ci of group g
-  // sits at packed column j*cgIn + ci, the position of that pixel's ci-th value in the packed row.
   const f = new Float32Array(kh * kwp * G * cgOut);
   for (let i = 0; i < kh; i++)
     for (let j = 0; j < kw; j++)
       for (let ci = 0; ci < cgIn; ci++)
         for (let g = 0; g < G; g++) for (let m = 0; m < cgOut; m++) f[((i * kwp + j * cgIn + ci) * G + g) * cgOut + m] = w[widx(geom, g * cgOut + m, ci, i, j)];
-  const filter = tf.tensor4d(f, [kh, kwp, G, cgOut]);
-  const strides: [number, number] = [stride[0], stride[1] * cgIn];
-  const pad = explicitPad([padding[0], padding[1] * cgIn]);
-  // Channel c = g*cgIn + ci -> packed row position (w*cgIn + ci), channel g.
-  const pack = (x: tf.Tensor4D): tf.Tensor4D => {
-    const [n, h, wd] = x.shape;
-    return cgIn === 1 ? x : (tf.reshape(tf.transpose(tf.reshape(x, [n, h, wd, G, cgIn]), [0, 1, 2, 4, 3]), [n, h, wd * cgIn, G]) as tf.Tensor4D);
-  };
+  return f;
+}
+
+/** The packed depthwise conv's strides and explicit pads (width scaled by cgIn). */
+export function packedConvArgs(geom: GroupConvGeometry): {
+  strides: [number, number];
+  pad: [[number, number], [number, number], [number, number], [number, number]];
+} {
+  const cgIn = geom.inC / geom.groups;
+  return { strides: [geom.stride[0], geom.stride[1] * cgIn], pad: explicitPad([geom.padding[0], geom.padding[1] * cgIn]) };
+}
+
+/** Channel c = g*cgIn + ci -> packed row position (w*cgIn + ci), channel g: [N, H, W*cgIn, G]. */
+export function packGroups(x: tf.Tensor4D, groups: number): tf.Tensor4D {
+  const [n, h, wd, c] = x.shape;
+  const cgIn = c / groups;
+  return cgIn === 1 ? x : (tf.reshape(tf.transpose(tf.reshape(x, [n, h, wd, groups, cgIn]), [0, 1, 2, 4, 3]), [n, h, wd * cgIn, groups]) as tf.Tensor4D);
+}
+
+function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupConv {
+  const { inC, outC, groups: G, kernel } = geom;
+  const [kh, kw] = kernel;
+  const cgIn = inC / G;
+  const cgOut = outC / G;
+  const filter = tf.tensor4d(packedFilter(geom, w), [kh, kw * cgIn, G, cgOut]);
+  const { strides, pad } = packedConvArgs(geom);
+  const pack = (x: tf.Tensor4D): tf.Tensor4D => packGroups(x, G);
   return {
     strategy: 'packed',
     geometry: geom,
