@@ -133,7 +133,7 @@ export type TrainDecl = (typeof TRAIN_SETTINGS)[TrainSettingName];
 
 /** A declaration as a plain URL-schema parameter (without its URL key and flag). */
 export function declAsParam<D extends TrainDecl>(d: D): Omit<D, 'url' | 'flag'> {
-  const p: Partial<D> = { ...d };
+  const p: Record<string, unknown> = { ...d };
   delete p.url;
   delete p.flag;
   return p as Omit<D, 'url' | 'flag'>;
