@@ -2,12 +2,18 @@
  * The specs against the real torchvision 0.14 models. Reference data (committed, no Python needed):
  * - reference/torchvision.json: params and MACs at 224 (copied from shared/reference/torchvision.md)
  * - reference/state_dict_keys.json, stage_shapes.json: scripts/py/reference_data.py
+ * - reference/digits_counts.json: the digits models built by scripts/py/digits_models.py
+ *   (torchvision's classes with documented replacements), params and MACs at 28x28x1
+ *
+ * Every registered model except the CIFAR DenseNet-BC (whose paper stem has no torchvision layout)
+ * is covered: torchvision's by name, the digits ones through digits_models.py.
  */
 import { describe, expect, it } from 'vitest';
 import tv from './reference/torchvision.json';
 import keys from './reference/state_dict_keys.json';
 import stages from './reference/stage_shapes.json';
-import { buildGraph, getModel, MODELS } from './registry';
+import digits from './reference/digits_counts.json';
+import { buildGraph, getModel, MODELS, modelIdsFor } from './registry';
 import { graphCost } from './cost';
 import { stateDictKeys } from './statedict';
 import { moduleOutput } from './graph-utils';
@@ -17,8 +23,10 @@ import type { Graph } from './ir';
 const refKeys: Record<string, (string | number[])[][]> = keys.models;
 const refShapes = stages.models as Record<string, Record<string, Record<string, number[]>>>;
 const refCounts = tv.models as Record<string, { params: number; macs: number }>;
+const refDigits = digits.models as Record<string, { size: number; input: number[]; params: number; macs: number; bn_momentum: number[] }>;
 
 const TORCHVISION = MODELS.filter((m) => m.torchvision);
+const DIGITS = modelIdsFor('digits');
 
 const build = (id: string, size: number): Graph =>
   id === 'densenet_small' ? parityDenseNetSmall(size) : id === 'resnext_small' ? parityResNeXtSmall(size) : buildGraph(id, { size });
@@ -35,23 +43,38 @@ describe('torchvision reference', () => {
     expect(c.flops).toBe(2 * c.macs);
   });
 
-  it.each([...TORCHVISION.map((m) => m.id), 'densenet_small', 'resnext_small'])('%s: state_dict keys and shapes in torchvision order', (id) => {
-    const ours = stateDictKeys(build(id, 224)).map((e) => [e.key, [...e.shape]]);
+  it('registers exactly the digits models of scripts/py/digits_models.py', () => {
+    expect([...DIGITS].sort()).toEqual(Object.keys(refDigits).sort());
+  });
+
+  it.each(DIGITS)('%s: input, params exact and MACs within 0.1%% at 28x28x1, BatchNorm momentum as in PyTorch', (id) => {
+    const ref = refDigits[id];
+    const g = buildGraph(id);
+    expect([getModel(id).defaultSize, [...g.input]]).toEqual([ref.size, ref.input]);
+    const c = graphCost(g).total;
+    expect(c.params).toBe(ref.params);
+    expect(Math.abs(c.macs - ref.macs) / ref.macs).toBeLessThan(0.001);
+    const momenta = [...new Set(g.nodes.flatMap((n) => (n.op.kind === 'bn' ? [n.op.momentum] : [])))].sort((a, b) => a - b);
+    expect(momenta).toEqual(ref.bn_momentum);
+  });
+
+  it.each([...TORCHVISION.map((m) => m.id), 'densenet_small', 'resnext_small', ...DIGITS])('%s: state_dict keys and shapes in torchvision order', (id) => {
+    const ours = stateDictKeys(build(id, DIGITS.includes(id) ? 28 : 224)).map((e) => [e.key, [...e.shape]]);
     expect(ours).toEqual(refKeys[id]);
   });
 
-  for (const size of [224, 64]) {
-    it.each(Object.keys(refShapes))(`%s: module output shapes at ${size} match torchvision forward hooks`, (id) => {
-      const g = build(id, size);
-      const expected = refShapes[id][String(size)];
-      expect(Object.keys(expected).length).toBeGreaterThan(4);
-      for (const [mod, shape] of Object.entries(expected)) {
-        const node = moduleOutput(g, mod);
-        expect(node, mod).toBeDefined();
-        expect([mod, [...node!.outShape]]).toEqual([mod, shape]);
-      }
-    });
-  }
+  // torchvision's models at 224 and 64, the digits models at 28 and 64.
+  const shapeCases = Object.entries(refShapes).flatMap(([id, bySize]) => Object.keys(bySize).map((size) => [id, Number(size)] as const));
+  it.each(shapeCases)('%s: module output shapes at %i match torchvision forward hooks', (id, size) => {
+    const g = build(id, size);
+    const expected = refShapes[id][String(size)];
+    expect(Object.keys(expected).length).toBeGreaterThan(4);
+    for (const [mod, shape] of Object.entries(expected)) {
+      const node = moduleOutput(g, mod);
+      expect(node, mod).toBeDefined();
+      expect([mod, [...node!.outShape]]).toEqual([mod, shape]);
+    }
+  });
 
   it('resolves the checkpoint module names of the parity fixtures (shared/parity) to nodes', () => {
     const checkpoints: Record<string, string[]> = {

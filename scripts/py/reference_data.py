@@ -12,6 +12,11 @@ Writes (all committed, so tests never need Python):
                                            output shapes of selected modules (forward hooks)
   lib/arch/reference/torchvision_counts.json {model: {params, macs}} at 224, counted with hooks
                                            (Conv2d: outH*outW*outC*inC/groups*kh*kw, Linear: in*out)
+  lib/arch/reference/digits_counts.json    {model: {size: 28, input, params, macs, bn_momentum}} of
+                                           the digits models (scripts/py/digits_models.py), the
+                                           BatchNorm momenta as the sorted set of the modules' own
+The digits models' state_dict keys go in state_dict_keys.json and their module output shapes (at 28
+and 64, 1 input channel) in stage_shapes.json, next to the torchvision models'.
 """
 import json
 import os
@@ -19,6 +24,8 @@ import os
 import torch
 import torchvision
 from torchvision.models import resnet
+
+from digits_models import DIGITS_IDS, INPUT_SHAPE, build as build_digits, count as count_digits
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 OUT = os.path.join(ROOT, "lib", "arch", "reference")
@@ -41,6 +48,8 @@ PARITY = {
 
 
 def make(name):
+    if name in DIGITS_IDS:
+        return build_digits(name)
     if name in PARITY:
         return PARITY[name]()
     return getattr(torchvision.models, name)(weights=None)
@@ -60,7 +69,8 @@ def hook_names(name, model):
         cand = ["conv1", "maxpool", "stage2", "stage3", "stage4", "stage2.0", "conv5", "fc"]
     else:
         cand = ["layers.0", "layers.7"] + [f"layers.{i}" for i in range(8, 17)] + ["classifier"]
-    return [c for c in cand if c in mods]
+    # A module a digits model replaced by nn.Identity (maxpool, layer3, ...) has no node of its own.
+    return [c for c in cand if c in mods and not isinstance(mods[c], torch.nn.Identity)]
 
 
 def stage_shapes(name, model, size):
@@ -72,8 +82,9 @@ def stage_shapes(name, model, size):
         def hook(_m, _i, out, n=n):
             shapes[n] = list(out.shape[1:])
         handles.append(mods[n].register_forward_hook(hook))
+    in_channels = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d)).in_channels
     with torch.no_grad():
-        model(torch.zeros(1, 3, size, size))
+        model(torch.zeros(1, in_channels, size, size))
     for h in handles:
         h.remove()
     return shapes
@@ -105,19 +116,23 @@ def count(model):
 
 
 def main():
-    keys, shapes, counts = {}, {}, {}
-    for name in TORCHVISION + list(PARITY):
+    keys, shapes, counts, digits = {}, {}, {}, {}
+    for name in TORCHVISION + list(PARITY) + DIGITS_IDS:
         torch.manual_seed(0)
         model = make(name)
         keys[name] = [[k, list(v.shape)] for k, v in model.state_dict().items()]
-        shapes[name] = {str(s): stage_shapes(name, model, s) for s in (224, 64)}
+        sizes = (INPUT_SHAPE[1], 64) if name in DIGITS_IDS else (224, 64)
+        shapes[name] = {str(s): stage_shapes(name, model, s) for s in sizes}
         if name in TORCHVISION:
             counts[name] = count(model)
-        print(name, len(keys[name]), counts.get(name))
+        if name in DIGITS_IDS:
+            momenta = sorted({m.momentum for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)})
+            digits[name] = {"size": INPUT_SHAPE[1], "input": list(INPUT_SHAPE), **count_digits(model), "bn_momentum": momenta}
+        print(name, len(keys[name]), counts.get(name) or digits.get(name))
     meta = {"generator": "scripts/py/reference_data.py", "torch": torch.__version__,
             "torchvision": torchvision.__version__}
     for fname, data in (("state_dict_keys.json", keys), ("stage_shapes.json", shapes),
-                        ("torchvision_counts.json", counts)):
+                        ("torchvision_counts.json", counts), ("digits_counts.json", digits)):
         with open(os.path.join(OUT, fname), "w") as f:
             json.dump({"_meta": meta, "models": data}, f, separators=(",", ":"))
             f.write("\n")
