@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { hashInit, hashInput } from './weights/hash-init';
 import { bitsXor, fixtureKeys, readFixture, runParity, sumF64, useBackend } from './testing/fixtures.node';
 import { testGraph } from './testing/models';
+import { buildGraph, modelIdsFor, stateDictKeys } from '../arch';
 
 const NAMES = ['densenet_small', 'resnext_small', 'shufflenet_v2_x0_5', 'mnasnet0_5'] as const;
 const fixturePath = (n: string) => new URL(`./fixtures/parity/parity_${n}.json`, import.meta.url);
@@ -57,3 +58,33 @@ for (const backend of ['cpu', 'wasm'] as const) {
     }
   });
 }
+
+/**
+ * The registered digits models (lib/arch specs, 28x28x1) against scripts/py/digits_models.py
+ * (torchvision's classes with the documented replacements), eval mode, hash-initialised weights:
+ * logits-only fixtures from scripts/py/make_parity_fixture.py --logits-only. Every digits model
+ * of the registry must have one.
+ */
+describe('digits models: parity with torchvision classes', () => {
+  for (const id of modelIdsFor('digits')) {
+    for (const backend of ['cpu', 'wasm'] as const) {
+      it(`${id} on ${backend}`, async () => {
+        await useBackend(backend);
+        const f = readFixture(fixturePath(id));
+        const graph = buildGraph(id);
+        expect(f.input.shape).toEqual([1, ...graph.input]);
+        expect(stateDictKeys(graph).map((e) => [e.key, [...e.shape]])).toEqual(f.state_dict.map((e) => [e.key, e.shape]));
+        const sd = hashInit(fixtureKeys(f));
+        for (const e of f.state_dict) if (e.checksum) expect(bitsXor(sd.get(e.key)!.data), e.key).toBe(e.checksum.bits_xor);
+        expect(bitsXor(hashInput(f.input.shape))).toBe(f.input.checksum!.bits_xor);
+        const r = runParity(f, graph);
+        console.log(
+          `[parity] ${id} ${backend}: rel L2 fused ${r.relL2.toExponential(2)}, unfused ${r.unfusedRelL2.toExponential(2)}, max |d| ${r.maxAbs.toExponential(2)}`,
+        );
+        expect(r.relL2).toBeLessThanOrEqual(1e-4);
+        expect(r.unfusedRelL2).toBeLessThanOrEqual(1e-4);
+        expect(r.argmax).toBe(f.output.argmax);
+      });
+    }
+  }
+});

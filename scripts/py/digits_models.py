@@ -33,8 +33,14 @@ Replacements (all of them; every other module is torchvision's):
 A replaced module is initialised the way its class initialises that kind of module (e.g.
 kaiming_normal_ fan_out for ResNet's convs), so training from scratch starts as torchvision would.
 
-    from digits_models import build, DIGITS_IDS     # (scripts/py on sys.path)
+    from digits_models import build, DIGITS_IDS, load_state_dict   # (scripts/py on sys.path)
     model = build('densenet_digits')                # nn.Module, train mode, seeded by the caller
+    load_state_dict(model, safetensors.torch.load_file('densenet_digits.safetensors'))
+
+Use load_state_dict (below) rather than model.load_state_dict for a plain dict of tensors (a
+.safetensors file): torchvision's MNASNet refuses a state_dict without its `_metadata` version
+("version shluld be set to 1 or 2 instead of None", torchvision 0.14 mnasnet.py
+_load_from_state_dict); the helper carries over the model's own metadata.
 
 CLI (Debian's torch 1.13 / torchvision 0.14, no network):
 
@@ -43,6 +49,7 @@ CLI (Debian's torch 1.13 / torchvision 0.14, no network):
 """
 import argparse
 import json
+from collections import OrderedDict
 
 import torch
 import torchvision
@@ -146,6 +153,14 @@ def build(model_id):
     if model_id not in _BUILDERS:
         raise ValueError(f"unknown digits model {model_id!r}: one of {', '.join(DIGITS_IDS)}")
     return _BUILDERS[model_id]()
+
+
+def load_state_dict(model, tensors, strict=True):
+    """model.load_state_dict(tensors) for a plain {key: tensor} dict, with the model's own `_metadata`
+    (module versions) attached, which torchvision's MNASNet requires."""
+    sd = OrderedDict(tensors)
+    sd._metadata = model.state_dict()._metadata  # pylint: disable=protected-access
+    return model.load_state_dict(sd, strict=strict)
 
 
 def count(model, size=INPUT_SHAPE[1]):

@@ -11,6 +11,12 @@ weights are stored and the test needs no Python.
 Usage (Debian's torch 1.13 / torchvision 0.14; no network, weights=None):
     /usr/bin/python3 scripts/py/make_parity_fixture.py resnext50_32x4d --size 64 \
         --out lib/runtime/fixtures/parity/parity_resnext50_32x4d.json
+
+The digits models (scripts/py/digits_models.py: torchvision's classes with documented
+replacements, 1 input channel) are made the same way, at 28x28x1, with the logits only (no stage
+checkpoints, so the fixture stays small):
+    /usr/bin/python3 scripts/py/make_parity_fixture.py densenet_digits --size 28 --logits-only \
+        --out lib/runtime/fixtures/parity/parity_densenet_digits.json
 """
 import argparse
 import json
@@ -19,6 +25,8 @@ import math
 import numpy as np
 import torch
 import torchvision
+
+from digits_models import DIGITS_IDS, build as build_digits, load_state_dict
 
 M32 = 0xFFFFFFFF
 
@@ -81,13 +89,20 @@ def bits_xor(arr):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('model', help='torchvision.models builder name, e.g. resnext50_32x4d')
+    ap.add_argument('model', help='torchvision.models builder name, e.g. resnext50_32x4d, or a digits model id (digits_models.py)')
     ap.add_argument('--size', type=int, default=64)
     ap.add_argument('--out', required=True)
+    ap.add_argument('--logits-only', action='store_true', help='no stage checkpoints (a small fixture)')
     args = ap.parse_args()
 
     torch.set_num_threads(2)
-    model = getattr(torchvision.models, args.model)(weights=None).eval()
+    digits = args.model in DIGITS_IDS
+    if digits:
+        model = build_digits(args.model).eval()
+        constructor = f'scripts/py/digits_models.py build({args.model!r})'
+    else:
+        model = getattr(torchvision.models, args.model)(weights=None).eval()
+        constructor = f'torchvision.models.{args.model}(weights=None)'
     sd = model.state_dict()
     keys = []
     new_sd = {}
@@ -101,9 +116,10 @@ def main():
             if k < 6:  # a few checksums prove the formula is bit-identical in JS
                 entry['checksum'] = {'bits_xor': bits_xor(arr), 'sum_f64_sequential': float(np.sum(arr.astype(np.float64)))}
         keys.append(entry)
-    model.load_state_dict(new_sd)
+    load_state_dict(model, new_sd)  # with the model's _metadata: MNASNet needs its version
 
-    shape = [1, 3, args.size, args.size]
+    in_channels = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d)).in_channels
+    shape = [1, in_channels, args.size, args.size]
     x = (2 * hash_u(0, int(np.prod(shape)))).astype(np.float32).reshape(shape)
     xt = torch.from_numpy(x)
 
@@ -113,11 +129,11 @@ def main():
     root = model.features if hasattr(model, 'features') and args.model.startswith('densenet') else model
     prefix = 'features.' if root is not model else ''
     hooks = []
-    for name, mod in root.named_children():
+    for name, mod in ([] if args.logits_only else root.named_children()):
         def hook(_m, _i, out, name=prefix + name, typ=type(mod).__name__):
             checkpoints.append({'name': name, 'type': typ, **stats(out)})
         hooks.append(mod.register_forward_hook(hook))
-    if root is not model:
+    if root is not model and not args.logits_only:
         hooks.append(model.classifier.register_forward_hook(lambda _m, _i, out: checkpoints.append({'name': 'classifier', 'type': 'Linear', **stats(out)})))
     with torch.no_grad():
         y = model(xt)
@@ -130,7 +146,7 @@ def main():
 
     out = {
         'name': args.model,
-        'constructor': f'torchvision.models.{args.model}(weights=None)',
+        'constructor': constructor,
         'torch_version': torch.__version__,
         'torchvision_version': torchvision.__version__,
         'mode': 'model.eval(), float32, CPU',
