@@ -1,61 +1,80 @@
 /**
- * Training kernels that a tfjs backend lacks, composed from that backend's own forward kernels.
+ * Training kernels a tfjs backend lacks (or gets wrong), for the gradients of the train-mode
+ * forward.
  *
- * tfjs-backend-wasm 4.22 registers Conv2DBackpropInput, MaxPoolGrad and AvgPoolGrad but no
+ * tfjs-backend-wasm 4.22 registers Conv2DBackpropInput and AvgPoolGrad but no
  * Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropFilter or DepthwiseConv2dNativeBackpropInput,
- * so tf.grad through tf.conv2d / tf.depthwiseConv2d fails there ("Kernel … not registered").
- * The cpu, webgl and webgpu backends have all five natively (lib/train/README.md, "Gradients on
- * every backend").
+ * so tf.grad through tf.conv2d / tf.depthwiseConv2d fails there ("Kernel … not registered"); we
+ * compose those three from wasm's own forward kernels. Its MaxPoolGrad exists but routes the
+ * gradient of a window whose values are all ≤ 0 to the wrong cell (max-pool-grad.ts); we replace
+ * it. The cpu, webgl and webgpu backends have all of them natively (lib/train/README.md,
+ * "Gradients on every backend").
  *
  * Use: the trainer calls `ensureTrainingKernels(tf.getBackend())` once the backend is active and
- * before the first tf.grad/variableGrads (the tfjs-backend-wasm package must be loaded, which it
- * is once the backend was set). It is idempotent, cheap (a registry look-up per kernel) and never
- * replaces a kernel the backend has: if a later tfjs ships its own, that one is used.
+ * before the first tf.grad / tf.variableGrads (the tfjs-backend-wasm package must be loaded, which
+ * it is once the backend was set). It is idempotent and cheap (a registry look-up per kernel). A
+ * missing kernel is never registered over one the backend has: if a later tfjs ships its own
+ * backprop kernels, those are used.
  */
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilter, type Conv2DBackpropFilterArgs } from './conv2d-backprop-filter';
 import { depthwiseBackpropFilter, type DepthwiseBackpropFilterArgs } from './depthwise-backprop-filter';
 import { depthwiseBackpropInput, type DepthwiseBackpropInputArgs } from './depthwise-backprop-input';
+import { maxPoolGrad, type MaxPoolGradArgs } from './max-pool-grad';
 
-/** The backends we add kernels to, and which. Every other backend has them natively. */
-export const TRAINING_KERNELS: Readonly<Record<string, readonly string[]>> = {
-  wasm: ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'],
-};
-
-type AnyArgs = { inputs: unknown; backend: unknown; attrs?: unknown };
-
-function kernelFunc(kernelName: string, backendName: string): tf.KernelFunc {
-  // The engine hands {inputs, backend, attrs}; the casts name the inputs/attrs tfjs-core's
-  // gradients pass for each kernel (kernel_names.ts).
-  return ((args: AnyArgs) => {
-    switch (kernelName) {
-      case 'Conv2DBackpropFilter':
-        return conv2dBackpropFilter(backendName, args as unknown as Conv2DBackpropFilterArgs);
-      case 'DepthwiseConv2dNativeBackpropFilter':
-        return depthwiseBackpropFilter(backendName, args as unknown as DepthwiseBackpropFilterArgs);
-      case 'DepthwiseConv2dNativeBackpropInput':
-        return depthwiseBackpropInput(backendName, args as unknown as DepthwiseBackpropInputArgs);
-    }
-    throw new Error(`no training kernel ${kernelName}`);
-  }) as unknown as tf.KernelFunc;
+export interface TrainingKernel {
+  readonly kernelName: string;
+  readonly backendName: string;
+  /** 'missing': registered only where the backend has none; 'replaces': the backend's own is wrong. */
+  readonly reason: 'missing' | 'replaces';
+  readonly kernelFunc: tf.KernelFunc;
 }
+
+// The engine hands {inputs, backend, attrs}; each Args type names the inputs/attrs tfjs-core's
+// gradients pass for that kernel (tfjs-core kernel_names.ts).
+const fn = <A>(f: (args: A) => tf.TensorInfo): tf.KernelFunc => f as unknown as tf.KernelFunc;
+
+export const TRAINING_KERNELS: readonly TrainingKernel[] = [
+  {
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    reason: 'missing',
+    kernelFunc: fn((a: Conv2DBackpropFilterArgs) => conv2dBackpropFilter('wasm', a)),
+  },
+  {
+    kernelName: 'DepthwiseConv2dNativeBackpropFilter',
+    backendName: 'wasm',
+    reason: 'missing',
+    kernelFunc: fn((a: DepthwiseBackpropFilterArgs) => depthwiseBackpropFilter('wasm', a)),
+  },
+  {
+    kernelName: 'DepthwiseConv2dNativeBackpropInput',
+    backendName: 'wasm',
+    reason: 'missing',
+    kernelFunc: fn((a: DepthwiseBackpropInputArgs) => depthwiseBackpropInput('wasm', a)),
+  },
+  { kernelName: 'MaxPoolGrad', backendName: 'wasm', reason: 'replaces', kernelFunc: fn((a: MaxPoolGradArgs) => maxPoolGrad(a)) },
+];
 
 /**
- * Registers the missing training kernels for `backendName` (today: only 'wasm' lacks any).
- * Returns the kernels this call registered (empty when there was nothing to do).
+ * Registers the training kernels `backendName` needs (today: only 'wasm' needs any). Returns the
+ * names this call (re)registered; empty when there was nothing left to do.
  */
 export function ensureTrainingKernels(backendName: string): string[] {
-  const names = TRAINING_KERNELS[backendName] ?? [];
-  const added: string[] = [];
-  for (const kernelName of names) {
-    if (tf.getKernel(kernelName, backendName)) continue;
-    tf.registerKernel({ kernelName, backendName, kernelFunc: kernelFunc(kernelName, backendName) });
-    added.push(kernelName);
+  const done: string[] = [];
+  for (const k of TRAINING_KERNELS) {
+    if (k.backendName !== backendName) continue;
+    const current = tf.getKernel(k.kernelName, backendName);
+    if (current?.kernelFunc === k.kernelFunc) continue; // ours already
+    if (current && k.reason === 'missing') continue; // the backend has its own
+    if (current) tf.unregisterKernel(k.kernelName, backendName);
+    tf.registerKernel({ kernelName: k.kernelName, backendName, kernelFunc: k.kernelFunc });
+    done.push(k.kernelName);
   }
-  return added;
+  return done;
 }
 
-/** Registers every backend's missing training kernels (idempotent). */
+/** Registers every backend's training kernels (idempotent). */
 export function registerTrainingKernels(): string[] {
-  return Object.keys(TRAINING_KERNELS).flatMap((b) => ensureTrainingKernels(b));
+  return [...new Set(TRAINING_KERNELS.map((k) => k.backendName))].flatMap((b) => ensureTrainingKernels(b));
 }

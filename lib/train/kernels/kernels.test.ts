@@ -72,7 +72,7 @@ const label = (c: Case, kind: string): string =>
   `${kind} n${c.n} ${c.h}x${c.w}x${c.c} → ${c.out} k${c.k.join('x')} s${c.s.join('x')} pad ${JSON.stringify(c.pad)}`;
 
 function values(seed: number, size: number): Float32Array {
-  return new Float32Array(size).map((_, i) => 2 * hashU(seed, i) - 1);
+  return new Float32Array(size).map((_, i) => 2 * hashU(seed, i)); // hashU is in [−0.5, 0.5)
 }
 
 interface Spec {
@@ -147,13 +147,14 @@ describe('training kernels for wasm', () => {
     registerTrainingKernels();
   });
 
-  it('are registered exactly where the backend lacks them, idempotently', () => {
-    for (const k of TRAINING_KERNELS.wasm) expect(tf.getKernel(k, 'wasm'), k).toBeDefined();
+  it('are registered for wasm only, idempotently', () => {
+    for (const k of TRAINING_KERNELS) expect(tf.getKernel(k.kernelName, k.backendName)?.kernelFunc, k.kernelName).toBe(k.kernelFunc);
     expect(ensureTrainingKernels('wasm')).toEqual([]);
-    // cpu has every one natively: nothing to add, and its own kernels stay in place.
-    const cpuOwn = TRAINING_KERNELS.wasm.map((k) => tf.getKernel(k, 'cpu'));
+    // cpu has every one natively (and right): nothing to add, its own kernels stay in place.
+    const names = TRAINING_KERNELS.map((k) => k.kernelName);
+    const cpuOwn = names.map((k) => tf.getKernel(k, 'cpu'));
     expect(ensureTrainingKernels('cpu')).toEqual([]);
-    expect(TRAINING_KERNELS.wasm.map((k) => tf.getKernel(k, 'cpu'))).toEqual(cpuOwn);
+    expect(names.map((k) => tf.getKernel(k, 'cpu'))).toEqual(cpuOwn);
     for (const k of cpuOwn) expect(k).toBeDefined();
   });
 
@@ -198,6 +199,48 @@ describe('training kernels for wasm', () => {
     tf.dispose([x, dy, f]);
     expect(tf.backend().numDataIds()).toBeLessThanOrEqual(ids);
   });
+});
+
+describe('MaxPoolGrad on wasm (ours) equals cpu', () => {
+  // Pool geometries of the five families (k3 s2 p1 stems, k2 s2, ceil_mode's extra bottom/right
+  // row as the runtime pads it) on values that are all negative, ReLU-like (many exact zeros:
+  // ties, which go to the FIRST maximum as in PyTorch) and mixed.
+  const inputs: [string, (i: number) => number][] = [
+    ['negative', (i) => -1 - Math.abs(hashU(7, i))],
+    ['ReLU output with ties', (i) => Math.max(0, hashU(8, i))],
+    ['mixed', (i) => 2 * hashU(9, i)],
+  ];
+  const geoms: { shape: [number, number, number, number]; k: number; s: number; pad: Pad }[] = [
+    { shape: [2, 7, 7, 3], k: 3, s: 2, pad: 'valid' },
+    { shape: [1, 8, 8, 2], k: 2, s: 2, pad: 'valid' },
+    { shape: [3, 9, 10, 2], k: 3, s: 2, pad: 1 },
+    { shape: [1, 6, 6, 4], k: 3, s: 2, pad: 'same' },
+    { shape: [2, 5, 6, 1], k: 3, s: 1, pad: sym(1, 1) },
+  ];
+  for (const g of geoms)
+    for (const [name, v] of inputs)
+      it(`${name} ${g.shape.join('x')} k${g.k} s${g.s} pad ${JSON.stringify(g.pad)}`, async () => {
+        const x = { shape: g.shape, data: new Float32Array(g.shape.reduce((a, b) => a * b, 1)).map((_, i) => v(i)) };
+        const info = tf.backend_util.computePool2DInfo(g.shape, g.k, g.s, 1, g.pad);
+        const dy = {
+          shape: info.outShape,
+          data: values(
+            10,
+            info.outShape.reduce((a, b) => a * b, 1),
+          ),
+        };
+        // The forward output is an input of the kernel (tfjs passes it); compute it on cpu.
+        await switchBackend('cpu');
+        const y = tf.maxPool(tf.tensor4d(x.data, g.shape), g.k, g.s, g.pad);
+        const out = { shape: y.shape, data: y.dataSync() as Float32Array };
+        y.dispose();
+        const spec: Spec = { kernel: 'MaxPoolGrad', inputs: { dy, input: x, output: out }, attrs: { filterSize: g.k, strides: g.s, pad: g.pad } };
+        const ref = await runOn('cpu', spec);
+        const got = await runOn('wasm', spec);
+        expect(got.shape).toEqual(ref.shape);
+        // Each dx is a sum of a few dy values: equal up to float32 addition order.
+        expect(relMaxErr(got.data, ref.data)).toBeLessThan(1e-6);
+      });
 });
 
 describe('tf.grad through conv2d / depthwiseConv2d: wasm equals cpu', () => {
