@@ -1,14 +1,14 @@
 /**
- * Finite-difference gradient checks of every convolution the train-mode forward runs, on cpu
- * and wasm (where the weight gradients go through lib/train/kernels): dense (the runtime's
- * conv(), with bias), depthwise (multiplier 1 and 2) and grouped in both training strategies
- * (lib/train/grouped.ts: 'split', and 'packed' with the variable in the packed layout).
+ * Finite-difference gradient checks of every convolution the train-mode forward (forward.ts)
+ * runs, on cpu and wasm (where the weight gradients go through lib/train/kernels): dense and
+ * depthwise through the runtime's conv() (with bias; multiplier 1 and 2), grouped through
+ * grouped.ts's groupedConvTrain in both strategies, with the filter in the training layout
+ * (layout.ts convTrainShape: split [kh, kw, cgIn, outC], packed [kh, kw·cgIn, G, cgOut]).
  */
 import type * as tf from '@tensorflow/tfjs';
-import * as tfjs from '@tensorflow/tfjs';
 import type { ConvOp } from '../../arch/ir';
-import { explicitPad } from '../../runtime/groupconv';
 import { conv } from '../../runtime/ops/conv';
+import { groupedConvTrain } from '../grouped';
 import { gradCases, input, type GradCase } from './cases';
 import { uniform } from './finite-diff';
 
@@ -36,28 +36,6 @@ function depthwise(c: number, mult: number, k: number, s: number, p: number, n: 
     f: (x, filter) => conv(x as tf.Tensor4D, op, { kind: 'depthwise', filter: filter as tf.Tensor4D, bias: null }),
     inputs: [x4(n, hw, hw, c), input('filter', [k, k, c, mult], uniform(4, k * k * c * mult))],
   };
-}
-
-/**
- * lib/train/grouped.ts's groupedConvTrain, restated here until it lands on main (the filter is
- * the variable, in the strategy's layout: split [kh, kw, cgIn, outC]; packed [kh, kw·cgIn, G, cgOut]).
- */
-function groupedConvTrain(x: tf.Tensor4D, op: ConvOp, filter: tf.Tensor4D, strategy: 'split' | 'packed'): tf.Tensor4D {
-  return tfjs.tidy(() => {
-    const G = op.groups;
-    const cgIn = op.inC / G;
-    if (strategy === 'packed') {
-      const [n, h, w] = x.shape;
-      const packed = tfjs.reshape(tfjs.transpose(tfjs.reshape(x, [n, h, w, G, cgIn]), [0, 1, 2, 4, 3]), [n, h, w * cgIn, G]) as tf.Tensor4D;
-      return tfjs.depthwiseConv2d(packed, filter, [op.stride[0], op.stride[1] * cgIn], explicitPad([op.padding[0], op.padding[1] * cgIn]));
-    }
-    const xs = tfjs.split(x, G, 3) as tf.Tensor4D[];
-    const fs = tfjs.split(filter, G, 3) as tf.Tensor4D[];
-    return tfjs.concat(
-      xs.map((xg, g) => tfjs.conv2d(xg, fs[g], [op.stride[0], op.stride[1]], explicitPad(op.padding))),
-      3,
-    ) as tf.Tensor4D;
-  });
 }
 
 function grouped(strategy: 'split' | 'packed', inC: number, outC: number, G: number, k: number, s: number, p: number, n: number, hw: number): GradCase {

@@ -4,14 +4,18 @@
  * average pooling (count_include_pad, ceil_mode), global average pooling, flatten, linear,
  * concat, add, the SE channel scale, channel slice, channel shuffle and cross-entropy.
  *
- * The graph ops run through the runtime's applyNode, the dispatch the train-mode forward uses
- * for them. Kinks are kept out of reach of the ±h step: ReLU inputs stay ≥ 0.1 from 0 (ReLU6:
+ * The graph ops run through the runtime's applyNode, the dispatch the train-mode forward
+ * (forward.ts) uses for them; BN, linear and the loss through the functions it calls
+ * (batchnorm.ts batchNormTrain, the runtime's linear(), loss.ts crossEntropy). Kinks are kept out of reach of the ±h step: ReLU inputs stay ≥ 0.1 from 0 (ReLU6:
  * also from 6), max-pool inputs are distinct and 0.05 apart (no ties; h = 0.01).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Node, Op } from '../../arch/ir';
 import { linear } from '../../runtime/ops/dense';
 import { applyNode } from '../../runtime/ops';
+import { batchNormTrain } from '../batchnorm';
+import { crossEntropy } from '../loss';
+import type { BnVars } from '../variables';
 import { gradCases, input, type GradCase } from './cases';
 import { awayFrom, distinct, uniform } from './finite-diff';
 
@@ -30,29 +34,16 @@ function graphOp(name: string, op: Op, shapes: readonly number[][], data?: (k: n
   };
 }
 
-/**
- * lib/train/batchnorm.ts's batchNormTrain, restated until it lands on main: batch statistics
- * over every axis but the channels, the biased variance (PyTorch's normalisation), eps 1e-5.
- */
-function batchNormTrain(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, eps = 1e-5): tf.Tensor {
-  const axes = x.shape.slice(0, -1).map((_, i) => i);
-  const { mean, variance } = tf.moments(x, axes);
-  return tf.add(tf.mul(tf.sub(x, mean), tf.mul(tf.rsqrt(tf.add(variance, eps)), gamma)), beta);
-}
+/** torchvision's BatchNorm2d defaults (eps 1e-5; momentum only touches the running stats). */
+const BN = { kind: 'bn', channels: 0, eps: 1e-5, momentum: 0.1 } as const;
 
 function bn(shape: number[]): GradCase {
   const c = shape[shape.length - 1];
   return {
     name: `BatchNorm, train mode (batch statistics) on [${shape}]`,
-    f: (x, g, b) => batchNormTrain(x, g, b),
+    f: (x, weight, bias) => batchNormTrain(x, { weight, bias } as unknown as BnVars, BN, 'test.bn').y,
     inputs: [input('x', shape, uniform(30, size(shape), -2, 2)), input('weight', [c], uniform(31, c, 0.5, 1.5)), input('bias', [c], uniform(32, c))],
   };
-}
-
-/** lib/train/loss.ts's crossEntropy (mean over the batch), restated until it lands on main. */
-function crossEntropy(logits: tf.Tensor, labels: tf.Tensor1D): tf.Tensor {
-  const logp = tf.logSoftmax(logits as tf.Tensor2D, 1);
-  return tf.neg(tf.mean(tf.sum(tf.mul(logp, tf.oneHot(labels, logits.shape[1] as number)), 1)));
 }
 
 const pool = (kind: 'maxpool' | 'avgpool', k: number, s: number, p: number, ceilMode: boolean): Op => ({
