@@ -15,7 +15,6 @@
  * before any weights are made.
  * Exit codes: 0 ok; 2 bad arguments, bad model id, unreadable/invalid files or weights, too big.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { buildGraph, getModel } from '../lib/arch/registry';
@@ -27,21 +26,9 @@ import { topK } from '../lib/runtime/imagenet';
 import { median } from '../lib/runtime/profiler';
 import { heInit } from '../lib/runtime/weights/he-init';
 import { SafetensorsError, parseSafetensors } from '../lib/runtime/weights/safetensors';
-import { readWeightsFile } from '../lib/runtime/weights/read-weights';
-import { type ValueFinding, findingLine } from '../lib/runtime/weights/value-scan';
+import { backendArg, readFile, readWeightsArg, selectBackend } from './arch-io';
 import { type Command, UsageError } from './arch-types';
 import { formatMs } from '../lib/format';
-
-const BACKENDS = ['cpu', 'wasm'] as const;
-type CliBackend = (typeof BACKENDS)[number];
-
-function readFile(path: string, what: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} ${JSON.stringify(path)}: ${(e as Error).message}`);
-  }
-}
 
 /** The `input` tensor of a .safetensors file as NCHW float32. */
 function readInput(path: string): { data: Float32Array; shape: [number, number, number, number] } {
@@ -61,13 +48,6 @@ function readInput(path: string): { data: Float32Array; shape: [number, number, 
   return { data: t.data, shape: t.shape as [number, number, number, number] };
 }
 
-/** The per-tensor value report, at most 10 lines. */
-function report(findings: readonly ValueFinding[]): string {
-  const lines = findings.slice(0, 10).map((f) => `  ${findingLine(f)}`);
-  if (findings.length > 10) lines.push(`  ... and ${findings.length - 10} more tensors`);
-  return lines.join('\n');
-}
-
 /**
  * The footprint for an NCHW input of N images of H×W, from the graph's at `size`×`size`: activations
  * and MACs grow with the batch and, roughly, with the area (exact when H = W = size and N = 1).
@@ -76,12 +56,6 @@ export function inputFootprint(fp: Footprint, size: number, [n, , h, w]: readonl
   const scale = n * Math.max(1, (h * w) / (size * size));
   if (scale === 1) return fp;
   return { ...fp, macs: fp.macs * scale, peakActivationBytes: fp.peakActivationBytes * scale, largestTensorBytes: fp.largestTensorBytes * scale };
-}
-
-async function selectBackend(name: CliBackend): Promise<void> {
-  if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
-  if (!(await tf.setBackend(name))) throw new UsageError(`backend ${name} failed to initialise`);
-  await tf.ready();
 }
 
 export const runCommand: Command = {
@@ -120,8 +94,7 @@ export const runCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(`run expects exactly one model id, got ${positionals.length}`);
     const id = positionals[0];
     getModel(id); // SpecError (exit 2) for an unknown id
-    const backend = values.backend as CliBackend;
-    if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got ${JSON.stringify(values.backend)}`);
+    const backend = backendArg(values.backend);
     if (!values.input) throw new UsageError('--input I.safetensors is required');
     if (!/^\d+$/.test(values.repeat!) || Number(values.repeat) < 1)
       throw new UsageError(`--repeat expects a positive integer, got ${JSON.stringify(values.repeat)}`);
@@ -129,7 +102,6 @@ export const runCommand: Command = {
     const input = readInput(values.input);
     const weightBytes = values.weights ? readFile(values.weights, '--weights file') : null;
 
-    tf.env().set('PROD', true); // keeps stderr free of the "install tfjs-node" banner
     await selectBackend(backend);
     // The executor runs at any input size; the graph's own size only sets the shapes it reports,
     // so build it at the input's size when the registry accepts that size, else at the default.
@@ -147,22 +119,12 @@ export const runCommand: Command = {
     const x = inputFromNCHW(input.data, input.shape);
     try {
       if (weightBytes) {
-        const allow = values['allow-nonfinite'] === true;
-        const r = readWeightsFile(weightBytes, graph, { allowValueIssues: allow });
-        if (!r.ok && r.findings?.length) {
-          io.stderr(
-            `arch run: weights ${values.weights} hold values ${id} cannot compute with (pass --allow-nonfinite to run anyway):\n${report(r.findings)}\n`,
-          );
-          return 2;
-        }
+        const r = readWeightsArg(weightBytes, values.weights!, graph, id, 'run', values['allow-nonfinite'] === true);
         if (!r.ok) {
-          const shown = r.issues.slice(0, 10).map((i) => `  ${i.message}`);
-          if (r.issues.length > 10) shown.push(`  ... and ${r.issues.length - 10} more`);
-          const what = r.issues[0]?.kind === 'parse' ? 'are not a valid .safetensors file' : `do not fit ${id}`;
-          io.stderr(`arch run: weights ${values.weights} ${what}:\n${shown.join('\n')}\n`);
+          io.stderr(r.message);
           return 2;
         }
-        if (r.findings.length) io.stderr(`arch run: warning: running anyway (--allow-nonfinite); ${values.weights} holds:\n${report(r.findings)}\n`);
+        if (r.warning) io.stderr(r.warning);
         const loaded = model.loadStateDict(r.sd);
         if (!loaded.ok) {
           io.stderr(`arch run: weights ${values.weights}: ${loaded.issues[0]?.message}\n`);
