@@ -91,6 +91,10 @@ describe('resolveTrainConfig', () => {
       'Weight decay (--weight-decay) cannot be "-1": it must be a number from 0 to 1. Using the default, 0.',
     );
     expect(resolveTrainConfig({ shuffle: 'x' }, { names: 'flag' }).issues[0].message).toContain('(--no-shuffle)');
+    expect(resolveTrainConfig({ lr: 'abc', nesterov: true, momentum: 0 }, { names: 'flag', refuse: true }).issues.map((i) => i.message)).toEqual([
+      'Learning rate (--lr) cannot be "abc": it must be a number above 0 up to 10 (default 0.05).',
+      'Nesterov momentum (--nesterov) needs a momentum above 0.',
+    ]);
     expect(resolveTrainConfig({ lr: '0' }, { names: 'url' }).issues[0].message).toBe(
       'Learning rate (lr) cannot be "0": it must be a number above 0 up to 10. Using the default, 0.05.',
     );

@@ -168,6 +168,11 @@ export interface ResolveContext {
   /** Training-set size: needed for epochs, and to check that one full batch exists. */
   readonly trainSize?: number;
   readonly names?: NameStyle;
+  /**
+   * The caller refuses rather than repairs (the command line): messages then say what is wrong
+   * and what is allowed, without the "using …" of the value that replaced it.
+   */
+  readonly refuse?: boolean;
 }
 
 export interface ResolvedTrain {
@@ -204,12 +209,14 @@ function shown(v: unknown): string {
 export function resolveTrainConfig(input: TrainInput, ctx: ResolveContext = {}): ResolvedTrain {
   const style = ctx.names ?? 'setting';
   const issues: TrainIssue[] = [];
+  /** An issue: the problem, then (unless the caller refuses) what is used instead. */
+  const add = (param: string, problem: string, instead: string) => issues.push({ param, message: ctx.refuse ? `${problem}.` : `${problem}${instead}.` });
   const s = { ...DEFAULT_TRAIN_SETTINGS } as Record<TrainSettingName, unknown>;
   const given = new Set<TrainSettingName>();
   for (const [k, raw] of Object.entries(input)) {
     if (raw === undefined) continue;
     if (!Object.prototype.hasOwnProperty.call(TRAIN_SETTINGS, k)) {
-      issues.push({ param: k, message: `Unknown training setting "${shown(k)}" was ignored. Known settings: ${TRAIN_SETTING_NAMES.join(', ')}.` });
+      add(k, `Unknown training setting "${shown(k)}"${ctx.refuse ? '' : ' was ignored'}. Known settings: ${TRAIN_SETTING_NAMES.join(', ')}`, '');
       continue;
     }
     const key = k as TrainSettingName;
@@ -226,10 +233,9 @@ export function resolveTrainConfig(input: TrainInput, ctx: ResolveContext = {}):
       given.add(key);
     } else {
       const name = settingName(key, style);
-      issues.push({
-        param: key,
-        message: `${d.label} (${name}) cannot be "${shown(raw)}": it must be ${describeAllowed(d)}. Using the default, ${formatValue(d, d.default)}.`,
-      });
+      const def = formatValue(d, d.default);
+      const problem = `${d.label} (${name}) cannot be "${shown(raw)}": it must be ${describeAllowed(d)}`;
+      add(key, ctx.refuse ? `${problem} (default ${def})` : problem, `. Using the default, ${def}`);
     }
   }
   const v = s as TrainSettings;
@@ -237,23 +243,24 @@ export function resolveTrainConfig(input: TrainInput, ctx: ResolveContext = {}):
 
   if (v.optimizer === 'sgd' && v.nesterov && v.momentum === 0) {
     // torch.optim.SGD raises "Nesterov momentum requires a momentum and zero dampening".
-    issues.push({ param: 'nesterov', message: `Nesterov momentum (${name('nesterov')}) needs a momentum above 0; training without Nesterov.` });
+    add('nesterov', `Nesterov momentum (${name('nesterov')}) needs a momentum above 0`, '; training without Nesterov');
     v.nesterov = false;
   }
   if (ctx.trainSize !== undefined && v.batchSize > ctx.trainSize) {
     const use = Math.min(TRAIN_SETTINGS.batchSize.default, ctx.trainSize);
-    issues.push({
-      param: 'batchSize',
-      message: `Batch size (${name('batchSize')}) ${v.batchSize} is larger than the training set (${ctx.trainSize} images), so no full batch exists; using ${use}.`,
-    });
+    add(
+      'batchSize',
+      `Batch size (${name('batchSize')}) ${v.batchSize} is larger than the training set (${ctx.trainSize} images), so no full batch exists`,
+      `; using ${use}`,
+    );
     v.batchSize = use;
   }
   if (v.epochs > 0) {
     if (given.has('steps')) {
-      issues.push({ param: 'epochs', message: `Give steps (${name('steps')}) or epochs (${name('epochs')}), not both; training ${v.steps} steps.` });
+      add('epochs', `Give steps (${name('steps')}) or epochs (${name('epochs')}), not both`, `; training ${v.steps} steps`);
       v.epochs = 0;
     } else if (ctx.trainSize === undefined) {
-      issues.push({ param: 'epochs', message: `Epochs (${name('epochs')}) need the training-set size, which is not known here; training ${v.steps} steps.` });
+      add('epochs', `Epochs (${name('epochs')}) need the training-set size, which is not known here`, `; training ${v.steps} steps`);
       v.epochs = 0;
     } else {
       const perEpoch = Math.floor(ctx.trainSize / v.batchSize);

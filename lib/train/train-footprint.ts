@@ -1,0 +1,32 @@
+/**
+ * What training a graph on a batch holds in memory, as a Footprint for the run guard
+ * (lib/runtime/run-guard.ts memoryRefusal), so the CLI and the /train page refuse a network that
+ * cannot train on a backend before any weights are made. A deliberately rough upper estimate:
+ *
+ * - resident: the weights, their gradients, and up to two optimizer state tensors per weight
+ *   (Adam's m and v; SGD's momentum buffer is one), so 4 × the weight bytes, plus BN's running
+ *   statistics and the fused inference copy evaluation makes (Footprint.residentBytes);
+ * - activations: backprop keeps the output of every node of the forward for the backward pass
+ *   (tfjs's tape keeps each kernel's inputs and outputs), a train-mode BatchNorm about three
+ *   tensors of its size (x − mean, the normalised x, the output), all × the batch; plus the
+ *   forward's own peak workspace (im2col) for one node at a time;
+ * - the largest single tensor: the forward's largest × the batch.
+ *
+ * Pure and tfjs-free, like the run guard.
+ */
+import { FLOAT32_BYTES, type Footprint } from '../arch/footprint';
+import type { Graph } from '../arch/ir';
+
+const numel = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+
+export function trainingFootprint(graph: Graph, fp: Footprint, batchSize: number): Footprint {
+  let kept = numel(graph.input);
+  for (const node of graph.nodes) kept += numel(node.outShape) * (node.op.kind === 'bn' ? 3 : 1);
+  return {
+    ...fp,
+    macs: 3 * fp.macs * batchSize, // forward + the two products of the backward (input and weight gradients)
+    residentBytes: 4 * fp.weightBytes + fp.bufferBytes + fp.residentBytes,
+    peakActivationBytes: batchSize * (kept * FLOAT32_BYTES + fp.peakActivationBytes),
+    largestTensorBytes: batchSize * fp.largestTensorBytes,
+  };
+}
