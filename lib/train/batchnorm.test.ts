@@ -80,7 +80,7 @@ function input(): tf.Tensor4D {
   return tf.tensor4d(nchwToNhwc(Float32Array.from(x), N, C, H, W), [N, H, W, C]);
 }
 
-for (const backend of ['cpu'] as const) {
+for (const backend of ['cpu', 'wasm'] as const) {
   describe(`train-mode BatchNorm on ${backend}`, () => {
     it('normalises with the batch mean and biased variance', async () => {
       await useBackend(backend);

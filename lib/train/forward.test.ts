@@ -16,7 +16,7 @@ import { RecordingOptimizer } from './testing/recording-optimizer';
 import { readStep, trainStep } from './trainer';
 import { TrainableModel } from './variables';
 
-for (const backend of ['cpu'] as const) {
+for (const backend of ['cpu', 'wasm'] as const) {
   describe(`train forward on ${backend}`, () => {
     for (const groupConv of ['split', 'packed'] as const) {
       it(`equals the executor without BN (grouped conv: ${groupConv})`, async () => {

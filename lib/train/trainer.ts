@@ -15,15 +15,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { runningUpdate } from './batchnorm';
 import { trainForward } from './forward';
+import { ensureTrainingKernels } from './kernels';
 import { correctCount, crossEntropy } from './loss';
-import type { TrainableModel, TrainParam } from './variables';
+import type { Optimizer } from './optim';
+import type { TrainableModel } from './variables';
 
-/** lib/train/optim's optimizer contract (createOptimizer(cfg) returns one). */
-export interface Optimizer {
-  step(params: readonly TrainParam[], grads: ReadonlyMap<string, tf.Tensor>, lr: number): void;
-  readonly numStateTensors: number;
-  dispose(): void;
-}
+export type { Optimizer };
 
 export interface StepOptions {
   readonly lr: number;
@@ -41,6 +38,8 @@ export interface StepTensors {
 
 /** Run one step on an NHWC batch and int32 labels. Synchronous; read the result back with readStep. */
 export function trainStep(model: TrainableModel, optimizer: Optimizer, x: tf.Tensor4D, labels: tf.Tensor1D, options: StepOptions): StepTensors {
+  // wasm lacks three conv gradient kernels (lib/train/kernels); a registry look-up elsewhere.
+  ensureTrainingKernels(tf.getBackend());
   const updates: { name: string; runningMean: tf.Tensor; runningVar: tf.Tensor }[] = [];
   let correct: tf.Scalar | null = null;
   let value: tf.Scalar | null = null;

@@ -14,13 +14,9 @@ import { nodeTensors, stateDictKeys } from '../arch/statedict';
 import { WeightLoadError, validateStateDict } from '../runtime/weights/load-state-dict';
 import type { StateDict } from '../runtime/weights/types';
 import { type TensorRole, type TrainGroupConv, fromTrainLayout, toTrainLayout, trainShape } from './layout';
+import type { TrainParam } from './optim';
 
-/** A trainable tensor as the optimizers see it (lib/train/optim's TrainParam). */
-export interface TrainParam {
-  /** torchvision state_dict key, e.g. `layer1.0.conv1.weight`. */
-  readonly key: string;
-  readonly variable: tf.Variable;
-}
+export type { TrainParam };
 
 export interface ConvVars {
   readonly filter: tf.Variable;

@@ -3,8 +3,7 @@
  * and, with `lr`, applies plain gradient descent p ← p − lr·g so a test can see the update land.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Optimizer } from '../trainer';
-import type { TrainParam } from '../variables';
+import type { Optimizer, TrainParam } from '../optim';
 
 export class RecordingOptimizer implements Optimizer {
   readonly numStateTensors = 0;
