@@ -141,6 +141,11 @@ export class TrainableModel {
     if (this.disposed) throw new Error(`trainable model ${this.graph.id} has been disposed`);
   }
 
+  /** Variables held (trainable and running statistics). */
+  get numVariables(): number {
+    return this.byKey.size;
+  }
+
   /** The trainable variables, in `params` order (for tf.variableGrads). */
   trainableVariables(): tf.Variable[] {
     this.live();
