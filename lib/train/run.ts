@@ -23,7 +23,7 @@ import { heInit } from '../runtime/weights/he-init';
 import type { StateDict } from '../runtime/weights/types';
 import { BatchSampler } from './batches';
 import { checkImages, gatherBatch } from './data';
-import { type EvalResult, type EvaluateOptions, evaluateStateDict } from './evaluate';
+import { type EvaluateOptions, type Evaluation, evaluateStateDict } from './evaluate';
 import type { TrainGroupConv } from './layout';
 import { type Optimizer, createOptimizer } from './optim';
 import { stateDictToSafetensors } from './save';
@@ -194,7 +194,7 @@ export class TrainingRun {
   }
 
   /** Accuracy, confusion and predictions on `data` (default: the run's test set), fused inference path. */
-  async evaluate(data?: LabelledImages, options: EvaluateOptions = {}): Promise<EvalResult> {
+  async evaluate(data?: LabelledImages, options: EvaluateOptions = {}): Promise<Evaluation> {
     this.live();
     const set = data ?? this.test;
     if (!set) throw new Error(`training run of ${this.graph.id} has no test set: pass the images to evaluate`);

@@ -38,7 +38,7 @@ export function allOps(options: { bn: boolean; size?: number; classes?: number }
   return b.build('all-ops', y);
 }
 
-/** A small CNN for 28×28 digits: conv-BN-ReLU ×3 (one grouped, one depthwise), pooling, linear. */
+/** A small CNN for 28×28 digits: conv-BN-ReLU ×3 (one grouped, one depthwise), flatten, linear. */
 export function tinyDigits(width = 8): Graph {
   const b = new GraphBuilder([1, 28, 28]);
   let x = b.conv('conv1', INPUT, width, 3, 2, 1);
@@ -50,7 +50,7 @@ export function tinyDigits(width = 8): Graph {
   x = b.conv('conv3', x, 2 * width, 3, 1, 1, 2 * width);
   x = b.bn('bn3', x);
   x = b.act('relu3', x);
-  x = b.gap('gap', x, false);
+  x = b.flatten('flatten', x);
   x = b.linear('fc', x, 10);
   return b.build('tiny-digits', x);
 }
