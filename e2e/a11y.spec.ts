@@ -24,6 +24,7 @@ const PAGES = [
   '/models/densenet121',
   '/models/shufflenet_v2_x1_0?open=stem,stage2,stage2.0,stage2.0.branch1,stage2.0.branch2&layer=stage2.0.branch2.0',
   '/compare',
+  '/train',
   '/instructors',
 ];
 const EMBEDS = WIDGETS.map((w) => `/embed/${w.id}?v=1`);

@@ -10,7 +10,7 @@ export function SiteHeader() {
           {/* On a phone the mark alone names the site, leaving room for the navigation. */}
           <span className="max-sm:sr-only">Layerwise</span>
         </Link>
-        {/* Four links and the theme switch fit a 390 px phone: tighter spacing and 13 px text below sm. */}
+        {/* Five links and the theme switch fit a 390 px phone: tighter spacing and 13 px text below sm. */}
         <nav
           aria-label="Site"
           className="flex items-center gap-2 text-[13px] tracking-tight sm:ml-2 sm:gap-4 sm:text-sm sm:tracking-normal text-slate-600 dark:text-slate-300"
@@ -23,6 +23,9 @@ export function SiteHeader() {
           </Link>
           <Link href="/compare" className="hover:text-slate-900 dark:hover:text-white">
             Compare
+          </Link>
+          <Link href="/train" className="hover:text-slate-900 dark:hover:text-white">
+            Train
           </Link>
           <Link href="/instructors" className="hover:text-slate-900 dark:hover:text-white">
             Instructors

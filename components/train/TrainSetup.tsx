@@ -1,0 +1,79 @@
+'use client';
+
+import { BackendSelect } from '@/components/ui/BackendSelect';
+import { SchemaControl } from '@/components/ui/SchemaControl';
+import { hintClass } from '@/components/ui/styles';
+import { formatMacs, formatParams } from '@/lib/format';
+import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
+import type { Param } from '@/lib/url-state/schema';
+import { DIGITS_MODELS, modelCost, relevantParams } from '@/lib/widgets/train/schema';
+import type { BackendChoice } from '@/lib/runtime/backend-names';
+
+export interface TrainSetupProps {
+  /** The training parameters' declarations (lib/train/config.ts) and the page's own (evalEvery). */
+  readonly params: Readonly<Record<string, Param>>;
+  readonly state: Readonly<Record<string, unknown>>;
+  readonly onChange: (patch: Record<string, unknown>) => void;
+  /** Several models (checkboxes, /train) or one (a select, the embed). */
+  readonly models: { readonly multiple: true; readonly value: readonly string[] } | { readonly multiple: false; readonly value: string };
+  /** While a session exists the settings are locked: they describe the run on screen. */
+  readonly locked: boolean;
+  /** Parameters to leave out (the compact embed shows fewer). */
+  readonly omit?: readonly string[];
+  /** Show the backend choice (default true). */
+  readonly backend?: boolean;
+}
+
+/**
+ * The training lab's settings, generated from the declarations: the model choice (with each model's
+ * parameters and MACs from lib/arch), every training parameter of lib/train/config.ts as a
+ * SchemaControl (so its range, step and doc are the declared ones), and the backend.
+ */
+export function TrainSetup({ params, state, onChange, models, locked, omit = [], backend = true }: TrainSetupProps) {
+  const names = [...relevantParams(state), 'evalEvery'].filter((n) => !omit.includes(n) && n in params);
+  return (
+    <fieldset disabled={locked} className="min-w-0 space-y-4" data-testid="train-setup">
+      <legend className="sr-only">Training settings</legend>
+      {models.multiple ? (
+        <fieldset className="space-y-1" data-control="models">
+          <legend className="mb-1 font-medium">Models</legend>
+          {DIGITS_MODELS.map((id) => {
+            const { params: p, macs } = modelCost(id);
+            const checked = models.value.includes(id);
+            return (
+              <label key={id} className="flex min-h-6 items-center gap-2">
+                <input
+                  type="checkbox"
+                  className="h-4 w-4 accent-accent-600 dark:accent-accent-400"
+                  checked={checked}
+                  onChange={(e) =>
+                    onChange({
+                      models: e.target.checked ? DIGITS_MODELS.filter((m) => m === id || models.value.includes(m)) : models.value.filter((m) => m !== id),
+                    })
+                  }
+                />
+                <span className="font-mono text-[13px]">{id}</span>
+                <span className={hintClass}>
+                  {formatParams(p)} · {formatMacs(macs)}
+                </span>
+              </label>
+            );
+          })}
+          <p className={hintClass}>Several models train one after another, each measured alone, then compared.</p>
+        </fieldset>
+      ) : null}
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+        {names.map((name) => (
+          // data-control: an embed's `hide=` removes a control by its parameter's name.
+          <div key={name} data-control={name} className="min-w-0">
+            <SchemaControl name={name} label={params[name].label ?? name} param={params[name]} value={state[name]} onChange={(v) => onChange({ [name]: v })} />
+          </div>
+        ))}
+      </div>
+      {backend ? (
+        <BackendSelect<BackendChoice> value={state.backend as BackendChoice} onChange={(b) => onChange({ backend: b })} choices={BACKEND_CHOICES} />
+      ) : null}
+      {locked && backend ? <p className={hintClass}>These settings describe the training on screen; Reset to change them.</p> : null}
+    </fieldset>
+  );
+}

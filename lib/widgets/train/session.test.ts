@@ -1,0 +1,229 @@
+/**
+ * The training lab's session against a scripted runtime (no tfjs): the order of the work (models
+ * one after another, a test point every `evalEvery` steps, the whole test split at the end), and
+ * what Pause, Resume, Cancel, Reset, a failure and a lost GPU context do to it. The real runtime
+ * (runtime.ts) is driven end to end by e2e/train.spec.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { CancelledError } from '@/lib/runtime/cancel';
+import type { FeatureMap } from '@/lib/runtime/featuremaps';
+import type { BackendInfo } from '@/lib/runtime/backend';
+import type { LabelledImages, StepReport, TrainConfig } from '@/lib/train/types';
+import { TEST_SUBSET_PER_CLASS, TrainSession, type DigitsData, type RunHandle, type TrainRuntime } from './session';
+
+const config: TrainConfig = {
+  optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9, nesterov: false, weightDecay: 0 },
+  schedule: { kind: 'constant' },
+  batchSize: 4,
+  steps: 10,
+  seed: 0,
+  shuffle: true,
+  dropout: true,
+};
+
+function images(n: number): LabelledImages {
+  return { images: new Float32Array(n * 4), shape: [n, 1, 2, 2], labels: Int32Array.from({ length: n }, (_, i) => i % 10) };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+class FakeRun implements RunHandle {
+  stepsDone = 0;
+  disposed = false;
+  failAt: number | null = null;
+  evaluated: Array<{ at: number; n: number }> = [];
+  constructor(readonly id: string) {}
+  async run(n: number, o: { signal?: AbortSignal; onStep?: (r: StepReport) => void }) {
+    const out: StepReport[] = [];
+    for (let i = 0; i < n; i++) {
+      await tick();
+      if (o.signal?.aborted) throw new CancelledError();
+      if (this.failAt === this.stepsDone) throw new Error('WebGL: out of memory');
+      const r = { step: this.stepsDone, loss: 2 / (this.stepsDone + 1), accuracy: 0.1, lr: 0.1, ms: 5 };
+      this.stepsDone++;
+      o.onStep?.(r);
+      out.push(r);
+    }
+    return out;
+  }
+  async evaluate(data: LabelledImages) {
+    await tick();
+    this.evaluated.push({ at: this.stepsDone, n: data.labels.length });
+    const confusion = Array.from({ length: 10 }, () => Array(10).fill(0) as number[]);
+    return { accuracy: this.stepsDone / 10, n: data.labels.length, confusion, predictions: Int32Array.from(data.labels) };
+  }
+  async toSafetensors() {
+    return Uint8Array.of(this.stepsDone);
+  }
+  dispose() {
+    this.disposed = true;
+  }
+}
+
+function fakeRuntime() {
+  const runs: FakeRun[] = [];
+  let lost: ((m: string) => void) | null = null;
+  let queue = Promise.resolve();
+  const info = { backend: 'wasm', renderer: 'test', gpuTimer: false, fallbacks: [] } as BackendInfo;
+  const rt: TrainRuntime = {
+    loadData: async (onProgress) => {
+      onProgress(1);
+      return { train: images(40), test: images(700) } as DigitsData;
+    },
+    job: <T>(_b: unknown, signal: AbortSignal, body: (b: BackendInfo) => Promise<T>) => {
+      const p = queue.then(() => {
+        if (signal.aborted) throw new CancelledError();
+        return body(info);
+      });
+      queue = p.then(
+        () => undefined,
+        () => undefined,
+      );
+      return p;
+    },
+    createRun: (id) => {
+      const r = new FakeRun(id);
+      runs.push(r);
+      return r;
+    },
+    inspect: async (run, id, _image, layer, time) => ({
+      map: layer ? ({ name: layer, op: 'conv', layout: 'NCHW', shape: [1, 1, 1, 1], data: Float32Array.of(run.stepsDone) } as FeatureMap) : null,
+      msPerImage: time ? 1.5 : null,
+    }),
+    onBackendLost: (l) => {
+      lost = l;
+      return () => (lost = null);
+    },
+  };
+  return { rt, runs, lose: (m: string) => lost?.(m) };
+}
+
+const options = (models: string[], evalEvery = 4) => ({ models, config, backend: 'wasm' as const, evalEvery, layerOf: () => 'conv0' });
+
+describe('TrainSession', () => {
+  it('trains the models one after another, with a test point every evalEvery steps and the whole test split at the end', async () => {
+    const { rt, runs } = fakeRuntime();
+    const s = new TrainSession(rt, options(['a', 'b']));
+    const phases = new Set<string>();
+    s.subscribe(() => phases.add(s.getSnapshot().phase));
+    await s.start();
+    const snap = s.getSnapshot();
+    expect(snap.phase).toBe('done');
+    expect([...phases]).toEqual(expect.arrayContaining(['loading', 'training', 'done']));
+    expect(runs.map((r) => r.id)).toEqual(['a', 'b']);
+    for (const m of snap.models) {
+      expect(m.status).toBe('done');
+      expect(m.steps.map((x) => x.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      // The subset at steps 4, 8 and 10 (the end), then the whole split.
+      expect(m.evals.map((e) => [e.step, e.n])).toEqual([
+        [4, 10 * TEST_SUBSET_PER_CLASS],
+        [8, 10 * TEST_SUBSET_PER_CLASS],
+        [10, 10 * TEST_SUBSET_PER_CLASS],
+      ]);
+      expect(m.final).toEqual({ step: 10, accuracy: 1, n: 700 });
+      expect(m.lastEval?.full).toBe(true);
+      expect(m.msPerImage).toBe(1.5);
+      expect(m.featureMap?.step).toBe(10);
+      expect(m.weightsAvailable).toBe(true);
+    }
+    // Model b started only after a finished.
+    expect(runs[1].evaluated[0].at).toBe(4);
+    expect(snap.sets?.subset.labels.length).toBe(10 * TEST_SUBSET_PER_CLASS);
+    expect((await s.weights('a')).bytes).toEqual(Uint8Array.of(10));
+    await s.reset();
+    expect(runs.every((r) => r.disposed)).toBe(true);
+  });
+
+  it('pauses after the slice in flight and resumes where it stopped', async () => {
+    const { rt, runs } = fakeRuntime();
+    const s = new TrainSession(rt, options(['a']));
+    let asked = false;
+    const paused = new Promise<void>((resolve) =>
+      s.subscribe(() => {
+        if (!asked && s.getSnapshot().models[0].steps.length >= 3) {
+          asked = true;
+          s.pause();
+          resolve();
+        }
+      }),
+    );
+    const first = s.start();
+    await paused;
+    await first;
+    const snap = s.getSnapshot();
+    expect(snap.phase).toBe('paused');
+    expect(snap.models[0].status).toBe('paused');
+    const at = runs[0].stepsDone;
+    expect(at).toBeGreaterThanOrEqual(3);
+    expect(at).toBeLessThan(10);
+    expect(snap.progress?.label).toMatch(/^Paused at step/);
+    await s.start();
+    expect(s.getSnapshot().phase).toBe('done');
+    expect(s.getSnapshot().models[0].steps.map((x) => x.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(runs).toHaveLength(1);
+  });
+
+  it('cancels at once, keeping the curves and the weights of the completed steps', async () => {
+    const { rt, runs } = fakeRuntime();
+    const s = new TrainSession(rt, options(['a', 'b']));
+    s.subscribe(() => {
+      if (s.getSnapshot().models[0].steps.length === 2) s.cancel();
+    });
+    await s.start();
+    const snap = s.getSnapshot();
+    expect(snap.phase).toBe('cancelled');
+    expect(snap.models.map((m) => m.status)).toEqual(['stopped', 'waiting']);
+    expect(snap.models[0].steps).toHaveLength(2);
+    expect(snap.models[0].weightsAvailable).toBe(true);
+    expect(runs).toHaveLength(1);
+    await s.start(); // a cancelled session does not start again
+    expect(runs[0].stepsDone).toBe(2);
+  });
+
+  it('stops with the error of a failed step and keeps what was measured', async () => {
+    const { rt, runs } = fakeRuntime();
+    const s = new TrainSession(rt, options(['a']));
+    s.subscribe(() => {
+      if (runs[0] && runs[0].failAt === null) runs[0].failAt = 5;
+    });
+    await s.start();
+    const snap = s.getSnapshot();
+    expect(snap.phase).toBe('failed');
+    expect(snap.error).toBe('Training stopped: WebGL: out of memory');
+    expect(snap.models[0].status).toBe('failed');
+    expect(snap.models[0].steps).toHaveLength(5);
+    expect(snap.models[0].evals.map((e) => e.step)).toEqual([4]);
+  });
+
+  it('stops when the GPU context is lost: a notice, the curves kept, the weights gone', async () => {
+    const { rt, lose } = fakeRuntime();
+    const s = new TrainSession(rt, options(['a']));
+    s.subscribe(() => {
+      if (s.getSnapshot().models[0].steps.length >= 3 && !s.getSnapshot().error) lose('WebGL stopped working (context lost); switched to WebAssembly.');
+    });
+    await s.start();
+    const snap = s.getSnapshot();
+    expect(snap.phase).toBe('failed');
+    expect(snap.error).toMatch(/^WebGL stopped working \(context lost\); switched to WebAssembly\. Training stopped; the curves so far are kept/);
+    expect(snap.models[0].steps.length).toBeGreaterThanOrEqual(3);
+    expect(snap.models[0].weightsAvailable).toBe(false);
+    await expect(s.weights('a')).rejects.toThrow(/no weights/);
+  });
+
+  it('reads another layer at once when idle, and at the next evaluation while training', async () => {
+    const { rt } = fakeRuntime();
+    const s = new TrainSession(rt, options(['a'], 5));
+    let asked: Promise<FeatureMap> | null = null;
+    s.subscribe(() => {
+      if (!asked && s.getSnapshot().models[0].steps.length === 1) asked = s.featureMapFor('a', 'features.1');
+    });
+    await s.start();
+    const m = await asked!;
+    expect(m.name).toBe('features.1');
+    // Read at the evaluation after step 5, with the weights of step 5.
+    expect(m.data[0]).toBe(5);
+    const later = await s.featureMapFor('a', 'features.2');
+    expect(later.name).toBe('features.2');
+    expect(later.data[0]).toBe(10);
+  });
+});
