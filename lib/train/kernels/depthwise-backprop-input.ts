@@ -27,7 +27,7 @@ export interface DepthwiseBackpropInputArgs {
 }
 
 /** dy [N, Ho, Wo, K] with s − 1 zeros after every row / column value → [N, Ho·sh, Wo·sw, K]. */
-function strideDilate(c: KernelChain, dy: tf.TensorInfo, sh: number, sw: number): tf.TensorInfo {
+export function strideDilate(c: KernelChain, dy: tf.TensorInfo, sh: number, sw: number): tf.TensorInfo {
   const [n, ho, wo, k] = dy.shape;
   let d = dy;
   if (sw > 1) {

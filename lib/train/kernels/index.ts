@@ -7,7 +7,9 @@
  * so tf.grad through tf.conv2d / tf.depthwiseConv2d fails there ("Kernel … not registered"); we
  * compose those three from wasm's own forward kernels. Its MaxPoolGrad exists but routes the
  * gradient of a window whose values are all ≤ 0 to the wrong cell (max-pool-grad.ts); we replace
- * it. The cpu, webgl and webgpu backends have all of them natively (lib/train/README.md,
+ * it. Its Conv2DBackpropInput is right but runs as plain loops outside XNNPACK, 4–9× slower than
+ * the same transposed conv written as one forward Conv2D (conv2d-backprop-input.ts), and was over
+ * half of a digits model's step: we replace it too. The cpu, webgl and webgpu backends have all of them natively (lib/train/README.md,
  * "Gradients on every backend").
  *
  * Use: the trainer calls `ensureTrainingKernels(tf.getBackend())` once the backend is active and
@@ -18,6 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilter, type Conv2DBackpropFilterArgs } from './conv2d-backprop-filter';
+import { conv2dBackpropInput, type Conv2DBackpropInputArgs } from './conv2d-backprop-input';
 import { depthwiseBackpropFilter, type DepthwiseBackpropFilterArgs } from './depthwise-backprop-filter';
 import { depthwiseBackpropInput, type DepthwiseBackpropInputArgs } from './depthwise-backprop-input';
 import { maxPoolGrad, type MaxPoolGradArgs } from './max-pool-grad';
@@ -25,8 +28,11 @@ import { maxPoolGrad, type MaxPoolGradArgs } from './max-pool-grad';
 export interface TrainingKernel {
   readonly kernelName: string;
   readonly backendName: string;
-  /** 'missing': registered only where the backend has none; 'replaces': the backend's own is wrong. */
-  readonly reason: 'missing' | 'replaces';
+  /**
+   * 'missing': registered only where the backend has none; 'replaces': the backend's own is wrong;
+   * 'faster': the backend's own is right but much slower (replaced like 'replaces').
+   */
+  readonly reason: 'missing' | 'replaces' | 'faster';
   readonly kernelFunc: tf.KernelFunc;
 }
 
@@ -52,6 +58,12 @@ export const TRAINING_KERNELS: readonly TrainingKernel[] = [
     backendName: 'wasm',
     reason: 'missing',
     kernelFunc: fn((a: DepthwiseBackpropInputArgs) => depthwiseBackpropInput('wasm', a)),
+  },
+  {
+    kernelName: 'Conv2DBackpropInput',
+    backendName: 'wasm',
+    reason: 'faster',
+    kernelFunc: fn((a: Conv2DBackpropInputArgs) => conv2dBackpropInput('wasm', a)),
   },
   { kernelName: 'MaxPoolGrad', backendName: 'wasm', reason: 'replaces', kernelFunc: fn((a: MaxPoolGradArgs) => maxPoolGrad(a)) },
 ];

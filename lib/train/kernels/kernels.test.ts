@@ -100,6 +100,14 @@ function specs(c: Case): Spec[] {
       attrs: { ...base, dataFormat: 'NHWC', filterShape: [c.k[0], c.k[1], c.c, c.out] },
     },
     {
+      kernel: 'Conv2DBackpropInput',
+      inputs: {
+        dy: { shape: dense, data: values(6, size(dense)) },
+        filter: { shape: [c.k[0], c.k[1], c.c, c.out], data: values(7, c.k[0] * c.k[1] * c.c * c.out) },
+      },
+      attrs: { ...base, dataFormat: 'NHWC', inputShape: xShape },
+    },
+    {
       kernel: 'DepthwiseConv2dNativeBackpropFilter',
       inputs: { x, dy: { shape: dw, data: values(3, size(dw)) } },
       attrs: { ...base, dilations: [1, 1], filterShape: [c.k[0], c.k[1], c.c, c.out] },
@@ -159,7 +167,7 @@ describe('training kernels for wasm', () => {
   });
 
   for (const c of CASES) {
-    for (const kind of ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'])
+    for (const kind of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'])
       it(label(c, kind), async () => {
         const s = specs(c).find((x) => x.kernel === kind)!;
         const ref = await runOn('cpu', s);
