@@ -63,10 +63,10 @@ test('an unknown model id is a 404 page, not a crash', async ({ request }) => {
 test('/models lists every model with a link to its lab, sortable by column', async ({ page }) => {
   await page.goto('/models');
   const table = page.getByRole('table', { name: /Registered models/ });
-  await expect(table.getByRole('row')).toHaveCount(19);
+  await expect(table.getByRole('row')).toHaveCount(24);
   await table.getByRole('button', { name: /Params/ }).click();
   await expect(table.getByRole('columnheader', { name: /Params/ })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(table.getByRole('row').nth(1)).toContainText('densenet_bc_100_k12');
+  await expect(table.getByRole('row').nth(1)).toContainText('densenet_digits');
   await table.getByRole('link', { name: 'mnasnet_a1' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('mnasnet_a1');
 });

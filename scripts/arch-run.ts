@@ -3,7 +3,8 @@
  *
  * Runs a registered model (lib/arch registry) with torchvision weights exported as .safetensors
  * (scripts/py/export_safetensors.py) on an input file holding one float32 tensor named `input`,
- * NCHW [N, 3, H, W] of any spatial size. Prints the top-5 (ImageNet names when there are 1000
+ * NCHW [N, C, H, W] of any spatial size, C the model's input channels (3; 1 for the digits
+ * models). Prints the top-5 (ImageNet names when there are 1000
  * classes), or with --json exactly {id, backend, output, ms} where output is the logits (a flat
  * list for N = 1, one list per image otherwise) and ms the median forward time incl. read-back.
  * Without --weights the model gets the seeded He init (--seed, default 0).
@@ -30,8 +31,8 @@ import { backendArg, readFile, readWeightsArg, selectBackend } from './arch-io';
 import { type Command, UsageError } from './arch-types';
 import { formatMs } from '../lib/format';
 
-/** The `input` tensor of a .safetensors file as NCHW float32. */
-function readInput(path: string): { data: Float32Array; shape: [number, number, number, number] } {
+/** The `input` tensor of a .safetensors file as NCHW float32, with the `channels` the model `id` takes. */
+function readInput(path: string, id: string, channels: number): { data: Float32Array; shape: [number, number, number, number] } {
   let file;
   try {
     file = parseSafetensors(readFile(path, '--input file'));
@@ -42,8 +43,8 @@ function readInput(path: string): { data: Float32Array; shape: [number, number, 
   const t = file.tensors.get('input');
   if (!t) throw new UsageError(`--input ${path} has no tensor named "input" (found: ${[...file.tensors.keys()].join(', ') || 'none'})`);
   if (!t.data) throw new UsageError(`--input ${path}: "input" must be a float tensor, got ${t.dtype}`);
-  if (t.shape.length !== 4 || t.shape[1] !== 3 || t.shape.some((d) => d < 1)) {
-    throw new UsageError(`--input ${path}: "input" must be NCHW [N, 3, H, W], got [${t.shape.join(', ')}]`);
+  if (t.shape.length !== 4 || t.shape[1] !== channels || t.shape.some((d) => d < 1)) {
+    throw new UsageError(`--input ${path}: "input" must be NCHW [N, ${channels}, H, W] for ${id}, got [${t.shape.join(', ')}]`);
   }
   return { data: t.data, shape: t.shape as [number, number, number, number] };
 }
@@ -65,7 +66,7 @@ export const runCommand: Command = {
     '  --weights W          torchvision weights (.safetensors); without it, seeded random weights (--seed S, default 0)',
     '  --allow-nonfinite    run even when W holds NaN/Inf values or negative BatchNorm running variances',
     '                       (refused by default, with a report per tensor; with this flag the report is a warning)',
-    '  --input I            one float32 tensor named "input", NCHW [N, 3, H, W]',
+    '  --input I            one float32 tensor named "input", NCHW [N, C, H, W] (C = 3; 1 for the digits models)',
     '  --backend cpu|wasm   default wasm',
     '  --json               print {id, backend, output, ms}',
     '  --repeat N           forward passes to time (median), default 1',
@@ -99,7 +100,7 @@ export const runCommand: Command = {
     if (!/^\d+$/.test(values.repeat!) || Number(values.repeat) < 1)
       throw new UsageError(`--repeat expects a positive integer, got ${JSON.stringify(values.repeat)}`);
     if (!/^\d+$/.test(values.seed!)) throw new UsageError(`--seed expects a non-negative integer, got ${JSON.stringify(values.seed)}`);
-    const input = readInput(values.input);
+    const input = readInput(values.input, id, buildGraph(id).input[0]);
     const weightBytes = values.weights ? readFile(values.weights, '--weights file') : null;
 
     await selectBackend(backend);

@@ -9,7 +9,7 @@ export function Totals({ graph, total }: { graph: Graph; total: Cost }) {
     ['MACs', formatCount(total.macs), formatInt(total.macs)],
     ['FLOPs (2 × MACs)', formatCount(total.flops), formatInt(total.flops)],
     ['Memory access', formatBytes(total.memBytes), `${formatInt(total.memBytes)} bytes`],
-    ['Input', `${graph.input[1]}×${graph.input[2]}`, `3×${graph.input[1]}×${graph.input[2]}`],
+    ['Input', `${graph.input[1]}×${graph.input[2]}`, `${graph.input[0]}×${graph.input[1]}×${graph.input[2]}`],
     ['Layers', String(graph.nodes.length), `${graph.nodes.length} nodes`],
   ];
   return (

@@ -41,7 +41,7 @@ export function measureModels(opts: {
       const { total: cost } = graphCost(graph);
       opts.onProgress(done, total, `Building ${id}`);
       const model = createSeededModel(graph, 0);
-      const x = randomInput(opts.size, 3);
+      const x = randomInput(opts.size, graph.input[0]);
       try {
         const samples = await timeForward(
           model,

@@ -108,6 +108,22 @@ describe('arch run', () => {
     expect(r.ms).toBeGreaterThan(0);
   });
 
+  it('runs a 1-channel digits model on a [1, 1, 28, 28] input and says which channels a wrong input lacks', async () => {
+    const d = readFixture(new URL('./fixtures/parity/parity_resnet_digits.json', import.meta.url));
+    const dw = join(dir, 'digits-w.safetensors');
+    const di = join(dir, 'digits-i.safetensors');
+    writeFileSync(dw, writeSafetensors(hashInit(fixtureKeys(d))));
+    writeFileSync(di, writeSafetensors([['input', { shape: [1, 1, 28, 28], data: hashInput([1, 1, 28, 28]) }]]));
+    const { io, out } = capture();
+    expect(await runCommand.run(['resnet_digits', '--weights', dw, '--input', di, '--backend', 'cpu', '--json'], io)).toBe(0);
+    const r = JSON.parse(out.join('')) as { output: number[] };
+    expect(r.output).toHaveLength(10);
+    expect(relL2(r.output, d.output.all_logits)).toBeLessThan(1e-4);
+    await expect(runCommand.run(['resnet_digits', '--input', input, '--backend', 'cpu'], capture().io)).rejects.toThrow(
+      /must be NCHW \[N, 1, H, W\] for resnet_digits, got \[1, 3, 64, 64\]/,
+    );
+  });
+
   it('matches PyTorch on wasm as a process; readable top-5 without --json', () => {
     const j = cli(['shufflenet_v2_x0_5', '--weights', weights, '--input', input, '--backend', 'wasm', '--json']);
     expect(j.code, j.stderr).toBe(0);
