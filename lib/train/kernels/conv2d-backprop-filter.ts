@@ -11,7 +11,8 @@
  *   as needed) → [Cin, ≥kh, ≥kw, Cout], cropped to [Cin, kh, kw, Cout] → [kh, kw, Cin, Cout].
  *
  * The stride becomes the dilation because consecutive output positions read input rows sh apart.
- * Same MACs as the forward conv (N·Ho·Wo·kh·kw·Cin·Cout).
+ * Same MACs as the forward conv (N·Ho·Wo·kh·kw·Cin·Cout). A 1×1 stride-1 conv (most layers of
+ * the bottleneck, shuffle and inverted-residual blocks) is a plain matmul instead.
  */
 import type * as tf from '@tensorflow/tfjs';
 import { composed, type ComposeBackend } from './compose';
@@ -32,6 +33,15 @@ export function conv2dBackpropFilter(backendName: string, { inputs, backend, att
   const padBottom = padAfter(g.inH, g.padTop, g.outH, g.sh, g.kh);
   const padRight = padAfter(g.inW, g.padLeft, g.outW, g.sw, g.kw);
   return composed(backendName, backend, (c) => {
+    if (g.kh === 1 && g.kw === 1 && g.sh === 1 && g.sw === 1 && g.padTop === 0 && g.padLeft === 0 && g.outH === g.inH && g.outW === g.inW) {
+      // 1×1, stride 1, unpadded: dW = xᵀ · dy over the N·H·W positions, one matmul. Untransposed
+      // operands with batch 1 are what wasm's BatchMatMul runs on XNNPACK (transposed ones take
+      // its slow loop: batch_mat_mul_impl.cc).
+      const p = g.batch * g.inH * g.inW;
+      const xt = c.transpose(c.reshape(x, [p, g.inC]), [1, 0]); // [Cin, P]
+      const dw = c.run('BatchMatMul', { a: c.reshape(xt, [1, g.inC, p]), b: c.reshape(dy, [1, p, g.outC]) }, { transposeA: false, transposeB: false });
+      return c.reshape(dw, [1, 1, g.inC, g.outC]);
+    }
     const xt = c.transpose(x, [3, 1, 2, 0]); // [Cin, H, W, N]
     const f = c.transpose(dy, [1, 2, 0, 3]); // [Ho, Wo, N, Cout]
     const y = c.run(

@@ -2,15 +2,16 @@
  * Training kernels a tfjs backend lacks (or gets wrong), for the gradients of the train-mode
  * forward.
  *
- * tfjs-backend-wasm 4.22 registers Conv2DBackpropInput and AvgPoolGrad but no
+ * tfjs-backend-wasm 4.22 registers AvgPoolGrad but no
  * Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropFilter or DepthwiseConv2dNativeBackpropInput,
  * so tf.grad through tf.conv2d / tf.depthwiseConv2d fails there ("Kernel … not registered"); we
  * compose those three from wasm's own forward kernels. Its MaxPoolGrad exists but routes the
  * gradient of a window whose values are all ≤ 0 to the wrong cell (max-pool-grad.ts); we replace
- * it. Its Conv2DBackpropInput is right but runs as plain loops outside XNNPACK, 4–9× slower than
- * the same transposed conv written as one forward Conv2D (conv2d-backprop-input.ts), and was over
- * half of a digits model's step: we replace it too. The cpu, webgl and webgpu backends have all of them natively (lib/train/README.md,
- * "Gradients on every backend").
+ * it. Its Conv2DBackpropInput is right but runs as plain loops outside XNNPACK, 5–40× slower than
+ * the forward conv of the same layer and over half of a digits model's step; we replace it with
+ * one XNNPACK Conv2D (conv2d-backprop-input.ts; scripts/bench-train-kernels.ts prints both). The
+ * cpu, webgl and webgpu backends have all of them natively (lib/train/README.md, "Gradients on
+ * every backend").
  *
  * Use: the trainer calls `ensureTrainingKernels(tf.getBackend())` once the backend is active and
  * before the first tf.grad / tf.variableGrads (the tfjs-backend-wasm package must be loaded, which

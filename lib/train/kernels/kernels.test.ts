@@ -37,6 +37,8 @@ const sym = (ph: number, pw: number): Pad => [
 const CASES: Case[] = [
   { n: 1, h: 5, w: 5, c: 3, out: 4, k: [1, 1], s: [1, 1], pad: sym(0, 0) },
   { n: 3, h: 6, w: 6, c: 4, out: 2, k: [1, 1], s: [2, 2], pad: sym(0, 0) },
+  { n: 3, h: 7, w: 6, c: 8, out: 5, k: [1, 1], s: [1, 1], pad: 'valid' },
+  { n: 2, h: 5, w: 5, c: 3, out: 6, k: [1, 1], s: [2, 2], pad: sym(0, 0) },
   { n: 1, h: 7, w: 7, c: 2, out: 3, k: [3, 3], s: [1, 1], pad: sym(1, 1) },
   { n: 3, h: 8, w: 8, c: 3, out: 2, k: [3, 3], s: [2, 2], pad: sym(1, 1) },
   { n: 3, h: 9, w: 9, c: 2, out: 2, k: [3, 3], s: [2, 2], pad: sym(1, 1) },
