@@ -6,14 +6,18 @@
  */
 import { SpecError } from '../lib/arch/errors';
 import { listCommand } from './arch-list';
+import { evalCommand } from './arch-eval';
 import { runCommand } from './arch-run';
 import { summaryCommand } from './arch-summary';
+import { trainCommand } from './arch-train';
 import { type CliIO, type Command, EXIT_OK, EXIT_USAGE, UsageError } from './arch-types';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   list: listCommand,
   summary: summaryCommand,
   run: runCommand,
+  train: trainCommand,
+  eval: evalCommand,
 };
 
 export function usage(): string {

@@ -11,18 +11,12 @@ import type { ModelEntry } from '../lib/arch/registry';
 import { modelIdsFor } from '../lib/arch/registry';
 import { loadDigitsNode } from '../lib/data/digits/node';
 import { SafetensorsError, parseSafetensors, type SafetensorsTensor } from '../lib/runtime/weights/safetensors';
+import { classesOf } from '../lib/train/data';
 import type { LabelledImages } from '../lib/train/types';
 import { readFile } from './arch-io';
 import { UsageError } from './arch-types';
 
 export const DATASET_NAMES = ['digits'] as const;
-
-/** Classes the model predicts: the size of its output node. */
-export function classesOf(graph: Graph): number {
-  const out = graph.nodes.find((n) => n.name === graph.output);
-  if (!out) throw new Error(`graph ${graph.id} has no output node ${graph.output}`);
-  return out.outShape[0];
-}
 
 const dims = (s: readonly number[]) => `[${s.join(', ')}]`;
 
@@ -72,6 +66,13 @@ export function readLabelledFile(path: string, graph: Graph, id: string, flag = 
   return { images: images.data, shape: [n, c, h, w], labels: decoded };
 }
 
+let digits: ReturnType<typeof loadDigitsNode> | undefined;
+/** The digits, loaded once per process (packing them from the mnist package takes a second or two). */
+function digitsOnce(): ReturnType<typeof loadDigitsNode> {
+  digits ??= loadDigitsNode();
+  return digits;
+}
+
 export interface CliData {
   readonly train: LabelledImages;
   /** The held-out split when the data has one (digits). */
@@ -97,6 +98,6 @@ export function dataArgs(values: { data?: string; dataset?: string }, graph: Gra
     throw new UsageError(
       `--dataset digits gives [N, 1, 28, 28] images, but ${entry.id} takes [N, ${c}, ${h}, ${w}]: use a digits model (${modelIdsFor('digits').join(', ')}) or --data`,
     );
-  const d = loadDigitsNode();
+  const d = digitsOnce();
   return { train: d.train, test: d.test, source: 'digits' };
 }
