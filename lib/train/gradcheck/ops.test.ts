@@ -6,8 +6,11 @@
  *
  * The graph ops run through the runtime's applyNode, the dispatch the train-mode forward
  * (forward.ts) uses for them; BN, linear and the loss through the functions it calls
- * (batchnorm.ts batchNormTrain, the runtime's linear(), loss.ts crossEntropy). Kinks are kept out of reach of the ±h step: ReLU inputs stay ≥ 0.1 from 0 (ReLU6:
- * also from 6), max-pool inputs are distinct and 0.05 apart (no ties; h = 0.01).
+ * (batchnorm.ts batchNormTrain, with its closed-form custom gradient; the runtime's linear();
+ * loss.ts crossEntropy).
+ *
+ * Kinks are kept out of reach of the ±h step: ReLU inputs stay ≥ 0.1 from 0 (ReLU6: also from
+ * 6), max-pool inputs are distinct and 0.05 apart (no ties; h = 0.01).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Node, Op } from '../../arch/ir';

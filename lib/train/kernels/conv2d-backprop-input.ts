@@ -6,8 +6,9 @@
  *
  * dx = the stride-dilated, padded dy (transposed.ts) correlated with the flipped filter whose
  * in/out channels are swapped: Wf[i, j, co, ci] = W[kh − 1 − i, kw − 1 − j, ci, co]; one Conv2D.
- * A 1×1 stride-1 unpadded conv needs neither flip nor dilation: dx = dy · Wᵀ as a 1×1 Conv2D.
- * Same MACs as the forward on stride-1 layers; sh·sw times more on strided ones (the zeros).
+ * A 1×1 conv needs no flip and no correlation over zeros: dx = dy · Wᵀ (a 1×1 Conv2D), placed
+ * back on the input grid. Same MACs as the forward, except k > 1 strided layers: sh·sw times
+ * more there (the zeros of the dilated dy).
  */
 import type * as tf from '@tensorflow/tfjs';
 import { composed, type ComposeBackend } from './compose';
@@ -28,10 +29,12 @@ export function conv2dBackpropInput(backendName: string, { inputs, backend, attr
   checkDy(NAME, g, dy.shape);
   const conv = { strides: [1, 1], dilations: [1, 1], dataFormat: 'NHWC' };
   return composed(backendName, backend, (c) => {
-    const pointwise = g.kh === 1 && g.kw === 1 && g.sh === 1 && g.sw === 1 && g.padTop === 0 && g.padLeft === 0 && g.outH === g.inH && g.outW === g.inW;
-    if (pointwise) {
-      const wt = c.transpose(filter, [0, 1, 3, 2]); // [1, 1, Cout, Cin]
-      return c.run('Conv2D', { x: dy, filter: wt }, { ...conv, pad: 'valid' });
+    if (g.kh === 1 && g.kw === 1) {
+      // 1×1: dy·Wᵀ at the output positions, then those placed back on the input grid (zeros
+      // between them when strided, the padding cropped): exact MACs, the rest is data movement.
+      const z = c.run('Conv2D', { x: dy, filter: c.transpose(filter, [0, 1, 3, 2]) }, { ...conv, pad: 'valid' }); // [N, Ho, Wo, Cin]
+      const { x: placed, pad } = transposedInput(c, z, g);
+      return c.pad(placed, pad);
     }
     const { x: d, pad } = transposedInput(c, dy, g);
     const wf = c.transpose(c.run('Reverse', { x: filter }, { dims: [0, 1] }), [0, 1, 3, 2]); // [kh, kw, Cout, Cin]

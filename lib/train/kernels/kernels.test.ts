@@ -253,6 +253,33 @@ describe('MaxPoolGrad on wasm (ours) equals cpu', () => {
       });
 });
 
+describe("AvgPoolGrad on wasm (wasm's own) equals cpu", () => {
+  // Not ours: pinned because the runtime's average pooling (pool.ts: zero padding, then a
+  // 'valid' pool) differentiates through it on every backend.
+  const geoms: { shape: [number, number, number, number]; k: number; s: number; pad: Pad }[] = [
+    { shape: [2, 8, 8, 3], k: 2, s: 2, pad: 'valid' },
+    { shape: [1, 9, 9, 2], k: 3, s: 2, pad: 'valid' },
+    { shape: [3, 7, 6, 2], k: 3, s: 1, pad: 'valid' },
+    { shape: [1, 6, 6, 4], k: 3, s: 2, pad: 'same' },
+  ];
+  for (const g of geoms)
+    it(`${g.shape.join('x')} k${g.k} s${g.s} pad ${JSON.stringify(g.pad)}`, async () => {
+      const info = tf.backend_util.computePool2DInfo(g.shape, g.k, g.s, 1, g.pad);
+      const spec: Spec = {
+        kernel: 'AvgPoolGrad',
+        inputs: {
+          dy: { shape: info.outShape, data: values(11, info.outShape.reduce((a, b) => a * b, 1)) },
+          input: { shape: g.shape, data: values(12, g.shape.reduce((a, b) => a * b, 1)) },
+        },
+        attrs: { filterSize: g.k, strides: g.s, pad: g.pad },
+      };
+      const ref = await runOn('cpu', spec);
+      const got = await runOn('wasm', spec);
+      expect(got.shape).toEqual(ref.shape);
+      expect(relMaxErr(got.data, ref.data)).toBeLessThan(1e-6);
+    });
+});
+
 describe('tf.grad through conv2d / depthwiseConv2d: wasm equals cpu', () => {
   const geoms: { n: number; hw: number; c: number; out: number; k: number; s: number; p: number }[] = [
     { n: 2, hw: 9, c: 3, out: 4, k: 3, s: 2, p: 1 },
