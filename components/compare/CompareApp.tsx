@@ -16,7 +16,7 @@ import { useRunGuard } from '@/components/hooks/useRunGuard';
 import { buildGraph, MODELS } from '@/lib/arch';
 import { footprint } from '@/lib/arch/footprint';
 import { formatCount, formatSig } from '@/lib/format';
-import { compareSchema, COMPARE_SIZES } from '@/lib/compare/schema';
+import { compareSchema, COMPARE_MODEL_IDS, COMPARE_SIZES } from '@/lib/compare/schema';
 import { inversions, kendallTau, ranks } from '@/lib/compare/ranking';
 import type { CompareRun } from '@/lib/compare/measure';
 import { FAMILY_COLORS } from '@/lib/models/family-colors';
@@ -40,7 +40,7 @@ export function CompareApp() {
 
   const start = async () => {
     // Before any weights are built: each model gets a warm-up and `runs` timed passes (lib/compare/measure.ts).
-    const ids = MODELS.map((m) => m.id).filter((id) => state.models.includes(id));
+    const ids = COMPARE_MODEL_IDS.filter((id) => state.models.includes(id));
     const on = expectedBackend(state.backend, BACKEND_ORDER);
     const decision = guardModels(
       ids.map((id) => footprint(buildGraph(id, { size: Number(state.size) }))),
@@ -84,8 +84,8 @@ export function CompareApp() {
       <fieldset className="rounded-xl border border-slate-200 p-4 dark:border-slate-800" disabled={running}>
         <legend className="px-1 font-semibold">Models to measure</legend>
         <div className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          {MODELS.map((m) => (
-            <Toggle key={m.id} label={m.id} checked={state.models.includes(m.id)} onChange={() => toggle(m.id)} />
+          {COMPARE_MODEL_IDS.map((id) => (
+            <Toggle key={id} label={id} checked={state.models.includes(id)} onChange={() => toggle(id)} />
           ))}
         </div>
         <div className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Graph } from '@/lib/arch/ir';
+import type { Dataset } from '@/lib/arch/registry';
 import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
 import { fallbackNotice } from '@/lib/runtime/backend-policy';
 import { formatMs } from '@/lib/format';
@@ -13,8 +14,10 @@ import { type RunResult, type WeightsLabel, makeHandle } from '@/lib/lab/handle'
 import type { ProgressState } from '@/lib/lab/progress';
 import type { BackendChoice, RunSession, WeightsSource } from '@/lib/lab/session';
 import { type ValueConfirmText, valueConfirmText, weightsErrorMessage } from '@/lib/lab/weights-message';
+import { DigitPicker } from './DigitPicker';
 import { InputPicker } from './InputPicker';
 import { type BackendStatus, RunnerOutput } from './RunnerOutput';
+import { useDigitInput } from './useDigitInput';
 import { useRunnerInput } from './useRunnerInput';
 import { errorText, FULL_PLAN, labelOf, LOAD_PLAN, RUN_PLAN, sameWeights, weightsLabelText } from './runner-plan';
 import { WeightsPicker, type WeightsMode } from './WeightsPicker';
@@ -23,6 +26,8 @@ export type { BackendStatus };
 
 export interface RunnerProps {
   readonly graph: Graph;
+  /** Which input the model takes (ModelEntry.dataset): a photo, or for 'digits' a test digit. Default 'imagenet'. */
+  readonly dataset?: Dataset;
   readonly backend: BackendChoice;
   /** Sample photo id ('chelsea' | 'coffee' | 'astronaut' | 'rocket'). */
   readonly sample: string;
@@ -30,6 +35,14 @@ export interface RunnerProps {
   readonly onSampleChange?: (sample: string) => void;
   /** Without it the seed field still works, locally. */
   readonly onSeedChange?: (seed: number) => void;
+  /** Digits models: the test digit shown (index into the test split); local without onDigitChange. */
+  readonly digit?: number;
+  readonly onDigitChange?: (digit: number) => void;
+  /**
+   * Weights to load as if the reader had picked the file (the lab's `trained=` link, from /train).
+   * Each new object is loaded and run once; null or undefined changes nothing.
+   */
+  readonly initialWeights?: { readonly name: string; readonly blob: Blob } | null;
   /** After every successful run; the result is also a handle for feature maps and profiles. */
   readonly onRun?: (result: RunResult) => void;
   /** The last result no longer matches the model (graph changed and no new run yet). */
@@ -44,8 +57,9 @@ export interface RunnerProps {
 }
 
 /**
- * The "run" half of the model lab: choose an input (sample photo, upload, camera) and weights
- * (seeded random or torchvision .safetensors), run the model in the browser, see the top-5.
+ * The "run" half of the model lab: choose an input (sample photo, upload, camera; for a digits
+ * model a test digit of the dataset) and weights (seeded random, a torchvision .safetensors file,
+ * or weights trained on /train), run the model in the browser, see the top-5.
  *
  * Owns one RunSession (tfjs backend + Model + input tensor): created on the first run, rebuilt for
  * a new graph, disposed on unmount, so tf.memory().numTensors returns to its baseline. After the
@@ -53,6 +67,8 @@ export interface RunnerProps {
  */
 export function Runner(props: RunnerProps) {
   const { graph, backend, autoRun = false, className } = props;
+  const dataset = props.dataset ?? 'imagenet';
+  const digits = dataset === 'digits';
 
   const [localSample, setLocalSample] = useState(props.sample);
   const [localSeed, setLocalSeed] = useState(props.seed);
@@ -67,6 +83,15 @@ export function Runner(props: RunnerProps) {
   const seed = props.onSeedChange ? props.seed : localSeed;
 
   const input = useRunnerInput(sampleId, (id) => (props.onSampleChange ? props.onSampleChange(id) : setLocalSample(id)));
+  const [localDigit, setLocalDigit] = useState(props.digit ?? 0);
+  const [seenDigit, setSeenDigit] = useState(props.digit);
+  if (seenDigit !== props.digit) {
+    setSeenDigit(props.digit);
+    setLocalDigit(props.digit ?? 0);
+  }
+  const digitIndex = props.onDigitChange ? (props.digit ?? 0) : localDigit;
+  const digitInput = useDigitInput(digits, digitIndex);
+  const chooseDigit = (d: number) => (props.onDigitChange ? props.onDigitChange(d) : setLocalDigit(d));
 
   const [weightsMode, setWeightsMode] = useState<WeightsMode>('seeded');
   const [weightsFile, setWeightsFile] = useState<{ name: string; blob: Blob; allowValueIssues?: boolean } | null>(null);
@@ -174,8 +199,8 @@ export function Runner(props: RunnerProps) {
         setToken((t) => t + 1);
       };
       if (!guard.allow(`${graph.id}@${graph.input.join('x')}|${on}`, decision, again)) return;
-      const image = await input.currentImage();
-      if (s.image !== image) await s.setInput(image);
+      const image = digits ? await digitInput.currentImage() : await input.currentImage();
+      if (s.image !== image || s.dataset !== dataset) await s.setInput(image, dataset);
       const want = wantedWeights();
       if (s.graph !== graph || !s.hasModel || !sameWeights(s.weights, want)) {
         setProgress({ plan: LOAD_PLAN, phase: 'weights', fraction: 0 });
@@ -223,12 +248,25 @@ export function Runner(props: RunnerProps) {
 
   // Run when asked (token) and, once live, whenever what the run depends on changes.
   const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile.blob : seed;
+  const inputKey: unknown = digits ? `digit:${digitInput.key}` : input.key;
   useEffect(() => {
     if (!live) return;
     // A short delay merges bursts (a knob dragged across values) into one rebuild.
     const t = setTimeout(() => void runRef.current(), 200);
     return () => clearTimeout(t);
-  }, [live, token, graph, input.key, weightsKey, backend]);
+  }, [live, token, graph, inputKey, weightsKey, backend]);
+
+  // Weights handed over (the lab's trained= link): picked as if from the file input, and run.
+  const [seenInitial, setSeenInitial] = useState<RunnerProps['initialWeights']>(null);
+  if (props.initialWeights && props.initialWeights !== seenInitial) {
+    setSeenInitial(props.initialWeights);
+    setValueQuestion(null);
+    setWeightsError(null);
+    setWeightsFile({ name: props.initialWeights.name, blob: props.initialWeights.blob });
+    setWeightsMode('file');
+    setLive(true);
+    setToken((t) => t + 1);
+  }
 
   // A new graph before any run: free the old model now rather than at the next run.
   const prevGraph = useRef(graph);
@@ -265,23 +303,35 @@ export function Runner(props: RunnerProps) {
     >
       <div className="grid gap-6 md:grid-cols-2">
         <div className="space-y-5">
-          <InputPicker
-            mode={input.mode}
-            sampleId={sampleId}
-            upload={input.upload}
-            frame={input.frame}
-            error={input.error}
-            onSample={input.chooseSample}
-            onUpload={(f) => void input.chooseUpload(f)}
-            onUseUpload={input.reuseUpload}
-            onCameraFrame={(img) => {
-              input.cameraFrame(img);
-              setLive(true);
-              setToken((t) => t + 1);
-            }}
-            onCameraError={input.setError}
-          />
+          {digits ? (
+            <DigitPicker
+              digit={digitIndex}
+              onDigit={chooseDigit}
+              test={digitInput.test}
+              progress={digitInput.progress}
+              error={digitInput.error}
+              imageOf={digitInput.imageOf}
+            />
+          ) : (
+            <InputPicker
+              mode={input.mode}
+              sampleId={sampleId}
+              upload={input.upload}
+              frame={input.frame}
+              error={input.error}
+              onSample={input.chooseSample}
+              onUpload={(f) => void input.chooseUpload(f)}
+              onUseUpload={input.reuseUpload}
+              onCameraFrame={(img) => {
+                input.cameraFrame(img);
+                setLive(true);
+                setToken((t) => t + 1);
+              }}
+              onCameraError={input.setError}
+            />
+          )}
           <WeightsPicker
+            fileKind={digits ? 'trained' : 'torchvision'}
             mode={weightsMode}
             seed={seed}
             fileName={weightsFile?.name ?? null}
@@ -327,6 +377,7 @@ export function Runner(props: RunnerProps) {
           runError={runError}
           backendStatus={backendStatus}
           numTensors={numTensors}
+          dataset={dataset}
           notice={<RunGuardNotice decision={guard.question} onConfirm={guard.confirm} onCancel={guard.cancel} />}
         />
       </div>

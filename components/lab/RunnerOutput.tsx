@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { DescriptionList } from '@/components/ui/DescriptionList';
 import { Progress } from '@/components/ui/Progress';
 import { NO_VALUE } from '@/lib/format';
+import type { Dataset } from '@/lib/arch/registry';
 import type { RunResult } from '@/lib/lab/handle';
 import { type ProgressState, progressView } from '@/lib/lab/progress';
 import { BACKEND_LABELS, type BackendName } from '@/lib/runtime/backend-names';
@@ -32,10 +33,16 @@ export interface RunnerOutputProps {
   readonly numTensors: number | null;
   /** Shown under the progress bar: the run guard's refusal or question. */
   readonly notice?: ReactNode;
+  /** The model's input kind: digits models show the digit as is and point to /train for weights. */
+  readonly dataset?: Dataset;
 }
 
+/** torchvision has no digits weights: they come from /train (or the CLI's `arch train`). */
+const DIGITS_WEIGHTS_HINT = 'Train it on the Train page, or load weights trained there or with `arch train` (a .safetensors file), to see real predictions.';
+
 /** The output half of the Runner: the Run button, progress, the top-5, what the model saw, diagnostics. */
-export function RunnerOutput({ busy, onRun, progress, idleText, result, runError, backendStatus, numTensors, notice }: RunnerOutputProps) {
+export function RunnerOutput({ busy, onRun, progress, idleText, result, runError, backendStatus, numTensors, notice, dataset }: RunnerOutputProps) {
+  const digits = dataset === 'digits';
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -68,16 +75,28 @@ export function RunnerOutput({ busy, onRun, progress, idleText, result, runError
       )}
       {result && (
         <div className="space-y-3">
-          <SubHeading className="text-sm font-semibold text-slate-900 dark:text-white">Top-5 classes</SubHeading>
-          <Top5 predictions={result.top5} randomWeights={result.randomWeights} seed={result.weights.kind === 'seeded' ? result.weights.seed : undefined} />
+          <SubHeading className="text-sm font-semibold text-slate-900 dark:text-white">{digits ? 'Top-5 digits' : 'Top-5 classes'}</SubHeading>
+          <Top5
+            predictions={result.top5}
+            randomWeights={result.randomWeights}
+            seed={result.weights.kind === 'seeded' ? result.weights.seed : undefined}
+            weightsHint={digits ? DIGITS_WEIGHTS_HINT : undefined}
+          />
           <figure className="flex items-center gap-3">
             <RgbaCanvas
               image={result.inputPreview}
-              label={`What the model sees: the ${result.inputPreview.width}×${result.inputPreview.height} centre crop`}
+              label={
+                digits
+                  ? `What the model sees: the ${result.inputPreview.width}×${result.inputPreview.height} digit`
+                  : `What the model sees: the ${result.inputPreview.width}×${result.inputPreview.height} centre crop`
+              }
+              pixelated={digits}
               className="h-20 w-20 rounded border border-slate-200 dark:border-slate-700"
             />
             <figcaption className="text-xs text-slate-600 dark:text-slate-400">
-              What the model sees: resized and centre-cropped to {result.inputPreview.width}×{result.inputPreview.height}, as torchvision does.
+              {digits
+                ? `What the model sees: the ${result.inputPreview.width}×${result.inputPreview.height} grey digit, values in [0, 1], with no normalisation.`
+                : `What the model sees: resized and centre-cropped to ${result.inputPreview.width}×${result.inputPreview.height}, as torchvision does.`}
             </figcaption>
           </figure>
         </div>

@@ -6,10 +6,14 @@ export interface Top5Props {
   /** Seeded random weights: say plainly that the classes mean nothing. */
   readonly randomWeights: boolean;
   readonly seed?: number;
+  /** Where real weights come from (default: torchvision's .safetensors files). */
+  readonly weightsHint?: string;
 }
 
+const TORCHVISION_HINT = 'Load torchvision weights (a .safetensors file) to see real predictions.';
+
 /** The five most likely classes with their softmax probabilities as bars. */
-export function Top5({ predictions, randomWeights, seed }: Top5Props) {
+export function Top5({ predictions, randomWeights, seed, weightsHint = TORCHVISION_HINT }: Top5Props) {
   return (
     <div>
       <ol className="space-y-1.5" aria-label="Top-5 predictions" data-testid="top5">
@@ -35,8 +39,8 @@ export function Top5({ predictions, randomWeights, seed }: Top5Props) {
           className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
           data-testid="random-weights-note"
         >
-          These weights are random{seed !== undefined ? ` (seed ${seed})` : ''}, so these predictions mean nothing: the network has not learned anything yet.
-          Load torchvision weights (a .safetensors file) to see real predictions.
+          These weights are random{seed !== undefined ? ` (seed ${seed})` : ''}, so these predictions mean nothing: the network has not learned anything yet.{' '}
+          {weightsHint}
         </p>
       )}
     </div>

@@ -20,6 +20,8 @@ export interface WeightsPickerProps {
   readonly onModeChange: (mode: WeightsMode) => void;
   readonly onSeedChange: (seed: number) => void;
   readonly onFile: (file: File) => void;
+  /** What a file holds: torchvision's weights (the ImageNet models), or weights trained here (/train). */
+  readonly fileKind?: 'torchvision' | 'trained';
 }
 
 /** "Seeded random (seed N)" or a torchvision .safetensors file. */
@@ -59,7 +61,7 @@ export function WeightsPicker(p: WeightsPickerProps) {
             onChange={() => (p.fileName ? p.onModeChange('file') : fileRef.current?.click())}
             disabled={p.disabled}
           />
-          torchvision weights
+          {p.fileKind === 'trained' ? 'Trained weights' : 'torchvision weights'}
         </label>
         <button type="button" disabled={p.disabled} onClick={() => fileRef.current?.click()} className={smallButtonClass}>
           {p.fileName ? 'Another .safetensors file…' : 'Choose .safetensors file…'}
@@ -71,7 +73,7 @@ export function WeightsPicker(p: WeightsPickerProps) {
           accept=".safetensors,application/octet-stream"
           className="sr-only"
           tabIndex={-1}
-          aria-label="torchvision .safetensors weights file"
+          aria-label={`${p.fileKind === 'trained' ? 'trained' : 'torchvision'} .safetensors weights file`}
           onChange={(e) => {
             const f = e.currentTarget.files?.[0];
             e.currentTarget.value = '';

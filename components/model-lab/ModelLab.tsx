@@ -9,7 +9,8 @@ import { Notices } from '@/components/ui/Notices';
 import { setExpanded, toggleExpanded } from '@/lib/graph/expand';
 import type { ColorMode } from '@/lib/graph/metrics';
 import { labGraph, type LabGraph } from '@/lib/models/lab-graph';
-import { knobParamNames, labSchema, type LabState } from '@/lib/models/lab-schema';
+import { getModel } from '@/lib/arch';
+import { DIGITS_PROFILE_SIZES, PROFILE_SIZES, knobParamNames, labSchema, type LabState } from '@/lib/models/lab-schema';
 import { formatValue } from '@/lib/url-state/schema';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import type { WidgetDefinition } from '@/lib/widgets/definition';
@@ -17,6 +18,8 @@ import { LAB_DEFINITIONS as LAB } from '@/lib/widgets/lab-definitions';
 import { KnobsPanel } from './KnobsPanel';
 import { LayerTable } from './LayerTable';
 import { Totals } from './Totals';
+import { TrainedNotice } from './TrainedNotice';
+import { useTrainedWeights } from './useTrainedWeights';
 import { WhenNeeded } from './WhenNeeded';
 
 // Each its own chunk, fetched when needed (WhenNeeded): the lab's first load is the knobs, the
@@ -24,6 +27,7 @@ import { WhenNeeded } from './WhenNeeded';
 const ArchitectureGraph = lazy(() => import('@/components/graph/ArchitectureGraph').then((m) => ({ default: m.ArchitectureGraph })));
 const Runner = lazy(() => import('@/components/lab/Runner').then((m) => ({ default: m.Runner })));
 const FeatureMaps = lazy(() => import('@/components/lab/FeatureMaps').then((m) => ({ default: m.FeatureMaps })));
+const TestAccuracy = lazy(() => import('@/components/lab/TestAccuracy').then((m) => ({ default: m.TestAccuracy })));
 const FlopsVsTime = lazy(() => import('@/components/lab/FlopsVsTime').then((m) => ({ default: m.FlopsVsTime })));
 
 /**
@@ -32,6 +36,9 @@ const FlopsVsTime = lazy(() => import('@/components/lab/FlopsVsTime').then((m) =
  * Graph, table and charts all read the same spec and the same run, so they always agree.
  */
 export function ModelLab({ id }: { id: string }) {
+  // Which input the model takes: photos (ImageNet, CIFAR) or test digits (lib/data/digits).
+  const dataset = getModel(id).dataset;
+  const digits = dataset === 'digits';
   const schema = useMemo(() => labSchema(id), [id]);
   const names = useMemo(() => knobParamNames(id), [id]);
   const [rawState, notices, updateRaw] = useUrlState(schema);
@@ -59,6 +66,7 @@ export function ModelLab({ id }: { id: string }) {
     [profile, graph.id],
   );
   const backend = state.backend === 'auto' || isBackendName(state.backend) ? state.backend : 'auto';
+  const trained = useTrainedWeights(state.trained, id);
   const selected = state.layer && (graph.nodes.some((n) => n.name === state.layer) || graph.groups.some((g) => g.id === state.layer)) ? state.layer : null;
   // Embeds of the lab's parts show the model with the paper's knobs: say so when these differ.
   const knobsChanged = names.some((n) => formatValue(schema[n], state[n]) !== formatValue(schema[n], schema[n].default));
@@ -70,6 +78,7 @@ export function ModelLab({ id }: { id: string }) {
   return (
     <div className="space-y-6">
       <Notices notices={notices} />
+      <TrainedNotice state={trained} modelId={id} />
       <Totals graph={graph} total={cost.total} />
       <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <KnobsPanel
@@ -78,7 +87,17 @@ export function ModelLab({ id }: { id: string }) {
           state={state}
           error={built.ok ? null : built.error}
           onChange={update}
-          onReset={() => update({ ...defaults(schema), layer: state.layer, color: state.color, backend: state.backend, sample: state.sample })}
+          onReset={() =>
+            update({
+              ...defaults(schema),
+              layer: state.layer,
+              color: state.color,
+              backend: state.backend,
+              sample: state.sample,
+              trained: state.trained,
+              ...(digits ? { digit: state.digit } : {}),
+            })
+          }
         />
         <section aria-labelledby="graph-heading" className="hidden min-w-0 md:block">
           <h2 id="graph-heading" className="mb-2 font-semibold text-slate-900 dark:text-white">
@@ -114,9 +133,13 @@ export function ModelLab({ id }: { id: string }) {
         <WhenNeeded minHeight={480} label="runner">
           <Runner
             graph={graph}
+            dataset={dataset}
             backend={backend}
             sample={state.sample}
             seed={state.seed}
+            digit={state.digit}
+            onDigitChange={digits ? (digit) => update({ digit }) : undefined}
+            initialWeights={trained.kind === 'ready' ? trained.weights : null}
             onSampleChange={(sample) => update({ sample })}
             onSeedChange={(seed) => update({ seed })}
             onRun={setResult}
@@ -125,6 +148,16 @@ export function ModelLab({ id }: { id: string }) {
         </WhenNeeded>
         {share(LAB['lab-runner'], { backend: state.backend, sample: state.sample, seed: state.seed })}
       </section>
+      {digits && (
+        <section aria-labelledby="accuracy-heading" className="min-w-0">
+          <h2 id="accuracy-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
+            Test accuracy
+          </h2>
+          <WhenNeeded minHeight={160} label="test accuracy">
+            <TestAccuracy source={result} />
+          </WhenNeeded>
+        </section>
+      )}
       {/* Not a section: FeatureMaps and FlopsVsTime are labelled regions themselves, of the same names (axe: landmark-unique). */}
       <div className="min-w-0">
         <h2 id="maps-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
@@ -149,7 +182,7 @@ export function ModelLab({ id }: { id: string }) {
             source={result}
             size={Number(state.psize)}
             onSizeChange={(size) => update({ psize: String(size) })}
-            sizes={[64, 112, 160, 224]}
+            sizes={(digits ? DIGITS_PROFILE_SIZES : PROFILE_SIZES).map(Number)}
             onProfile={setProfile}
             highlight={selected}
             onHighlight={(layer) => layer && update({ layer })}

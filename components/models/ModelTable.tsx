@@ -5,10 +5,12 @@ import { useMemo, useState } from 'react';
 import { formatCount, formatInt } from '@/lib/format';
 import type { ModelRow } from '@/lib/models/catalog';
 
-type Key = 'id' | 'familyName' | 'year' | 'params' | 'macs' | 'flops' | 'depth';
+type Key = 'id' | 'familyName' | 'input' | 'year' | 'params' | 'macs' | 'flops' | 'depth';
 const COLUMNS: ReadonlyArray<{ key: Key; label: string; numeric: boolean }> = [
   { key: 'id', label: 'Model', numeric: false },
   { key: 'familyName', label: 'Family', numeric: false },
+  // Counts are at the model's own input: a digits model's MACs are for a 28×28 digit.
+  { key: 'input', label: 'Input', numeric: false },
   { key: 'year', label: 'Year', numeric: true },
   { key: 'params', label: 'Params', numeric: true },
   { key: 'macs', label: 'MACs', numeric: true },
@@ -69,6 +71,7 @@ export function ModelTable({ rows }: { rows: readonly ModelRow[] }) {
                 <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{r.description}</span>
               </th>
               <td className="px-3 py-2">{r.familyName}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{r.input}</td>
               <td className="px-3 py-2 text-right">{r.year}</td>
               <td className="px-3 py-2 text-right" title={formatInt(r.params)}>
                 {formatCount(r.params)}

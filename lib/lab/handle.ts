@@ -6,6 +6,8 @@
  */
 import { FLOAT32_BYTES, footprint } from '../arch/footprint';
 import type { Graph } from '../arch/ir';
+import type { EvaluateOptions, Evaluation } from '../runtime/evaluate';
+import type { LabelledImages } from '../train/types';
 import { memoryRefusal } from '../runtime/run-guard';
 import type { BackendName } from '../runtime/backend';
 import type { FeatureMap } from '../runtime/featuremaps';
@@ -27,6 +29,8 @@ export interface LabHandle {
   featureMaps(layer: string): Promise<FeatureMap>;
   /** Per-layer profile on the current backend; `size` defaults to the run's input size. */
   profile(req?: ProfileRequest): Promise<LabProfile>;
+  /** Accuracy and confusion of this run's model and weights on `data` (the digits test split). */
+  evaluate(data: LabelledImages, options?: EvaluateOptions): Promise<Evaluation>;
 }
 
 export interface RunResult extends LabHandle {
@@ -68,6 +72,10 @@ export function makeHandle(session: RunSession, graph: Graph, weights: WeightsLa
     async profile(req = {}) {
       check('profile');
       return session.profile(req);
+    },
+    async evaluate(data, options = {}) {
+      check('test accuracy');
+      return session.evaluate(data, options);
     },
   };
 }

@@ -20,6 +20,7 @@ export interface Runtime {
   readonly imagenet: typeof import('../runtime/imagenet');
   readonly heInit: typeof import('../runtime/weights/he-init');
   readonly weightsFile: typeof import('../runtime/weights/read-weights');
+  readonly evaluate: typeof import('../runtime/evaluate');
 }
 
 let runtime: Promise<Runtime> | null = null;
@@ -39,7 +40,8 @@ export function loadRuntime(): Promise<Runtime> {
     import('../runtime/imagenet'),
     import('../runtime/weights/he-init'),
     import('../runtime/weights/read-weights'),
-  ]).then(([tf, backend, job, activeBackend, timing, tensors, executor, featuremaps, profiler, imagenet, heInit, weightsFile]) => ({
+    import('../runtime/evaluate'),
+  ]).then(([tf, backend, job, activeBackend, timing, tensors, executor, featuremaps, profiler, imagenet, heInit, weightsFile, evaluate]) => ({
     tf,
     backend,
     job,
@@ -52,6 +54,7 @@ export function loadRuntime(): Promise<Runtime> {
     imagenet,
     heInit,
     weightsFile,
+    evaluate,
   }));
   runtime.then(
     (rt) => exposeLeakCheck(rt),

@@ -6,6 +6,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { Graph } from '../arch/ir';
+import type { Dataset } from '../arch/registry';
 import type { Model } from '../runtime/executor';
 import type { RgbaImage } from '../runtime/imagenet';
 import type { StateDict } from '../runtime/weights/types';
@@ -19,6 +20,8 @@ export class SessionModel {
   graph: Graph | null = null;
   weights: WeightsSource | null = null;
   image: RgbaImage | null = null;
+  /** Which models' input convention `image` is made into (a photo, or a digit as is). */
+  dataset: Dataset = 'imagenet';
   model: Model | null = null;
   input: TF.Tensor4D | null = null;
   /** Whether the current model has run once (the first pass compiles and allocates). */
@@ -63,7 +66,7 @@ export class SessionModel {
     this.input?.dispose();
     this.input = null;
     if (!this.image || !this.graph) return;
-    this.input = inputTensor(this.rt, this.image, graphSize(this.graph));
+    this.input = inputTensor(this.rt, this.image, graphSize(this.graph), this.dataset);
     this.instance = this.rt.tf.backend();
   }
 

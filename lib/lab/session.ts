@@ -20,6 +20,10 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { Graph } from '../arch/ir';
+import type { Dataset } from '../arch/registry';
+import type { EvaluateOptions, Evaluation } from '../runtime/evaluate';
+import type { LabelledImages } from '../train/types';
+import { DIGIT_CLASSES } from './digits-input';
 import type { BackendInfo, BackendLostEvent } from '../runtime/backend';
 import type { BackendChoice, BackendName } from '../runtime/backend-names';
 import { switchNotice } from '../runtime/backend-policy';
@@ -124,6 +128,10 @@ export class RunSession {
   get image(): RgbaImage | null {
     return this.held.image;
   }
+  /** Whose input convention the image is made into. */
+  get dataset(): Dataset {
+    return this.held.dataset;
+  }
   /** Bumped whenever model, weights or input change; handles compare it to detect staleness. */
   get version(): number {
     return this.held.version;
@@ -209,10 +217,14 @@ export class RunSession {
     return this.job(async () => this.replaceWeights(weights));
   }
 
-  /** Sets the input image (RGBA, any size: it is resized and centre-cropped like torchvision). */
-  setInput(image: RgbaImage): Promise<void> {
+  /**
+   * Sets the input image (RGBA, any size: it is resized and centre-cropped like torchvision), or
+   * for a digits model a grey test digit, used as is.
+   */
+  setInput(image: RgbaImage, dataset: Dataset = 'imagenet'): Promise<void> {
     return this.job(async () => {
       this.held.image = image;
+      this.held.dataset = dataset;
       this.held.remakeInput();
       this.held.bump();
     });
@@ -235,9 +247,11 @@ export class RunSession {
         const { data, ms } = timed[0];
         // The run guard's measured speed for this backend (lib/runtime/throughput.ts).
         recordThroughput(this.info.backend, footprint(this.held.graph as Graph).macs, ms);
-        const preview = await inputPreview(this.rt, input);
+        const dataset = this.held.dataset;
+        const preview = await inputPreview(this.rt, input, dataset);
         this.hooks.onPhase?.('run', 1);
-        return { logits: data, top5: this.rt.imagenet.topK(data, 5), ms, inputPreview: preview };
+        const labels = dataset === 'digits' ? DIGIT_CLASSES : undefined;
+        return { logits: data, top5: this.rt.imagenet.topK(data, 5, labels), ms, inputPreview: preview };
       }),
     );
   }
@@ -255,6 +269,22 @@ export class RunSession {
     );
   }
 
+  /**
+   * Accuracy and confusion of the loaded model and weights on a labelled set (the digits test
+   * split), through the same fused Model as every run (lib/runtime/evaluate.ts), as one job of the
+   * page's queue; cancelled between batches by `options.signal`.
+   */
+  evaluate(data: LabelledImages, options: EvaluateOptions = {}): Promise<Evaluation> {
+    return this.job(
+      () =>
+        this.withFallback('testing the model', async () => {
+          const { model } = this.ready();
+          return this.rt.evaluate.evaluateModel(model, data, options);
+        }),
+      options.signal,
+    );
+  }
+
   /** Per-layer profile at a square input size, with costs recomputed for that size. */
   profile(req: ProfileRequest = {}): Promise<LabProfile> {
     return this.job(
@@ -264,7 +294,7 @@ export class RunSession {
           const graph = this.held.graph as Graph;
           const size = req.size ?? graphSize(graph);
           const sized = resizeGraph(graph, size); // throws SpecError when the size vanishes
-          const x = size === input.shape[1] ? input : inputTensor(this.rt, this.held.image as RgbaImage, size);
+          const x = size === input.shape[1] ? input : inputTensor(this.rt, this.held.image as RgbaImage, size, this.held.dataset);
           try {
             this.hooks.onPhase?.('profile', 0);
             const p = await this.rt.profiler.profileModel(model, x, {

@@ -24,6 +24,13 @@ describe('modelRows', () => {
     expect(rows.length).toBe(23);
     for (const r of rows) expect(r.flops).toBe(2 * r.macs);
     expect(rows.find((r) => r.id === 'resnet50')).toMatchObject({ params: 25_557_032, year: 2016, torchvision: true });
-    expect(rows.find((r) => r.id === 'resnet_digits')).toMatchObject({ params: 460_234, size: 28, torchvision: false });
+    expect(rows.find((r) => r.id === 'resnet_digits')).toMatchObject({
+      params: 460_234,
+      size: 28,
+      torchvision: false,
+      dataset: 'digits',
+      input: '28×28 grey, digits',
+    });
+    expect(rows.find((r) => r.id === 'resnet50')?.input).toBe('224×224 RGB, ImageNet');
   });
 });

@@ -2,7 +2,7 @@
  * The model catalogue shown on /models: one row per registered model, every figure derived from
  * its spec (lib/arch), never typed in by hand.
  */
-import { FAMILIES, MODELS, buildGraph, graphCost, type FamilyId, type Graph } from '@/lib/arch';
+import { FAMILIES, MODELS, buildGraph, graphCost, type Dataset, type FamilyId, type Graph } from '@/lib/arch';
 
 export interface ModelRow {
   readonly id: string;
@@ -16,7 +16,21 @@ export interface ModelRow {
   /** Weighted layers (conv + linear) on the longest input→output path: ResNet-50 → 50. */
   readonly depth: number;
   readonly size: number;
+  readonly dataset: Dataset;
+  /** What the model reads, e.g. "224×224 RGB, ImageNet" or "28×28 grey, digits": its counts are at that size. */
+  readonly input: string;
   readonly torchvision: boolean;
+}
+
+const DATASET_INPUT: Record<Dataset, { readonly colour: string; readonly data: string }> = {
+  imagenet: { colour: 'RGB', data: 'ImageNet' },
+  cifar10: { colour: 'RGB', data: 'CIFAR-10' },
+  digits: { colour: 'grey', data: 'digits' },
+};
+
+export function inputLabel(dataset: Dataset, size: number): string {
+  const d = DATASET_INPUT[dataset];
+  return `${size}×${size} ${d.colour}, ${d.data}`;
 }
 
 /**
@@ -49,6 +63,8 @@ export function modelRows(): ModelRow[] {
       flops: total.flops,
       depth: weightedDepth(graph),
       size: m.defaultSize,
+      dataset: m.dataset,
+      input: inputLabel(m.dataset, m.defaultSize),
       torchvision: m.torchvision,
     };
   });

@@ -2,11 +2,25 @@
  * The lab page's whole state, as URL parameters: one schema per model, whose defaults are that
  * model's own knobs. Knob parameters are short (`k`, `C`, `d`...) because they end up in links.
  */
-import { MAX_SIZE, MIN_SIZE, MODEL_IDS, getFamily, getModel, modelKnobs, type FamilyId, type KnobInput, type KnobSpec, type MnasNetKnobs } from '@/lib/arch';
+import {
+  MAX_SIZE,
+  MIN_SIZE,
+  MODEL_IDS,
+  getFamily,
+  getModel,
+  modelKnobs,
+  type Dataset,
+  type FamilyId,
+  type KnobInput,
+  type KnobSpec,
+  type MnasNetKnobs,
+} from '@/lib/arch';
 import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
 import { boolKnobP, intKnobP, intListKnobP, numKnobP } from '@/lib/url-state/knob-params';
 import { enumP, intP, stringP, type Param, type Schema, type StateOf } from '@/lib/url-state/schema';
 import { SAMPLE_IDS, sampleParam } from '@/lib/lab/samples';
+import { DIGITS_SPLIT } from '@/lib/data/digits/split';
+import { TRAINED_KEY_MAX_LENGTH, TRAINED_KEY_PATTERN } from '@/lib/train/handoff';
 import { decodeMnasBlocks, mnasBlocksParam } from './mnas-code';
 
 /** The built-in photos (one list: lib/lab/samples.ts). */
@@ -14,6 +28,8 @@ export const SAMPLES = SAMPLE_IDS;
 export const COLOR_MODES = ['macs', 'params', 'time', 'output'] as const;
 /** Profiling at 224 on a slow device takes a while; the default is a quick, still telling size. */
 export const PROFILE_SIZES = ['64', '112', '160', '224'] as const;
+/** A digits model's own size and two larger ones (the digit resized), for the same FLOPs-vs-time question. */
+export const DIGITS_PROFILE_SIZES = ['28', '56', '112'] as const;
 
 function commonParams(defaultSize: number) {
   return {
@@ -25,7 +41,27 @@ function commonParams(defaultSize: number) {
     sample: sampleParam(),
     seed: seedParam(),
     psize: enumP(PROFILE_SIZES, '112', 'input size of the per-layer profile'),
+    trained: stringP(
+      TRAINED_KEY_PATTERN,
+      'a key made by /train (such as mi3kq1x0-0a1b2c3d)',
+      TRAINED_KEY_MAX_LENGTH,
+      '',
+      'weights trained on /train and stored in this browser (lib/train/handoff.ts), loaded instead of the random ones',
+    ),
   } as const;
+}
+
+/**
+ * What differs for a digits model (lib/data/digits): the input is a test digit (`digit`, an index
+ * into the 2,000-image test split) rather than a photo (`sample` is then unused, and left at its
+ * default), and profiles run at digit sizes.
+ */
+function datasetParams(dataset: Dataset): Schema {
+  if (dataset !== 'digits') return {};
+  return {
+    digit: intP(0, DIGITS_SPLIT.testCount - 1, 0, 'the test digit shown to the model (index into the digits test split, 0–1999)'),
+    psize: enumP(DIGITS_PROFILE_SIZES, '28', 'input size of the per-layer profile (the digit is resized)'),
+  };
 }
 
 /**
@@ -62,8 +98,11 @@ function familyParams(family: FamilyId, knobs: object): Schema {
 }
 
 export type CommonState = StateOf<ReturnType<typeof commonParams>>;
-/** The common parameters, typed, plus the family's knob parameters (validated by the schema). */
-export type LabState = CommonState & Record<string, unknown>;
+/**
+ * The common parameters, typed, plus the family's knob parameters (validated by the schema); a
+ * digits model's `digit` too, and its `psize` is one of DIGITS_PROFILE_SIZES.
+ */
+export type LabState = Omit<CommonState, 'psize'> & { psize: string; digit?: number } & Record<string, unknown>;
 
 /** Family knob parameter names, for the knob panel (the rest are common to every lab). */
 export function knobParamNames(id: string): string[] {
@@ -73,7 +112,7 @@ export function knobParamNames(id: string): string[] {
 
 export function labSchema(id: string): Schema {
   const m = getModel(id);
-  return { ...commonParams(m.defaultSize), ...familyParams(m.family, modelKnobs(id)) };
+  return { ...commonParams(m.defaultSize), ...datasetParams(m.dataset), ...familyParams(m.family, modelKnobs(id)) };
 }
 
 export function isModelId(id: string): boolean {

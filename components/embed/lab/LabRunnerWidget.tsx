@@ -1,6 +1,7 @@
 'use client';
 
 import { Runner } from '@/components/lab/Runner';
+import { getModel } from '@/lib/arch';
 import type { WidgetProps } from '@/lib/widgets/types';
 import type { LabRunnerSchema } from '@/lib/widgets/lab-runner/meta';
 import { useEmbed } from '../context';
@@ -18,6 +19,7 @@ export function LabRunnerWidget({ state, onChange }: WidgetProps<LabRunnerSchema
       </div>
       <Runner
         graph={graph}
+        dataset={getModel(state.model).dataset}
         backend={asBackendChoice(state.backend)}
         sample={state.sample}
         seed={state.seed}

@@ -10,7 +10,7 @@ import { Runner } from '@/components/lab/Runner';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { Select } from '@/components/ui/Select';
 import { BACKEND_CHOICES } from '@/lib/embed/schema';
-import { MODEL_IDS, buildGraph, type Graph } from '@/lib/arch';
+import { MODEL_IDS, buildGraph, getModel, type Graph } from '@/lib/arch';
 import type { RunResult } from '@/lib/lab/handle';
 import type { BackendChoice } from '@/lib/lab/session';
 import { labGraph } from '@/lib/models/lab-graph';
@@ -71,6 +71,7 @@ export function CompactRunner(props: {
       </summary>
       <Runner
         graph={props.graph}
+        dataset={getModel(props.model).dataset}
         backend={asBackendChoice(props.backend)}
         sample={props.sample}
         seed={props.seed}

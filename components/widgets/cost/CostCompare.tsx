@@ -89,6 +89,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
         weights: { kind: 'seeded', seed: state.seed },
         isCurrent: () => true,
         featureMaps: () => Promise.reject(new Error('feature maps are not part of this comparison')),
+        evaluate: () => Promise.reject(new Error('test accuracy is not part of this comparison')),
         profile: async (req = {}) => {
           const { profileModels } = await import('@/lib/widgets/cost-compare/run');
           const r = await profileModels(
