@@ -41,6 +41,34 @@ export class LabPage {
     await this.page.getByTestId('top5').waitFor({ timeout: 120_000 });
   }
 
+  /** The .safetensors input of the weights picker ('torchvision' for ImageNet models, 'trained' for digits). */
+  weightsFile(kind: 'torchvision' | 'trained' = 'torchvision') {
+    return this.runner.getByLabel(`${kind} .safetensors weights file`);
+  }
+
+  /** Digits models: the test-digit picker (radio group of two digits per class + a number field). */
+  get digitPicker() {
+    return this.runner.getByTestId('digit-picker');
+  }
+
+  /** The offered test digit `nth` (0-based, two per class: 0, 0, 1, 1, …). */
+  digitRadio(nth: number) {
+    return this.digitPicker.getByRole('radiogroup', { name: 'Test digits' }).getByRole('radio').nth(nth);
+  }
+
+  /** Digits models: the test-accuracy section. */
+  get testAccuracy() {
+    return this.page.getByTestId('test-accuracy');
+  }
+
+  /** Runs "Test accuracy (digits test split, …)" and waits for the result; returns the accuracy. */
+  async runTestAccuracy(timeout = 240_000): Promise<number> {
+    await this.testAccuracy.getByRole('button', { name: /^Test accuracy \(digits test split/ }).click();
+    const value = this.testAccuracy.getByTestId('test-accuracy-value');
+    await value.waitFor({ timeout });
+    return Number(await value.getAttribute('data-accuracy'));
+  }
+
   selectLayerInTable(name: string) {
     return this.layerTable.getByRole('button', { name, exact: true }).click();
   }

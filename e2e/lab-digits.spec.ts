@@ -1,0 +1,130 @@
+import { buildGraph } from '../lib/arch';
+import { heInit } from '../lib/runtime/weights/he-init';
+import { writeSafetensors } from '../lib/runtime/weights/safetensors-writer';
+import { expect, test } from './fixtures';
+import { LabPage } from './pages/LabPage';
+
+// The model lab with digits models (issue 13): a test digit as input, digit classes, the test
+// accuracy on the 2,000-image test split through the normal inference path, and the handoff of
+// trained weights from /train (IndexedDB, `trained=<key>`). WASM keeps it fast on 2 cores.
+
+const MODEL = 'mnasnet_digits';
+
+function weightsFor(id: string, seed: number): Buffer {
+  return Buffer.from(writeSafetensors(heInit(buildGraph(id), seed)));
+}
+
+test('a digits model runs on a test digit picked with the keyboard, and its test accuracy completes', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto(MODEL, 'backend=wasm');
+  // No photo inputs for a digits model; the reason is on the page.
+  await expect(lab.digitPicker).toBeVisible();
+  await expect(lab.runner.getByLabel('Image file')).toHaveCount(0);
+  await expect(lab.runner.getByRole('button', { name: 'Use the camera' })).toHaveCount(0);
+  await expect(lab.runner.getByTestId('digits-input-note')).toContainText('photos, uploads and the camera are not offered');
+  // Keyboard: the radio group moves with the arrow keys; the URL follows.
+  const group = lab.digitPicker.getByRole('radiogroup', { name: 'Test digits' });
+  // The default, test image 0, is one of the offered digits (the first of its class).
+  await expect(group.getByRole('radio', { checked: true })).toHaveAttribute('value', '0', { timeout: 60_000 });
+  // The split is pinned (lib/data/digits/README.md): test image 0 is a 1, the first 0 is image 5.
+  await lab.digitRadio(0).focus();
+  await page.keyboard.press('Space');
+  await expect(lab.digitRadio(0)).toBeChecked();
+  await expect(page).toHaveURL(/[?&]digit=5(&|$)/);
+  await expect(lab.digitPicker).toContainText('Test image 5 is a 0.');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(lab.digitRadio(2)).toBeChecked();
+  await expect(lab.digitPicker).toContainText('Test image 0 is a 1.');
+  await expect(page).not.toHaveURL(/digit=/);
+
+  await lab.run();
+  const top5 = page.getByTestId('top5').getByRole('listitem');
+  await expect(top5).toHaveCount(5);
+  for (const t of await top5.allTextContents()) expect(t).toMatch(/^\d\.\s*[0-9]\s*[\d.<]+%$/);
+  await expect(page.getByTestId('random-weights-note')).toContainText('These weights are random (seed 0), so these predictions mean nothing');
+  await expect(lab.runner.getByRole('img', { name: 'What the model sees: the 28×28 digit' })).toBeVisible();
+
+  const accuracy = await lab.runTestAccuracy();
+  expect(accuracy).toBeGreaterThanOrEqual(0);
+  expect(accuracy).toBeLessThanOrEqual(1);
+  await expect(lab.testAccuracy.getByTestId('test-accuracy-value')).toHaveAttribute('data-n', '2000');
+  await expect(lab.testAccuracy.getByTestId('test-accuracy-random')).toContainText('random');
+  const matrix = lab.testAccuracy.getByRole('table', { name: /Confusion matrix/ });
+  await expect(matrix.getByRole('rowheader')).toHaveCount(10);
+  // Every test digit is counted once.
+  const counts = await matrix.locator('tbody td:not(:last-child)').allTextContents();
+  expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(2000);
+
+  // The feature maps show the 1-channel input beside them.
+  await lab.selectLayerInTable('layers.0');
+  await expect(page.getByTestId('feature-maps').locator('[data-channel]').first()).toBeVisible();
+});
+
+test('a test in progress can be cancelled, and the tensors return to their count after the run', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto('resnet_digits', 'backend=wasm&digit=17');
+  await lab.run();
+  const after = Number(await lab.runner.getAttribute('data-num-tensors'));
+  await lab.testAccuracy.getByRole('button', { name: /^Test accuracy/ }).click();
+  const cancel = lab.testAccuracy.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeVisible();
+  await expect(lab.testAccuracy.getByRole('progressbar')).toBeVisible();
+  await cancel.click();
+  await expect(lab.testAccuracy).toContainText('Cancelled; everything the run had made was freed.');
+  await expect(lab.testAccuracy.getByTestId('test-accuracy-value')).toHaveCount(0);
+  expect(await page.evaluate(() => globalThis.__layerwiseLab?.numTensors())).toBe(after);
+});
+
+test('weights stored by /train open with trained=<key>; a missing key says so; an upload still works', async ({ page }) => {
+  const lab = new LabPage(page);
+  // A missing key: a clear notice, random weights.
+  await lab.goto(MODEL, 'backend=wasm&trained=zzzzzz-00000000');
+  await expect(page.getByTestId('trained-notice')).toContainText('are not stored in this browser');
+
+  // What /train does (lib/train/handoff.ts): one record in IndexedDB, keyed for the link.
+  const bytes = [...weightsFor(MODEL, 5)];
+  const key = 'e2e0001-abcdefgh';
+  await page.evaluate(
+    async ({ key, bytes, modelId }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('layerwise-trained', 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('weights', { keyPath: 'key' });
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const t = db.transaction('weights', 'readwrite');
+        t.objectStore('weights').put({ key, modelId, label: `${modelId}, seed 5`, bytes: new Uint8Array(bytes), savedAt: Date.now() });
+        t.oncomplete = () => resolve();
+        t.onerror = () => reject(t.error);
+      });
+      db.close();
+    },
+    { key, bytes, modelId: MODEL },
+  );
+  await lab.goto(MODEL, `backend=wasm&trained=${key}`);
+  await expect(page.getByTestId('trained-notice')).toContainText(`are loaded: ${MODEL}, seed 5`);
+  await expect(lab.runner.getByText(/^Loaded: /)).toHaveText(`Loaded: ${MODEL}, seed 5 (trained).safetensors`, { timeout: 120_000 });
+  await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByTestId('random-weights-note')).toHaveCount(0);
+
+  // The same key in another model's lab is not loaded there.
+  await lab.goto('resnet_digits', `backend=wasm&trained=${key}`);
+  await expect(page.getByTestId('trained-notice')).toContainText(`were trained for ${MODEL}, not resnet_digits`);
+
+  // Uploading a .safetensors file still works for digits models.
+  await lab.goto('resnet_digits', 'backend=wasm');
+  await lab.run();
+  await lab.weightsFile('trained').setInputFiles({ name: 'resnet_digits.safetensors', mimeType: 'application/octet-stream', buffer: weightsFor('resnet_digits', 9) });
+  await expect(lab.runner.getByText(/^Loaded: /)).toHaveText('Loaded: resnet_digits.safetensors', { timeout: 120_000 });
+});
+
+test('/compare offers no digits model; /models shows each model’s input', async ({ page }) => {
+  await page.goto('/compare');
+  await expect(page.getByRole('checkbox', { name: 'resnet50' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /_digits$/ })).toHaveCount(0);
+  await page.goto('/models');
+  const row = page.getByRole('row', { name: /^resnet_digits/ });
+  await expect(row).toContainText('28×28 grey, digits');
+});
