@@ -116,7 +116,9 @@ test('weights stored by /train open with trained=<key>; a missing key says so; a
   // Uploading a .safetensors file still works for digits models.
   await lab.goto('resnet_digits', 'backend=wasm');
   await lab.run();
-  await lab.weightsFile('trained').setInputFiles({ name: 'resnet_digits.safetensors', mimeType: 'application/octet-stream', buffer: weightsFor('resnet_digits', 9) });
+  await lab
+    .weightsFile('trained')
+    .setInputFiles({ name: 'resnet_digits.safetensors', mimeType: 'application/octet-stream', buffer: weightsFor('resnet_digits', 9) });
   await expect(lab.runner.getByText(/^Loaded: /)).toHaveText('Loaded: resnet_digits.safetensors', { timeout: 120_000 });
 });
 
