@@ -15,7 +15,8 @@
  *   dev tooling), no remote hosts.
  * - 'wasm-unsafe-eval': compiling WebAssembly, for the tfjs WASM backend. It does not allow eval().
  * - style-src 'unsafe-inline': React style attributes (widget geometry) and KaTeX's inline styles.
- * - connect-src 'self': tfjs fetches /tfjs-wasm/*.wasm and the widgets /samples/*; nothing else.
+ * - connect-src 'self': tfjs fetches /tfjs-wasm/*.wasm, the widgets /samples/*, the lab and /train
+ *   /data/digits.bin (lib/data/digits); nothing else.
  * - img-src data: blob:: canvases exported as images, uploaded photos, feature-map tiles.
  * - worker-src 'self' blob:: tfjs may start workers from blob URLs.
  * - frame-ancestors: embed pages (/embed/…) may be framed by any site; every other page only by
