@@ -17,7 +17,7 @@ const CONVS = [
 
 describe('training layouts', () => {
   for (const c of CONVS) {
-    for (const g of ['split', 'packed'] as const) {
+    for (const g of ['split', 'packed', 'blockdiag'] as const) {
       it(`conv ${c.inC}->${c.outC} g${c.groups} (${g}) round-trips`, () => {
         const node = convNode(c);
         const n = c.outC * (c.inC / c.groups) * c.kernel[0] * c.kernel[1];

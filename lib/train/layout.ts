@@ -14,10 +14,10 @@ import { depthwiseToTf, linearToTf, oihwToHwio } from '../runtime/layout';
 
 /**
  * How a grouped conv (1 < groups < inC) is trained; see grouped.ts for the measurements.
- * - split:  filter [kh, kw, cgIn, outC] (HWIO of the grouped weight), G conv2d's on channel slices;
- * - packed: filter [kh, kw·cgIn, G, cgOut] (the inference runtime's packed form), one depthwise conv.
+ * - split, blockdiag: filter [kh, kw, cgIn, outC] (HWIO of the grouped weight);
+ * - packed: filter [kh, kw·cgIn, G, cgOut] (the inference runtime's packed form).
  */
-export type TrainGroupConv = 'split' | 'packed';
+export type TrainGroupConv = 'split' | 'packed' | 'blockdiag';
 
 /** What a tensor of a state_dict is, for layout purposes. */
 export type TensorRole = 'weight' | 'bias' | 'running_mean' | 'running_var';
