@@ -9,7 +9,9 @@
  * gradient of a window whose values are all ≤ 0 to the wrong cell (max-pool-grad.ts); we replace
  * it. Its Conv2DBackpropInput is right but runs as plain loops outside XNNPACK, 5–40× slower than
  * the forward conv of the same layer and over half of a digits model's step; we replace it with
- * one XNNPACK Conv2D (conv2d-backprop-input.ts; scripts/bench-train-kernels.ts prints both). The
+ * one XNNPACK Conv2D (conv2d-backprop-input.ts; scripts/bench-train-kernels.ts prints both). Its
+ * SplitV copies the whole input once per part (the 'split' grouped conv makes 32 parts): ours
+ * copies it once (split-v.ts). The
  * cpu, webgl and webgpu backends have all of them natively (lib/train/README.md, "Gradients on
  * every backend").
  *
@@ -25,6 +27,7 @@ import { conv2dBackpropInput, type Conv2DBackpropInputArgs } from './conv2d-back
 import { depthwiseBackpropFilter, type DepthwiseBackpropFilterArgs } from './depthwise-backprop-filter';
 import { depthwiseBackpropInput, type DepthwiseBackpropInputArgs } from './depthwise-backprop-input';
 import { maxPoolGrad, type MaxPoolGradArgs } from './max-pool-grad';
+import { splitV, type SplitVArgs } from './split-v';
 
 export interface TrainingKernel {
   readonly kernelName: string;
@@ -39,7 +42,16 @@ export interface TrainingKernel {
 
 // The engine hands {inputs, backend, attrs}; each Args type names the inputs/attrs tfjs-core's
 // gradients pass for that kernel (tfjs-core kernel_names.ts).
-const fn = <A>(f: (args: A) => tf.TensorInfo): tf.KernelFunc => f as unknown as tf.KernelFunc;
+const fn = <A>(f: (args: A) => tf.TensorInfo | tf.TensorInfo[]): tf.KernelFunc => f as unknown as tf.KernelFunc;
+
+/** The backend's own kernels we replaced and still delegate to (SplitV on strings). */
+const replaced = new Map<string, tf.KernelConfig>();
+
+function nativeOf(kernelName: string, backendName: string): tf.KernelFunc {
+  const k = replaced.get(`${backendName}/${kernelName}`);
+  if (!k) throw new Error(`training kernels: ${backendName}'s own ${kernelName} was never registered`);
+  return k.kernelFunc;
+}
 
 export const TRAINING_KERNELS: readonly TrainingKernel[] = [
   {
@@ -67,6 +79,7 @@ export const TRAINING_KERNELS: readonly TrainingKernel[] = [
     kernelFunc: fn((a: Conv2DBackpropInputArgs) => conv2dBackpropInput('wasm', a)),
   },
   { kernelName: 'MaxPoolGrad', backendName: 'wasm', reason: 'replaces', kernelFunc: fn((a: MaxPoolGradArgs) => maxPoolGrad(a)) },
+  { kernelName: 'SplitV', backendName: 'wasm', reason: 'faster', kernelFunc: fn((a: SplitVArgs) => splitV(nativeOf('SplitV', 'wasm'))(a)) },
 ];
 
 /**
@@ -80,8 +93,13 @@ export function ensureTrainingKernels(backendName: string): string[] {
     const current = tf.getKernel(k.kernelName, backendName);
     if (current?.kernelFunc === k.kernelFunc) continue; // ours already
     if (current && k.reason === 'missing') continue; // the backend has its own
-    if (current) tf.unregisterKernel(k.kernelName, backendName);
-    tf.registerKernel({ kernelName: k.kernelName, backendName, kernelFunc: k.kernelFunc });
+    if (current) {
+      replaced.set(`${backendName}/${k.kernelName}`, current);
+      tf.unregisterKernel(k.kernelName, backendName);
+    }
+    // The replaced kernel's setup (e.g. wasm's cwrap of its C++ function) stays registered, so a
+    // backend started later still sets up a native kernel that ours delegates to.
+    tf.registerKernel({ kernelName: k.kernelName, backendName, kernelFunc: k.kernelFunc, setupFunc: current?.setupFunc, disposeFunc: current?.disposeFunc });
     done.push(k.kernelName);
   }
   return done;

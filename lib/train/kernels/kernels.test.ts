@@ -253,6 +253,40 @@ describe('MaxPoolGrad on wasm (ours) equals cpu', () => {
       });
 });
 
+describe('SplitV on wasm (ours) equals cpu', () => {
+  const cases: { shape: number[]; splits: number | number[]; axis: number; dtype?: 'int32' }[] = [
+    { shape: [2, 3, 3, 8], splits: 4, axis: 3 }, // the 'split' grouped conv: channels into groups
+    { shape: [3, 3, 2, 12], splits: 3, axis: 3 }, // its filter [kh, kw, cgIn, outC]
+    { shape: [2, 3, 3, 8], splits: [3, 5], axis: -1 },
+    { shape: [2, 5, 4, 3], splits: [2, -1], axis: 1 },
+    { shape: [4, 2, 40], splits: 2, axis: 0 }, // long contiguous blocks
+    { shape: [2, 6, 40], splits: [1, 2, 3], axis: 1 },
+    { shape: [2, 3, 6], splits: 3, axis: 2, dtype: 'int32' },
+  ];
+  for (const c of cases)
+    it(`[${c.shape}] into ${JSON.stringify(c.splits)} on axis ${c.axis}${c.dtype ? ` ${c.dtype}` : ''}`, async () => {
+      const n = c.shape.reduce((a, b) => a * b, 1);
+      const run = async (backend: 'cpu' | 'wasm') => {
+        await switchBackend(backend);
+        const x = c.dtype
+          ? tf.tensor(
+              Int32Array.from({ length: n }, (_, i) => i),
+              c.shape,
+              'int32',
+            )
+          : tf.tensor(values(14, n), c.shape);
+        const parts = tf.split(x, c.splits, c.axis);
+        const out = await Promise.all(parts.map(async (p) => ({ shape: p.shape, dtype: p.dtype, data: Array.from(await p.data()) })));
+        tf.dispose([x, ...parts]);
+        return out;
+      };
+      const ref = await run('cpu');
+      const ids = (await switchBackend('wasm'), tf.backend().numDataIds());
+      expect(await run('wasm')).toEqual(ref); // a copy: bit-exact
+      expect(tf.backend().numDataIds()).toBe(ids);
+    });
+});
+
 describe("AvgPoolGrad on wasm (wasm's own) equals cpu", () => {
   // Not ours: pinned because the runtime's average pooling (pool.ts: zero padding, then a
   // 'valid' pool) differentiates through it on every backend.
@@ -268,8 +302,20 @@ describe("AvgPoolGrad on wasm (wasm's own) equals cpu", () => {
       const spec: Spec = {
         kernel: 'AvgPoolGrad',
         inputs: {
-          dy: { shape: info.outShape, data: values(11, info.outShape.reduce((a, b) => a * b, 1)) },
-          input: { shape: g.shape, data: values(12, g.shape.reduce((a, b) => a * b, 1)) },
+          dy: {
+            shape: info.outShape,
+            data: values(
+              11,
+              info.outShape.reduce((a, b) => a * b, 1),
+            ),
+          },
+          input: {
+            shape: g.shape,
+            data: values(
+              12,
+              g.shape.reduce((a, b) => a * b, 1),
+            ),
+          },
         },
         attrs: { filterSize: g.k, strides: g.s, pad: g.pad },
       };
