@@ -44,7 +44,7 @@ export function ConfusionMatrix({ confusion, labels, what }: ConfusionMatrixProp
             {row.map((c, p) => (
               <td
                 key={p}
-                className={`px-1 py-0.5 text-right ${c.fill ? (c.ink === 'light' ? 'text-white' : 'text-slate-900') : 'text-slate-400 dark:text-slate-500'}`}
+                className={`px-1 py-0.5 text-right ${c.fill ? (c.ink === 'light' ? 'text-white' : 'text-black') : 'text-slate-500 dark:text-slate-400'}`}
                 style={c.fill ? { background: c.fill } : undefined}
                 title={`true ${name(t)}, predicted ${name(p)}: ${c.count} (${formatPercent(c.share)} of the ${name(t)}s)`}
               >

@@ -148,15 +148,16 @@ export function ModelLab({ id }: { id: string }) {
         </WhenNeeded>
         {share(LAB['lab-runner'], { backend: state.backend, sample: state.sample, seed: state.seed })}
       </section>
+      {/* Not a section: TestAccuracy is a labelled region itself, of the same name (axe: landmark-unique). */}
       {digits && (
-        <section aria-labelledby="accuracy-heading" className="min-w-0">
+        <div className="min-w-0">
           <h2 id="accuracy-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
             Test accuracy
           </h2>
           <WhenNeeded minHeight={160} label="test accuracy">
             <TestAccuracy source={result} />
           </WhenNeeded>
-        </section>
+        </div>
       )}
       {/* Not a section: FeatureMaps and FlopsVsTime are labelled regions themselves, of the same names (axe: landmark-unique). */}
       <div className="min-w-0">

@@ -12,7 +12,10 @@ export interface ConfusionCell {
   readonly share: number;
   /** CSS colour of the cell, or null when the count is 0 (no fill). */
   readonly fill: string | null;
-  /** Text colour with enough contrast on the fill. */
+  /**
+   * Text colour with at least 4.5:1 contrast on the fill (WCAG AA): white below CIELAB L* 50,
+   * black from there (white on L* 50 is 4.5:1, black on L* 49 is 4.6:1).
+   */
   readonly ink: 'dark' | 'light';
 }
 
@@ -29,7 +32,7 @@ export function confusionCells(confusion: readonly (readonly number[])[]): Confu
       if (count === 0) return { count, share, fill: null, ink: 'dark' as const };
       // A floor keeps a single error visible on a light page.
       const fill = t === p ? correct(0.15 + 0.85 * share) : wrong(0.05 + share);
-      return { count, share, fill, ink: lab(fill).l < 55 ? ('light' as const) : ('dark' as const) };
+      return { count, share, fill, ink: lab(fill).l < 50 ? ('light' as const) : ('dark' as const) };
     });
   });
 }
