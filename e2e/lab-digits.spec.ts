@@ -2,6 +2,7 @@ import { buildGraph } from '../lib/arch';
 import { heInit } from '../lib/runtime/weights/he-init';
 import { writeSafetensors } from '../lib/runtime/weights/safetensors-writer';
 import { axeFindings, formatFindings, scrollThrough } from './axe';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
 
@@ -13,6 +14,28 @@ const MODEL = 'mnasnet_digits';
 
 function weightsFor(id: string, seed: number): Buffer {
   return Buffer.from(writeSafetensors(heInit(buildGraph(id), seed)));
+}
+
+/** What /train does (lib/train/handoff.ts): one record in the browser's IndexedDB, keyed for the link. */
+async function storeTrained(page: Page, key: string, modelId: string, bytes: number[]): Promise<void> {
+  await page.evaluate(
+    async ({ key, bytes, modelId }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('layerwise-trained', 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('weights', { keyPath: 'key' });
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const t = db.transaction('weights', 'readwrite');
+        t.objectStore('weights').put({ key, modelId, label: `${modelId}, seed 5`, bytes: new Uint8Array(bytes), savedAt: Date.now() });
+        t.oncomplete = () => resolve();
+        t.onerror = () => reject(t.error);
+      });
+      db.close();
+    },
+    { key, bytes, modelId },
+  );
 }
 
 test('a digits model runs on a test digit picked with the keyboard, and its test accuracy completes', async ({ page }) => {
@@ -83,32 +106,23 @@ test('weights stored by /train open with trained=<key>; a missing key says so; a
   await lab.goto(MODEL, 'backend=wasm&trained=zzzzzz-00000000');
   await expect(page.getByTestId('trained-notice')).toContainText('are not stored in this browser');
 
-  // What /train does (lib/train/handoff.ts): one record in IndexedDB, keyed for the link.
   const bytes = [...weightsFor(MODEL, 5)];
   const key = 'e2e0001-abcdefgh';
-  await page.evaluate(
-    async ({ key, bytes, modelId }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('layerwise-trained', 1);
-        r.onupgradeneeded = () => r.result.createObjectStore('weights', { keyPath: 'key' });
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const t = db.transaction('weights', 'readwrite');
-        t.objectStore('weights').put({ key, modelId, label: `${modelId}, seed 5`, bytes: new Uint8Array(bytes), savedAt: Date.now() });
-        t.oncomplete = () => resolve();
-        t.onerror = () => reject(t.error);
-      });
-      db.close();
-    },
-    { key, bytes, modelId: MODEL },
-  );
+  await storeTrained(page, key, MODEL, bytes);
   await lab.goto(MODEL, `backend=wasm&trained=${key}`);
-  await expect(page.getByTestId('trained-notice')).toContainText(`are loaded: ${MODEL}, seed 5`);
+  await expect(page.getByTestId('trained-notice')).toContainText(`Weights trained on the Train page (${MODEL}, seed 5) go to the runner below`);
   await expect(lab.runner.getByText(/^Loaded: /)).toHaveText(`Loaded: ${MODEL}, seed 5 (trained).safetensors`, { timeout: 120_000 });
   await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5);
   await expect(page.getByTestId('random-weights-note')).toHaveCount(0);
+
+  // Bytes the runner refuses: its usual message, and random weights stay.
+  await storeTrained(page, 'e2e0002-abcdefgh', MODEL, [1, 2, 3]);
+  await lab.goto(MODEL, 'backend=wasm&trained=e2e0002-abcdefgh');
+  await expect(lab.runner.getByRole('alert').filter({ hasText: 'could not be used' })).toContainText(
+    `${MODEL}, seed 5 (trained).safetensors could not be used. The previous weights (seeded random, seed 0) stay loaded.`,
+    { timeout: 120_000 },
+  );
+  await expect(page.getByTestId('random-weights-note')).toBeVisible();
 
   // The same key in another model's lab is not loaded there.
   await lab.goto('resnet_digits', `backend=wasm&trained=${key}`);

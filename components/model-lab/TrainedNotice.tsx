@@ -20,8 +20,9 @@ export function TrainedNotice({ state, modelId }: { state: TrainedState; modelId
     case 'ready':
       return (
         <p role="status" className={info} data-testid="trained-notice">
-          Weights trained on the <Link href="/train">Train page</Link> are loaded{state.label ? `: ${state.label}` : ''}. The runner below shows what they
-          predict; the test accuracy measures them on the whole test split.
+          Weights trained on the <Link href="/train">Train page</Link>
+          {state.label ? ` (${state.label})` : ''} go to the runner below, which loads and runs them, or says why it cannot; Test accuracy then measures them on
+          the whole test split.
         </p>
       );
     case 'missing':
