@@ -100,6 +100,13 @@ describe('digits dataset (mnist package, packed)', () => {
     expect(test.images[Array.from(packed.test.pixels).indexOf(253)]).toBe(Math.fround(253 / 255));
   });
 
+  it('on a fresh clone (no built asset) the Node loader packs the same bytes in memory', () => {
+    const fresh = loadPackedDigitsNode({ built: join(tmp, 'not-built', 'digits.bin') });
+    expect(fresh.source).toBe('mnist package (packed in memory)');
+    expect(fresh.header.crc32).toBe(packed.header.crc32);
+    expect(Buffer.compare(fresh.test.pixels, packed.test.pixels)).toBe(0);
+  });
+
   it('a given asset file is read and checked; a bad one is refused with its rule', () => {
     const good = join(tmp, 'good.bin');
     writeFileSync(good, bytes);

@@ -35,11 +35,14 @@ export function packDigitsFromPackage(): Uint8Array {
 export interface NodeDigitsOptions {
   /** An asset file to read instead of the built one; a missing or bad file then throws. */
   readonly file?: string;
+  /** Where the built asset is looked for (default DIGITS_ASSET_FILE); packed in memory when absent. */
+  readonly built?: string;
 }
 
 /** The packed digits and where they came from. */
 export function loadPackedDigitsNode(options: NodeDigitsOptions = {}): PackedDigits & { source: string } {
-  const file = options.file ?? (existsSync(DIGITS_ASSET_FILE) ? DIGITS_ASSET_FILE : null);
+  const built = options.built ?? DIGITS_ASSET_FILE;
+  const file = options.file ?? (existsSync(built) ? built : null);
   if (file === null) return { ...decodeDigits(packDigitsFromPackage()), source: 'mnist package (packed in memory)' };
   return { ...decodeDigits(new Uint8Array(readFileSync(file))), source: file };
 }
