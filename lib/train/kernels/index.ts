@@ -11,7 +11,9 @@
  * the forward conv of the same layer and over half of a digits model's step; we replace it with
  * one XNNPACK Conv2D (conv2d-backprop-input.ts; scripts/bench-train-kernels.ts prints both). Its
  * SplitV copies the whole input once per part (the 'split' grouped conv makes 32 parts): ours
- * copies it once (split-v.ts). The
+ * copies it once (split-v.ts). Its Sum and Mean transpose the whole tensor before reducing
+ * leading axes (BatchNorm statistics, bias gradients): those run as one average pool
+ * (reduce-leading.ts), every other reduction on wasm's own kernels. The
  * cpu, webgl and webgpu backends have all of them natively (lib/train/README.md, "Gradients on
  * every backend").
  *
@@ -27,6 +29,7 @@ import { conv2dBackpropInput, type Conv2DBackpropInputArgs } from './conv2d-back
 import { depthwiseBackpropFilter, type DepthwiseBackpropFilterArgs } from './depthwise-backprop-filter';
 import { depthwiseBackpropInput, type DepthwiseBackpropInputArgs } from './depthwise-backprop-input';
 import { maxPoolGrad, type MaxPoolGradArgs } from './max-pool-grad';
+import { leadingReduce, type ReduceArgs } from './reduce-leading';
 import { splitV, type SplitVArgs } from './split-v';
 
 export interface TrainingKernel {
@@ -44,7 +47,7 @@ export interface TrainingKernel {
 // gradients pass for that kernel (tfjs-core kernel_names.ts).
 const fn = <A>(f: (args: A) => tf.TensorInfo | tf.TensorInfo[]): tf.KernelFunc => f as unknown as tf.KernelFunc;
 
-/** The backend's own kernels we replaced and still delegate to (SplitV on strings). */
+/** The backend's own kernels we replaced and still delegate to (SplitV on strings, Sum/Mean off the leading axes). */
 const replaced = new Map<string, tf.KernelConfig>();
 
 function nativeOf(kernelName: string, backendName: string): tf.KernelFunc {
@@ -80,6 +83,8 @@ export const TRAINING_KERNELS: readonly TrainingKernel[] = [
   },
   { kernelName: 'MaxPoolGrad', backendName: 'wasm', reason: 'replaces', kernelFunc: fn((a: MaxPoolGradArgs) => maxPoolGrad(a)) },
   { kernelName: 'SplitV', backendName: 'wasm', reason: 'faster', kernelFunc: fn((a: SplitVArgs) => splitV(nativeOf('SplitV', 'wasm'))(a)) },
+  { kernelName: 'Sum', backendName: 'wasm', reason: 'faster', kernelFunc: fn((a: ReduceArgs) => leadingReduce('Sum', 'wasm', nativeOf('Sum', 'wasm'))(a)) },
+  { kernelName: 'Mean', backendName: 'wasm', reason: 'faster', kernelFunc: fn((a: ReduceArgs) => leadingReduce('Mean', 'wasm', nativeOf('Mean', 'wasm'))(a)) },
 ];
 
 /**

@@ -287,6 +287,48 @@ describe('SplitV on wasm (ours) equals cpu', () => {
     });
 });
 
+describe("Sum and Mean on wasm (ours over leading axes, wasm's own otherwise) equal cpu", () => {
+  const cases: { shape: number[]; axis: number | number[]; keepDims: boolean; dtype?: 'int32' }[] = [
+    { shape: [3, 5, 4, 6], axis: [0, 1, 2], keepDims: false }, // conv bias gradients
+    { shape: [3, 5, 4, 6], axis: [0, 1, 2], keepDims: true },
+    { shape: [60, 7], axis: 0, keepDims: true }, // batchnorm.ts's [M, C] view
+    { shape: [4, 9], axis: [0], keepDims: false }, // linear bias gradients
+    { shape: [2, 3, 4], axis: [1, 0], keepDims: false }, // unsorted
+    { shape: [2, 3, 4, 5], axis: [-4, -3], keepDims: false }, // negative
+    { shape: [2, 3, 4], axis: [0, 1, 2], keepDims: false }, // full: wasm's own
+    { shape: [2, 3, 4, 5], axis: [1, 2], keepDims: true }, // inner: wasm's own (global pooling)
+    { shape: [2, 3, 4], axis: [0, 2], keepDims: false }, // mixed: wasm's own
+    { shape: [5, 4], axis: 0, keepDims: false, dtype: 'int32' }, // ints: wasm's own
+  ];
+  for (const kernel of ['Sum', 'Mean'])
+    for (const c of cases)
+      it(`${kernel} [${c.shape}] axis ${JSON.stringify(c.axis)}${c.keepDims ? ' keepDims' : ''}${c.dtype ? ` ${c.dtype}` : ''}`, async () => {
+        const n = c.shape.reduce((a, b) => a * b, 1);
+        const run = async (backend: 'cpu' | 'wasm') => {
+          await switchBackend(backend);
+          const x = c.dtype
+            ? tf.tensor(
+                Int32Array.from({ length: n }, (_, i) => (i * 7) % 11),
+                c.shape,
+                'int32',
+              )
+            : tf.tensor(values(13, n), c.shape);
+          const y = tf.engine().runKernel(kernel, { x }, { axis: c.axis, keepDims: c.keepDims } as unknown as tf.NamedAttrMap) as tf.Tensor;
+          const out = { shape: y.shape, dtype: y.dtype, data: Float32Array.from(await y.data()) };
+          tf.dispose([x, y]);
+          return out;
+        };
+        const ref = await run('cpu');
+        const ids = (await switchBackend('wasm'), tf.backend().numDataIds());
+        const got = await run('wasm');
+        expect(tf.backend().numDataIds()).toBe(ids);
+        expect(got.shape).toEqual(ref.shape);
+        expect(got.dtype).toBe(ref.dtype);
+        // Sums of ≤ 120 float32 values in another order: a few ulps of the largest partial sum.
+        expect(relMaxErr(got.data, ref.data)).toBeLessThan(1e-6);
+      });
+});
+
 describe("AvgPoolGrad on wasm (wasm's own) equals cpu", () => {
   // Not ours: pinned because the runtime's average pooling (pool.ts: zero padding, then a
   // 'valid' pool) differentiates through it on every backend.
