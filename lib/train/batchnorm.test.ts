@@ -181,7 +181,15 @@ for (const backend of ['cpu', 'wasm'] as const) {
       const before = tf.memory().numTensors;
       const xt = tf.ones([1, 1, 1, C]) as tf.Tensor4D;
       expect(() => tf.tidy(() => trainForward(model, xt, { dropout: false, seed: 0, step: 0 }))).toThrow(/more than 1 value per channel/);
-      xt.dispose();
+      // A step refuses it before any op (a forward failing inside tf.variableGrads would leave the
+      // tensors saved for the backward pass behind).
+      const lab = tf.tensor1d([0], 'int32');
+      expect(() => trainStep(model, new RecordingOptimizer(), xt, lab, { lr: 0.1, step: 0, dropout: false, seed: 0 })).toThrow(/a batch of 1 gives 1/);
+      const big = tf.ones([1, 2, 2, C]) as tf.Tensor4D;
+      expect(() => trainStep(model, new RecordingOptimizer(), big, lab, { lr: 0.1, step: 0, dropout: false, seed: 0 })).toThrow(
+        /trains on NHWC \[N, 1, 1, 2\]/,
+      );
+      tf.dispose([xt, lab, big]);
       expect(tf.memory().numTensors).toBe(before);
       model.dispose();
     });

@@ -17,6 +17,7 @@ import { runningUpdate } from './batchnorm';
 import { trainForward } from './forward';
 import { ensureTrainingKernels } from './kernels';
 import { correctCount, crossEntropy } from './loss';
+import type { Graph } from '../arch/ir';
 import type { Optimizer } from './optim';
 import type { TrainableModel } from './variables';
 
@@ -36,8 +37,30 @@ export interface StepTensors {
   readonly correct: tf.Scalar;
 }
 
+/**
+ * Every reason a batch cannot train `graph`, checked before the first op: a forward that fails
+ * inside tf.variableGrads leaves the tensors tfjs saved for the backward pass behind.
+ */
+export function batchIssue(graph: Graph, x: tf.Tensor, labels: tf.Tensor): string | null {
+  const [c, h, w] = graph.input;
+  const [n] = x.shape;
+  if (x.rank !== 4 || x.shape[1] !== h || x.shape[2] !== w || x.shape[3] !== c)
+    return `batch has shape [${x.shape.join(', ')}]; ${graph.id} trains on NHWC [N, ${h}, ${w}, ${c}]`;
+  if (labels.rank !== 1 || labels.shape[0] !== n || labels.dtype !== 'int32')
+    return `labels must be int32 [${n}], got ${labels.dtype} [${labels.shape.join(', ')}]`;
+  for (const node of graph.nodes) {
+    if (node.op.kind !== 'bn') continue;
+    const per = n * node.outShape.slice(1).reduce((a, b) => a * b, 1);
+    // PyTorch refuses too: "Expected more than 1 value per channel when training".
+    if (per < 2) return `BatchNorm "${node.name}" in train mode needs more than 1 value per channel; a batch of ${n} gives ${per}`;
+  }
+  return null;
+}
+
 /** Run one step on an NHWC batch and int32 labels. Synchronous; read the result back with readStep. */
 export function trainStep(model: TrainableModel, optimizer: Optimizer, x: tf.Tensor4D, labels: tf.Tensor1D, options: StepOptions): StepTensors {
+  const issue = batchIssue(model.graph, x, labels);
+  if (issue) throw new Error(issue);
   // wasm lacks three conv gradient kernels (lib/train/kernels); a registry look-up elsewhere.
   ensureTrainingKernels(tf.getBackend());
   const updates: { name: string; runningMean: tf.Tensor; runningVar: tf.Tensor }[] = [];
