@@ -34,7 +34,7 @@ const N = DIGITS_SPLIT.testCount;
  * as a job of the page's queue with progress and Cancel. Shows the accuracy and the confusion
  * matrix; a result stays shown only while the model and weights it was measured on are loaded.
  */
-export function TestAccuracy({ source }: { source: LabHandle | null }) {
+export function TestAccuracy({ source, model }: { source: LabHandle | null; /** The registered id, for captions (else the graph's id). */ model?: string }) {
   const job = useTfjsJob();
   const [tested, setTested] = useState<Tested | null>(null);
 
@@ -89,12 +89,14 @@ export function TestAccuracy({ source }: { source: LabHandle | null }) {
             <Stat label="Weights" value={shown.weights.kind === 'seeded' ? 'random' : 'from file'} detail={weightsText(shown.weights)} />
           </StatGrid>
           {shown.weights.kind === 'seeded' && (
-            <Caveat testId="test-accuracy-random">These weights are random: about 10% (one digit in ten) is what guessing gives.</Caveat>
+            <div className="text-sm">
+              <Caveat testId="test-accuracy-random">These weights are random: about 10% (one digit in ten) is what guessing gives.</Caveat>
+            </div>
           )}
           <ConfusionMatrix
             confusion={shown.report.confusion}
             labels={DIGIT_CLASSES}
-            what={`${shown.graph.id} with ${weightsText(shown.weights)}, the ${formatInt(shown.report.n)} test digits`}
+            what={`${model ?? shown.graph.id} with ${weightsText(shown.weights)}, the ${formatInt(shown.report.n)} test digits`}
           />
         </div>
       )}

@@ -155,7 +155,7 @@ export function ModelLab({ id }: { id: string }) {
             Test accuracy
           </h2>
           <WhenNeeded minHeight={160} label="test accuracy">
-            <TestAccuracy source={result} />
+            <TestAccuracy source={result} model={id} />
           </WhenNeeded>
         </div>
       )}
