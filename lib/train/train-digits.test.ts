@@ -4,8 +4,8 @@
  * the real digits training split reaches a stated accuracy on the test split, evaluated through
  * the fused inference path. An outcome, not a timing: everything is seeded and wasm is
  * deterministic here, so a given version of the code gives the same number on every run (0.8980
- * on this machine at the last change of lib/train; 0.8920 before wasm's 1×1 input gradient
- * became a matmul: float32 rounding moves it by a few tenths of a percent). The bound leaves room
+ * on this machine at the last change of lib/train; 0.8920 before wasm's Sum/Mean over leading
+ * axes became an average pool: float32 rounding moves it by a few tenths of a percent). The bound leaves room
  * for that and for other CPUs' SIMD paths. About 20 s of CPU, 200 steps of 16.
  */
 import * as tf from '@tensorflow/tfjs';
