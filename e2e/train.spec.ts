@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { axeFindings, formatFindings } from './axe';
 import { expect, test } from './fixtures';
+import { LabPage } from './pages/LabPage';
 import { TrainPage } from './pages/TrainPage';
 
 /**
@@ -22,7 +25,9 @@ test('the settings come from the URL, go back into it, and a bad value gets a no
   await expect(lab.setting('Adam β₁')).toBeVisible();
   await expect(lab.setting('Momentum')).toHaveCount(0);
 
-  await lab.model('densenet_digits').check();
+  // The checkbox follows the URL (router.replace), a moment after the click.
+  await lab.model('densenet_digits').click();
+  await expect(lab.model('densenet_digits')).toBeChecked();
   await lab.setting('Batch size').fill('32');
   await expect(page).toHaveURL(/models=densenet_digits%2Cresnet_digits%2Cmnasnet_digits/);
   await expect(page).toHaveURL(/batch=32/);
@@ -36,4 +41,123 @@ test('the site navigation leads to /train', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Train' }).click();
   await expect(page).toHaveURL(/\/train$/);
   await expect(new TrainPage(page).model('densenet_digits')).toBeChecked();
+});
+
+/** The smallest digits model by MACs, small batches, 40 steps (about half a second each here) on WASM. */
+const QUICK = 'models=mnasnet_digits&backend=wasm&batch=16&steps=40&evalEvery=20';
+
+/** The header of a .safetensors file: 8 bytes of little-endian length, then that much JSON. */
+function safetensorsHeader(bytes: Buffer): Record<string, { dtype: string; shape: number[] }> {
+  const n = Number(bytes.readBigUInt64LE(0));
+  const header = JSON.parse(bytes.subarray(8, 8 + n).toString('utf8')) as Record<string, { dtype: string; shape: number[] }>;
+  delete header.__metadata__;
+  return header;
+}
+
+test('trains a digits model on WASM: the curves grow, pause and resume, the weights download, reset frees every tensor', async ({ page }) => {
+  const lab = new TrainPage(page);
+  await lab.goto(QUICK);
+  // TensorFlow.js is not loaded until Train is pressed (its hook appears with it).
+  expect(await lab.numTensors()).toBe(-1);
+  await lab.button('Train').click();
+  // The dataset loads, the first step warms up, then the steps come in.
+  await expect.poll(() => lab.step(), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('backend-used')).toHaveAttribute('data-backend', 'wasm');
+
+  // Pause: the step in flight finishes, then nothing moves.
+  await lab.button('Pause').click();
+  await expect(lab.controls).toHaveAttribute('data-phase', 'paused');
+  const at = await lab.step();
+  expect(at).toBeLessThan(40);
+  await page.waitForTimeout(1500);
+  expect(await lab.step()).toBe(at);
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
+
+  // Resume: on to the planned 40 steps, then the whole test split.
+  await lab.button('Resume').click();
+  await expect(lab.controls).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
+  expect(await lab.step()).toBe(40);
+  await expect(page.getByTestId('loss-curve')).toHaveAttribute('data-points', '40');
+  // Test points after 20 and 40 steps, on the fixed 500-image subset.
+  await expect(page.getByTestId('accuracy-curve')).toHaveAttribute('data-evals', '2');
+  await expect(lab.testAccuracy).toHaveAttribute('data-full', '1');
+  await expect(lab.testAccuracy).toContainText('whole test split (2,000 images)');
+  const accuracy = Number(await lab.testAccuracy.getAttribute('data-accuracy'));
+  expect(accuracy).toBeGreaterThan(0);
+  expect(accuracy).toBeLessThanOrEqual(1);
+  test.info().annotations.push({ type: 'test accuracy', description: `mnasnet_digits, 40 steps of 16 on WASM: ${accuracy}` });
+
+  // What it learnt: a confusion matrix over the 2,000 test digits and the misclassified ones.
+  const matrix = page.getByRole('table', { name: /Confusion matrix: the whole test split \(2,000 images\) after 40 steps/ });
+  await expect(matrix.locator('tbody tr')).toHaveCount(10);
+  const misclassified = page.getByTestId('misclassified');
+  expect(Number(await misclassified.getAttribute('data-count'))).toBe(Math.round((1 - accuracy) * 2000));
+  await expect(page.getByTestId('feature-maps').locator('[data-channel]').first()).toBeVisible();
+  // Everything a training adds (curves, stats, feature maps, matrix, digits) passes axe too.
+  const findings = await axeFindings(page);
+  expect(findings.length, formatFindings(findings)).toBe(0);
+
+  // The weights: the whole state_dict in torchvision keys, num_batches_tracked as I64.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-weights').click()]);
+  expect(download.suggestedFilename()).toBe('mnasnet_digits-digits-40steps.safetensors');
+  const file = test.info().outputPath('weights.safetensors');
+  await download.saveAs(file);
+  const header = safetensorsHeader(readFileSync(file));
+  const tracked = Object.entries(header).filter(([k]) => k.endsWith('.num_batches_tracked'));
+  expect(tracked.length).toBeGreaterThan(0);
+  for (const [, t] of tracked) expect(t.dtype).toBe('I64');
+  expect(Object.keys(header)).toContain('classifier.1.weight');
+
+  // Reset: every model freed, tfjs' count back to what it was before the first step (nothing else on the page holds tensors).
+  expect(await lab.numTensors()).toBeGreaterThan(0);
+  await lab.button('Reset').click();
+  await expect(lab.controls).toHaveAttribute('data-phase', 'idle');
+  await expect.poll(() => lab.numTensors()).toBe(0);
+  await expect(lab.button('Train')).toBeEnabled();
+
+  // The downloaded file, uploaded in the model lab, gives the same test accuracy on the same 2,000 digits.
+  const model = new LabPage(page);
+  await model.goto('mnasnet_digits', 'backend=wasm');
+  await model.run();
+  await model.weightsFile('trained').setInputFiles(file);
+  await expect(model.runner.getByText(/^Loaded: /)).toHaveText('Loaded: weights.safetensors', { timeout: 120_000 });
+  expect(await model.runTestAccuracy()).toBe(accuracy);
+});
+
+test('"Open in the model lab" hands the trained weights over: the lab loads them and measures the same test accuracy', async ({ page }) => {
+  const lab = new TrainPage(page);
+  await lab.goto('models=mnasnet_digits&backend=wasm&batch=16&steps=6&evalEvery=6&seed=3');
+  await lab.button('Train').click();
+  await expect(lab.controls).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
+  const accuracy = Number(await lab.testAccuracy.getAttribute('data-accuracy'));
+  await page.getByTestId('open-in-lab').click();
+  await expect(page).toHaveURL(/\/models\/mnasnet_digits\?trained=[a-z0-9]+-[a-z0-9]+&backend=wasm$/);
+  const model = new LabPage(page);
+  await expect(page.getByTestId('trained-notice')).toContainText('are loaded: mnasnet_digits, 6 steps, seed 3');
+  expect(await model.runTestAccuracy()).toBe(accuracy);
+});
+
+test.describe('in the dark colour scheme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the train embed trains its one model and offers the weights', async ({ page }) => {
+    await page.goto('/embed/train?v=1&model=mnasnet_digits&backend=wasm&batch=16&steps=4&evalEvery=2');
+    const embed = page.locator('[data-embed-root]');
+    await expect(embed).toHaveAttribute('data-phase', 'running');
+    const widget = page.getByTestId('train-widget');
+    await expect(widget.getByLabel('Model')).toHaveValue('mnasnet_digits');
+    await expect(widget.getByLabel('Steps', { exact: true })).toHaveValue('4');
+    await widget.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(widget.getByTestId('train-controls')).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
+    await expect(widget.getByTestId('stat-step')).toHaveAttribute('data-step', '4');
+    await expect(widget.getByTestId('accuracy-curve')).toHaveAttribute('data-evals', '2');
+    await expect(widget.getByTestId('download-weights')).toBeEnabled();
+    const findings = await axeFindings(page);
+    expect(findings.length, formatFindings(findings)).toBe(0);
+    // Its home is the training lab with the same settings.
+    await expect(page.getByRole('link', { name: /Open in Layerwise: the training lab/ })).toHaveAttribute(
+      'href',
+      '/train?models=mnasnet_digits&batch=16&steps=4&evalEvery=2&backend=wasm',
+    );
+  });
 });

@@ -9,7 +9,8 @@
  *   below the fold), or after a click on Start with run=click;
  * - scrolled out of view for UNMOUNT_DELAY_MS, the widget is unmounted (it disposes its models) and
  *   the page's WebGL context / WebGPU device is released, so twenty embeds on one page hold only
- *   as many contexts as are on screen; the state stays here and the widget comes back as it was;
+ *   as many contexts as are on screen; the state stays here and the widget comes back as it was
+ *   (except a widget whose definition says `keepMounted`: a training run the URL cannot rebuild);
  * - when the browser takes the GPU context away anyway (too many contexts), the widget is restarted
  *   on the next backend with a notice, instead of breaking.
  */
@@ -141,10 +142,10 @@ export function EmbedFrame({ id }: { id: string }) {
     clearTimeout(timer.current);
     if (visible.current && started.current) {
       if (!mountedNow.current) timer.current = setTimeout(() => mount(true), MOUNT_DELAY_MS);
-    } else if (!visible.current && mountedNow.current) {
+    } else if (!visible.current && mountedNow.current && !entry.keepMounted) {
       timer.current = setTimeout(() => mount(false), UNMOUNT_DELAY_MS);
     }
-  }, [mount]);
+  }, [mount, entry.keepMounted]);
 
   useIntersection(
     boxRef,
@@ -156,8 +157,10 @@ export function EmbedFrame({ id }: { id: string }) {
   );
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  // While mounted: restart on the next backend if the GPU context is lost. After unmounting: free
-  // the GPU context once the widget's tensors are gone.
+  // While mounted: restart on the next backend if the GPU context is lost (a keepMounted widget
+  // is not restarted: it stops its own work with a notice and keeps what it made). After
+  // unmounting: free the GPU context once the widget's tensors are gone.
+  const restartOnLoss = !entry.keepMounted;
   useEffect(() => {
     if (!gated || !mounted) return;
     let unwatch: (() => void) | null = null;
@@ -165,6 +168,7 @@ export function EmbedFrame({ id }: { id: string }) {
     void import('@/lib/runtime/release').then((rt) => {
       if (!live) return;
       unwatch = rt.watchBackendLoss((e) => {
+        if (!restartOnLoss) return;
         setLost(`${switchNotice(e.lost, e.reason, e.next ? e.next.backend : 'cpu')} The widget restarted there.`);
         setGeneration((g) => g + 1);
       });
@@ -177,7 +181,7 @@ export function EmbedFrame({ id }: { id: string }) {
         setRelease({ released: report.released, numTensors: report.numTensors });
       });
     };
-  }, [gated, mounted]);
+  }, [gated, mounted, restartOnLoss]);
 
   useEffect(() => {
     window.__layerwiseEmbed = {
@@ -216,8 +220,8 @@ export function EmbedFrame({ id }: { id: string }) {
 
   return (
     <EmbedContext.Provider value={{ embedded: true, autoStart: gated && mounted }}>
-      {/* The page's outline starts here: the lab embeds' header is its h1, else the widget's own title is. */}
-      <TitleLevelProvider level={entry.kind === 'lab' ? 1 : 0}>
+      {/* The page's outline starts here: the lab and training embeds' header is its h1, else the widget's own title is. */}
+      <TitleLevelProvider level={entry.kind === 'lesson' ? 0 : 1}>
         <div
           ref={rootRef}
           data-embed-root=""
@@ -228,7 +232,7 @@ export function EmbedFrame({ id }: { id: string }) {
           className="p-2 text-sm sm:p-3"
         >
           {css ? <style>{css}</style> : null}
-          {entry.kind === 'lab' && (
+          {entry.kind !== 'lesson' && (
             <header className="mb-3" data-part="title">
               <h1 className="text-base font-semibold text-slate-900 dark:text-white">{meta.title}</h1>
               <p className="mt-0.5 text-[13px] text-slate-600 dark:text-slate-400" data-part="description">

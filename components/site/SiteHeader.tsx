@@ -4,7 +4,7 @@ import { ThemeToggle } from './ThemeToggle';
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-4">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-1 px-2 sm:gap-4 sm:px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-white">
           <LogoMark />
           {/* On a phone the mark alone names the site, leaving room for the navigation. */}
@@ -13,7 +13,7 @@ export function SiteHeader() {
         {/* Five links and the theme switch fit a 390 px phone: tighter spacing and 13 px text below sm. */}
         <nav
           aria-label="Site"
-          className="flex items-center gap-2 text-[13px] tracking-tight sm:ml-2 sm:gap-4 sm:text-sm sm:tracking-normal text-slate-600 dark:text-slate-300"
+          className="flex items-center gap-1.5 text-[13px] tracking-tight sm:ml-2 sm:gap-4 sm:text-sm sm:tracking-normal text-slate-600 dark:text-slate-300"
         >
           <Link href="/#lessons" className="hover:text-slate-900 dark:hover:text-white">
             Lessons

@@ -75,7 +75,8 @@ export function ThemeToggle() {
           title={`${c.label} theme`}
           onClick={() => select(c.value)}
           className={
-            'rounded-md p-1.5 ' +
+            // 24 px targets on a phone (WCAG 2.5.8), so the header's five links fit beside them at 390 px.
+            'rounded-md p-1 sm:p-1.5 ' +
             (current === c.value
               ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900'
               : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800')

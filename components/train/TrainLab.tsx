@@ -1,18 +1,51 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Notices } from '@/components/ui/Notices';
+import { Select } from '@/components/ui/Select';
 import { useUrlState } from '@/lib/url-state/use-url-state';
-import { trainConfigOf, trainPageSchema } from '@/lib/widgets/train/schema';
+import { layerFor, modelCost, trainConfigOf, trainPageSchema } from '@/lib/widgets/train/schema';
+import type { SessionOptions } from '@/lib/widgets/train/session';
+import { Comparison } from './Comparison';
+import { ModelDetail } from './ModelDetail';
+import { TrainControls } from './TrainControls';
+import { TrainCurves, TrainStats } from './TrainCurves';
 import { TrainSetup } from './TrainSetup';
+import { useTrainSession } from './useTrainSession';
+
+const h2 = 'mb-2 text-xl font-semibold text-slate-900 dark:text-white';
 
 /**
- * The training lab: the settings (all in the URL). The training itself arrives with the trainer
- * (lib/train/run.ts).
+ * The training lab: the settings (all in the URL), one session that trains the chosen digits
+ * models one after another, the live curves and numbers, what the model on screen has learnt, its
+ * weights to save, and, with several models, the comparison.
  */
 export function TrainLab() {
   const [state, urlNotices, update] = useUrlState(trainPageSchema);
-  const { notices: configNotices } = useMemo(() => trainConfigOf(state), [state]);
+  const { config, notices: configNotices } = useMemo(() => trainConfigOf(state), [state]);
+  const api = useTrainSession();
+  const snap = api.snapshot;
+  const [view, setView] = useState<string | null>(null);
+
+  const models = snap ? snap.models.map((m) => m.id) : state.models;
+  const blocked = state.models.length === 0 ? 'Choose at least one model to train.' : null;
+
+  const train = () => {
+    if (snap) return api.train({} as SessionOptions); // resume: the session keeps its own options
+    const options: SessionOptions = {
+      models: state.models,
+      config,
+      backend: state.backend,
+      evalEvery: state.evalEvery,
+      layerOf: (id) => layerFor(modelCost(id).graph, state.layer),
+    };
+    api.train(options);
+  };
+
+  const current = snap ? snap.models[Math.min(snap.current, snap.models.length - 1)] : null;
+  const shown = snap ? (snap.models.find((m) => m.id === view) ?? current) : null;
+  const steps = snap?.config.steps ?? config.steps;
+
   return (
     <div className="space-y-8">
       <Notices notices={[...urlNotices, ...configNotices]} />
@@ -21,9 +54,53 @@ export function TrainLab() {
           <h2 id="setup-heading" className="mb-3 font-semibold text-slate-900 dark:text-white">
             Setup
           </h2>
-          <TrainSetup params={trainPageSchema} state={state} onChange={update} models={{ multiple: true, value: state.models }} locked={false} />
+          <TrainSetup
+            params={trainPageSchema}
+            state={state}
+            onChange={update}
+            models={{ multiple: true, value: state.models }}
+            locked={snap !== null || api.booting}
+          />
+        </section>
+        <section aria-labelledby="progress-heading" className="min-w-0 space-y-4" data-testid="train-run">
+          <h2 id="progress-heading" className={h2}>
+            Training
+          </h2>
+          <TrainControls api={api} onTrain={train} blocked={blocked} requestedBackend={state.backend} />
+          {snap && current ? (
+            <>
+              <TrainStats record={current} steps={steps} batchSize={snap.config.batchSize} testSubsetSize={snap.testSubsetSize} />
+              <TrainCurves records={snap.models} steps={steps} testSubsetSize={snap.testSubsetSize} />
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                Train values are each batch&apos;s, before its update, smoothed (exponential moving average, weight 0.8); test points are measured every{' '}
+                {state.evalEvery} steps on a fixed, stratified subset of {snap.testSubsetSize} test images (50 of each digit), and each finished model once more
+                on the whole test split of 2,000.
+              </p>
+            </>
+          ) : null}
         </section>
       </div>
+      {snap && shown && api.session ? (
+        <section aria-labelledby="learnt-heading" className="min-w-0">
+          <h2 id="learnt-heading" className={h2}>
+            What {shown.id} has learnt
+          </h2>
+          {models.length > 1 ? (
+            <div className="mb-3 max-w-xs">
+              <Select label="Model" value={shown.id} options={snap.models.map((m) => [m.id, `${m.id} (${m.status})`] as const)} onChange={setView} />
+            </div>
+          ) : null}
+          <ModelDetail session={api.session} snapshot={snap} record={shown} layer={state.layer} onLayerChange={(layer) => update({ layer })} />
+        </section>
+      ) : null}
+      {snap && models.length > 1 ? (
+        <section aria-labelledby="compare-heading" className="min-w-0">
+          <h2 id="compare-heading" className={h2}>
+            Compared on this device
+          </h2>
+          <Comparison records={snap.models} batchSize={snap.config.batchSize} />
+        </section>
+      ) : null}
     </div>
   );
 }

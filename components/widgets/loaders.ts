@@ -33,6 +33,7 @@ export const WIDGET_LOADERS: { readonly [Id in WidgetId]: WidgetLoader<SchemaOf<
   'lab-runner': () => import('@/components/embed/lab/LabRunnerWidget').then((m) => m.LabRunnerWidget),
   'lab-feature-maps': () => import('@/components/embed/lab/LabFeatureMapsWidget').then((m) => m.LabFeatureMapsWidget),
   'lab-flops-vs-time': () => import('@/components/embed/lab/LabFlopsVsTimeWidget').then((m) => m.LabFlopsVsTimeWidget),
+  train: () => import('@/components/train/TrainWidget').then((m) => m.TrainWidget),
 };
 
 /** The loader of a registered widget (ids come from the registry at run time, so they are strings). */

@@ -35,13 +35,14 @@ describe('the registry', () => {
     expect(getWidget('nope')).toBeUndefined();
   });
 
-  it('links every widget back to its lesson or lab, carrying the lab state', () => {
-    for (const e of REGISTRY) {
-      const home = e.home(parseEmbedParams(e.meta, new URLSearchParams()).state);
-      expect(home.href).toMatch(e.kind === 'lesson' ? /^\/lessons\/[a-z0-9-]+#[a-z0-9-]+$/ : /^\/models\/[a-z0-9_]+/);
-    }
+  it('links every widget back to its lesson, lab or the training lab, carrying the state', () => {
+    const home = { lesson: /^\/lessons\/[a-z0-9-]+#[a-z0-9-]+$/, lab: /^\/models\/[a-z0-9_]+/, train: /^\/train(\?|$)/ };
+    for (const e of REGISTRY) expect(e.home(parseEmbedParams(e.meta, new URLSearchParams()).state).href).toMatch(home[e.kind]);
     const runner = getWidgetEntry('lab-runner')!;
     expect(runner.home({ model: 'resnet50', backend: 'wasm', sample: 'chelsea', seed: 3 }).href).toBe('/models/resnet50?backend=wasm&seed=3');
+    const train = getWidgetEntry('train')!;
+    const state = parseEmbedParams(train.meta, new URLSearchParams('model=resnet_digits&steps=50&backend=wasm')).state;
+    expect(train.home(state).href).toBe('/train?models=resnet_digits&steps=50&backend=wasm');
   });
 
   it('says what Start runs for every widget that uses TensorFlow.js', () => {

@@ -3,10 +3,8 @@
  * the registered shufflenet_v2_digits' knobs otherwise) trained by TrainingRun on wasm in Node on
  * the real digits training split reaches a stated accuracy on the test split, evaluated through
  * the fused inference path. An outcome, not a timing: everything is seeded and wasm is
- * deterministic here, so a given version of the code gives the same number on every run (0.8980
- * on this machine at the last change of lib/train; 0.8920 before wasm's Sum/Mean over leading
- * axes became an average pool: float32 rounding moves it by a few tenths of a percent). The bound leaves room
- * for that and for other CPUs' SIMD paths. About 20 s of CPU, 200 steps of 16.
+ * deterministic here, so the number is the same on every run of this machine (0.8920 measured
+ * when this test was written, 200 steps of 16); the bound leaves room for other CPUs' SIMD paths.
  */
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';

@@ -12,7 +12,8 @@ export interface HomeLink {
   readonly label: string;
 }
 
-export type WidgetKind = 'lesson' | 'lab';
+/** Where a widget comes from: a lesson, the model lab, or the training lab (/train). */
+export type WidgetKind = 'lesson' | 'lab' | 'train';
 
 /** The frame (heading, small label, test id) lessons and embeds draw around a widget. */
 export interface WidgetFrameSpec {
@@ -39,6 +40,11 @@ export interface WidgetDefinition<S extends Schema = Schema> {
   readonly height: number;
   /** What pressing Start runs (embeds with run=click), for widgets that use tfjs. */
   readonly runs?: string;
+  /**
+   * The widget holds work the reader made that cannot be rebuilt from its URL (a training run):
+   * its embed stays mounted when scrolled out of view instead of being freed and restarted.
+   */
+  readonly keepMounted?: boolean;
 }
 
 /** Keeps the definition's schema type (the loaders in components/widgets/loaders.ts are typed by it). */

@@ -55,7 +55,7 @@ describe.each(REGISTRY.map((e) => [e.meta.id, e] as const))('widget %s', (id, en
   });
 
   it('has an MDX name exactly when it sits in a lesson, and lessons and docs expose it', () => {
-    if (entry.kind === 'lab') {
+    if (entry.kind !== 'lesson') {
       expect(entry.mdx).toBeUndefined();
       return;
     }
@@ -80,8 +80,10 @@ describe.each(REGISTRY.map((e) => [e.meta.id, e] as const))('widget %s', (id, en
       const { body, anchors } = lessonAnchors(m![1]);
       expect(body).toContain(`<${entry.mdx}`);
       expect([...anchors]).toContain(m![2]);
-    } else {
+    } else if (entry.kind === 'lab') {
       expect(home.href).toMatch(/^\/models\/[a-z0-9_]+/);
+    } else {
+      expect(home.href).toMatch(/^\/train(\?|$)/);
     }
     expect(Number.isInteger(entry.height) && entry.height >= 160 && entry.height <= 2000).toBe(true);
   });

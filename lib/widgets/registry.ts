@@ -5,7 +5,8 @@
  * draw around it, where it lives on the site, and the iframe height it usually needs. The MDX
  * components (mdx-components.tsx), the lesson shell, the embed pages, the share panel, the oEmbed
  * endpoint and /instructors all read these definitions; the lessons' are in
- * lesson-definitions.ts, the lab's parts in lab-definitions.ts (which the lab imports alone).
+ * lesson-definitions.ts, the lab's parts in lab-definitions.ts (which the lab imports alone), the
+ * training lab's in train-definitions.ts.
  *
  * Framework-free: no React, no tfjs (safe for Node scripts, tests and route handlers). The code of
  * each widget is the one other place a widget is named: components/widgets/loaders.ts maps every
@@ -22,6 +23,7 @@ import type { Schema } from '@/lib/url-state/schema';
 import type { WidgetDefinition } from '@/lib/widgets/definition';
 import { LAB_DEFINITIONS } from '@/lib/widgets/lab-definitions';
 import { LESSON_DEFINITIONS } from '@/lib/widgets/lesson-definitions';
+import { TRAIN_DEFINITIONS } from '@/lib/widgets/train-definitions';
 import type { WidgetMeta } from '@/lib/widgets/types';
 
 export type { HomeLink, WidgetDefinition, WidgetFrameSpec, WidgetKind } from '@/lib/widgets/definition';
@@ -30,9 +32,10 @@ export type WidgetEntry = WidgetDefinition<Schema>;
 
 /**
  * Every widget, keyed by its id (the embed page's URL segment; a test checks key = meta.id), in the
- * order of the site: the lessons' (lesson-definitions.ts), then the lab's parts (lab-definitions.ts).
+ * order of the site: the lessons' (lesson-definitions.ts), the lab's parts (lab-definitions.ts), then
+ * the training lab's (train-definitions.ts).
  */
-export const DEFINITIONS = { ...LESSON_DEFINITIONS, ...LAB_DEFINITIONS };
+export const DEFINITIONS = { ...LESSON_DEFINITIONS, ...LAB_DEFINITIONS, ...TRAIN_DEFINITIONS };
 
 export type WidgetId = keyof typeof DEFINITIONS;
 /** The URL schema of a registered widget, by id. */
@@ -46,7 +49,7 @@ export const LESSON_WIDGETS: readonly (WidgetEntry & { readonly mdx: string })[]
   (e): e is WidgetEntry & { mdx: string } => e.mdx !== undefined,
 );
 
-/** Every widget's meta, in the order of the site (lessons, then the lab's parts). */
+/** Every widget's meta, in the order of the site (lessons, the lab's parts, the training lab's). */
 export const WIDGETS: readonly WidgetMeta<Schema>[] = REGISTRY.map((e) => e.meta);
 export const WIDGET_IDS: readonly string[] = WIDGETS.map((m) => m.id);
 

@@ -26,7 +26,10 @@ export function modelColor(id: string): string {
   return PALETTE[(i < 0 ? 0 : i) % PALETTE.length];
 }
 
-const EVAL_EVERY = intP(1, 1000, 20, 'steps between two test evaluations (on a fixed, stratified 500-image subset of the test split)');
+const EVAL_EVERY = {
+  ...intP(1, 1000, 20, 'steps between two test evaluations (on a fixed, stratified 500-image subset of the test split)'),
+  label: 'Test every (steps)',
+};
 const LAYER = stringP(
   /^[A-Za-z0-9_.:-]*$/,
   'a layer name such as features.conv0',

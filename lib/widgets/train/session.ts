@@ -24,7 +24,7 @@
  */
 import type { BackendInfo } from '@/lib/runtime/backend';
 import type { BackendChoice } from '@/lib/runtime/backend-names';
-import { isCancelled } from '@/lib/runtime/cancel';
+import { isCancelled, yieldToPage } from '@/lib/runtime/cancel';
 import type { FeatureMap } from '@/lib/runtime/featuremaps';
 import type { EvalReport, LabelledImages, StepReport, TrainConfig } from '@/lib/train/types';
 import { stratifiedIndices, subsetOf } from './subset';
@@ -284,6 +284,11 @@ export class TrainSession {
     this.listeners.clear();
   }
 
+  /** The backend the reader asked for ('auto' or one backend). */
+  get backendChoice(): BackendChoice {
+    return this.options.backend;
+  }
+
   get isRunning(): boolean {
     return this.active !== null;
   }
@@ -440,6 +445,9 @@ export class TrainSession {
       this.setProgress(`Training ${r.id}: step ${run.stepsDone} of ${total}`, run.stepsDone, total);
       if (run.stepsDone % evalEvery === 0 && run.stepsDone < total) await this.evaluate(r, run, false, signal);
       this.publish();
+      // A step's work and its read-back settle in microtasks on WASM and the CPU: give the page a
+      // task boundary, so it paints the new numbers and handles a click (Pause) before the next slice.
+      await yieldToPage();
     }
     await this.evaluate(r, run, true, signal);
     r.status = 'done';

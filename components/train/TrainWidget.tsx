@@ -1,0 +1,81 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Notices } from '@/components/ui/Notices';
+import { Select } from '@/components/ui/Select';
+import type { WidgetProps } from '@/lib/widgets/types';
+import type { TrainWidgetSchema } from '@/lib/widgets/train/meta';
+import { DIGITS_MODELS, layerFor, modelCost, trainConfigOf, trainWidgetSchema } from '@/lib/widgets/train/schema';
+import { ModelDetail } from './ModelDetail';
+import { TrainControls } from './TrainControls';
+import { TrainCurves, TrainStats } from './TrainCurves';
+import { TrainSetup } from './TrainSetup';
+import { useTrainSession } from './useTrainSession';
+import { formatMacs, formatParams } from '@/lib/format';
+
+/** The settings the compact widget shows at once; the others are under "More settings". */
+const QUICK = ['opt', 'lr', 'batch', 'steps'];
+
+/**
+ * The `train` embed: one digits model, trained here with the settings of its URL: controls, live
+ * curves and numbers, the confusion matrix and misclassified digits, and the weights to download.
+ * It waits for Train (nothing heavy starts by itself) and stays mounted when scrolled away.
+ */
+export function TrainWidget({ state, onChange }: WidgetProps<TrainWidgetSchema>) {
+  const { config, notices } = useMemo(() => trainConfigOf(state), [state]);
+  const api = useTrainSession();
+  const snap = api.snapshot;
+  const locked = snap !== null || api.booting;
+  const record = snap?.models[0] ?? null;
+  const cost = modelCost(state.model);
+  const quickParams = Object.fromEntries(QUICK.map((k) => [k, trainWidgetSchema[k as keyof typeof trainWidgetSchema]]));
+
+  const train = () =>
+    api.train({
+      models: [state.model],
+      config,
+      backend: state.backend,
+      evalEvery: state.evalEvery,
+      layerOf: (id) => layerFor(modelCost(id).graph, state.layer),
+    });
+
+  return (
+    <div className="space-y-4" data-testid="train-widget">
+      <Notices notices={notices} title="Some training settings were not used" />
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-48" data-control="model">
+          <Select
+            label="Model"
+            value={state.model}
+            disabled={locked}
+            options={DIGITS_MODELS.map((id) => [id, id] as const)}
+            onChange={(model) => onChange({ model })}
+            hint={`${formatParams(cost.params)} · ${formatMacs(cost.macs)}`}
+          />
+        </div>
+      </div>
+      <TrainSetup params={quickParams} state={state} onChange={onChange} models={{ multiple: false, value: state.model }} locked={locked} backend={false} />
+      <details className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
+        <summary className="cursor-pointer font-medium">More settings</summary>
+        <div className="mt-2">
+          <TrainSetup
+            params={trainWidgetSchema}
+            state={state}
+            onChange={onChange}
+            models={{ multiple: false, value: state.model }}
+            locked={locked}
+            omit={QUICK}
+          />
+        </div>
+      </details>
+      <TrainControls api={api} onTrain={train} requestedBackend={state.backend} />
+      {snap && record && api.session ? (
+        <>
+          <TrainStats record={record} steps={snap.config.steps} batchSize={snap.config.batchSize} testSubsetSize={snap.testSubsetSize} />
+          <TrainCurves records={snap.models} steps={snap.config.steps} testSubsetSize={snap.testSubsetSize} />
+          <ModelDetail session={api.session} snapshot={snap} record={record} layer={state.layer} onLayerChange={(layer) => onChange({ layer })} compact />
+        </>
+      ) : null}
+    </div>
+  );
+}

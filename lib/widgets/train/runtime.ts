@@ -1,0 +1,49 @@
+/**
+ * The real TrainRuntime of the training lab (session.ts): tfjs, the job queue, the trainer
+ * (lib/train/run.ts), the digits dataset (lib/data/digits) and the inference path
+ * (lib/runtime). Loaded with import() when the reader first presses Train, so /train paints before
+ * the 1.5 MB of tfjs arrive. Also installs the tensor-count hook the end-to-end tests read.
+ */
+import { buildGraph, type Graph } from '@/lib/arch';
+import { loadDigits } from '@/lib/data/digits';
+import { loadRuntime } from '@/lib/lab/runtime-loader';
+import { TrainingRun } from '@/lib/train/run';
+import type { TrainConfig } from '@/lib/train/types';
+import { watchBackendLoss } from '@/lib/runtime/release';
+import { switchNotice } from '@/lib/runtime/backend-policy';
+import type { DigitsData, Inspection, RunHandle, TrainRuntime } from './session';
+
+/** Unrecorded and recorded passes of the per-image inference timing (batch of one). */
+const TIMING = { warmup: 2, repeats: 10 } as const;
+
+export async function loadTrainRuntime(): Promise<TrainRuntime> {
+  const rt = await loadRuntime();
+  const runs = new WeakMap<RunHandle, { run: TrainingRun; graph: Graph }>();
+  return {
+    loadData: (onProgress) => loadDigits({ onProgress: (p) => onProgress(p.total ? p.loaded / p.total : 0) }) as Promise<DigitsData>,
+    job: (backend, signal, body) => rt.job.runTfjsJob({ backend, signal }, (ctx) => body(ctx.backend)),
+    createRun(modelId: string, config: TrainConfig, data: DigitsData): RunHandle {
+      const graph = buildGraph(modelId);
+      const run = TrainingRun.create({ graph, train: data.train, test: data.test, config, seed: config.seed });
+      runs.set(run, { run, graph });
+      return run;
+    },
+    async inspect(handle, modelId, image, layer, time, signal): Promise<Inspection> {
+      if (!layer && !time) return { map: null, msPerImage: null };
+      const entry = runs.get(handle);
+      if (!entry) throw new Error(`${modelId}: not a training run of this page`);
+      const sd = await entry.run.stateDict();
+      const model = rt.executor.Model.create(entry.graph, sd);
+      const x = rt.executor.inputFromNCHW(image.images, image.shape);
+      try {
+        const map = layer ? ((await rt.featuremaps.readFeatureMaps(model, x, [layer])).maps.get(layer) ?? null) : null;
+        const samples = time ? await rt.timing.timeForward(model, x, TIMING, { signal }) : null;
+        return { map, msPerImage: samples ? rt.timing.median(samples) : null };
+      } finally {
+        x.dispose();
+        model.dispose();
+      }
+    },
+    onBackendLost: (listener) => watchBackendLoss((e) => listener(`${switchNotice(e.lost, e.reason, e.next ? e.next.backend : 'cpu')}`)),
+  };
+}
