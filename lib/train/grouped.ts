@@ -13,11 +13,12 @@
  *   [kh, kw, inC, outC] filter, one conv2d (G× the MACs, one kernel each way).
  *
  * Why 'split' (variables.ts DEFAULT_TRAIN_GROUP_CONV; scripts/bench-train-groupconv.ts measures
- * all three in one run): on wasm the packed form's width stride sw·cgIn turns its input gradient
- * into a correlation over a stride-dilated dy that is mostly zeros (and XNNPACK's depthwise
- * weight gradient is slow), so it trained 1.6–1.8× slower per resnext_digits step; blockdiag's
- * G× MACs cost about what split's G small kernels and SplitV/Concat do (within ±25%), so the
- * form with exact MACs stays. On GPUs (native gradient kernels) re-measure with the same script.
+ * all three in one run): on wasm, resnext_digits at batch 32, a whole step took 538 ms with
+ * split, 3.4× that with packed and 2.4× with blockdiag (the grouped layers alone: 8.1× and 5.5×).
+ * The packed form's width stride sw·cgIn turns its input gradient into a correlation over a
+ * stride-dilated dy that is mostly zeros; blockdiag pays G× the MACs; split has exact MACs and
+ * only the channel split and concat around them. On GPUs (native gradient kernels) re-measure
+ * with the same script.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ConvOp } from '../arch/ir';
