@@ -133,7 +133,8 @@ test('"Open in the model lab" hands the trained weights over: the lab loads them
   await page.getByTestId('open-in-lab').click();
   await expect(page).toHaveURL(/\/models\/mnasnet_digits\?trained=[a-z0-9]+-[a-z0-9]+&backend=wasm$/);
   const model = new LabPage(page);
-  await expect(page.getByTestId('trained-notice')).toContainText('are loaded: mnasnet_digits, 6 steps, seed 3');
+  await expect(page.getByTestId('trained-notice')).toContainText('(mnasnet_digits, 6 steps, seed 3)');
+  await expect(model.runner.getByText(/^Loaded: /)).toHaveText('Loaded: mnasnet_digits, 6 steps, seed 3 (trained).safetensors', { timeout: 120_000 });
   expect(await model.runTestAccuracy()).toBe(accuracy);
 });
 

@@ -27,7 +27,7 @@ import { firstLoadJs, kb, sumSizes } from './lib/first-load.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LESSONS = ['/lessons/intro', '/lessons/densenet', '/lessons/resnext', '/lessons/shufflenet-v2', '/lessons/mnasnet'];
-const PAGES = ['/', ...LESSONS, '/models', '/models/densenet121', '/compare', '/instructors'];
+const PAGES = ['/', ...LESSONS, '/models', '/models/densenet121', '/compare', '/train', '/instructors'];
 
 /** Issue 11's budgets. `lighthouse` applies to the home page and the lessons. */
 const KB = 1000; // SI, as lib/format/bytes.ts
@@ -86,7 +86,8 @@ function fail(message) {
 }
 
 const isLesson = (p) => p.startsWith('/lessons/');
-const isLab = (p) => /^\/models\/[^/]+$/.test(p);
+// The training lab loads tfjs on Train, as the model lab does on Run: it holds the lab's budget.
+const isLab = (p) => /^\/models\/[^/]+$/.test(p) || p === '/train';
 const judgedByLighthouse = (p) => p === '/' || isLesson(p);
 
 /** Serves the export with scripts/serve-static.mjs; resolves once it listens. */
