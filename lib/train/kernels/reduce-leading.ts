@@ -33,6 +33,21 @@ export function leadingSplit(shape: readonly number[], axis: number | number[]):
   return { m, r, k };
 }
 
+/**
+ * Rows per block of the two-stage reduction. XNNPACK's average pool accumulates the window in
+ * float32 one row after another, so one m-row window has a rounding error that grows like m·ε
+ * (BatchNorm over 16×28×28 = 12,544 values per channel: its statistics 2e-6 off, and the
+ * nearly-cancelling Σdy of BN-bias gradients a percent off, where PyTorch's blocked sums are
+ * ~1e-7; lib/train/train-parity.test.ts). Means of b-row blocks, then the mean of the m/b block
+ * means, grow like (b + m/b)·ε: b is the divisor of m nearest √m from below (equal blocks keep
+ * the mean exact), or m itself (one stage) when m is small or has no divisor ≥ 8 there.
+ */
+export function blockSize(m: number): number {
+  if (m <= 256) return m;
+  for (let b = Math.floor(Math.sqrt(m)); b >= 8; b--) if (m % b === 0) return b;
+  return m;
+}
+
 /** A Sum or Mean kernelFunc for `backendName` that falls back to `native` outside its case. */
 export function leadingReduce(kind: 'Sum' | 'Mean', backendName: string, native: tf.KernelFunc): (args: ReduceArgs) => tf.TensorInfo {
   return (args) => {
@@ -44,7 +59,17 @@ export function leadingReduce(kind: 'Sum' | 'Mean', backendName: string, native:
     const kept = x.shape.slice(k);
     const outShape = args.attrs.keepDims ? [...x.shape.slice(0, k).map(() => 1), ...kept] : kept;
     return composed(backendName, args.backend, (c) => {
-      const mean = c.run('AvgPool', { x: c.reshape(x, [1, m, 1, r]) }, { filterSize: [m, 1], strides: [1, 1], pad: 'valid' }); // [1, 1, 1, R]
+      const b = blockSize(m);
+      const x4 = c.reshape(x, [1, m, 1, r]);
+      // Two stages (means of b-row blocks, then their mean) when m splits evenly: see blockSize.
+      const mean =
+        b === m
+          ? c.run('AvgPool', { x: x4 }, { filterSize: [m, 1], strides: [1, 1], pad: 'valid' }) // [1, 1, 1, R]
+          : c.run(
+              'AvgPool',
+              { x: c.run('AvgPool', { x: x4 }, { filterSize: [b, 1], strides: [b, 1], pad: 'valid' }) },
+              { filterSize: [m / b, 1], strides: [1, 1], pad: 'valid' },
+            );
       const y = kind === 'Mean' ? mean : c.run('Multiply', { a: mean, b: c.run('Fill', {}, { shape: [], value: m, dtype: 'float32' }) });
       return c.reshape(y, outShape);
     });
