@@ -138,6 +138,25 @@ test('"Open in the model lab" hands the trained weights over: the lab loads them
   expect(await model.runTestAccuracy()).toBe(accuracy);
 });
 
+test('a WebGL context lost mid-training stops it with a notice and keeps the curves', async ({ page }) => {
+  const lab = new TrainPage(page);
+  await lab.goto('models=mnasnet_digits&backend=webgl&batch=4&steps=30&evalEvery=30');
+  await lab.button('Train').click();
+  await expect.poll(() => lab.step(), { timeout: 180_000 }).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('backend-used')).toHaveAttribute('data-backend', 'webgl');
+  expect(await page.evaluate(() => globalThis.__layerwiseTrain!.loseWebGLContext())).toBe(true);
+  await expect(lab.controls).toHaveAttribute('data-phase', 'failed');
+  await expect(lab.controls.getByRole('alert')).toContainText(/WebGL stopped working .*Training stopped; the curves so far are kept/);
+  const steps = await lab.step();
+  expect(steps).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('loss-curve')).toHaveAttribute('data-points', String(steps));
+  // The weights were on the lost context: nothing to save, and the page says why.
+  await expect(page.getByTestId('download-weights')).toBeDisabled();
+  await expect(page.getByTestId('save-weights')).toContainText('lost with the GPU context');
+  await lab.button('Reset').click();
+  await expect(lab.button('Train')).toBeEnabled();
+});
+
 test.describe('in the dark colour scheme', () => {
   test.use({ colorScheme: 'dark' });
 

@@ -9,15 +9,21 @@ import { loadDigits } from '@/lib/data/digits';
 import { loadRuntime } from '@/lib/lab/runtime-loader';
 import { TrainingRun } from '@/lib/train/run';
 import type { TrainConfig } from '@/lib/train/types';
-import { watchBackendLoss } from '@/lib/runtime/release';
+import { loseWebGLContext, watchBackendLoss } from '@/lib/runtime/release';
 import { switchNotice } from '@/lib/runtime/backend-policy';
 import type { DigitsData, Inspection, RunHandle, TrainRuntime } from './session';
 
 /** Unrecorded and recorded passes of the per-image inference timing (batch of one). */
 const TIMING = { warmup: 2, repeats: 10 } as const;
 
+declare global {
+  /** For tests and curious readers: take the WebGL context away mid-training (as a browser with too many contexts does). */
+  var __layerwiseTrain: { loseWebGLContext(): boolean } | undefined;
+}
+
 export async function loadTrainRuntime(): Promise<TrainRuntime> {
   const rt = await loadRuntime();
+  if (typeof window !== 'undefined') globalThis.__layerwiseTrain = { loseWebGLContext };
   const runs = new WeakMap<RunHandle, { run: TrainingRun; graph: Graph }>();
   return {
     loadData: (onProgress) => loadDigits({ onProgress: (p) => onProgress(p.total ? p.loaded / p.total : 0) }) as Promise<DigitsData>,

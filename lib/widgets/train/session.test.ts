@@ -31,6 +31,8 @@ class FakeRun implements RunHandle {
   stepsDone = 0;
   disposed = false;
   failAt: number | null = null;
+  /** From this step on, a step never settles (a GPU context gone mid-step). */
+  hangAt: number | null = null;
   evaluated: Array<{ at: number; n: number }> = [];
   constructor(readonly id: string) {}
   async run(n: number, o: { signal?: AbortSignal; onStep?: (r: StepReport) => void }) {
@@ -39,6 +41,7 @@ class FakeRun implements RunHandle {
       await tick();
       if (o.signal?.aborted) throw new CancelledError();
       if (this.failAt === this.stepsDone) throw new Error('WebGL: out of memory');
+      if (this.hangAt !== null && this.stepsDone >= this.hangAt) await new Promise(() => undefined);
       const r = { step: this.stepsDone, loss: 2 / (this.stepsDone + 1), accuracy: 0.1, lr: 0.1, ms: 5 };
       this.stepsDone++;
       o.onStep?.(r);
@@ -208,6 +211,27 @@ describe('TrainSession', () => {
     expect(snap.models[0].steps.length).toBeGreaterThanOrEqual(3);
     expect(snap.models[0].weightsAvailable).toBe(false);
     await expect(s.weights('a')).rejects.toThrow(/no weights/);
+  });
+
+  it('ends its job when the context is lost during a step that never settles, so the queue moves on', async () => {
+    const { rt, runs, lose } = fakeRuntime();
+    const s = new TrainSession(rt, options(['a']));
+    s.subscribe(() => {
+      const r = runs[0];
+      if (r && r.hangAt === null) r.hangAt = 3;
+    });
+    const started = s.start();
+    while (runs[0]?.stepsDone !== 3) await tick();
+    await tick();
+    lose('WebGL stopped working (context lost); switched to WebAssembly.');
+    await started;
+    expect(s.getSnapshot().phase).toBe('failed');
+    expect(s.getSnapshot().models[0].steps).toHaveLength(3);
+    // The next job of the page runs.
+    const ctrl = new AbortController();
+    expect(await rt.job('wasm', ctrl.signal, async () => 'next job ran')).toBe('next job ran');
+    await s.reset();
+    expect(runs[0].disposed).toBe(true);
   });
 
   it('reads another layer at once when idle, and at the next evaluation while training', async () => {

@@ -24,7 +24,7 @@
  */
 import type { BackendInfo } from '@/lib/runtime/backend';
 import type { BackendChoice } from '@/lib/runtime/backend-names';
-import { isCancelled, yieldToPage } from '@/lib/runtime/cancel';
+import { CancelledError, isCancelled, yieldToPage } from '@/lib/runtime/cancel';
 import type { FeatureMap } from '@/lib/runtime/featuremaps';
 import type { EvalReport, LabelledImages, StepReport, TrainConfig } from '@/lib/train/types';
 import { stratifiedIndices, subsetOf } from './subset';
@@ -164,6 +164,8 @@ export class TrainSession {
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<() => void>();
   private unwatch: (() => void) | null = null;
+  /** Ends the running job at once, without waiting for the step in flight (see lost()). */
+  private abandon: ((e: Error) => void) | null = null;
   private readonly layers = new Map<string, string | null>();
   /** Feature-map requests for a layer other than the one read last, answered at the next read. */
   private readonly waiting: Array<{ id: string; layer: string; resolve: (m: FeatureMap) => void; reject: (e: unknown) => void }> = [];
@@ -362,12 +364,13 @@ export class TrainSession {
       }
       this.phase = 'training';
       this.publish();
-      await this.rt.job(this.options.backend, signal, async (info) => {
+      const abandoned = new Promise<never>((_, reject) => (this.abandon = reject));
+      abandoned.catch(() => undefined);
+      await this.rt.job(this.options.backend, signal, (info) => {
         this.backend = info;
-        for (; this.current < this.records.length; this.current++) {
-          const done = await this.trainOne(this.records[this.current], signal);
-          if (!done) return; // paused
-        }
+        // A step in flight on a lost GPU context may never settle: the job ends anyway (abandoned),
+        // so the page-wide queue moves on.
+        return Promise.race([this.trainAll(signal), abandoned]);
       });
       if (this.pauseRequested && this.current < this.records.length) return this.pauseNow();
       this.finishAs('done');
@@ -380,6 +383,13 @@ export class TrainSession {
         this.error ??= `Training stopped: ${message(e)}`;
         this.finishAs('failed');
       }
+    }
+  }
+
+  private async trainAll(signal: AbortSignal): Promise<void> {
+    for (; this.current < this.records.length; this.current++) {
+      const done = await this.trainOne(this.records[this.current], signal);
+      if (!done) return; // paused
     }
   }
 
@@ -411,6 +421,7 @@ export class TrainSession {
     this.error = `${reason} Training stopped; the curves so far are kept. Reset and train again (it will use the next backend).`;
     for (const r of this.records) if (r.run) r.weightsAvailable = false;
     this.ctrl?.abort();
+    this.abandon?.(new CancelledError('the backend was lost'));
   }
 
   /** Trains one model to the planned steps (true) or until a pause (false). */
