@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, graphCost } from '@/lib/arch';
+import { buildGraph, graphCost, MODEL_IDS } from '@/lib/arch';
 import { parseParams } from '@/lib/url-state/schema';
 import { labGraph } from './lab-graph';
 import { labSchema, type LabState } from './lab-schema';
@@ -13,6 +13,21 @@ describe('labGraph', () => {
       expect(r.ok).toBe(true);
       if (r.ok) expect(r.cost.total).toEqual(graphCost(buildGraph(id)).total);
     }
+  });
+
+  it("names the registered model when the knobs are the model's own, and the network otherwise", () => {
+    // The runner's "Ran …" line, captions and exports take the graph's id: with the model's own
+    // knobs it is the registered id, not the family's generated name for those knobs.
+    for (const id of MODEL_IDS) {
+      const r = labGraph(id, stateFor(id, ''));
+      expect(r.ok && r.graph.id).toBe(id);
+    }
+    // The model's own value written out in the URL is still the model.
+    expect(labGraph('resnext50_32x4d', stateFor('resnext50_32x4d', 'C=32&d=4'))).toMatchObject({ graph: { id: 'resnext50_32x4d' } });
+    // Another size is the same network: the id stays.
+    expect(labGraph('resnext50_32x4d', stateFor('resnext50_32x4d', 'size=64'))).toMatchObject({ graph: { id: 'resnext50_32x4d' } });
+    const changed = labGraph('resnext50_32x4d', stateFor('resnext50_32x4d', 'C=8&d=14'));
+    expect(changed.ok && changed.graph.id).not.toBe('resnext50_32x4d');
   });
 
   it('applies knobs from the URL', () => {
