@@ -4,9 +4,8 @@ import { memo, type ReactNode } from 'react';
 import { textColorFor, type GraphLayout, type PositionedFrame, type PositionedItem } from '@/lib/graph';
 import { EDGE_STYLE } from './edge-styles';
 import { EXPAND_ALL_SIZE, type FocusEntry } from './navigation';
-import { ariaLabelOf, frameLabelOf, glyphText, groupName } from './card-data';
-import { truncateWords as truncate } from './truncate';
-import { formatCount } from '@/lib/format';
+import { ariaLabelOf, frameLabelOf, groupName } from './card-data';
+import { drawnFrameText, drawnGlyphText } from './glyph-text';
 
 export interface GraphSceneProps {
   layout: GraphLayout;
@@ -110,16 +109,10 @@ function FrameBackground({ f, headerHeight }: { f: PositionedFrame; headerHeight
   );
 }
 
-/** ~6 px per character at 11 px: keeps labels inside their fixed-size box. */
-const fitChars = (width: number, px: number) => Math.floor(width / (px * 0.6));
-
 const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: PositionedFrame; headerHeight: number }) {
   const g = f.frame.group;
-  const macs = `${formatCount(f.frame.cost.macs)} MACs`;
-  // The label gets what the cost figure leaves; the cost goes first when the frame is narrow.
-  const macsWidth = macs.length * 9.5 * 0.6;
-  const showMacs = f.width - 40 - macsWidth >= 80;
-  const labelRoom = f.width - 30 - (showMacs ? macsWidth + 10 : 0);
+  // The label shortened to what the MACs leave (glyph-text.ts); the name starts with what is drawn.
+  const drawn = drawnFrameText(f);
   return (
     <g
       data-id={f.frame.id}
@@ -128,7 +121,7 @@ const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: Position
       tabIndex={0}
       role="button"
       aria-expanded
-      aria-label={frameLabelOf(g.label, f.frame.id, f.frame.cost.macs, f.frame.nodeCount)}
+      aria-label={frameLabelOf(g.label, f.frame.id, f.frame.cost.macs, f.frame.nodeCount, drawn.label)}
       transform={`translate(${f.x},${f.y})`}
       className="group cursor-pointer outline-none"
     >
@@ -144,12 +137,12 @@ const FrameHeader = memo(function FrameHeader({ f, headerHeight }: { f: Position
       />
       <text x={8} y={headerHeight / 2} dominantBaseline="central" fontSize={11} className="fill-slate-700 dark:fill-slate-200">
         <tspan aria-hidden>▾ </tspan>
-        <tspan fontWeight={600}>{truncate(g.label, fitChars(labelRoom, 11))}</tspan>
+        <tspan fontWeight={600}>{drawn.label}</tspan>
         {/* A space before the next line, another <text>: read as one name, the two must not run together. */}{' '}
       </text>
-      {showMacs && (
+      {drawn.macs && (
         <text x={f.width - 8} y={headerHeight / 2} dominantBaseline="central" textAnchor="end" fontSize={9.5} className="fill-slate-500 dark:fill-slate-400">
-          {macs}
+          {drawn.macs}
         </text>
       )}
     </g>
@@ -196,8 +189,8 @@ const MERGE_SYMBOL: Partial<Record<string, string>> = { concat: '‖', add: '+',
 /** Memoised: a selection change re-renders the two items whose `selected` flips, not all of them. */
 const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: PositionedItem; fill: string | null; selected: boolean }) {
   const { item, width: w, height: h } = p;
-  // The same words start the item's aria-label (card-data.ts), shortened here word by word.
-  const text = glyphText(item);
+  // Each line shortened to the box (glyph-text.ts); the aria-label starts with exactly these words.
+  const text = drawnGlyphText(p);
   const textProps = fill ? { style: { fill: textColorFor(fill) } } : { className: 'fill-slate-800 dark:fill-slate-100' };
   const subProps = fill ? { style: { fill: textColorFor(fill), opacity: 0.8 } } : { className: 'fill-slate-500 dark:fill-slate-400' };
   let body: ReactNode;
@@ -208,15 +201,14 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
       </text>
     );
   } else if (item.type === 'group') {
-    const room = item.childGroups > 0 ? w - 44 : w - 22;
     body = (
       <>
         <text x={10} y={15} fontSize={11} fontWeight={600} {...textProps}>
           <tspan aria-hidden>▸ </tspan>
-          {truncate(text.title, fitChars(room, 11))}{' '}
+          {text.title}{' '}
         </text>
         <text x={10} y={31} fontSize={9.5} {...subProps}>
-          {truncate(text.sub ?? '', fitChars(w - 16, 9.5))}
+          {text.sub}
         </text>
       </>
     );
@@ -224,7 +216,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
     body = (
       <>
         <text x={8} y={13} fontSize={11} fontWeight={600} {...textProps}>
-          {truncate(text.title, fitChars(w - 16, 11))}{' '}
+          {text.title}{' '}
         </text>
         <text x={8} y={26} fontSize={9.5} {...subProps}>
           {text.sub}
@@ -236,7 +228,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
     body = (
       <text x={w / 2} y={h / 2} dominantBaseline="central" textAnchor="middle" fontSize={10.5} {...textProps}>
         {sym ? `${sym} ` : ''}
-        {truncate(text.title, fitChars(w - 12, 10.5))}
+        {text.title}
       </text>
     );
   }
@@ -248,7 +240,7 @@ const ItemGlyph = memo(function ItemGlyph({ p, fill, selected }: { p: Positioned
       data-key={`item:${item.id}`}
       tabIndex={0}
       role="button"
-      aria-label={ariaLabelOf(item)}
+      aria-label={ariaLabelOf(item, text)}
       aria-expanded={isGroup ? false : undefined}
       aria-pressed={item.type === 'node' ? selected : undefined}
       transform={`translate(${p.x},${p.y})`}

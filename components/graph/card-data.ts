@@ -40,11 +40,17 @@ export function groupName(label: string, id: string): string {
   return label.includes(id) ? label : `${label} (${id})`;
 }
 
+/** A glyph's text, line by line. */
+export interface GlyphLines {
+  readonly title: string;
+  readonly sub?: string;
+}
+
 /**
- * The text an item's glyph shows, in full, line by line (GraphScene shortens each line to its box,
- * word by word, and a merge glyph shows only the first line).
+ * The text an item's glyph shows, in full, line by line (glyph-text.ts shortens each line to its
+ * box, word by word, and a merge glyph shows only the first line).
  */
-export function glyphText(item: VisibleItem): { readonly title: string; readonly sub?: string } {
+export function glyphText(item: VisibleItem): GlyphLines {
   switch (item.type) {
     case 'input':
       return { title: `input ${formatShape(item.outShape)}` };
@@ -56,11 +62,24 @@ export function glyphText(item: VisibleItem): { readonly title: string; readonly
 }
 
 /**
- * Screen-reader name of an item: what its glyph shows, word for word and in order (so a reader who
- * sees "Dense block 1" can say it: WCAG 2.5.3, axe's label-content-name-mismatch), then its id, kind
- * and output shape.
+ * Screen-reader name of an item: what its glyph shows, word for word and in order, then its id,
+ * kind and output shape. WCAG 2.5.3 (Label in Name; axe's label-content-name-mismatch): the
+ * visible words must appear, contiguous and in order, in the name, so that a speech-input user can
+ * say what they see. axe 4.x reads the visible text as the glyph's text nodes run together (both
+ * lines), drops parentheticals and every character that is not a letter or digit (the "…" too),
+ * and looks for those words as one run in the name. A shortened line breaks that run (the words
+ * cut from the title sit between it and the second line in the full name), so when the glyph
+ * (`drawn`, from glyph-text.ts) shows less than the full text, the name starts with exactly what
+ * is drawn and goes on with the full name.
  */
-export function ariaLabelOf(item: VisibleItem): string {
+export function ariaLabelOf(item: VisibleItem, drawn?: GlyphLines): string {
+  const full = fullLabelOf(item);
+  const text = glyphText(item);
+  const shortened = drawn !== undefined && (drawn.title !== text.title || (drawn.sub !== undefined && drawn.sub !== text.sub));
+  return shortened ? `${[drawn.title, drawn.sub].filter(Boolean).join(', ')}; in full: ${full}` : full;
+}
+
+function fullLabelOf(item: VisibleItem): string {
   const { title, sub } = glyphText(item);
   switch (item.type) {
     case 'input':
@@ -72,7 +91,13 @@ export function ariaLabelOf(item: VisibleItem): string {
   }
 }
 
-/** Screen-reader name of an expanded group's frame header: its visible label and MACs first. */
-export function frameLabelOf(label: string, id: string, macs: number, nodeCount: number): string {
-  return `${groupName(label, id)}, ${formatCount(macs)} MACs, expanded, ${nodeCount} ops. Press Enter to collapse.`;
+/**
+ * Screen-reader name of an expanded group's frame header: its visible label and MACs first. When
+ * the header shows a shortened label (`drawnLabel`), the name starts with exactly that, as in
+ * ariaLabelOf.
+ */
+export function frameLabelOf(label: string, id: string, macs: number, nodeCount: number, drawnLabel: string = label): string {
+  const cost = `${formatCount(macs)} MACs`;
+  const full = `${groupName(label, id)}, ${cost}, expanded, ${nodeCount} ops. Press Enter to collapse.`;
+  return drawnLabel === label ? full : `${drawnLabel}, ${cost}; in full: ${full}`;
 }
