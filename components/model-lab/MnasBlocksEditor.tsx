@@ -24,7 +24,7 @@ export function MnasBlocksEditor({ code, onChange }: { code: string; onChange: (
       <table className="text-xs">
         <caption className="mb-1 text-left text-sm font-medium">Blocks (search space choices)</caption>
         <thead>
-          <tr className="text-left text-slate-500">
+          <tr className="text-left text-slate-500 dark:text-slate-400">
             <th scope="col" className="pr-2">
               Block
             </th>
