@@ -93,7 +93,7 @@ export const trainCommand: Command = {
     '  --allow-nonfinite    accept --init weights with NaN/Inf values or negative running variances',
     '  --data D             tensors "images" F32 [N, C, H, W] (the model input as is) and "labels" I64 or I32 [N]',
     '  --dataset digits     the site’s digits (8,000 train / 2,000 test); the default for digits models',
-    ...FLAGS.map((f) => `  ${f.help}`),
+    ...FLAGS.map((f) => (f.usage.length < 21 ? `  ${f.usage.padEnd(20)} ${f.doc}` : `  ${f.usage}\n  ${''.padEnd(20)} ${f.doc}`)),
     '  --backend cpu|wasm   default wasm',
     '  --out OUT            write the trained state_dict (.safetensors, torchvision keys, with running stats)',
     '  --json               print {losses, test_accuracy?, ms}',

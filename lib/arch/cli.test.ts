@@ -17,6 +17,15 @@ describe('arch CLI', () => {
     expect(r.out.trim().split('\n')).toEqual([...MODEL_IDS]);
   });
 
+  it('list --dataset prints the ids of one dataset, in registry order', async () => {
+    const r = await run('list', '--dataset', 'digits');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('densenet_digits\nresnext_digits\nresnet_digits\nshufflenet_v2_digits\nmnasnet_digits\n');
+    const bad = await run('list', '--dataset', 'mnist');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown dataset "mnist".*digits/);
+  });
+
   it('summary --json has exactly {id, input, params, macs, layers}', async () => {
     const r = await run('summary', 'resnet50', '--size', '64', '--json');
     expect(r.code).toBe(0);
@@ -46,6 +55,7 @@ describe('arch CLI', () => {
       ['summary', 'resnet50', '--size', '1000'],
       ['summary'],
       ['list', 'extra'],
+      ['list', '--dataset'],
       ['frobnicate'],
       [],
     ]) {

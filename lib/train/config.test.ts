@@ -207,9 +207,11 @@ describe('the command-line flags derive from the declarations', () => {
       expect(names).toContain(f);
     expect(flags.find((f) => f.flag === '--nesterov')).toMatchObject({ setting: 'nesterov', takesValue: false });
     expect(flags.find((f) => f.flag === '--no-shuffle')).toMatchObject({ setting: 'shuffle', takesValue: false });
-    expect(flags.find((f) => f.flag === '--lr')!.help).toBe(
-      '--lr X  base learning rate (the schedule starts here); Adam usually wants about 0.001 (a number above 0 up to 10; default 0.05)',
-    );
-    expect(flags.find((f) => f.flag === '--optimizer')!.help).toMatch(/^--optimizer sgd\|adam /);
+    expect(flags.find((f) => f.flag === '--lr')).toMatchObject({
+      usage: '--lr X',
+      doc: 'base learning rate (the schedule starts here); Adam usually wants about 0.001 (a number above 0 up to 10; default 0.05)',
+    });
+    expect(flags.find((f) => f.flag === '--optimizer')!.usage).toBe('--optimizer sgd|adam');
+    expect(flags.find((f) => f.flag === '--no-shuffle')!.usage).toBe('--no-shuffle');
   });
 });

@@ -293,8 +293,10 @@ export interface TrainFlag {
   readonly flag: string;
   /** False for switches (bools): `--nesterov` sets true, `--no-shuffle` sets false. */
   readonly takesValue: boolean;
-  /** Help text: `--lr X  base learning rate … (a number above 0 up to 10; default 0.05)`. */
-  readonly help: string;
+  /** The flag as typed, with its value's placeholder: `--lr X`, `--optimizer sgd|adam`, `--nesterov`. */
+  readonly usage: string;
+  /** What it does and what it takes: `base learning rate … (a number above 0 up to 10; default 0.05)`. */
+  readonly doc: string;
 }
 
 /** The training flags of `arch train`, in declaration order. */
@@ -302,8 +304,8 @@ export function trainFlags(): TrainFlag[] {
   return TRAIN_SETTING_NAMES.map((k) => {
     const d = TRAIN_SETTINGS[k];
     const flag = settingName(k, 'flag');
-    if (d.kind === 'bool') return { setting: k, flag, takesValue: false, help: `${flag}  ${d.default ? `turn off: ${d.doc}` : d.doc}` };
+    if (d.kind === 'bool') return { setting: k, flag, takesValue: false, usage: flag, doc: d.default ? `turn off: ${d.doc}` : d.doc };
     const meta = d.kind === 'enum' ? d.values.join('|') : d.kind === 'int' ? 'N' : 'X';
-    return { setting: k, flag, takesValue: true, help: `${flag} ${meta}  ${d.doc} (${describeAllowed(d)}; default ${formatValue(d, d.default)})` };
+    return { setting: k, flag, takesValue: true, usage: `${flag} ${meta}`, doc: `${d.doc} (${describeAllowed(d)}; default ${formatValue(d, d.default)})` };
   });
 }
