@@ -23,7 +23,7 @@ export function TrainStats({ record, steps, batchSize, testSubsetSize }: { recor
   const t = throughput(record.steps, batchSize);
   return (
     <StatGrid columns={3} testId="train-stats">
-      <Stat label="Step" value={`${record.steps.length} / ${steps}`} testId="stat-step" data={{ 'data-step': record.steps.length }} />
+      <Stat label="Step" value={`${record.steps.length} / ${steps}`} detail={record.id} testId="stat-step" data={{ 'data-step': record.steps.length }} />
       <Stat label="Train loss" value={formatSig(last?.loss)} detail="last batch" data={{ 'data-loss': last?.loss ?? '' }} />
       <Stat label="Train accuracy" value={last ? formatPercent(last.accuracy) : '—'} detail="last batch" />
       <Stat

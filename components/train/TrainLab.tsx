@@ -1,16 +1,22 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Notices } from '@/components/ui/Notices';
 import { Select } from '@/components/ui/Select';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import { layerFor, modelCost, trainConfigOf, trainPageSchema } from '@/lib/widgets/train/schema';
 import type { SessionOptions } from '@/lib/widgets/train/session';
-import { Comparison } from './Comparison';
-import { ModelDetail } from './ModelDetail';
 import { TrainControls } from './TrainControls';
-import { TrainCurves, TrainStats } from './TrainCurves';
 import { TrainSetup } from './TrainSetup';
+
+// What a training shows, each its own chunk, fetched with the first Train (with tfjs): the page's
+// first load is the settings and the controls.
+const TrainCurves = lazy(() => import('./TrainCurves').then((m) => ({ default: m.TrainCurves })));
+const TrainStats = lazy(() => import('./TrainCurves').then((m) => ({ default: m.TrainStats })));
+const ModelDetail = lazy(() => import('./ModelDetail').then((m) => ({ default: m.ModelDetail })));
+const Comparison = lazy(() => import('./Comparison').then((m) => ({ default: m.Comparison })));
+
+const loading = <p className="text-[13px] text-slate-600 dark:text-slate-400">Loading…</p>;
 import { useTrainSession } from './useTrainSession';
 
 const h2 = 'mb-2 text-xl font-semibold text-slate-900 dark:text-white';
@@ -68,7 +74,7 @@ export function TrainLab() {
           </h2>
           <TrainControls api={api} onTrain={train} blocked={blocked} requestedBackend={state.backend} />
           {snap && current ? (
-            <>
+            <Suspense fallback={loading}>
               <TrainStats record={current} steps={steps} batchSize={snap.config.batchSize} testSubsetSize={snap.testSubsetSize} />
               <TrainCurves records={snap.models} steps={steps} testSubsetSize={snap.testSubsetSize} />
               <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -76,7 +82,7 @@ export function TrainLab() {
                 {state.evalEvery} steps on a fixed, stratified subset of {snap.testSubsetSize} test images (50 of each digit), and each finished model once more
                 on the whole test split of 2,000.
               </p>
-            </>
+            </Suspense>
           ) : null}
         </section>
       </div>
@@ -90,7 +96,9 @@ export function TrainLab() {
               <Select label="Model" value={shown.id} options={snap.models.map((m) => [m.id, `${m.id} (${m.status})`] as const)} onChange={setView} />
             </div>
           ) : null}
-          <ModelDetail session={api.session} snapshot={snap} record={shown} layer={state.layer} onLayerChange={(layer) => update({ layer })} />
+          <Suspense fallback={loading}>
+            <ModelDetail session={api.session} snapshot={snap} record={shown} layer={state.layer} onLayerChange={(layer) => update({ layer })} />
+          </Suspense>
         </section>
       ) : null}
       {snap && models.length > 1 ? (
@@ -98,7 +106,9 @@ export function TrainLab() {
           <h2 id="compare-heading" className={h2}>
             Compared on this device
           </h2>
-          <Comparison records={snap.models} batchSize={snap.config.batchSize} />
+          <Suspense fallback={loading}>
+            <Comparison records={snap.models} batchSize={snap.config.batchSize} />
+          </Suspense>
         </section>
       ) : null}
     </div>
