@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { STATIC_PORT } from '../playwright.config';
 import { axeFindings, formatFindings } from './axe';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
@@ -155,6 +156,14 @@ test('a WebGL context lost mid-training stops it with a notice and keeps the cur
   await expect(page.getByTestId('save-weights')).toContainText('lost with the GPU context');
   await lab.button('Reset').click();
   await expect(lab.button('Train')).toBeEnabled();
+});
+
+test('the static export trains too: the digits and the WASM files come from the plain file server', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${STATIC_PORT}/train/?models=mnasnet_digits&backend=wasm&batch=16&steps=3&evalEvery=3`);
+  const lab = new TrainPage(page);
+  await lab.button('Train').click();
+  await expect(lab.controls).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+  await expect(lab.testAccuracy).toHaveAttribute('data-full', '1');
 });
 
 test.describe('in the dark colour scheme', () => {
