@@ -6,6 +6,7 @@ import { formatCount, formatMs, formatPercent, formatSig } from '@/lib/format';
 import { modelColor, modelCost } from '@/lib/widgets/train/schema';
 import type { ModelRecord } from '@/lib/widgets/train/session';
 import { throughput } from '@/lib/widgets/train/throughput';
+import { BatchNormCaveat } from './BatchNormCaveat';
 import { CompareScatter, type ComparePoint } from './CompareScatter';
 
 /**
@@ -14,7 +15,7 @@ import { CompareScatter, type ComparePoint } from './CompareScatter';
  * inference time per image. Dense reuse (DenseNet: accuracy per parameter), cardinality against
  * width (ResNeXt against ResNet at the same complexity), FLOPs against speed (ShuffleNet v2, MnasNet).
  */
-export function Comparison({ records, batchSize }: { records: readonly ModelRecord[]; batchSize: number }) {
+export function Comparison({ records, batchSize, steps }: { records: readonly ModelRecord[]; batchSize: number; steps: number }) {
   const done = records.filter((r) => r.final);
   const pts = (x: (r: ModelRecord) => number | null): ComparePoint[] =>
     done.flatMap((r) => {
@@ -75,6 +76,10 @@ export function Comparison({ records, batchSize }: { records: readonly ModelReco
           })}
         </tbody>
       </DataTable>
+      {/* Under the table, for each model whose BatchNorm settles slower than the run: why its test accuracy lags. */}
+      {records.map((r) => (
+        <BatchNormCaveat key={r.id} modelId={r.id} steps={steps} />
+      ))}
     </div>
   );
 }

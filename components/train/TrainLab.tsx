@@ -15,6 +15,7 @@ const TrainCurves = lazy(() => import('./TrainCurves').then((m) => ({ default: m
 const TrainStats = lazy(() => import('./TrainCurves').then((m) => ({ default: m.TrainStats })));
 const ModelDetail = lazy(() => import('./ModelDetail').then((m) => ({ default: m.ModelDetail })));
 const Comparison = lazy(() => import('./Comparison').then((m) => ({ default: m.Comparison })));
+const BatchNormCaveat = lazy(() => import('./BatchNormCaveat').then((m) => ({ default: m.BatchNormCaveat })));
 
 const loading = <p className="text-[13px] text-slate-600 dark:text-slate-400">Loading…</p>;
 import { useTrainSession } from './useTrainSession';
@@ -76,6 +77,7 @@ export function TrainLab() {
           {snap && current ? (
             <Suspense fallback={loading}>
               <TrainStats record={current} steps={steps} batchSize={snap.config.batchSize} testSubsetSize={snap.testSubsetSize} />
+              <BatchNormCaveat modelId={current.id} steps={steps} />
               <TrainCurves records={snap.models} steps={steps} testSubsetSize={snap.testSubsetSize} />
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 Train values are each batch&apos;s, before its update, smoothed (exponential moving average, weight 0.8); test points are measured every{' '}
@@ -107,7 +109,7 @@ export function TrainLab() {
             Compared on this device
           </h2>
           <Suspense fallback={loading}>
-            <Comparison records={snap.models} batchSize={snap.config.batchSize} />
+            <Comparison records={snap.models} batchSize={snap.config.batchSize} steps={steps} />
           </Suspense>
         </section>
       ) : null}

@@ -6,6 +6,7 @@ import { Select } from '@/components/ui/Select';
 import type { WidgetProps } from '@/lib/widgets/types';
 import type { TrainWidgetSchema } from '@/lib/widgets/train/meta';
 import { DIGITS_MODELS, layerFor, modelCost, trainConfigOf, trainWidgetSchema } from '@/lib/widgets/train/schema';
+import { BatchNormCaveat } from './BatchNormCaveat';
 import { ModelDetail } from './ModelDetail';
 import { TrainControls } from './TrainControls';
 import { TrainCurves, TrainStats } from './TrainCurves';
@@ -72,6 +73,7 @@ export function TrainWidget({ state, onChange }: WidgetProps<TrainWidgetSchema>)
       {snap && record && api.session ? (
         <>
           <TrainStats record={record} steps={snap.config.steps} batchSize={snap.config.batchSize} testSubsetSize={snap.testSubsetSize} />
+          <BatchNormCaveat modelId={record.id} steps={snap.config.steps} />
           <TrainCurves records={snap.models} steps={snap.config.steps} testSubsetSize={snap.testSubsetSize} />
           <ModelDetail session={api.session} snapshot={snap} record={record} layer={state.layer} onLayerChange={(layer) => onChange({ layer })} compact />
         </>
