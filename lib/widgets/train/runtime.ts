@@ -2,13 +2,14 @@
  * The real TrainRuntime of the training lab (session.ts): tfjs, the job queue, the trainer
  * (lib/train/run.ts), the digits dataset (lib/data/digits) and the inference path
  * (lib/runtime). Loaded with import() when the reader first presses Train, so /train paints before
- * the 1.5 MB of tfjs arrive. Also installs the tensor-count hook the end-to-end tests read.
+ * the 1.5 MB of tfjs arrive. Also installs the test hook `window.__layerwiseTrain` the end-to-end
+ * tests read (e2e/train.spec.ts, e2e/train-backends.spec.ts).
  */
 import { buildGraph, type Graph } from '@/lib/arch';
 import { loadDigits } from '@/lib/data/digits';
 import { loadRuntime } from '@/lib/lab/runtime-loader';
 import { TrainingRun } from '@/lib/train/run';
-import type { TrainConfig } from '@/lib/train/types';
+import type { StepReport, TrainConfig } from '@/lib/train/types';
 import { loseWebGLContext, watchBackendLoss } from '@/lib/runtime/release';
 import { switchNotice } from '@/lib/runtime/backend-policy';
 import type { DigitsData, Inspection, RunHandle, TrainRuntime } from './session';
@@ -17,22 +18,48 @@ import type { DigitsData, Inspection, RunHandle, TrainRuntime } from './session'
 const TIMING = { warmup: 2, repeats: 10 } as const;
 
 declare global {
-  /** For tests and curious readers: take the WebGL context away mid-training (as a browser with too many contexts does). */
-  var __layerwiseTrain: { loseWebGLContext(): boolean } | undefined;
+  /**
+   * Test hook, for tests and curious readers: take the WebGL context away mid-training (as a browser
+   * with too many contexts does); `steps()` (read-only): the StepReports of every run this page
+   * created, by model id, in step order, at full float precision (the page shows rounded losses).
+   */
+  var __layerwiseTrain: { loseWebGLContext(): boolean; steps(): Record<string, StepReport[]> } | undefined;
 }
 
 export async function loadTrainRuntime(): Promise<TrainRuntime> {
   const rt = await loadRuntime();
-  if (typeof window !== 'undefined') globalThis.__layerwiseTrain = { loseWebGLContext };
   const runs = new WeakMap<RunHandle, { run: TrainingRun; graph: Graph }>();
+  /** Every step report of the latest run of each model (the test hook's steps()). */
+  const reports = new Map<string, StepReport[]>();
+  if (typeof window !== 'undefined')
+    globalThis.__layerwiseTrain = { loseWebGLContext, steps: () => Object.fromEntries([...reports].map(([id, r]) => [id, [...r]])) };
   return {
     loadData: (onProgress) => loadDigits({ onProgress: (p) => onProgress(p.total ? p.loaded / p.total : 0) }) as Promise<DigitsData>,
     job: (backend, signal, body) => rt.job.runTfjsJob({ backend, signal }, (ctx) => body(ctx.backend)),
     createRun(modelId: string, config: TrainConfig, data: DigitsData): RunHandle {
       const graph = buildGraph(modelId);
       const run = TrainingRun.create({ graph, train: data.train, test: data.test, config, seed: config.seed });
-      runs.set(run, { run, graph });
-      return run;
+      const steps: StepReport[] = [];
+      reports.set(modelId, steps);
+      // The session's RunHandle, with each step's report also kept for the test hook.
+      const handle: RunHandle = {
+        get stepsDone() {
+          return run.stepsDone;
+        },
+        run: (n, o) =>
+          run.run(n, {
+            ...o,
+            onStep: (r) => {
+              steps.push(r);
+              o.onStep?.(r);
+            },
+          }),
+        evaluate: (d, o) => run.evaluate(d, o),
+        toSafetensors: () => run.toSafetensors(),
+        dispose: () => run.dispose(),
+      };
+      runs.set(handle, { run, graph });
+      return handle;
     },
     async inspect(handle, modelId, image, layer, time, signal): Promise<Inspection> {
       if (!layer && !time) return { map: null, msPerImage: null };
