@@ -69,6 +69,24 @@ export function consumerCounts(graph: Graph): Map<string, number> {
 }
 
 /**
+ * After `node` ran: one consumer fewer for each of its inputs; a value whose last consumer this
+ * was leaves `values` and is disposed unless `keep` says it is still handed out (the output, a
+ * capture). The executor and the train-mode forward (lib/train/forward.ts) free values this way.
+ */
+export function releaseInputs(node: Node, remaining: Map<string, number>, values: Map<string, tf.Tensor>, keep: (t: tf.Tensor, name: string) => boolean): void {
+  for (const name of node.inputs) {
+    if (name === INPUT) continue;
+    const left = (remaining.get(name) ?? 1) - 1;
+    remaining.set(name, left);
+    if (left === 0) {
+      const t = values.get(name);
+      values.delete(name);
+      if (t && !keep(t, name)) t.dispose();
+    }
+  }
+}
+
+/**
  * Grouped conv -> BN (-> activation) chains, for strategies that run a grouped conv as one kernel
  * (strategyFolds): the same rules as fusion.ts's findFusedChains (interior values not captured and
  * read by nothing else), for the convs it leaves out (1 < groups < inC).
@@ -207,7 +225,7 @@ export class Model {
         options.onStep?.({ node: node.name, fused: chain ? chain.interior : [], output: y });
         if (capture.has(name)) captured.set(name, name === this.graph.output ? tf.clone(y) : y);
         if (name === this.graph.output) output = y;
-        this.release(node, remaining, values, captured, output);
+        releaseInputs(node, remaining, values, (t, name) => t === output || captured.get(name) === t);
       }
     } catch (e) {
       for (const t of values.values()) t.dispose();
@@ -218,25 +236,6 @@ export class Model {
     for (const [name, t] of values) if (t !== output && captured.get(name) !== t) t.dispose();
     if (!output) throw new Error(`graph ${this.graph.id} never computed its output`);
     return { output, captured };
-  }
-
-  private release(
-    node: Node,
-    remaining: Map<string, number>,
-    values: Map<string, tf.Tensor>,
-    captured: Map<string, tf.Tensor>,
-    output: tf.Tensor | null,
-  ): void {
-    for (const name of node.inputs) {
-      if (name === INPUT) continue;
-      const left = (remaining.get(name) ?? 1) - 1;
-      remaining.set(name, left);
-      if (left === 0) {
-        const t = values.get(name);
-        values.delete(name);
-        if (t && t !== output && captured.get(name) !== t) t.dispose();
-      }
-    }
   }
 
   private applyChain(chain: FusedChain, x: tf.Tensor4D, params: ParamSet): tf.Tensor {

@@ -18,7 +18,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { convKind } from '../arch/conv-kind';
 import { INPUT, type Node } from '../arch/ir';
-import { consumerCounts } from '../runtime/executor';
+import { consumerCounts, releaseInputs } from '../runtime/executor';
 import { applyNode } from '../runtime/ops';
 import { conv } from '../runtime/ops/conv';
 import { linear } from '../runtime/ops/dense';
@@ -97,16 +97,7 @@ export function trainForward(model: TrainableModel, x: tf.Tensor4D, options: Tra
     const y = trainNode(model, node, index, ins, options);
     values.set(node.name, y);
     if (node.name === graph.output) output = y;
-    for (const name of node.inputs) {
-      if (name === INPUT) continue;
-      const left = (remaining.get(name) ?? 1) - 1;
-      remaining.set(name, left);
-      if (left === 0) {
-        const t = values.get(name);
-        values.delete(name);
-        if (t && t !== output) t.dispose();
-      }
-    }
+    releaseInputs(node, remaining, values, (t) => t === output);
   });
   for (const t of values.values()) if (t !== output) t.dispose();
   if (!output) throw new Error(`graph ${graph.id} never computed its output`);
