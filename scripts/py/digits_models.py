@@ -163,8 +163,9 @@ def load_state_dict(model, tensors, strict=True):
     return model.load_state_dict(sd, strict=strict)
 
 
-def count(model, size=INPUT_SHAPE[1]):
-    """Parameters and MACs (torchvision convention: Conv2d out_h·out_w·out_c·in_c/groups·kh·kw, Linear in·out)."""
+def count(model, size=INPUT_SHAPE[1], channels=INPUT_SHAPE[0]):
+    """Parameters and MACs of any model on a channels×size×size input (torchvision convention:
+    Conv2d out_h·out_w·out_c·in_c/groups·kh·kw, Linear in·out); reference_data.py uses it too."""
     macs = [0]
 
     def conv_hook(m, _i, out):
@@ -183,7 +184,7 @@ def count(model, size=INPUT_SHAPE[1]):
     was_training = model.training
     model.eval()
     with torch.no_grad():
-        model(torch.zeros(1, INPUT_SHAPE[0], size, size))
+        model(torch.zeros(1, channels, size, size))
     model.train(was_training)
     for h in hooks:
         h.remove()

@@ -25,7 +25,7 @@ import torch
 import torchvision
 from torchvision.models import resnet
 
-from digits_models import DIGITS_IDS, INPUT_SHAPE, build as build_digits, count as count_digits
+from digits_models import DIGITS_IDS, INPUT_SHAPE, build as build_digits, count
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 OUT = os.path.join(ROOT, "lib", "arch", "reference")
@@ -90,31 +90,6 @@ def stage_shapes(name, model, size):
     return shapes
 
 
-def count(model):
-    macs = [0]
-
-    def conv_hook(m, _i, out):
-        kh, kw = m.kernel_size
-        macs[0] += out.shape[2] * out.shape[3] * m.out_channels * (m.in_channels // m.groups) * kh * kw
-
-    def lin_hook(m, _i, _out):
-        macs[0] += m.in_features * m.out_features
-
-    hs = []
-    for m in model.modules():
-        if isinstance(m, torch.nn.Conv2d):
-            hs.append(m.register_forward_hook(conv_hook))
-        elif isinstance(m, torch.nn.Linear):
-            hs.append(m.register_forward_hook(lin_hook))
-    model.eval()
-    with torch.no_grad():
-        model(torch.zeros(1, 3, 224, 224))
-    for h in hs:
-        h.remove()
-    params = sum(p.numel() for p in model.parameters())
-    return {"params": params, "macs": macs[0]}
-
-
 def main():
     keys, shapes, counts, digits = {}, {}, {}, {}
     for name in TORCHVISION + list(PARITY) + DIGITS_IDS:
@@ -124,10 +99,10 @@ def main():
         sizes = (INPUT_SHAPE[1], 64) if name in DIGITS_IDS else (224, 64)
         shapes[name] = {str(s): stage_shapes(name, model, s) for s in sizes}
         if name in TORCHVISION:
-            counts[name] = count(model)
+            counts[name] = count(model, size=224, channels=3)
         if name in DIGITS_IDS:
             momenta = sorted({m.momentum for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)})
-            digits[name] = {"size": INPUT_SHAPE[1], "input": list(INPUT_SHAPE), **count_digits(model), "bn_momentum": momenta}
+            digits[name] = {"size": INPUT_SHAPE[1], "input": list(INPUT_SHAPE), **count(model), "bn_momentum": momenta}
         print(name, len(keys[name]), counts.get(name) or digits.get(name))
     meta = {"generator": "scripts/py/reference_data.py", "torch": torch.__version__,
             "torchvision": torchvision.__version__}
