@@ -1,9 +1,10 @@
 // Copies run-time assets into public/, so the site serves them itself and needs no network at
 // run time: the tfjs WASM binaries (from node_modules) and the sample photos with their licences
 // (from samples/), and packs the digits dataset. Runs before every build, export and dev server.
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { emptyManifest } from '../lib/weights/imagenet/manifest-format.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -19,3 +20,12 @@ copy(join(root, 'samples'), join(root, 'public/samples'), (f) => /\.(png|jpe?g|m
 // public/data/digits.bin (lib/data/digits/README.md). The packer is TypeScript shared with the
 // Node loader, so it runs through tsx.
 execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/pack-digits.ts')], { cwd: root, stdio: 'inherit' });
+
+// The ImageNet weights manifest (lib/weights/imagenet): `npm run weights:torchvision` writes it next
+// to the files it downloads. Until a host runs it, an empty one, so the lab's request for it finds
+// a file (no 404 in the console) and lists nothing. The folder is not in git (.gitignore).
+const manifest = join(root, 'public/weights/imagenet/manifest.json');
+if (!existsSync(manifest)) {
+  mkdirSync(join(root, 'public/weights/imagenet'), { recursive: true });
+  writeFileSync(manifest, `${JSON.stringify(emptyManifest(), null, 2)}\n`);
+}

@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WIDGET_IDS } from '@/lib/widgets/registry';
+import { imagenetHostingSection } from '@/lib/weights/imagenet/hosting';
 import { contentSecurityPolicy, headersFile, htaccess, nginxConfig, pageHeaders } from './headers.mjs';
 
 export function hostingDoc(): string {
@@ -95,7 +96,8 @@ and \`X-Frame-Options: SAMEORIGIN\`.
 The oEmbed endpoint (\`/oembed?url=…\`) needs a server: it only exists under \`next start\`. A static
 export has no endpoint, and its embed pages carry no oEmbed discovery link. Share the iframe code
 from the share panel instead.
-`;
+
+${imagenetHostingSection()}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--write')) {
