@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Graph } from '@/lib/arch/ir';
 import type { Dataset } from '@/lib/arch/registry';
 import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
@@ -8,13 +8,15 @@ import { fallbackNotice } from '@/lib/runtime/backend-policy';
 import { formatMs } from '@/lib/format';
 import { footprint } from '@/lib/arch/footprint';
 import { guardRun } from '@/lib/runtime/run-guard';
+import { type Coalesced, coalesce } from '@/lib/runtime/coalesce';
 import { useRunGuard } from '@/components/hooks/useRunGuard';
 import { RunGuardNotice } from '@/components/ui/RunGuardNotice';
 import { type RunResult, type WeightsLabel, makeHandle } from '@/lib/lab/handle';
 import type { ProgressState } from '@/lib/lab/progress';
 import type { BackendChoice, RunSession, WeightsSource } from '@/lib/lab/session';
 import { type ValueConfirmText, valueConfirmText, weightsErrorMessage } from '@/lib/lab/weights-message';
-import { DigitPicker } from './DigitPicker';
+import { DigitPad, type PadDigit } from '@/components/digits/DigitPad';
+import { greyImage } from '@/lib/lab/digits-input';
 import { InputPicker } from './InputPicker';
 import { type BackendStatus, RunnerOutput } from './RunnerOutput';
 import { useDigitInput } from './useDigitInput';
@@ -92,6 +94,10 @@ export function Runner(props: RunnerProps) {
   const digitIndex = props.onDigitChange ? (props.digit ?? 0) : localDigit;
   const digitInput = useDigitInput(digits, digitIndex);
   const chooseDigit = (d: number) => (props.onDigitChange ? props.onDigitChange(d) : setLocalDigit(d));
+  // A digits model's input is the test digit above, unless the reader is drawing on the pad:
+  // then `drawn` holds the drawing (digit null while the pad is empty: no run, no prediction).
+  const [drawn, setDrawn] = useState<{ readonly digit: Extract<PadDigit, { source: 'drawn' }> | null } | null>(null);
+  const drawnImage = useMemo(() => (drawn?.digit ? greyImage(drawn.digit.pixels, 28, 28) : null), [drawn]);
 
   const [weightsMode, setWeightsMode] = useState<WeightsMode>('seeded');
   const [weightsFile, setWeightsFile] = useState<{ name: string; blob: Blob; allowValueIssues?: boolean } | null>(null);
@@ -177,11 +183,15 @@ export function Runner(props: RunnerProps) {
       : { kind: 'seeded', seed };
 
   const runNow = async () => {
+    // The pad is the input and empty: nothing to read (the pad shows a hint).
+    if (digits && drawn && !drawnImage) return;
     const op = ++opRef.current;
     const current = () => op === opRef.current;
     const existing = sessionRef.current;
     setRunError(null);
-    setProgress({ plan: existing ? RUN_PLAN : FULL_PLAN, phase: existing ? 'run' : 'tfjs', fraction: 0 });
+    // While the reader draws, a pass runs for each new drawing: no progress bar flickering each time
+    // (a load, when one is needed, still shows its progress below).
+    if (!(drawn && existing)) setProgress({ plan: existing ? RUN_PLAN : FULL_PLAN, phase: existing ? 'run' : 'tfjs', fraction: 0 });
     try {
       const s = await getSession();
       if (!current()) return;
@@ -199,7 +209,7 @@ export function Runner(props: RunnerProps) {
         setToken((t) => t + 1);
       };
       if (!guard.allow(`${graph.id}@${graph.input.join('x')}|${on}`, decision, again)) return;
-      const image = digits ? await digitInput.currentImage() : await input.currentImage();
+      const image = digits ? (drawnImage ?? (await digitInput.currentImage())) : await input.currentImage();
       if (s.image !== image || s.dataset !== dataset) await s.setInput(image, dataset);
       const want = wantedWeights();
       if (s.graph !== graph || !s.hasModel || !sameWeights(s.weights, want)) {
@@ -246,15 +256,40 @@ export function Runner(props: RunnerProps) {
     runRef.current = runNow;
   });
 
+  // One run at a time, the latest wins (lib/runtime/coalesce.ts): drawing asks on every stroke
+  // change, and the predictions keep up at the device's pace, one pass through the page's job
+  // queue after another, always reading the latest drawing.
+  const runs = useRef<Coalesced | null>(null);
+
   // Run when asked (token) and, once live, whenever what the run depends on changes.
   const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile.blob : seed;
-  const inputKey: unknown = digits ? `digit:${digitInput.key}` : input.key;
+  const inputKey: unknown = digits ? (drawn ? drawn.digit : `digit:${digitInput.key}`) : input.key;
+  const drawing = digits && drawn !== null;
   useEffect(() => {
     if (!live) return;
-    // A short delay merges bursts (a knob dragged across values) into one rebuild.
-    const t = setTimeout(() => void runRef.current(), 200);
+    // A short delay merges bursts (a knob dragged across values) into one rebuild; a drawing is
+    // read at once (request() coalesces the strokes that come while a pass runs).
+    const t = setTimeout(() => (runs.current ??= coalesce(() => runRef.current())).request(), drawing ? 0 : 200);
     return () => clearTimeout(t);
-  }, [live, token, graph, inputKey, weightsKey, backend]);
+  }, [live, token, graph, inputKey, weightsKey, backend, drawing]);
+
+  const onPadDigit = (d: PadDigit | null) => {
+    if (d?.source === 'test') {
+      setDrawn(null);
+      return;
+    }
+    setDrawn({ digit: d });
+    if (d) {
+      // Drawing is asking for a reading: the model loads and runs without a press of Run.
+      setLive(true);
+      return;
+    }
+    // Cleared: no prediction for an empty pad (a run on its way is dropped).
+    opRef.current++;
+    setProgress(null);
+    setResult(null);
+    callbacks.current.onInvalidate?.();
+  };
 
   // Weights handed over (the lab's trained= link): picked as if from the file input, and run.
   const [seenInitial, setSeenInitial] = useState<RunnerProps['initialWeights']>(null);
@@ -290,9 +325,11 @@ export function Runner(props: RunnerProps) {
   const busy = progress !== null;
   const idleText = runError
     ? 'The last run failed.'
-    : result
-      ? `Ran ${result.graph.id} in ${formatMs(result.ms)} on ${BACKEND_LABELS[result.backend]}.`
-      : 'Ready. Press Run to load TensorFlow.js and run the model in your browser.';
+    : drawn && !drawn.digit
+      ? 'Draw a digit on the pad, or pick a test digit, and the model reads it.'
+      : result
+        ? `Ran ${result.graph.id} in ${formatMs(result.ms)} on ${BACKEND_LABELS[result.backend]}.`
+        : 'Ready. Press Run to load TensorFlow.js and run the model in your browser.';
 
   return (
     <section
@@ -304,14 +341,7 @@ export function Runner(props: RunnerProps) {
       <div className="grid gap-6 md:grid-cols-2">
         <div className="space-y-5">
           {digits ? (
-            <DigitPicker
-              digit={digitIndex}
-              onDigit={chooseDigit}
-              test={digitInput.test}
-              progress={digitInput.progress}
-              error={digitInput.error}
-              imageOf={digitInput.imageOf}
-            />
+            <DigitPad testDigit={digitIndex} onTestDigit={chooseDigit} onDigit={onPadDigit} />
           ) : (
             <InputPicker
               mode={input.mode}

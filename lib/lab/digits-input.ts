@@ -22,16 +22,26 @@ export function digitImage(set: LabelledImages, index: number): RgbaImage {
   const [n, c, h, w] = set.shape;
   if (c !== 1) throw new Error(`digit images have 1 channel, this set has ${c}`);
   if (!Number.isInteger(index) || index < 0 || index >= n) throw new RangeError(`there is no test digit ${index} (the split has ${n}: 0 to ${n - 1})`);
-  const px = h * w;
+  return greyImage(set.images.subarray(index * h * w, (index + 1) * h * w), w, h);
+}
+
+/**
+ * Grey values in [0, 1] (a drawn digit from the digit pad, lib/data/digits/centre.ts) as a grey
+ * RGBA image, R = G = B = round(255 v): the dataset's own 8-bit levels, so a drawing and a test
+ * digit reach the model the same way.
+ */
+export function greyImage(values: Float32Array, width: number, height: number): RgbaImage {
+  const px = width * height;
+  if (values.length !== px) throw new RangeError(`a ${width}×${height} digit has ${px} values, not ${values.length}`);
   const data = new Uint8ClampedArray(px * 4);
   for (let i = 0; i < px; i++) {
-    const k = Math.round(set.images[index * px + i] * 255);
+    const k = Math.round(values[i] * 255);
     data[4 * i] = k;
     data[4 * i + 1] = k;
     data[4 * i + 2] = k;
     data[4 * i + 3] = 255;
   }
-  return { width: w, height: h, data };
+  return { width, height, data };
 }
 
 /** k / 255 in float32, once (the same table as the dataset's decoder). */
@@ -70,14 +80,4 @@ export async function digitPreview(tf: typeof TF, input: TF.Tensor4D): Promise<R
     data[4 * i + 3] = 255;
   }
   return { width: w, height: h, data };
-}
-
-/**
- * The digits the picker offers: the first `perClass` test digits of each class, by class, so every
- * digit 0–9 is one click (or arrow key) away.
- */
-export function pickerDigits(labels: ArrayLike<number>, perClass = 2, classes = 10): number[] {
-  const byClass: number[][] = Array.from({ length: classes }, () => []);
-  for (let i = 0; i < labels.length; i++) if (byClass[labels[i]]?.length < perClass) byClass[labels[i]].push(i);
-  return byClass.flat();
 }

@@ -13,7 +13,7 @@ import { evaluateModel } from '../runtime/evaluate';
 import { Model } from '../runtime/executor';
 import { heInit } from '../runtime/weights/he-init';
 import type { LabelledImages } from '../train/types';
-import { DIGIT_CLASSES, digitImage, digitTensor, greyValues, pickerDigits } from './digits-input';
+import { DIGIT_CLASSES, digitImage, digitTensor, greyImage, greyValues } from './digits-input';
 import { RunSession } from './session';
 
 let test: LabelledImages;
@@ -37,11 +37,12 @@ describe('digit input', () => {
     expect(() => digitImage(test, 2000)).toThrow(/no test digit 2000 \(the split has 2000: 0 to 1999\)/);
   });
 
-  it('the picker offers the first two test digits of every class, by class', () => {
-    const offered = pickerDigits(test.labels);
-    expect(offered).toHaveLength(20);
-    expect(offered.map((i) => test.labels[i])).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]);
-    expect(offered[0]).toBe(Array.from(test.labels).indexOf(0));
+  it('a drawn digit (grey values in [0, 1]) becomes the same 8-bit grey image a test digit does', () => {
+    const px = test.images.subarray(5 * 784, 6 * 784);
+    const img = greyImage(px, 28, 28);
+    expect(img.data).toEqual(digitImage(test, 5).data);
+    expect(greyValues(img)).toEqual(Float32Array.from(px));
+    expect(() => greyImage(new Float32Array(10), 28, 28)).toThrow(/28×28 digit has 784 values, not 10/);
   });
 });
 
