@@ -42,24 +42,41 @@ test('a digits model runs on a test digit picked with the keyboard, and its test
   const lab = new LabPage(page);
   await lab.goto(MODEL, 'backend=wasm');
   // No photo inputs for a digits model; the reason is on the page.
-  await expect(lab.digitPicker).toBeVisible();
+  await expect(lab.digitPad).toBeVisible();
   await expect(lab.runner.getByLabel('Image file')).toHaveCount(0);
   await expect(lab.runner.getByRole('button', { name: 'Use the camera' })).toHaveCount(0);
-  await expect(lab.runner.getByTestId('digits-input-note')).toContainText('photos, uploads and the camera are not offered');
-  // Keyboard: the radio group moves with the arrow keys; the URL follows.
-  const group = lab.digitPicker.getByRole('radiogroup', { name: 'Test digits' });
-  // The default, test image 0, is one of the offered digits (the first of its class).
-  await expect(group.getByRole('radio', { checked: true })).toHaveAttribute('value', '0', { timeout: 60_000 });
-  // The split is pinned (lib/data/digits/README.md): test image 0 is a 1, the first 0 is image 5.
-  await lab.digitRadio(0).focus();
+  await expect(lab.runner.getByTestId('digits-input-note')).toContainText('Photos, uploads and the camera are not offered');
+  // The default, test digit 0, is chosen. The split is pinned (lib/data/digits/README.md): test
+  // digit 0 is a 1, the first 0 is digit 5.
+  const checked = lab.digitGrid.getByRole('radio', { checked: true });
+  await expect(checked).toHaveAccessibleName('test digit 0, a 1', { timeout: 60_000 });
+  // Keyboard: one tab stop (the chosen digit); the arrows move and choose; the URL follows.
+  await checked.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(checked).toHaveAttribute('data-index', '1');
+  await expect(checked).toBeFocused();
+  await expect(page).toHaveURL(/[?&]digit=1(&|$)/);
+  await page.keyboard.press('ArrowDown');
+  await expect(checked).toHaveAttribute('data-index', '11');
+  await expect(lab.digitGrid.locator('[tabindex="0"]')).toHaveCount(1);
+  // Page Down: the same cell of the next page (50 digits a page).
+  await page.keyboard.press('PageDown');
+  await expect(checked).toHaveAttribute('data-index', '61');
+  await expect(checked).toBeFocused();
+  await expect(lab.digitPad.getByTestId('test-digit-page')).toContainText('51–100 of 2,000');
+  await page.keyboard.press('Home');
+  await expect(checked).toHaveAttribute('data-index', '60');
+  // Only the 0s: the first is test digit 5.
+  await lab.digitPad.getByLabel('Show', { exact: true }).selectOption('0');
+  await lab.digitGrid.locator('[tabindex="0"]').focus();
+  await expect(lab.digitGrid.locator('[tabindex="0"]')).toHaveAccessibleName('test digit 5, a 0');
   await page.keyboard.press('Space');
-  await expect(lab.digitRadio(0)).toBeChecked();
   await expect(page).toHaveURL(/[?&]digit=5(&|$)/);
-  await expect(lab.digitPicker).toContainText('Test image 5 is a 0.');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await expect(lab.digitRadio(2)).toBeChecked();
-  await expect(lab.digitPicker).toContainText('Test image 0 is a 1.');
+  await expect(lab.digitPad.getByTestId('pad-status')).toHaveText('The model reads test digit 5, a 0.');
+  // The number field reaches any digit; test digit 0 is the default again (no digit= in the URL).
+  await lab.digitPad.getByLabel('Show', { exact: true }).selectOption('all');
+  await lab.digitPad.getByLabel('Test digit', { exact: true }).fill('0');
+  await expect(checked).toHaveAccessibleName('test digit 0, a 1');
   await expect(page).not.toHaveURL(/digit=/);
 
   await lab.run();

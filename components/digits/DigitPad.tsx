@@ -21,7 +21,7 @@ import { Button } from '@/components/ui/Button';
 import { Progress } from '@/components/ui/Progress';
 import { ErrorNote } from '@/components/ui/Alert';
 import { useDigitInput } from '@/components/lab/useDigitInput';
-import { digitFromStrokes, type CentredDigit, type Stroke } from '@/lib/data/digits/centre';
+import { InkRenderer, centreDigit, type CentredDigit, type Stroke } from '@/lib/data/digits/centre';
 import { formatBytes } from '@/lib/format';
 import { CentringPreview } from './CentringPreview';
 import { DrawPad } from './DrawPad';
@@ -72,7 +72,9 @@ export function DigitPad({ onDigit, testDigit, onTestDigit, disabled }: DigitPad
   }
   const { test, progress, error } = useDigitInput(true, chosen);
 
-  const centred = useMemo(() => digitFromStrokes(strokes), [strokes]);
+  // Drawn incrementally (each pointer move adds a few segments), then normalised as MNIST's digits.
+  const [ink] = useState(() => new InkRenderer());
+  const centred = useMemo(() => centreDigit(ink.render(strokes), ink.size, ink.size), [ink, strokes]);
   const digit = useMemo<PadDigit | null>(() => {
     if (active === 'draw') return centred ? { source: 'drawn', pixels: centred.pixels, centring: centred, strokes: strokes.length } : null;
     if (!test || chosen < 0 || chosen >= test.labels.length) return null;

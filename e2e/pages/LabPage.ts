@@ -46,14 +46,37 @@ export class LabPage {
     return this.runner.getByLabel(`${kind} .safetensors weights file`);
   }
 
-  /** Digits models: the test-digit picker (radio group of two digits per class + a number field). */
-  get digitPicker() {
-    return this.runner.getByTestId('digit-picker');
+  /** Digits models: the digit pad (draw, or pick a test digit from the grid). */
+  get digitPad() {
+    return this.runner.getByTestId('digit-pad');
   }
 
-  /** The offered test digit `nth` (0-based, two per class: 0, 0, 1, 1, …). */
-  digitRadio(nth: number) {
-    return this.digitPicker.getByRole('radiogroup', { name: 'Test digits' }).getByRole('radio').nth(nth);
+  /** The digit pad's test-digit grid (one radio group). */
+  get digitGrid() {
+    return this.digitPad.getByRole('radiogroup', { name: 'Test digits' });
+  }
+
+  /** The grid's cell for test digit `index` (when it is on the page shown). */
+  digitCell(index: number) {
+    return this.digitGrid.locator(`[data-index="${index}"]`);
+  }
+
+  /**
+   * Draws on the pad with the mouse: each stroke a list of points in the pad's unit square, pressed
+   * at the first, moved through the rest in small steps, released at the last.
+   */
+  async draw(strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>) {
+    const pad = this.digitPad.getByTestId('draw-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('the drawing pad is not visible');
+    const at = ([x, y]: readonly [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+    for (const stroke of strokes) {
+      await this.page.mouse.move(...at(stroke[0]));
+      await this.page.mouse.down();
+      for (const p of stroke.slice(1)) await this.page.mouse.move(...at(p), { steps: 6 });
+      await this.page.mouse.up();
+    }
   }
 
   /** Digits models: the test-accuracy section. */

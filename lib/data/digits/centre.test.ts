@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOX, CENTRE, FIELD, centreDigit, digitFromStrokes, renderStrokes, type Stroke } from './centre';
+import { BOX, CENTRE, FIELD, InkRenderer, centreDigit, digitFromStrokes, renderStrokes, type Stroke, type StrokePoint } from './centre';
 import { loadDigitsNode } from './node';
 
 /** Centre of mass (pixel-index coordinates) and ink bounding box of a 28×28 digit. */
@@ -187,5 +187,27 @@ describe('renderStrokes', () => {
     expect(width(0.5)).toBeCloseTo(20, 0);
     expect(width(1)).toBeCloseTo(30, 0);
     expect(width(0)).toBeCloseTo(10, 0);
+  });
+});
+
+describe('InkRenderer (the pad draws while the reader draws)', () => {
+  it('drawing point by point, stroke by stroke, gives the same map as rendering it all at once; undo redraws', () => {
+    const ink = new InkRenderer({ size: 96 });
+    const a: StrokePoint[] = Array.from({ length: 30 }, (_, i) => ({ x: 0.2 + i * 0.02, y: 0.3 + 0.2 * Math.sin(i / 4), pressure: i % 2 ? 0.3 : 0.8 }));
+    const b: StrokePoint[] = [
+      { x: 0.7, y: 0.1 },
+      { x: 0.6, y: 0.9 },
+    ];
+    let strokes: Stroke[] = [];
+    // As DrawPad emits them: earlier strokes kept as they are, the last one a longer copy each time.
+    for (let n = 1; n <= a.length; n++) {
+      strokes = [a.slice(0, n)];
+      ink.render(strokes);
+    }
+    for (let n = 1; n <= b.length; n++) ink.render((strokes = [strokes[0], b.slice(0, n)]));
+    expect([...ink.render(strokes)]).toEqual([...renderStrokes([a, b], { size: 96 })]);
+    // Undo (a new, shorter list): everything is drawn again.
+    expect([...ink.render([strokes[0]])]).toEqual([...renderStrokes([a], { size: 96 })]);
+    expect(ink.render([]).every((v) => v === 0)).toBe(true);
   });
 });

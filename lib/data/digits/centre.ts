@@ -25,96 +25,15 @@
  * checks the same of the output). A whole-pixel shift, as MNIST's (a sub-pixel shift would blur the
  * digit a second time), leaves the centre of mass within half a pixel of (14, 14).
  */
+import { renderStrokes, type RenderOptions, type Stroke } from './ink';
 
-/** One point of a stroke, in the pad's unit square ((0, 0) top left, (1, 1) bottom right). */
-export interface StrokePoint {
-  readonly x: number;
-  readonly y: number;
-  /**
-   * Pointer Events pressure in [0, 1] (optional): a pen's pressure widens or narrows the stroke.
-   * Hardware without pressure reports 0.5 while a button is down (the Pointer Events spec), which
-   * is the nominal width; missing means 0.5 too.
-   */
-  readonly pressure?: number;
-}
-
-export type Stroke = readonly StrokePoint[];
+export { InkRenderer, PEN_RADIUS, renderStrokes, type RenderOptions, type Stroke, type StrokePoint } from './ink';
 
 /** MNIST's field and box (the MNIST page). */
 export const FIELD = 28;
 export const BOX = 20;
 /** Where the centre of mass goes, in pixel-index coordinates. */
 export const CENTRE = FIELD / 2;
-
-/**
- * The nominal pen radius as a fraction of the pad's side. A digit drawn across most of the pad
- * (about 0.7 of its height) then has strokes about 0.07 / 0.7 · 20 = 2 pixels wide after size
- * normalisation, as MNIST's are (their strokes are 2 to 3 pixels wide at 28×28).
- */
-export const PEN_RADIUS = 0.035;
-
-export interface RenderOptions {
-  /** Side of the square coverage map, in pixels. Default 256 (about 13 source pixels per MNIST pixel). */
-  readonly size?: number;
-  /** Pen radius as a fraction of the side. Default PEN_RADIUS. */
-  readonly radius?: number;
-}
-
-/** The radius factor for a pressure: 0.5 (or none) → 1; 0 → 0.5; 1 → 1.5. */
-function pressureScale(p: number | undefined): number {
-  if (p === undefined || !Number.isFinite(p)) return 1;
-  return 0.5 + Math.min(1, Math.max(0, p));
-}
-
-/**
- * Strokes as an anti-aliased coverage map: Float32Array of size·size, row-major, values in [0, 1]
- * (1 = ink). Each segment is a capsule whose radius moves linearly between its end points'
- * (pressure); a pixel's coverage is its centre's distance inside the capsule's edge, clipped to one
- * pixel of ramp (the usual distance-based anti-aliasing), and overlapping strokes take the maximum,
- * so a crossing is not darker than a line. A single point is a dot.
- */
-export function renderStrokes(strokes: readonly Stroke[], options: RenderOptions = {}): Float32Array {
-  const size = options.size ?? 256;
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`render size must be a positive integer, not ${size}`);
-  const r0 = (options.radius ?? PEN_RADIUS) * size;
-  const out = new Float32Array(size * size);
-  for (const stroke of strokes) {
-    const pts = stroke.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
-    const seg = (a: StrokePoint, b: StrokePoint) =>
-      capsule(out, size, a.x * size, a.y * size, r0 * pressureScale(a.pressure), b.x * size, b.y * size, r0 * pressureScale(b.pressure));
-    if (pts.length === 1) seg(pts[0], pts[0]);
-    for (let i = 0; i + 1 < pts.length; i++) seg(pts[i], pts[i + 1]);
-  }
-  return out;
-}
-
-/** One segment (a → b, radii ra → rb) into `out`, max-combined. Coordinates in pixels. */
-function capsule(out: Float32Array, size: number, ax: number, ay: number, ra: number, bx: number, by: number, rb: number): void {
-  const r = Math.max(ra, rb) + 1;
-  const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - r));
-  const x1 = Math.min(size - 1, Math.ceil(Math.max(ax, bx) + r));
-  const y0 = Math.max(0, Math.floor(Math.min(ay, by) - r));
-  const y1 = Math.min(size - 1, Math.ceil(Math.max(ay, by) + r));
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  for (let y = y0; y <= y1; y++) {
-    const py = y + 0.5;
-    for (let x = x0; x <= x1; x++) {
-      const px = x + 0.5;
-      // The closest point of the segment to the pixel centre, as t in [0, 1].
-      const t = len2 > 0 ? Math.min(1, Math.max(0, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
-      const cx = ax + t * dx - px;
-      const cy = ay + t * dy - py;
-      const cover = ra + t * (rb - ra) + 0.5 - Math.sqrt(cx * cx + cy * cy);
-      if (cover > 0) {
-        const v = cover >= 1 ? 1 : cover;
-        const k = y * size + x;
-        if (v > out[k]) out[k] = v;
-      }
-    }
-  }
-}
 
 /** A box in pixels: left, top, width, height. */
 export interface PixelBox {
