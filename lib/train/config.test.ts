@@ -32,7 +32,7 @@ function badValues(d: TrainDecl): unknown[] {
 }
 
 describe('resolveTrainConfig', () => {
-  it('defaults: SGD lr 0.05 momentum 0.9, constant lr, batch 64, 300 steps, shuffle and dropout on', () => {
+  it('defaults: SGD lr 0.05 momentum 0.9, constant lr, batch 64, 300 steps, shuffle and dropout on, precise BN off', () => {
     const r = resolveTrainConfig({});
     expect(r.issues).toEqual([]);
     expect(r.config).toEqual({
@@ -43,8 +43,18 @@ describe('resolveTrainConfig', () => {
       seed: 0,
       shuffle: true,
       dropout: true,
+      preciseBn: 0,
     });
     expect(r.settings).toEqual({ ...DEFAULT_TRAIN_SETTINGS, tMax: 300 });
+  });
+
+  it('precise BN: a whole number of batches from 0 (off) to 10,000; --precise-bn on the command line', () => {
+    expect(resolveTrainConfig({ preciseBn: '125' }).config.preciseBn).toBe(125);
+    const bad = resolveTrainConfig({ preciseBn: '-1' }, { names: 'flag', refuse: true });
+    expect(bad.issues.map((i) => i.message)).toEqual([
+      'Precise BN (batches) (--precise-bn) cannot be "-1": it must be a whole number from 0 to 10000 (default 0).',
+    ]);
+    expect(bad.config.preciseBn).toBe(0);
   });
 
   it('Adam, StepLR and cosine settings reach the config; text values parse', () => {

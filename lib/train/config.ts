@@ -123,6 +123,14 @@ export const TRAIN_SETTINGS = {
   seed: intD(SEED_MIN, SEED_MAX, 0, { url: 'seed', flag: 'seed', label: 'Seed' }, 'seed of the initial weights, the batch order and the dropout masks'),
   shuffle: boolD(true, { url: 'shuffle', flag: 'shuffle', label: 'Shuffle' }, 'a fresh random batch order every epoch (off: in dataset order)'),
   dropout: boolD(true, { url: 'dropout', flag: 'dropout', label: 'Dropout' }, "the models' dropout layers in training (off: the identity)"),
+  preciseBn: intD(
+    0,
+    10_000,
+    0,
+    { url: 'precisebn', flag: 'precise-bn', label: 'Precise BN (batches)' },
+    "after the last step, every BatchNorm's running mean/var becomes the average over this many training batches, weights unchanged " +
+      '(Wu & Johnson 2021 §3; = torch.optim.swa_utils.update_bn; 0 = off)',
+  ),
 } as const;
 
 export type TrainSettingName = keyof typeof TRAIN_SETTINGS;
@@ -280,7 +288,7 @@ export function resolveTrainConfig(input: TrainInput, ctx: ResolveContext = {}):
         ? { kind: 'step', stepSize: v.stepSize, gamma: v.gamma }
         : { kind: 'cosine', tMax: v.tMax, etaMin: v.etaMin };
   return {
-    config: { optimizer, schedule, batchSize: v.batchSize, steps: v.steps, seed: v.seed, shuffle: v.shuffle, dropout: v.dropout },
+    config: { optimizer, schedule, batchSize: v.batchSize, steps: v.steps, seed: v.seed, shuffle: v.shuffle, dropout: v.dropout, preciseBn: v.preciseBn },
     settings: v,
     issues,
   };

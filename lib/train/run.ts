@@ -27,6 +27,7 @@ import { type EvaluateOptions, type Evaluation, evaluateStateDict } from './eval
 import type { TrainGroupConv } from './layout';
 import { type Optimizer, createOptimizer } from './optim';
 import { stateDictToSafetensors } from './save';
+import { preciseBnBatch, resetRunningStats } from './precise-bn';
 import { learningRate } from './schedule';
 import { readStep, trainStep } from './trainer';
 import type { LabelledImages, StepReport, TrainConfig } from './types';
@@ -68,6 +69,8 @@ export class TrainingRun {
   private readonly optimizer: Optimizer;
   private sampler: BatchSampler;
   private done = 0;
+  /** Batches of precise BN applied after the last step (0 until then, or when it is off). */
+  private calibrated = 0;
   private running = false;
   private disposed = false;
 
@@ -159,6 +162,7 @@ export class TrainingRun {
         reports.push(r);
         options.onStep?.(r);
       }
+      if (this.stepsLeft === 0 && this.calibrated === 0 && (this.config.preciseBn ?? 0) > 0) await this.preciseBn(this.config.preciseBn ?? 0, options.signal);
       return reports;
     } finally {
       this.running = false;
@@ -186,6 +190,35 @@ export class TrainingRun {
     this.done++;
     const { loss, accuracy } = await readStep(out, indices.length);
     return { step, loss, accuracy, lr, ms: now() - t0 };
+  }
+
+  /** Batches of precise BN applied after the last step (config.preciseBn once done, else 0). */
+  get preciseBnBatches(): number {
+    return this.calibrated;
+  }
+
+  /**
+   * Precise BN (precise-bn.ts): running statistics reset, then the plain average over `k` training
+   * batches, in train mode without gradients. The batches are the ones training would have drawn
+   * next (the sampler's order continued past the last step: the next epoch, shuffled as usual), so
+   * the result depends only on the config. Cancelling stops it between batches; the statistics are
+   * then those of the batches so far, and the next run() starts it again from the reset.
+   */
+  private async preciseBn(k: number, signal: AbortSignal | undefined): Promise<void> {
+    const sampler = this.samplerAt(this.config.steps);
+    resetRunningStats(this.model);
+    for (let i = 0; i < k; i++) {
+      if (i > 0) await yieldToPage();
+      throwIfCancelled(signal);
+      if (this.disposed) throw new CancelledError('training run disposed');
+      const { x, labels } = gatherBatch(this.train, sampler.next());
+      try {
+        preciseBnBatch(this.model, x, { dropout: this.config.dropout, seed: this.config.seed, step: this.config.steps + i });
+      } finally {
+        tf.dispose([x, labels]);
+      }
+    }
+    this.calibrated = k;
   }
 
   private samplerAt(startStep: number): BatchSampler {

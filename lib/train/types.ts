@@ -35,6 +35,12 @@ export interface TrainConfig {
   readonly shuffle: boolean;
   /** False: every dropout layer is the identity in train mode too (the CLI's --no-dropout). */
   readonly dropout: boolean;
+  /**
+   * After the last step, recompute every BN's running statistics as the plain average over this
+   * many training batches, weights unchanged ("precise BN", lib/train/precise-bn.ts; PyTorch's
+   * torch.optim.swa_utils.update_bn). 0 or absent: off, the running statistics stay PyTorch's EMA.
+   */
+  readonly preciseBn?: number;
 }
 
 /** What one optimizer step reports. */

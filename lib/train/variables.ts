@@ -162,6 +162,11 @@ export class TrainableModel {
     for (const [k, n] of this.counters) this.counters.set(k, n + 1);
   }
 
+  /** Every num_batches_tracked back to 0 (`update_bn`'s reset before precise BN, precise-bn.ts). */
+  resetBatchesTracked(): void {
+    for (const k of this.counters.keys()) this.counters.set(k, 0);
+  }
+
   /** The whole state dict (PyTorch layout, float tensors; num_batches_tracked via numBatchesTracked()). */
   async stateDict(): Promise<StateDict> {
     this.live();
