@@ -32,6 +32,32 @@ function decodeLabels(t: SafetensorsTensor, n: number): Int32Array | { bad: stri
   return out;
 }
 
+/**
+ * Digits models take MNIST's convention (lib/data/digits): grey levels in [0, 1], white digit on
+ * black. A value outside [0, 1] is refused (with the likely fix); a set whose mean is above one
+ * half is most likely black on white, which the models read as noise: a warning, since a set of
+ * thick, bold digits can be legitimately bright.
+ */
+export function digitsRangeIssue(images: Float32Array, path: string, flag = '--data'): { refuse?: string; warn?: string } {
+  let max = -Infinity;
+  let sum = 0;
+  for (let i = 0; i < images.length; i++) {
+    const v = images[i];
+    if (!(v >= 0 && v <= 1)) {
+      for (let j = i; j < images.length; j++) if (images[j] > max) max = images[j];
+      const hint = Number.isNaN(v) ? '' : max > 1 && max <= 255 ? ' (values up to 255: divide by 255)' : '';
+      return { refuse: `${flag} ${path}: "images" of a digits model must lie in [0, 1] (white digits on black, as MNIST), got ${v} at index ${i}${hint}` };
+    }
+    sum += v;
+  }
+  const mean = images.length ? sum / images.length : 0;
+  if (mean > 0.5)
+    return {
+      warn: `${flag} ${path}: the images average ${mean.toFixed(2)} (MNIST's digits: 0.13): they look like dark digits on white; the digits models read white on black (use 1 − x)`,
+    };
+  return {};
+}
+
 /** `images` and `labels` of a --data file, checked against `graph`'s input and classes. */
 export function readLabelledFile(path: string, graph: Graph, id: string, flag = '--data'): LabelledImages {
   let file;
@@ -79,12 +105,20 @@ export interface CliData {
   readonly test?: LabelledImages;
   /** For messages: where the images came from. */
   readonly source: string;
+  /** Said on stderr before the run (e.g. digits that look black on white). */
+  readonly warnings?: readonly string[];
 }
 
 /** The data named by --data / --dataset (or the model's own dataset when it ships with the site). */
 export function dataArgs(values: { data?: string; dataset?: string }, graph: Graph, entry: ModelEntry): CliData {
   if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data D.safetensors or --dataset digits, not both');
-  if (values.data !== undefined) return { train: readLabelledFile(values.data, graph, entry.id), source: values.data };
+  if (values.data !== undefined) {
+    const train = readLabelledFile(values.data, graph, entry.id);
+    if (entry.dataset !== 'digits') return { train, source: values.data };
+    const range = digitsRangeIssue(train.images, values.data);
+    if (range.refuse) throw new UsageError(range.refuse);
+    return { train, source: values.data, warnings: range.warn ? [range.warn] : [] };
+  }
   const dataset = values.dataset ?? (entry.dataset === 'digits' ? 'digits' : undefined);
   const [c, h, w] = graph.input;
   if (dataset === undefined)

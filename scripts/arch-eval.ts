@@ -1,12 +1,16 @@
 /**
- * `arch eval <id> [--weights W.safetensors] [--dataset digits | --data D.safetensors] [--size N]
- *     [--backend cpu|wasm] [--seed S] [--json]`
+ * `arch eval <id> [--weights W.safetensors | --random] [--dataset digits | --data D.safetensors]
+ *     [--size N] [--backend cpu|wasm] [--seed S] [--json]`
  *
  * Accuracy and confusion matrix of a model on labelled images, through the fused inference path
  * every run on the site uses (lib/train/evaluate.ts: the state dict in lib/runtime's Model, BN
  * folded, dropout the identity), so what it reports for a trained state_dict is what PyTorch's
  * model.eval() gives. --dataset digits evaluates the digits test split (2,000 images); --data a
- * file as for `arch train` (scripts/arch-data.ts). Without --weights: the seeded init (--seed).
+ * file as for `arch train` (scripts/arch-data.ts; for a digits model its images must also lie in
+ * [0, 1], white on black). Weights: --weights W; without it a digits model uses the trained
+ * weights shipped with the site (public/weights/digits/<id>.safetensors, size and SHA-256
+ * checked against lib/weights/shipped-digits.ts), any other model the seeded init; --random
+ * takes the seeded init (--seed) for any model.
  * --json prints exactly {accuracy, n, confusion} with confusion[true][predicted].
  * Exit codes: 0 ok; 2 bad arguments, model id, files or weights, or a network too big to run.
  */
@@ -34,16 +38,20 @@ export function formatConfusion(confusion: readonly (readonly number[])[]): stri
 }
 
 export const evalCommand: Command = {
-  summary: 'accuracy and confusion matrix of a model (weights or seeded init) on digits or a .safetensors dataset',
-  usage: 'eval <id> [--weights W.safetensors] [--dataset digits | --data D.safetensors] [--size N] [--backend cpu|wasm] [--seed S] [--json]',
+  summary: 'accuracy and confusion matrix of a model (shipped trained weights, a file, or seeded init) on digits or a .safetensors dataset',
+  usage: 'eval <id> [--weights W.safetensors | --random] [--dataset digits | --data D.safetensors] [--size N] [--backend cpu|wasm] [--seed S] [--json]',
   details: [
-    '  --weights W          a state_dict (.safetensors, torchvision keys), e.g. from `arch train --out`; default: seeded init',
+    '  (default weights)    a digits model: its trained weights shipped with the site, public/weights/digits/<id>.safetensors',
+    '                       (size and SHA-256 checked); any other model: the seeded init (--seed)',
+    '  --weights W          a state_dict (.safetensors, torchvision keys), e.g. from `arch train --out`, instead',
+    '  --random             the seeded init (untrained, He as torchvision; --seed) instead',
     '  --allow-nonfinite    accept weights with NaN/Inf values or negative running variances',
     '  --dataset digits     the digits test split (2,000 images); the default for digits models',
-    '  --data D             tensors "images" F32 [N, C, H, W] and "labels" I64 or I32 [N]',
+    '  --data D             tensors "images" F32 [N, C, H, W] and "labels" I64 or I32 [N]; for a digits model [N, 1, 28, 28]',
+    '                       in [0, 1], white digits on black (as MNIST)',
     '  --size N             input size to build the model at (default: the model’s own)',
     '  --backend cpu|wasm   default wasm',
-    '  --seed S             seed of the init without --weights (default 0)',
+    '  --seed S             seed of the seeded init (default 0)',
     '  --json               print {accuracy, n, confusion}',
   ].join('\n'),
   async run(args, io) {
@@ -52,12 +60,13 @@ export const evalCommand: Command = {
         args: [...args],
         options: {
           weights: { type: 'string' },
+          random: { type: 'boolean', default: false },
           'allow-nonfinite': { type: 'boolean', default: false },
           dataset: { type: 'string' },
           data: { type: 'string' },
           size: { type: 'string' },
           backend: { type: 'string', default: 'wasm' },
-          seed: { type: 'string', default: '0' },
+          seed: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
         allowPositionals: true,
@@ -68,10 +77,19 @@ export const evalCommand: Command = {
     const id = positionals[0];
     const entry = getModel(id);
     const backend = backendArg(values.backend);
-    if (!/^\d{1,10}$/.test(values.seed!) || Number(values.seed) > 2 ** 31 - 1)
+    const seedText = values.seed ?? '0';
+    if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 2 ** 31 - 1)
       throw new UsageError(`--seed expects a whole number from 0 to ${2 ** 31 - 1}, got ${JSON.stringify(values.seed)}`);
+    if (values.random && values.weights !== undefined) throw new UsageError('give --weights W.safetensors or --random, not both');
+    // A digits model's default is its shipped trained weights; --random (or --weights) replaces them.
+    // Imported only here: `npm run weights:digits` evaluates with --weights before any index exists.
+    const shippedIndex = values.weights === undefined && !values.random ? await import('../lib/weights/node') : null;
+    const shipped = shippedIndex?.shippedDigits(id) ?? null;
+    if (shipped && values.seed !== undefined)
+      throw new UsageError(`--seed sets the seeded init, but ${id} is evaluated with its shipped trained weights: add --random to evaluate the seeded init`);
     const graph = buildGraph(id, { size: parseSize(values.size) });
     const data = dataArgs(values, graph, entry);
+    for (const w of data.warnings ?? []) io.stderr(`arch eval: warning: ${w}\n`);
     const images = data.test ?? data.train;
     const [c, h, w] = graph.input;
     const refusal = memoryRefusal(inputFootprint(footprint(graph), h, [Math.min(EVAL_BATCH, images.shape[0]), c, h, w]), backend, 0, 'Use a smaller --size.');
@@ -80,7 +98,14 @@ export const evalCommand: Command = {
       return 2;
     }
     let sd = null;
-    if (values.weights !== undefined) {
+    if (shipped) {
+      try {
+        sd = await (shippedIndex as typeof import('../lib/weights/node')).loadShippedDigitsNode(id);
+      } catch (e) {
+        io.stderr(`arch eval: ${e instanceof Error ? e.message : String(e)}\n`);
+        return 2;
+      }
+    } else if (values.weights !== undefined) {
       const r = readWeightsArg(readFile(values.weights, '--weights file'), values.weights, graph, id, 'eval', values['allow-nonfinite'] === true);
       if (!r.ok) {
         io.stderr(r.message);
@@ -90,12 +115,12 @@ export const evalCommand: Command = {
       sd = r.sd;
     }
     await selectBackend(backend);
-    const r = await evaluateStateDict(graph, sd ?? heInit(graph, Number(values.seed)), images, { batchSize: EVAL_BATCH });
+    const r = await evaluateStateDict(graph, sd ?? heInit(graph, Number(seedText)), images, { batchSize: EVAL_BATCH });
     if (values.json) {
       io.stdout(JSON.stringify({ accuracy: r.accuracy, n: r.n, confusion: r.confusion }) + '\n');
     } else {
       const what = data.test ? `${data.source} test split` : data.source;
-      const weights = values.weights ?? `seeded init, seed ${values.seed}, untrained`;
+      const weights = shipped ? `shipped trained weights, public/weights/digits/${shipped.record.file}` : (values.weights ?? `seeded init, seed ${seedText}, untrained`);
       io.stdout(`${id} (${weights}) on ${backend}: accuracy ${formatPercent(r.accuracy)} on ${r.n} images (${what})\n\n${formatConfusion(r.confusion)}\n`);
     }
     return 0;

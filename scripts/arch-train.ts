@@ -106,6 +106,7 @@ export const trainCommand: Command = {
     const backend = backendArg(values.backend as string);
     const graph = buildGraph(id, { size: parseSize(values.size as string | undefined) });
     const data = dataArgs({ data: values.data as string | undefined, dataset: values.dataset as string | undefined }, graph, entry);
+    for (const w of data.warnings ?? []) io.stderr(`arch train: warning: ${w}\n`);
     const resolved = resolveTrainConfig(trainInputFromFlags(values), { trainSize: data.train.shape[0], names: 'flag', refuse: true });
     if (resolved.issues.length) throw new UsageError(resolved.issues.map((i) => i.message).join('\n'));
     const { config } = resolved;
