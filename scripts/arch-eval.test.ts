@@ -90,9 +90,14 @@ describe('arch eval: shipped trained weights by default', () => {
     const n = await run('eval', 'resnet_digits', '--data', dataFile('nan.safetensors', nan));
     expect(n.err).toContain('must lie in [0, 1] (white digits on black, as MNIST), got NaN at index 9\n');
 
-    const inverted = dataFile('inverted.safetensors', firstTest().map((v) => 1 - v));
+    const inverted = dataFile(
+      'inverted.safetensors',
+      firstTest().map((v) => 1 - v),
+    );
     const w = await run('eval', 'resnet_digits', '--random', '--data', inverted);
     expect(w.code, w.err).toBe(0);
-    expect(w.err).toMatch(/^arch eval: warning: --data .*inverted\.safetensors: the images average 0\.\d\d \(MNIST's digits: 0\.13\): they look like dark digits on white; the digits models read white on black \(use 1 − x\)\n$/);
+    expect(w.err).toMatch(
+      /^arch eval: warning: --data .*inverted\.safetensors: the images average 0\.\d\d \(MNIST's digits: 0\.13\): they look like dark digits on white; the digits models read white on black \(use 1 − x\)\n$/,
+    );
   });
 });

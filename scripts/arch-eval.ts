@@ -120,7 +120,9 @@ export const evalCommand: Command = {
       io.stdout(JSON.stringify({ accuracy: r.accuracy, n: r.n, confusion: r.confusion }) + '\n');
     } else {
       const what = data.test ? `${data.source} test split` : data.source;
-      const weights = shipped ? `shipped trained weights, public/weights/digits/${shipped.record.file}` : (values.weights ?? `seeded init, seed ${seedText}, untrained`);
+      const weights = shipped
+        ? `shipped trained weights, public/weights/digits/${shipped.record.file}`
+        : (values.weights ?? `seeded init, seed ${seedText}, untrained`);
       io.stdout(`${id} (${weights}) on ${backend}: accuracy ${formatPercent(r.accuracy)} on ${r.n} images (${what})\n\n${formatConfusion(r.confusion)}\n`);
     }
     return 0;

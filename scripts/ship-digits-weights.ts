@@ -35,7 +35,7 @@ import { DIGITS_SPLIT } from '../lib/data/digits/split';
 import { resolveTrainConfig, settingName, type TrainInput, type TrainSettingName } from '../lib/train/config';
 import { DIGITS_RECORD_SCHEMA, type DigitsTrainingRecord } from '../lib/weights/digits-record';
 import { SHIPPED_DIGITS_FS_DIR } from '../lib/weights/shipped-digits-dir';
-import { sha256Hex } from '../lib/weights/sha256';
+import { sha256Hex } from '../lib/weights/imagenet/sha256';
 import { evalCommand } from './arch-eval';
 import { trainCommand } from './arch-train';
 import type { CliIO } from './arch-types';
@@ -63,8 +63,9 @@ const RECIPES: Readonly<Record<string, TrainInput>> = {
 
 /** A recipe cut to `steps` steps (--quick). */
 function quickRecipe(r: TrainInput, steps: number): TrainInput {
-  const { epochs: _epochs, ...rest } = r;
-  return { ...rest, steps, ...(r.preciseBn ? { preciseBn: Math.min(20, Number(r.preciseBn)) } : {}) };
+  const rest: Record<string, unknown> = { ...r };
+  delete rest.epochs;
+  return { ...rest, steps, ...(r.preciseBn ? { preciseBn: Math.min(20, Number(r.preciseBn)) } : {}) } as TrainInput;
 }
 
 /** The `arch train` arguments of a recipe, flags from lib/train/config.ts (declaration order). */
@@ -77,7 +78,9 @@ export function recipeArgs(id: string, out: string, recipe: TrainInput = RECIPES
 
 /** The record as indented JSON, with each list of numbers (a confusion row) on one line. */
 export function recordJson(record: DigitsTrainingRecord): string {
-  return JSON.stringify(record, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, nums: string) => `[${nums.split(/,\s+/).join(', ')}]`) + '\n';
+  return (
+    JSON.stringify(record, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, nums: string) => `[${nums.split(/,\s+/).join(', ')}]`) + '\n'
+  );
 }
 
 const shellCommand = (args: readonly string[]) => `npm run -s arch -- ${args.join(' ')}`;
@@ -166,7 +169,7 @@ async function main(): Promise<number> {
         id,
         file: `${id}.safetensors`,
         bytes: bytes.length,
-        sha256: await sha256Hex(bytes),
+        sha256: (await sha256Hex(bytes)).hex,
         params: graphCost(buildGraph(id)).total.params,
         command,
         training: {

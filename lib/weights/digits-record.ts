@@ -78,7 +78,10 @@ export function recordIssues(x: unknown, id?: string): string[] {
   need(int(x.bytes) && (x.bytes as number) > 0, `bytes must be a positive whole number, got ${JSON.stringify(x.bytes)}`);
   need(typeof x.sha256 === 'string' && /^[0-9a-f]{64}$/.test(x.sha256), `sha256 must be 64 lowercase hex digits, got ${JSON.stringify(x.sha256)}`);
   need(int(x.params) && (x.params as number) > 0, `params must be a positive whole number`);
-  need(typeof x.command === 'string' && x.command.startsWith('npm run -s arch -- train '), 'command must be the `npm run -s arch -- train …` that made the file');
+  need(
+    typeof x.command === 'string' && x.command.startsWith('npm run -s arch -- train '),
+    'command must be the `npm run -s arch -- train …` that made the file',
+  );
   const t = x.training;
   if (!isObj(t)) out.push('training must be an object');
   else {
@@ -93,10 +96,15 @@ export function recordIssues(x: unknown, id?: string): string[] {
   else {
     need(num(e.accuracy) && (e.accuracy as number) >= 0 && (e.accuracy as number) <= 1, 'test.accuracy must be in [0, 1]');
     need(int(e.n) && int(e.correct) && (e.correct as number) <= (e.n as number), 'test.n and test.correct must be whole numbers, correct ≤ n');
-    need(num(e.accuracy) && int(e.n) && (e.n as number) > 0 && Math.abs((e.accuracy as number) - (e.correct as number) / (e.n as number)) < 1e-12, 'test.accuracy must be correct / n');
+    need(
+      num(e.accuracy) && int(e.n) && (e.n as number) > 0 && Math.abs((e.accuracy as number) - (e.correct as number) / (e.n as number)) < 1e-12,
+      'test.accuracy must be correct / n',
+    );
     const c = e.confusion;
     need(
-      Array.isArray(c) && c.every((row) => Array.isArray(row) && row.length === c.length && row.every(int)) && c.flat().reduce((a: number, b) => a + (b as number), 0) === e.n,
+      Array.isArray(c) &&
+        c.every((row) => Array.isArray(row) && row.length === c.length && row.every(int)) &&
+        c.flat().reduce((a: number, b) => a + (b as number), 0) === e.n,
       'test.confusion must be a square matrix of counts summing to n',
     );
     need(str(e.split), 'test.split must say which images were tested');

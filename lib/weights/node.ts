@@ -26,7 +26,10 @@ export async function readShippedDigitsBytes(id: string): Promise<Uint8Array> {
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
-    throw new ShippedWeightsError('network', `The trained weights of ${id} are missing: ${file} cannot be read (${err instanceof Error ? err.message : String(err)}). Run npm run weights:digits to make them.`);
+    throw new ShippedWeightsError(
+      'network',
+      `The trained weights of ${id} are missing: ${file} cannot be read (${err instanceof Error ? err.message : String(err)}). Run npm run weights:digits to make them.`,
+    );
   }
   await verifyShipped(e, bytes);
   return bytes;

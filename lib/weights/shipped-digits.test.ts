@@ -42,26 +42,37 @@ describe('the shipped digits weights', () => {
     });
   }
 
-  it('each model’s test accuracy from its shipped file, through the fused inference path on wasm, is the one its record states', { timeout: 300_000 }, async () => {
-    await useBackend('wasm');
-    const { test } = loadDigitsNode();
-    const baseline = tf.memory().numTensors;
-    for (const id of modelIdsFor('digits')) {
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      const sd = await loadShippedDigitsNode(id);
-      const r = await evaluateStateDict(buildGraph(id), sd, test, { batchSize: 250 });
-      const ms = Math.round(performance.now() - t0);
-      const cpu = process.cpuUsage(cpu0);
-      const rec = SHIPPED_DIGITS[id].record;
-      // Wall time depends on what else the machine runs; the process's own CPU time much less.
-      rows.push({ id, accuracy: r.accuracy, 'record says': rec.test.accuracy, steps: rec.training.steps, 'wall ms': ms, 'cpu ms': Math.round((cpu.user + cpu.system) / 1000) });
-      expect(r.n).toBe(2000);
-      expect(r.accuracy, id).toBe(rec.test.accuracy);
-      expect(r.confusion, id).toEqual(rec.test.confusion);
-    }
-    expect(tf.memory().numTensors).toBe(baseline);
-  });
+  it(
+    'each model’s test accuracy from its shipped file, through the fused inference path on wasm, is the one its record states',
+    { timeout: 300_000 },
+    async () => {
+      await useBackend('wasm');
+      const { test } = loadDigitsNode();
+      const baseline = tf.memory().numTensors;
+      for (const id of modelIdsFor('digits')) {
+        const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
+        const sd = await loadShippedDigitsNode(id);
+        const r = await evaluateStateDict(buildGraph(id), sd, test, { batchSize: 250 });
+        const ms = Math.round(performance.now() - t0);
+        const cpu = process.cpuUsage(cpu0);
+        const rec = SHIPPED_DIGITS[id].record;
+        // Wall time depends on what else the machine runs; the process's own CPU time much less.
+        rows.push({
+          id,
+          accuracy: r.accuracy,
+          'record says': rec.test.accuracy,
+          steps: rec.training.steps,
+          'wall ms': ms,
+          'cpu ms': Math.round((cpu.user + cpu.system) / 1000),
+        });
+        expect(r.n).toBe(2000);
+        expect(r.accuracy, id).toBe(rec.test.accuracy);
+        expect(r.confusion, id).toEqual(rec.test.confusion);
+      }
+      expect(tf.memory().numTensors).toBe(baseline);
+    },
+  );
 });
 
 describe('loadShippedDigits (browser): download, progress, cancel, verification', () => {
@@ -106,9 +117,24 @@ describe('loadShippedDigits (browser): download, progress, cancel, verification'
     const altered = new Uint8Array(file);
     altered[altered.length - 5] ^= 0xff;
     const cases: [Uint8Array, number, ShippedWeightsError['reason'], RegExp][] = [
-      [altered, 200, 'hash', /^The trained weights of shufflenet_v2_digits \(\/weights\/digits\/shufflenet_v2_digits\.safetensors\) do not match their SHA-256 \(the file hashes to [0-9a-f]{12}…, the index lists [0-9a-f]{12}…\): the file is corrupt or was replaced\.$/],
-      [new Uint8Array(file.subarray(0, 1000)), 200, 'size', /arrived with 1,000 bytes, not the [\d,]+ the index lists: the download was cut short or the file was replaced\.$/],
-      [new Uint8Array(0), 404, 'http', /^The trained weights of shufflenet_v2_digits could not be downloaded: http:\/\/bad\d\/weights\/digits\/shufflenet_v2_digits\.safetensors answered HTTP 404 \(not found\)\.$/],
+      [
+        altered,
+        200,
+        'hash',
+        /^The trained weights of shufflenet_v2_digits \(\/weights\/digits\/shufflenet_v2_digits\.safetensors\) do not match their SHA-256 \(the file hashes to [0-9a-f]{12}…, the index lists [0-9a-f]{12}…\): the file is corrupt or was replaced\.$/,
+      ],
+      [
+        new Uint8Array(file.subarray(0, 1000)),
+        200,
+        'size',
+        /arrived with 1,000 bytes, not the [\d,]+ the index lists: the download was cut short or the file was replaced\.$/,
+      ],
+      [
+        new Uint8Array(0),
+        404,
+        'http',
+        /^The trained weights of shufflenet_v2_digits could not be downloaded: http:\/\/bad\d\/weights\/digits\/shufflenet_v2_digits\.safetensors answered HTTP 404 \(not found\)\.$/,
+      ],
     ];
     let k = 0;
     for (const [body, status, reason, message] of cases) {

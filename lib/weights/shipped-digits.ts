@@ -23,7 +23,7 @@ import { readWeightsFile } from '../runtime/weights/read-weights';
 import type { StateDict } from '../runtime/weights/types';
 import { type FetchProgress, FetchBytesError, fetchBytes } from './fetch-bytes';
 import { SHIPPED_DIGITS_IDS, type ShippedDigits, shippedDigits } from './shipped-digits-index';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from './imagenet/sha256';
 
 export * from './shipped-digits-index';
 
@@ -51,7 +51,7 @@ export async function verifyShipped(entry: ShippedDigits, bytes: Uint8Array): Pr
       'size',
       `${what} arrived with ${bytes.length.toLocaleString('en-US')} bytes, not the ${entry.bytes.toLocaleString('en-US')} the index lists: the download was cut short or the file was replaced.`,
     );
-  const got = await sha256Hex(bytes);
+  const got = (await sha256Hex(bytes)).hex;
   if (got !== entry.sha256)
     throw new ShippedWeightsError(
       'hash',
@@ -108,8 +108,7 @@ export function shippedDigitsBytes(id: string, options: LoadShippedOptions = {})
 /** Parses verified bytes against the registered model's graph (a ShippedWeightsError if they do not fit). */
 export function parseShipped(id: string, bytes: Uint8Array): StateDict {
   const r = readWeightsFile(bytes, buildGraph(id));
-  if (!r.ok)
-    throw new ShippedWeightsError('format', `The trained weights of ${id} do not fit the model: ${r.issues.map((i) => i.message).join('; ')}.`);
+  if (!r.ok) throw new ShippedWeightsError('format', `The trained weights of ${id} do not fit the model: ${r.issues.map((i) => i.message).join('; ')}.`);
   return r.sd;
 }
 

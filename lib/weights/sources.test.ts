@@ -6,7 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, modelIdsFor } from '../arch';
 import { SHIPPED_DIGITS_IDS } from './shipped-digits-index';
-import { WEIGHT_SOURCE_LABELS, defaultSource, fitsRegisteredModel, isTrainedSource, kindOfUrlValue, offeredSources, urlSourcesFor, urlValueOf } from './sources';
+import {
+  WEIGHT_SOURCE_LABELS,
+  defaultSource,
+  fitsRegisteredModel,
+  isTrainedSource,
+  kindOfUrlValue,
+  offeredSources,
+  urlSourcesFor,
+  urlValueOf,
+} from './sources';
 
 describe('weight sources', () => {
   it('every digits model starts with its shipped trained weights; random, a file are offered too', () => {
