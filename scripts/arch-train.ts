@@ -19,13 +19,11 @@
 import { accessSync, constants, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { footprint } from '../lib/arch/footprint';
 import { buildGraph, getModel } from '../lib/arch/registry';
 import { formatMs, formatPercent } from '../lib/format';
-import { memoryRefusal } from '../lib/runtime/run-guard';
 import { parseSafetensors } from '../lib/runtime/weights/safetensors';
 import { resolveTrainConfig, trainFlags, type TrainInput } from '../lib/train/config';
-import { trainingFootprint } from '../lib/train/train-footprint';
+import { trainingRefusal } from '../lib/train/train-footprint';
 import { TrainingRun } from '../lib/train/run';
 import type { StepReport } from '../lib/train/types';
 import { dataArgs } from './arch-data';
@@ -114,11 +112,9 @@ export const trainCommand: Command = {
     if (out !== undefined) checkWritable(out);
 
     // Before any weights are made: refuse what cannot fit the backend while training.
-    const refusal = memoryRefusal(trainingFootprint(graph, footprint(graph), config.batchSize), backend, 0, 'Use a smaller --batch or --size.');
+    const refusal = trainingRefusal(graph, config.batchSize, backend, 'Use a smaller --batch or --size.');
     if (refusal) {
-      // The run guard's sentence, about a training step rather than one inference pass.
-      const message = refusal.message.replace('to run on', 'to train on').replace('one pass needs', `a training step of ${config.batchSize} images needs`);
-      io.stderr(`arch train: ${id}: ${message}\n`);
+      io.stderr(`arch train: ${id}: ${refusal}\n`);
       return 2;
     }
     let init;

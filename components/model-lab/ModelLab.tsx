@@ -10,7 +10,7 @@ import { setExpanded, toggleExpanded } from '@/lib/graph/expand';
 import type { ColorMode } from '@/lib/graph/metrics';
 import { labGraph, type LabGraph } from '@/lib/models/lab-graph';
 import { getModel } from '@/lib/arch';
-import { DIGITS_PROFILE_SIZES, PROFILE_SIZES, knobParamNames, labSchema, type LabState } from '@/lib/models/lab-schema';
+import { DIGITS_PROFILE_SIZES, PROFILE_SIZES, knobParamNames, labKnobQuery, labSchema, type LabState } from '@/lib/models/lab-schema';
 import { formatValue } from '@/lib/url-state/schema';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import type { WidgetDefinition } from '@/lib/widgets/definition';
@@ -66,7 +66,9 @@ export function ModelLab({ id }: { id: string }) {
     [profile, graph.id],
   );
   const backend = state.backend === 'auto' || isBackendName(state.backend) ? state.backend : 'auto';
-  const trained = useTrainedWeights(state.trained, id);
+  // The network the knobs describe, in the form /train records with trained weights: they load only into the same one.
+  const knobQuery = useMemo(() => labKnobQuery(id, Object.fromEntries(names.map((n) => [n, state[n]]))), [id, names, state]);
+  const trained = useTrainedWeights(state.trained, id, knobQuery);
   const selected = state.layer && (graph.nodes.some((n) => n.name === state.layer) || graph.groups.some((g) => g.id === state.layer)) ? state.layer : null;
   // Embeds of the lab's parts show the model with the paper's knobs: say so when these differ.
   const knobsChanged = names.some((n) => formatValue(schema[n], state[n]) !== formatValue(schema[n], schema[n].default));
@@ -83,7 +85,7 @@ export function ModelLab({ id }: { id: string }) {
       <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <KnobsPanel
           schema={schema}
-          names={names}
+          names={['size', ...names]}
           state={state}
           error={built.ok ? null : built.error}
           onChange={update}

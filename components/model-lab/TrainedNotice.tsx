@@ -1,10 +1,17 @@
 import Link from 'next/link';
 import { MODEL_IDS } from '@/lib/arch';
+import { trainedLabHref } from '@/lib/train/handoff';
 import type { TrainedState } from './useTrainedWeights';
 
 const box = 'not-prose rounded-lg border px-4 py-3 text-sm';
 const info = `${box} border-accent-300 bg-accent-50 text-slate-900 dark:border-accent-700/60 dark:bg-accent-700/20 dark:text-slate-100`;
 const warn = `${box} border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100`;
+
+/** `k=24, blocks=6,6,6` (a knob query in words), or the model's own knobs. */
+function knobsInWords(query: string): string {
+  const knobs = [...new URLSearchParams(query)].map(([k, v]) => `${k}=${v}`);
+  return knobs.length ? `other knobs (${knobs.join(', ')})` : "the model's own knobs";
+}
 
 /** What became of the link's `trained=<key>` weights. Whether the file itself loads, the Runner says. */
 export function TrainedNotice({ state, modelId }: { state: TrainedState; modelId: string }) {
@@ -41,6 +48,14 @@ export function TrainedNotice({ state, modelId }: { state: TrainedState; modelId
           {MODEL_IDS.includes(state.modelId) && (
             <Link href={`/models/${state.modelId}?trained=${encodeURIComponent(state.key)}`}>Open them in the {state.modelId} lab.</Link>
           )}
+        </p>
+      );
+    case 'other-knobs':
+      return (
+        <p role="alert" className={warn} data-testid="trained-notice">
+          The weights this link names ({state.label}) were trained with {knobsInWords(state.knobs)}: a different network from the one these knobs describe, so
+          they are not loaded, and the model uses random weights.{' '}
+          <Link href={trainedLabHref(modelId, state.key, state.knobs)}>Open them with the knobs they were trained with.</Link>
         </p>
       );
     case 'error':

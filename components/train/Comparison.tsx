@@ -3,7 +3,7 @@
 import { DataTable } from '@/components/ui/DataTable';
 import { TableHead } from '@/components/ui/TableHead';
 import { formatCount, formatMs, formatPercent, formatSig } from '@/lib/format';
-import { modelColor, modelCost } from '@/lib/widgets/train/schema';
+import { modelCost, slotColor } from '@/lib/widgets/train/schema';
 import type { ModelRecord } from '@/lib/widgets/train/session';
 import { throughput } from '@/lib/widgets/train/throughput';
 import { BatchNormCaveat } from './BatchNormCaveat';
@@ -20,7 +20,7 @@ export function Comparison({ records, batchSize, steps }: { records: readonly Mo
   const pts = (x: (r: ModelRecord) => number | null): ComparePoint[] =>
     done.flatMap((r) => {
       const v = x(r);
-      return v === null ? [] : [{ key: r.id, x: v, y: r.final!.accuracy, label: r.id.replace(/_digits$/, ''), color: modelColor(r.id) }];
+      return v === null ? [] : [{ key: r.key, x: v, y: r.final!.accuracy, label: r.label.replace(/_digits\b/, ''), color: slotColor(r.key) }];
     });
   return (
     <div className="space-y-4" data-testid="comparison" data-models={done.length}>
@@ -33,13 +33,13 @@ export function Comparison({ records, batchSize, steps }: { records: readonly Mo
         <CompareScatter
           title="Accuracy against parameters"
           xLabel="parameters"
-          points={pts((r) => modelCost(r.id).params)}
+          points={pts((r) => modelCost(r.id, r.knobs).params)}
           xFormat={(v) => `${formatCount(v)} parameters`}
         />
         <CompareScatter
           title="Accuracy against MACs"
           xLabel="multiply-accumulates"
-          points={pts((r) => modelCost(r.id).macs)}
+          points={pts((r) => modelCost(r.id, r.knobs).macs)}
           xFormat={(v) => `${formatCount(v)} MACs`}
         />
         <CompareScatter title="Accuracy against time per image" xLabel="ms per image (batch of 1)" points={pts((r) => r.msPerImage)} xFormat={formatMs} />
@@ -60,11 +60,11 @@ export function Comparison({ records, batchSize, steps }: { records: readonly Mo
         />
         <tbody>
           {records.map((r) => {
-            const c = modelCost(r.id);
+            const c = modelCost(r.id, r.knobs);
             return (
-              <tr key={r.id} className="border-b border-slate-100 dark:border-slate-800" data-model={r.id}>
+              <tr key={r.key} className="border-b border-slate-100 dark:border-slate-800" data-model={r.key}>
                 <th scope="row" className="py-1 pr-2 text-left font-mono font-normal">
-                  {r.id}
+                  {r.label}
                 </th>
                 <td className="pr-2 text-right">{formatCount(c.params)}</td>
                 <td className="pr-2 text-right">{formatCount(c.macs)}</td>
@@ -78,7 +78,7 @@ export function Comparison({ records, batchSize, steps }: { records: readonly Mo
       </DataTable>
       {/* Under the table, for each model whose BatchNorm settles slower than the run: why its test accuracy lags. */}
       {records.map((r) => (
-        <BatchNormCaveat key={r.id} modelId={r.id} steps={steps} />
+        <BatchNormCaveat key={r.key} model={r} steps={steps} />
       ))}
     </div>
   );

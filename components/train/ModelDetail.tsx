@@ -27,7 +27,7 @@ export interface ModelDetailProps {
  * misclassified digits of the last evaluation, and the weights to save.
  */
 export function ModelDetail({ session, snapshot, record, layer, onLayerChange, compact }: ModelDetailProps) {
-  const { graph } = modelCost(record.id);
+  const { graph } = modelCost(record.id, record.knobs);
   const shown = layerFor(graph, layer);
   const fm = record.featureMap;
   const backend = snapshot.backend?.backend;
@@ -41,19 +41,19 @@ export function ModelDetail({ session, snapshot, record, layer, onLayerChange, c
             inputSize: graph.input[1],
             weights: { kind: 'file', name: `trained for ${fm.step} steps` },
             isCurrent: () => true,
-            featureMaps: (l) => session.featureMapFor(record.id, l),
+            featureMaps: (l) => session.featureMapFor(record.key, l),
             profile: () => Promise.reject(new Error('profiles are made in the model lab')),
             evaluate: () => Promise.reject(new Error('the training lab evaluates on its own schedule')),
           }
         : null,
-    [fm, backend, graph, session, record.id],
+    [fm, backend, graph, session, record.key],
   );
   const digit = useMemo(() => (snapshot.sets ? digitPixels(snapshot.sets.digit, 0) : null), [snapshot.sets]);
   const ev = record.lastEval;
   const what = ev ? `${ev.full ? `the whole test split (${formatInt(ev.n)} images)` : `the ${ev.n}-image test subset`} after ${ev.step} steps` : '';
   const evalImages = ev && snapshot.sets ? (ev.full ? snapshot.sets.test : snapshot.sets.subset) : null;
   return (
-    <div className="space-y-4" data-testid="model-detail" data-model={record.id}>
+    <div className="space-y-4" data-testid="model-detail" data-model={record.key}>
       {!compact ? (
         <div>
           <p className="mb-1 text-[13px] text-slate-700 dark:text-slate-300">

@@ -27,13 +27,18 @@ export function SaveWeights({ session, record }: { session: TrainSession; record
     setBusy('lab');
     setError(null);
     try {
-      const [{ bytes, steps }, handoff] = await Promise.all([session.weights(record.id), import('@/lib/train/handoff')]);
+      const [{ bytes, steps }, handoff] = await Promise.all([session.weights(record.key), import('@/lib/train/handoff')]);
       const seed = session.getSnapshot().config.seed;
-      const key = await handoff.saveTrainedWeights({ modelId: record.id, bytes, label: `${record.id}, ${steps} steps, seed ${seed}` });
-      // The lab runs on the backend chosen here (the same numerics as the accuracy reported here).
+      const key = await handoff.saveTrainedWeights({
+        modelId: record.id,
+        knobs: record.labQuery,
+        bytes,
+        label: `${record.label}, ${steps} steps, seed ${seed}`,
+      });
+      // The lab builds the same network (the knobs in its link) and runs on the backend chosen here (the same numerics as the accuracy reported here).
       const backend = session.backendChoice === 'auto' ? '' : `&backend=${session.backendChoice}`;
       // A client-side navigation: where IndexedDB is refused, the in-memory store still holds them.
-      router.push(`${handoff.trainedLabHref(record.id, key)}${backend}`);
+      router.push(`${handoff.trainedLabHref(record.id, key, record.labQuery)}${backend}`);
     } catch (e) {
       setError(`The weights could not be handed to the model lab: ${e instanceof Error ? e.message : String(e)}`);
       setBusy(null);
@@ -44,8 +49,8 @@ export function SaveWeights({ session, record }: { session: TrainSession; record
     setBusy('download');
     setError(null);
     try {
-      const { bytes, steps } = await session.weights(record.id);
-      const name = weightsFilename(record.id, steps);
+      const { bytes, steps } = await session.weights(record.key);
+      const name = weightsFilename(record, steps);
       downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), name);
       setSaved(`Saved ${name} (${formatBytes(bytes.length)}).`);
     } catch (e) {

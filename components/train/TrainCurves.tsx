@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Stat, StatGrid } from '@/components/ui/Stat';
 import { formatInt, formatMs, formatPercent, formatSig } from '@/lib/format';
 import { smooth, type CurvePoint } from '@/lib/widgets/train/curves';
-import { modelColor } from '@/lib/widgets/train/schema';
+import { slotColor } from '@/lib/widgets/train/schema';
 import type { ModelRecord } from '@/lib/widgets/train/session';
 import { throughput } from '@/lib/widgets/train/throughput';
 import { CurveChart, type ChartSeries } from './CurveChart';
@@ -23,7 +23,7 @@ export function TrainStats({ record, steps, batchSize, testSubsetSize }: { recor
   const t = throughput(record.steps, batchSize);
   return (
     <StatGrid columns={3} testId="train-stats">
-      <Stat label="Step" value={`${record.steps.length} / ${steps}`} detail={record.id} testId="stat-step" data={{ 'data-step': record.steps.length }} />
+      <Stat label="Step" value={`${record.steps.length} / ${steps}`} detail={record.label} testId="stat-step" data={{ 'data-step': record.steps.length }} />
       <Stat label="Train loss" value={formatSig(last?.loss)} detail="last batch" data={{ 'data-loss': last?.loss ?? '' }} />
       <Stat label="Train accuracy" value={last ? formatPercent(last.accuracy) : '—'} detail="last batch" />
       <Stat
@@ -58,13 +58,13 @@ export function TrainCurves({ records, steps, testSubsetSize }: { records: reado
     const accuracy: ChartSeries[] = [];
     for (const r of records) {
       if (r.steps.length === 0) continue;
-      const color = modelColor(r.id);
-      const name = many ? `${r.id}: ` : '';
+      const color = slotColor(r.key);
+      const name = many ? `${r.label}: ` : '';
       const l = r.steps.map((s) => s.loss);
-      if (!many) loss.push({ key: `${r.id}-loss-raw`, label: 'train loss (each batch)', color, style: 'faint', points: points(l, r.steps) });
-      loss.push({ key: `${r.id}-loss`, label: `${name}train loss (smoothed)`, color, style: 'line', points: points(smooth(l, SMOOTHING), r.steps) });
+      if (!many) loss.push({ key: `${r.key}-loss-raw`, label: 'train loss (each batch)', color, style: 'faint', points: points(l, r.steps) });
+      loss.push({ key: `${r.key}-loss`, label: `${name}train loss (smoothed)`, color, style: 'line', points: points(smooth(l, SMOOTHING), r.steps) });
       accuracy.push({
-        key: `${r.id}-train-acc`,
+        key: `${r.key}-train-acc`,
         label: `${name}train (smoothed)`,
         color,
         dash: '4 3',
@@ -79,7 +79,7 @@ export function TrainCurves({ records, steps, testSubsetSize }: { records: reado
       });
       if (r.evals.length)
         accuracy.push({
-          key: `${r.id}-test-acc`,
+          key: `${r.key}-test-acc`,
           label: `${name}test (${testSubsetSize} images)`,
           color,
           style: 'dots',
@@ -96,7 +96,7 @@ export function TrainCurves({ records, steps, testSubsetSize }: { records: reado
     <div className="grid gap-4 md:grid-cols-2" data-testid="train-curves" data-points={n}>
       <CurveChart
         title="Loss"
-        summary={latest ? `${latest.id} at step ${latest.steps.length}: train loss ${formatSig(lastLoss)}` : 'no step yet'}
+        summary={latest ? `${latest.label} at step ${latest.steps.length}: train loss ${formatSig(lastLoss)}` : 'no step yet'}
         series={loss}
         xMax={steps}
         yLabel="cross-entropy"
@@ -105,7 +105,7 @@ export function TrainCurves({ records, steps, testSubsetSize }: { records: reado
       />
       <CurveChart
         title="Accuracy"
-        summary={lastTest ? `${latest!.id}: ${formatPercent(lastTest.accuracy)} on the test subset at step ${lastTest.step}` : 'no evaluation yet'}
+        summary={lastTest ? `${latest!.label}: ${formatPercent(lastTest.accuracy)} on the test subset at step ${lastTest.step}` : 'no evaluation yet'}
         series={accuracy}
         xMax={steps}
         yLabel="accuracy"

@@ -4,7 +4,8 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { Notices } from '@/components/ui/Notices';
 import { Select } from '@/components/ui/Select';
 import { useUrlState } from '@/lib/url-state/use-url-state';
-import { layerFor, modelCost, trainConfigOf, trainPageSchema } from '@/lib/widgets/train/schema';
+import { setupRefusal } from '@/lib/widgets/train/knobs';
+import { layerFor, modelCost, trainConfigOf, trainModelsOf, trainPageSchema } from '@/lib/widgets/train/schema';
 import type { SessionOptions } from '@/lib/widgets/train/session';
 import { TrainControls } from './TrainControls';
 import { TrainSetup } from './TrainSetup';
@@ -30,32 +31,38 @@ const h2 = 'mb-2 text-xl font-semibold text-slate-900 dark:text-white';
 export function TrainLab() {
   const [state, urlNotices, update] = useUrlState(trainPageSchema);
   const { config, notices: configNotices } = useMemo(() => trainConfigOf(state), [state]);
+  // What each chosen slot trains: a model as registered, or with its knobs (and a notice for any knob not used).
+  const { models: chosen, notices: knobNotices } = useMemo(() => trainModelsOf(state.models, state), [state]);
   const api = useTrainSession();
   const snap = api.snapshot;
   const [view, setView] = useState<string | null>(null);
 
-  const models = snap ? snap.models.map((m) => m.id) : state.models;
-  const blocked = state.models.length === 0 ? 'Choose at least one model to train.' : null;
+  const models = snap ? snap.models.map((m) => m.key) : state.models;
+  const refusal = useMemo(
+    () => chosen.map((m) => setupRefusal(m, config.batchSize, state.backend)).find((r) => r !== null) ?? null,
+    [chosen, config, state.backend],
+  );
+  const blocked = state.models.length === 0 ? 'Choose at least one model to train.' : refusal;
 
   const train = () => {
     if (snap) return api.train({} as SessionOptions); // resume: the session keeps its own options
     const options: SessionOptions = {
-      models: state.models,
+      models: chosen,
       config,
       backend: state.backend,
       evalEvery: state.evalEvery,
-      layerOf: (id) => layerFor(modelCost(id).graph, state.layer),
+      layerOf: (m) => layerFor(modelCost(m.id, m.knobs).graph, state.layer),
     };
     api.train(options);
   };
 
   const current = snap ? snap.models[Math.min(snap.current, snap.models.length - 1)] : null;
-  const shown = snap ? (snap.models.find((m) => m.id === view) ?? current) : null;
+  const shown = snap ? (snap.models.find((m) => m.key === view) ?? current) : null;
   const steps = snap?.config.steps ?? config.steps;
 
   return (
     <div className="space-y-8">
-      <Notices notices={[...urlNotices, ...configNotices]} />
+      <Notices notices={[...urlNotices, ...configNotices, ...knobNotices]} />
       <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <section aria-labelledby="setup-heading" className="min-w-0 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
           <h2 id="setup-heading" className="mb-3 font-semibold text-slate-900 dark:text-white">
@@ -77,7 +84,7 @@ export function TrainLab() {
           {snap && current ? (
             <Suspense fallback={loading}>
               <TrainStats record={current} steps={steps} batchSize={snap.config.batchSize} testSubsetSize={snap.testSubsetSize} />
-              <BatchNormCaveat modelId={current.id} steps={steps} />
+              <BatchNormCaveat model={current} steps={steps} />
               <TrainCurves records={snap.models} steps={steps} testSubsetSize={snap.testSubsetSize} />
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 Train values are each batch&apos;s, before its update, smoothed (exponential moving average, weight 0.8); test points are measured every{' '}
@@ -91,11 +98,11 @@ export function TrainLab() {
       {snap && shown && api.session ? (
         <section aria-labelledby="learnt-heading" className="min-w-0">
           <h2 id="learnt-heading" className={h2}>
-            What {shown.id} has learnt
+            What {shown.label} has learnt
           </h2>
           {models.length > 1 ? (
             <div className="mb-3 max-w-xs">
-              <Select label="Model" value={shown.id} options={snap.models.map((m) => [m.id, `${m.id} (${m.status})`] as const)} onChange={setView} />
+              <Select label="Model" value={shown.key} options={snap.models.map((m) => [m.key, `${m.label} (${m.status})`] as const)} onChange={setView} />
             </div>
           ) : null}
           <Suspense fallback={loading}>

@@ -6,7 +6,10 @@ import { hintClass } from '@/components/ui/styles';
 import { formatMacs, formatParams } from '@/lib/format';
 import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 import type { Param } from '@/lib/url-state/schema';
+import { VARIANT_SUFFIX } from '@/lib/widgets/train/models';
+import { TRAIN_SLOTS, slotDefaults, slotKnobNames, slotModelOf } from '@/lib/widgets/train/knobs';
 import { DIGITS_MODELS, modelCost, relevantParams } from '@/lib/widgets/train/schema';
+import { ModelKnobs } from './ModelKnobs';
 import type { BackendChoice } from '@/lib/runtime/backend-names';
 
 export interface TrainSetupProps {
@@ -38,28 +41,68 @@ export function TrainSetup({ params, state, onChange, models, locked, omit = [],
         <fieldset className="space-y-1" data-control="models">
           <legend className="mb-1 font-medium">Models</legend>
           {DIGITS_MODELS.map((id) => {
-            const { params: p, macs } = modelCost(id);
+            const m = slotModelOf(id, state).model;
+            const { params: p, macs } = modelCost(m.id, m.knobs);
+            const b = `${id}${VARIANT_SUFFIX}`;
             const checked = models.value.includes(id);
+            const hasB = models.value.includes(b);
+            const slots = (keep: (s: string) => boolean) => TRAIN_SLOTS.filter(keep);
             return (
-              <label key={id} className="flex min-h-6 items-center gap-2">
-                <input
-                  type="checkbox"
-                  className="h-4 w-4 accent-accent-600 dark:accent-accent-400"
-                  checked={checked}
-                  onChange={(e) =>
-                    onChange({
-                      models: e.target.checked ? DIGITS_MODELS.filter((m) => m === id || models.value.includes(m)) : models.value.filter((m) => m !== id),
-                    })
-                  }
-                />
-                <span className="font-mono text-[13px]">{id}</span>
-                <span className={hintClass}>
-                  {formatParams(p)} · {formatMacs(macs)}
-                </span>
-              </label>
+              <div key={id} className="space-y-1">
+                <label className="flex min-h-6 items-center gap-2">
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4 accent-accent-600 dark:accent-accent-400"
+                    checked={checked}
+                    onChange={(e) =>
+                      onChange({
+                        // Unchecking a model drops its second variant too.
+                        models: e.target.checked ? slots((s) => s === id || models.value.includes(s)) : models.value.filter((s) => s !== id && s !== b),
+                      })
+                    }
+                  />
+                  <span className="font-mono text-[13px]">{id}</span>
+                  <span className={hintClass}>
+                    {m.variant ? `${m.variant}, ` : ''}
+                    {formatParams(p)} · {formatMacs(macs)}
+                  </span>
+                </label>
+                {checked ? <ModelKnobs slot={id} state={state} onChange={onChange} indent /> : null}
+                {hasB ? (
+                  <ModelKnobs
+                    indent
+                    slot={b}
+                    state={state}
+                    onChange={onChange}
+                    onRemove={() =>
+                      onChange({
+                        models: models.value.filter((s) => s !== b),
+                        ...slotDefaults(b),
+                      })
+                    }
+                  />
+                ) : checked ? (
+                  <button
+                    type="button"
+                    className="ml-6 text-xs text-accent-600 hover:underline dark:text-accent-300"
+                    onClick={() =>
+                      // The second variant starts as a copy of the first: change one knob to compare.
+                      onChange({
+                        models: slots((s) => s === b || models.value.includes(s)),
+                        ...Object.fromEntries(slotKnobNames(b).map((n, i) => [n, state[slotKnobNames(id)[i]]])),
+                      })
+                    }
+                  >
+                    Compare with a second {id} variant
+                  </button>
+                ) : null}
+              </div>
             );
           })}
-          <p className={hintClass}>Several models train one after another, each measured alone, then compared.</p>
+          <p className={hintClass}>
+            Several models train one after another, each measured alone, then compared. A second variant of a model (other knobs, say DenseNet k=12 against
+            k=24) trains and is compared the same way.
+          </p>
         </fieldset>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">

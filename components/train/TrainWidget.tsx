@@ -5,8 +5,10 @@ import { Notices } from '@/components/ui/Notices';
 import { Select } from '@/components/ui/Select';
 import type { WidgetProps } from '@/lib/widgets/types';
 import type { TrainWidgetSchema } from '@/lib/widgets/train/meta';
+import { setupRefusal, slotModelOf } from '@/lib/widgets/train/knobs';
 import { DIGITS_MODELS, layerFor, modelCost, trainConfigOf, trainWidgetSchema } from '@/lib/widgets/train/schema';
 import { BatchNormCaveat } from './BatchNormCaveat';
+import { ModelKnobs } from './ModelKnobs';
 import { ModelDetail } from './ModelDetail';
 import { TrainControls } from './TrainControls';
 import { TrainCurves, TrainStats } from './TrainCurves';
@@ -24,25 +26,28 @@ const QUICK = ['opt', 'lr', 'batch', 'steps'];
  */
 export function TrainWidget({ state, onChange }: WidgetProps<TrainWidgetSchema>) {
   const { config, notices } = useMemo(() => trainConfigOf(state), [state]);
+  // The model with the knobs of its URL (named as on /train: `densenet_digits.k=24`).
+  const { model, notices: knobNotices } = useMemo(() => slotModelOf(state.model, state), [state]);
+  const refusal = useMemo(() => setupRefusal(model, config.batchSize, state.backend), [model, config, state.backend]);
   const api = useTrainSession();
   const snap = api.snapshot;
   const locked = snap !== null || api.booting;
   const record = snap?.models[0] ?? null;
-  const cost = modelCost(state.model);
+  const cost = modelCost(model.id, model.knobs);
   const quickParams = Object.fromEntries(QUICK.map((k) => [k, trainWidgetSchema[k as keyof typeof trainWidgetSchema]]));
 
   const train = () =>
     api.train({
-      models: [state.model],
+      models: [model],
       config,
       backend: state.backend,
       evalEvery: state.evalEvery,
-      layerOf: (id) => layerFor(modelCost(id).graph, state.layer),
+      layerOf: (m) => layerFor(modelCost(m.id, m.knobs).graph, state.layer),
     });
 
   return (
     <div className="space-y-4" data-testid="train-widget">
-      <Notices notices={notices} title="Some training settings were not used" />
+      <Notices notices={[...notices, ...knobNotices]} title="Some training settings were not used" />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-48" data-control="model">
           <Select
@@ -51,10 +56,14 @@ export function TrainWidget({ state, onChange }: WidgetProps<TrainWidgetSchema>)
             disabled={locked}
             options={DIGITS_MODELS.map((id) => [id, id] as const)}
             onChange={(model) => onChange({ model })}
-            hint={`${formatParams(cost.params)} · ${formatMacs(cost.macs)}`}
+            hint={`${model.variant ? `${model.variant}, ` : ''}${formatParams(cost.params)} · ${formatMacs(cost.macs)}`}
           />
         </div>
       </div>
+      <fieldset disabled={locked} className="min-w-0" data-control="knobs">
+        <legend className="sr-only">Architecture knobs</legend>
+        <ModelKnobs key={state.model} slot={state.model} state={state} onChange={onChange} />
+      </fieldset>
       <TrainSetup params={quickParams} state={state} onChange={onChange} models={{ multiple: false, value: state.model }} locked={locked} backend={false} />
       <details className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
         <summary className="cursor-pointer font-medium">More settings</summary>
@@ -69,11 +78,11 @@ export function TrainWidget({ state, onChange }: WidgetProps<TrainWidgetSchema>)
           />
         </div>
       </details>
-      <TrainControls api={api} onTrain={train} requestedBackend={state.backend} />
+      <TrainControls api={api} onTrain={train} blocked={refusal} requestedBackend={state.backend} />
       {snap && record && api.session ? (
         <>
           <TrainStats record={record} steps={snap.config.steps} batchSize={snap.config.batchSize} testSubsetSize={snap.testSubsetSize} />
-          <BatchNormCaveat modelId={record.id} steps={snap.config.steps} />
+          <BatchNormCaveat model={record} steps={snap.config.steps} />
           <TrainCurves records={snap.models} steps={snap.config.steps} testSubsetSize={snap.testSubsetSize} />
           <ModelDetail session={api.session} snapshot={snap} record={record} layer={state.layer} onLayerChange={(layer) => onChange({ layer })} compact />
         </>

@@ -90,6 +90,16 @@ export const DENSENET_KNOBS = {
   },
   initFeatures: { label: 'Initial features k₀', kind: 'int', min: 1, max: 512, step: 1, doc: 'channels entering the first dense block (k₀, after the stem)' },
   bottleneck: { label: 'Bottleneck (DenseNet-B)', kind: 'bool', doc: 'DenseNet-B: a 1×1 bottleneck to 4k channels before each 3×3 conv' },
+  // torchvision's bn_size (densenet.py _DenseLayer: conv1 to bn_size * growth_rate channels); the
+  // paper fixes it at 4 (Sec. 3, "Bottleneck layers"). Only used with the bottleneck.
+  bnSize: {
+    label: 'Bottleneck size',
+    kind: 'int',
+    min: 1,
+    max: 8,
+    step: 1,
+    doc: 'bn_size: the 1×1 bottleneck makes bn_size·k channels (the paper: 4); only with the bottleneck',
+  },
   compression: {
     label: 'Compression θ',
     kind: 'number',

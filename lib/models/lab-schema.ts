@@ -17,7 +17,7 @@ import {
 } from '@/lib/arch';
 import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
 import { boolKnobP, intKnobP, intListKnobP, numKnobP } from '@/lib/url-state/knob-params';
-import { enumP, intP, stringP, type Param, type Schema, type StateOf } from '@/lib/url-state/schema';
+import { enumP, intP, parseParams, stringP, toSearchParams, type Param, type Schema, type StateOf } from '@/lib/url-state/schema';
 import { SAMPLE_IDS, sampleParam } from '@/lib/lab/samples';
 import { DIGITS_SPLIT } from '@/lib/data/digits/split';
 import { TRAINED_KEY_MAX_LENGTH, TRAINED_KEY_PATTERN } from '@/lib/train/handoff';
@@ -69,7 +69,7 @@ function datasetParams(dataset: Dataset): Schema {
  * step, label and doc of each come from the knob's declaration in lib/arch (Family.knobSpecs).
  */
 export const LAB_KNOB_PARAMS = {
-  densenet: { k: 'growthRate', blocks: 'blockConfig', init: 'initFeatures', bottleneck: 'bottleneck', theta: 'compression' },
+  densenet: { k: 'growthRate', blocks: 'blockConfig', init: 'initFeatures', bottleneck: 'bottleneck', bn: 'bnSize', theta: 'compression' },
   resnext: { C: 'cardinality', d: 'widthPerGroup', layers: 'layers' },
   shufflenet_v2: { repeats: 'stagesRepeats', channels: 'stagesOutChannels', split: 'splitRatio' },
   mnasnet: { alpha: 'alpha', blocks: 'blocks' },
@@ -91,6 +91,24 @@ function knobParam(spec: KnobSpec, value: unknown): Param {
   }
 }
 
+/** The knob parameters of a registered model (short names, its own knobs as defaults): the lab's, and /train's under a prefix. */
+export function modelKnobParams(id: string): Schema {
+  return familyParams(getModel(id).family, modelKnobs(id));
+}
+
+/**
+ * The lab's query for knob values (short names; those equal to the model's own are left out), so
+ * another page (/train's "Open in the model lab") links to the lab with the same network.
+ */
+export function labKnobQuery(id: string, knobState: Readonly<Record<string, unknown>>): string {
+  return toSearchParams(modelKnobParams(id), knobState as StateOf<Schema>).toString();
+}
+
+/** Any knob query (a stored or hand-made one) in labKnobQuery's canonical form: unknown or bad values dropped. */
+export function canonicalKnobQuery(id: string, query: string): string {
+  return labKnobQuery(id, parseParams(modelKnobParams(id), new URLSearchParams(query)).state);
+}
+
 function familyParams(family: FamilyId, knobs: object): Schema {
   const specs = getFamily(family).knobSpecs as Readonly<Record<string, KnobSpec>>;
   const values = knobs as Readonly<Record<string, unknown>>;
@@ -106,8 +124,7 @@ export type LabState = Omit<CommonState, 'psize'> & { psize: string; digit?: num
 
 /** Family knob parameter names, for the knob panel (the rest are common to every lab). */
 export function knobParamNames(id: string): string[] {
-  const m = getModel(id);
-  return Object.keys(familyParams(m.family, modelKnobs(id)));
+  return Object.keys(modelKnobParams(id));
 }
 
 export function labSchema(id: string): Schema {

@@ -14,29 +14,33 @@ import { SEED_MAX, SEED_MIN } from '../url-state/common-params';
 import { describeAllowed, formatValue, parseParams } from '../url-state/schema';
 import type { OptimizerConfig, ScheduleConfig, TrainConfig } from './types';
 
-/** Where a setting appears besides its name: its URL key and its command-line flag (without --). */
-interface Names {
+/**
+ * Where a setting appears besides its name: its URL key and its command-line flag (without --).
+ * The URL key keeps its literal type, so the URL schema derived from these (train-params.ts) is
+ * typed key by key (`state.lr`, `state.opt`).
+ */
+interface Names<U extends string = string> {
   /** The /train URL key. */
-  readonly url: string;
+  readonly url: U;
   /** The CLI flag; a bool whose default is true is switched off by `--no-<flag>`. */
   readonly flag: string;
   readonly label: string;
 }
-type Decl<P> = P & Names;
+type Decl<P, U extends string = string> = P & Names<U>;
 
 export const OPTIMIZERS = ['sgd', 'adam'] as const;
 export const SCHEDULES = ['constant', 'step', 'cosine'] as const;
 export type OptimizerKind = (typeof OPTIMIZERS)[number];
 export type ScheduleKind = (typeof SCHEDULES)[number];
 
-const enumD = <V extends string>(values: readonly V[], def: V, names: Names, doc: string): Decl<EnumParam<V>> => ({
+const enumD = <V extends string, U extends string>(values: readonly V[], def: V, names: Names<U>, doc: string): Decl<EnumParam<V>, U> => ({
   kind: 'enum',
   values,
   default: def,
   doc,
   ...names,
 });
-const intD = (min: number, max: number, def: number, names: Names, doc: string): Decl<IntParam> => ({
+const intD = <U extends string>(min: number, max: number, def: number, names: Names<U>, doc: string): Decl<IntParam, U> => ({
   kind: 'int',
   min,
   max,
@@ -45,7 +49,14 @@ const intD = (min: number, max: number, def: number, names: Names, doc: string):
   doc,
   ...names,
 });
-const numD = (min: number, max: number, def: number, names: Names, doc: string, o: { minExclusive?: boolean; step?: number } = {}): Decl<NumberParam> => ({
+const numD = <U extends string>(
+  min: number,
+  max: number,
+  def: number,
+  names: Names<U>,
+  doc: string,
+  o: { minExclusive?: boolean; step?: number } = {},
+): Decl<NumberParam, U> => ({
   kind: 'number',
   min,
   max,
@@ -55,7 +66,7 @@ const numD = (min: number, max: number, def: number, names: Names, doc: string, 
   doc,
   ...names,
 });
-const boolD = (def: boolean, names: Names, doc: string): Decl<BoolParam> => ({ kind: 'bool', default: def, doc, ...names });
+const boolD = <U extends string>(def: boolean, names: Names<U>, doc: string): Decl<BoolParam, U> => ({ kind: 'bool', default: def, doc, ...names });
 
 /** Every training setting, in the order controls, docs and `--help` list them. */
 export const TRAIN_SETTINGS = {

@@ -37,6 +37,17 @@ describe('trained weights handoff', () => {
     expect(trainedLabHref('resnet_digits', key)).toBe(`/models/resnet_digits?trained=${key}`);
   });
 
+  it('records the knobs the weights were trained with; the lab link carries them; entries from before knobs are of the registered model', async () => {
+    const store = memoryStore();
+    const key = await saveTrainedWeights({ modelId: 'densenet_digits', knobs: 'k=24&blocks=6%2C6%2C6', bytes: Uint8Array.of(1), label: 'd' }, store);
+    expect((await loadTrainedWeights(key, store))?.knobs).toBe('k=24&blocks=6%2C6%2C6');
+    expect(trainedLabHref('densenet_digits', key, 'k=24&blocks=6%2C6%2C6')).toBe(`/models/densenet_digits?trained=${key}&k=24&blocks=6%2C6%2C6`);
+    expect((await loadTrainedWeights(await saveTrainedWeights({ modelId: 'm', bytes: Uint8Array.of(1), label: '' }, store), store))?.knobs).toBe('');
+    const old = 'm00000-00000000';
+    await store.put({ key: old, modelId: 'm', label: '', bytes: Uint8Array.of(1), savedAt: 0 } as unknown as Parameters<typeof store.put>[0]);
+    expect((await loadTrainedWeights(old, store))?.knobs).toBe('');
+  });
+
   it('keeps only the newest entries', async () => {
     const store = memoryStore();
     const keys: string[] = [];

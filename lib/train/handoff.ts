@@ -14,6 +14,12 @@ export interface TrainedWeights {
   readonly key: string;
   /** The registered model id the weights were trained for. */
   readonly modelId: string;
+  /**
+   * The architecture knobs they were trained with, as the model lab's query of the changed knobs
+   * (`k=24&blocks=6%2C6%2C6`; lib/models/lab-schema.ts labKnobQuery); empty: the model as registered.
+   * The lab loads the weights only into the same network, and links to it otherwise.
+   */
+  readonly knobs: string;
   /** Shown in the lab ("densenet_digits, 300 steps, seed 0"). */
   readonly label: string;
   /** The .safetensors file's bytes. */
@@ -136,13 +142,13 @@ function withFallback(primary: TrainedWeightsStore, backup: TrainedWeightsStore)
 
 /** Stores trained weights; returns the key for `/models/<modelId>?trained=<key>`. */
 export async function saveTrainedWeights(
-  entry: { readonly modelId: string; readonly bytes: Uint8Array; readonly label: string },
+  entry: { readonly modelId: string; readonly knobs?: string; readonly bytes: Uint8Array; readonly label: string },
   store: TrainedWeightsStore = defaultStore(),
 ): Promise<string> {
   if (entry.bytes.length === 0) throw new Error('no weights to store (0 bytes)');
   const key = newKey();
   // A copy: the caller's buffer may be reused or transferred.
-  await store.put({ key, modelId: entry.modelId, label: entry.label, bytes: entry.bytes.slice(), savedAt: Date.now() });
+  await store.put({ key, modelId: entry.modelId, knobs: entry.knobs ?? '', label: entry.label, bytes: entry.bytes.slice(), savedAt: Date.now() });
   const all = await store.keys();
   for (const old of all.slice(0, Math.max(0, all.length - MAX_TRAINED_ENTRIES))) await store.delete(old.key);
   return key;
@@ -151,10 +157,12 @@ export async function saveTrainedWeights(
 /** The stored weights for `key`, or null when they are not (or no longer) in this browser. */
 export async function loadTrainedWeights(key: string, store: TrainedWeightsStore = defaultStore()): Promise<TrainedWeights | null> {
   if (!TRAINED_KEY_PATTERN.test(key)) return null;
-  return store.get(key);
+  const entry = await store.get(key);
+  // Entries stored before knobs were recorded are of the model as registered.
+  return entry ? { ...entry, knobs: typeof entry.knobs === 'string' ? entry.knobs : '' } : null;
 }
 
-/** The lab link for stored weights. */
-export function trainedLabHref(modelId: string, key: string): string {
-  return `/models/${modelId}?trained=${encodeURIComponent(key)}`;
+/** The lab link for stored weights, with the knobs they were trained with (the lab's query form). */
+export function trainedLabHref(modelId: string, key: string, knobs = ''): string {
+  return `/models/${modelId}?trained=${encodeURIComponent(key)}${knobs ? `&${knobs}` : ''}`;
 }

@@ -14,8 +14,10 @@
  *
  * Pure and tfjs-free, like the run guard.
  */
-import { FLOAT32_BYTES, type Footprint } from '../arch/footprint';
+import { FLOAT32_BYTES, footprint, type Footprint } from '../arch/footprint';
 import type { Graph } from '../arch/ir';
+import type { BackendName } from '../runtime/backend-names';
+import { memoryRefusal } from '../runtime/run-guard';
 
 const numel = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 
@@ -29,4 +31,13 @@ export function trainingFootprint(graph: Graph, fp: Footprint, batchSize: number
     peakActivationBytes: batchSize * (kept * FLOAT32_BYTES + fp.peakActivationBytes),
     largestTensorBytes: batchSize * fp.largestTensorBytes,
   };
+}
+
+/**
+ * The run guard's refusal for training `graph` on batches of `batchSize` on `backend`, worded for a
+ * training step, or null when it fits: one sentence for the CLI (`arch train`) and /train alike.
+ */
+export function trainingRefusal(graph: Graph, batchSize: number, backend: BackendName, advice: string): string | null {
+  const refusal = memoryRefusal(trainingFootprint(graph, footprint(graph), batchSize), backend, 0, advice);
+  return refusal ? refusal.message.replace('to run on', 'to train on').replace('one pass needs', `a training step of ${batchSize} images needs`) : null;
 }

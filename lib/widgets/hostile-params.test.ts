@@ -227,6 +227,24 @@ function tokensOf(p: Param): string[] {
   }
 }
 
+/**
+ * A numeric parameter's declared bounds, given alone, are used as given (the ranges are inclusive):
+ * also what makes sure the accepted branch runs for parameters whose valid values random cases
+ * rarely hit whole (a list of exactly 3 or 5 entries, a narrow range).
+ */
+function boundValues(p: Param): string[] {
+  switch (p.kind) {
+    case 'int':
+      return [String(p.min), String(p.max)];
+    case 'number':
+      return p.minExclusive ? [String(p.max)] : [String(p.min), String(p.max)];
+    case 'intList':
+      return [Array(p.minLength).fill(p.min).join(','), Array(p.maxLength).fill(p.max).join(',')];
+    default:
+      return [];
+  }
+}
+
 /** Values built from the parameter's own tokens, mixed with junk. */
 function nearMiss(rng: Rng, p: Param): string {
   const tokens = tokensOf(p);
@@ -442,6 +460,13 @@ describe(`hostile embed parameters (seed ${SEED}, ${CASES_PER_PARAM} cases per p
           let rendered = 0;
           let accepted = 0;
           let rejected = 0;
+          for (const value of boundValues(param)) {
+            const parsed = parseEmbedParams(meta, { [name]: value });
+            checkParsed(meta, parsed, `${meta.id}.${name}=${value}`);
+            expect(parsed.notices, `${meta.id}.${name}=${value}: a declared bound is allowed`).toEqual([]);
+            expect(formatValue(param, ({ ...parsed.state, ...parsed.frame } as Record<string, unknown>)[name])).toBe(canonical(param, value));
+            accepted++;
+          }
           for (let i = 0; i < CASES_PER_PARAM; i++) {
             const value = valueFor(rng, param, i);
             const other = valueFor(rng, param, FIXED.length + i);

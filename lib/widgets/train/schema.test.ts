@@ -51,6 +51,17 @@ describe('the training lab URL', () => {
     expect(config.steps).toBe(160);
   });
 
+  it('counts a setting as given only away from its default, as the URL does (it leaves defaults out)', () => {
+    // steps=500 with epochs: both given, steps win, with a notice.
+    const both = trainConfigOf(parseParams(trainPageSchema, new URLSearchParams('steps=500&epochs=2')).state);
+    expect(both.notices.map((n) => [n.param, n.message])).toEqual([['epochs', expect.stringMatching(/not both; training 500 steps/)]]);
+    expect(both.config.steps).toBe(500);
+    // steps=300 is the default: the same URL as none, so epochs alone decide (2 · ⌊8000 / 64⌋).
+    const one = trainConfigOf(parseParams(trainPageSchema, new URLSearchParams('steps=300&epochs=2')).state);
+    expect(one.notices).toEqual([]);
+    expect(one.config.steps).toBe(250);
+  });
+
   it('shows only the settings of the chosen optimizer and schedule', () => {
     const sgd = relevantParams({ opt: 'sgd', schedule: 'constant' });
     expect(sgd).toEqual(expect.arrayContaining(['lr', 'momentum', 'nesterov', 'wd', 'batch', 'steps', 'epochs', 'seed', 'dropout']));
@@ -75,6 +86,6 @@ describe('what the lab derives from the spec', () => {
   });
 
   it('names the weights file after the model and the steps', () => {
-    expect(weightsFilename('resnet_digits', 40)).toBe('resnet_digits-digits-40steps.safetensors');
+    expect(weightsFilename({ id: 'resnet_digits', labQuery: '' }, 40)).toBe('resnet_digits-digits-40steps.safetensors');
   });
 });

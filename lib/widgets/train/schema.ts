@@ -2,29 +2,23 @@
  * The URL state of the training lab (/train) and of the `train` embed. The training parameters
  * themselves are declared once, in lib/train/config.ts (defaults, ranges, docs; the CLI's flags
  * come from the same declaration); this file adds what only the page has: which digits models to
- * train, how often to evaluate, the feature-map layer and the backend. The URL holds the
+ * train and their architecture knobs (knobs.ts), how often to evaluate, the feature-map layer and
+ * the backend. The URL holds the
  * configuration, never the weights. Framework-free.
  */
-import { buildGraph, graphCost, modelIdsFor, type Graph } from '@/lib/arch';
+import type { Graph } from '@/lib/arch';
 import { DIGITS_SPLIT } from '@/lib/data/digits/split';
 import { TRAIN_SETTINGS, resolveTrainConfig, type TrainSettingName } from '@/lib/train/config';
 import type { TrainConfig } from '@/lib/train/types';
 import { BACKEND_PARAM } from '@/lib/url-state/common-params';
 import { enumP, intP, setP, stringP, type Notice, type Schema, type StateOf } from '@/lib/url-state/schema';
 import { TRAIN_URL_PARAMS, settingsFromUrlState } from '@/lib/url-state/train-params';
+import { TRAIN_SLOTS, knobParams, slotModelOf } from './knobs';
+import { DEFAULT_TRAIN_MODEL, DIGITS_MODELS } from './models';
+import type { TrainModel } from './session';
 
-/** Every registered digits model (ModelEntry.dataset === 'digits'), in registry order. */
-export const DIGITS_MODELS: readonly string[] = modelIdsFor('digits');
-
-/** The model the lab opens with: "watch a DenseNet learn digits". */
-export const DEFAULT_TRAIN_MODEL = DIGITS_MODELS.includes('densenet_digits') ? 'densenet_digits' : DIGITS_MODELS[0];
-
-/** Okabe–Ito, by position in DIGITS_MODELS: one colour per model in every chart of the lab. */
-const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
-export function modelColor(id: string): string {
-  const i = DIGITS_MODELS.indexOf(id);
-  return PALETTE[(i < 0 ? 0 : i) % PALETTE.length];
-}
+export { DEFAULT_TRAIN_MODEL, DIGITS_MODELS, modelColor, slotColor } from './models';
+export { modelCost, weightsFilename } from './knobs';
 
 const EVAL_EVERY = {
   ...intP(1, 1000, 20, 'steps between two test evaluations (on a fixed, stratified 500-image subset of the test split)'),
@@ -38,22 +32,31 @@ const LAYER = stringP(
   'the layer whose feature maps are shown (default: the first convolution)',
 );
 
-/** /train: one or several models, trained one after another. */
+/**
+ * /train: one or several models, trained one after another: each digits model, or its second
+ * variant (`<id>-b`, knobs.ts), with its architecture knobs under `<slot>.<knob>`.
+ */
 export const trainPageSchema = {
-  models: setP(DIGITS_MODELS, [DEFAULT_TRAIN_MODEL], 'the digits models to train, one after another (comma-separated)'),
+  models: setP(
+    TRAIN_SLOTS,
+    [DEFAULT_TRAIN_MODEL],
+    'the digits models to train, one after another (comma-separated); <id>-b is a second variant of <id>, with knobs of its own',
+  ),
   ...TRAIN_URL_PARAMS,
   evalEvery: EVAL_EVERY,
   layer: LAYER,
   backend: BACKEND_PARAM,
+  ...knobParams(TRAIN_SLOTS),
 } as const;
 
-/** The `train` embed: one model, the same training parameters. */
+/** The `train` embed: one model (with its knobs, named as on /train), the same training parameters. */
 export const trainWidgetSchema = {
   model: enumP(DIGITS_MODELS, DEFAULT_TRAIN_MODEL, 'the digits model to train'),
   ...TRAIN_URL_PARAMS,
   evalEvery: EVAL_EVERY,
   layer: LAYER,
   backend: BACKEND_PARAM,
+  ...knobParams(DIGITS_MODELS),
 } as const;
 
 export type TrainPageState = StateOf<typeof trainPageSchema>;
@@ -100,17 +103,16 @@ export function relevantParams(state: Readonly<Record<string, unknown>>): string
   return (Object.keys(TRAIN_SETTINGS) as TrainSettingName[]).filter((k) => only[k] !== false).map((k) => TRAIN_SETTINGS[k].url);
 }
 
-/** A model's graph and its cost (params, MACs) from lib/arch's counters, built once per id. */
-const costs = new Map<string, { graph: Graph; params: number; macs: number }>();
-export function modelCost(id: string): { graph: Graph; params: number; macs: number } {
-  let c = costs.get(id);
-  if (!c) {
-    const graph = buildGraph(id);
-    const { total } = graphCost(graph);
-    c = { graph, params: total.params, macs: total.macs };
-    costs.set(id, c);
+/** What each chosen slot trains (its knobs resolved), with a notice for every knob value not used. */
+export function trainModelsOf(slots: readonly string[], state: Readonly<Record<string, unknown>>): { models: TrainModel[]; notices: Notice[] } {
+  const models: TrainModel[] = [];
+  const notices: Notice[] = [];
+  for (const slot of slots) {
+    const r = slotModelOf(slot, state);
+    models.push(r.model);
+    notices.push(...r.notices);
   }
-  return c;
+  return { models, notices };
 }
 
 /** The node whose maps are shown by default: the first convolution (by op kind, never by name). */
@@ -121,9 +123,4 @@ export function defaultLayer(graph: Graph): string {
 /** `layer` when the graph has it, else the default. */
 export function layerFor(graph: Graph, layer: string): string {
   return layer && graph.nodes.some((n) => n.name === layer) ? layer : defaultLayer(graph);
-}
-
-/** `<id>-digits-<steps>steps.safetensors`: the model id, the dataset and the steps trained. */
-export function weightsFilename(id: string, steps: number): string {
-  return `${id}-digits-${steps}steps.safetensors`;
 }

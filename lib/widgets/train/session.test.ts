@@ -9,7 +9,7 @@ import { CancelledError } from '@/lib/runtime/cancel';
 import type { FeatureMap } from '@/lib/runtime/featuremaps';
 import type { BackendInfo } from '@/lib/runtime/backend';
 import type { LabelledImages, StepReport, TrainConfig } from '@/lib/train/types';
-import { TEST_SUBSET_PER_CLASS, TrainSession, type DigitsData, type RunHandle, type TrainRuntime } from './session';
+import { TEST_SUBSET_PER_CLASS, TrainSession, type DigitsData, type RunHandle, type TrainModel, type TrainRuntime } from './session';
 
 const config: TrainConfig = {
   optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9, nesterov: false, weightDecay: 0 },
@@ -65,6 +65,7 @@ class FakeRun implements RunHandle {
 
 function fakeRuntime() {
   const runs: FakeRun[] = [];
+  const created: Array<{ model: TrainModel; backend: string }> = [];
   let lost: ((m: string) => void) | null = null;
   let queue = Promise.resolve();
   const info = { backend: 'wasm', renderer: 'test', gpuTimer: false, fallbacks: [] } as BackendInfo;
@@ -84,8 +85,10 @@ function fakeRuntime() {
       );
       return p;
     },
-    createRun: (id) => {
-      const r = new FakeRun(id);
+    createRun: (model, _config, _data, backend) => {
+      created.push({ model, backend: backend.backend });
+      if (model.knobs.refuse) throw new Error(`${model.label}: This network is too big to train on WebAssembly`);
+      const r = new FakeRun(model.key);
       runs.push(r);
       return r;
     },
@@ -98,10 +101,12 @@ function fakeRuntime() {
       return () => (lost = null);
     },
   };
-  return { rt, runs, lose: (m: string) => lost?.(m) };
+  return { rt, runs, created, lose: (m: string) => lost?.(m) };
 }
 
-const options = (models: string[], evalEvery = 4) => ({ models, config, backend: 'wasm' as const, evalEvery, layerOf: () => 'conv0' });
+/** Models by key (each its own registered id, no knobs changed). */
+const plain = (key: string): TrainModel => ({ key, id: key, knobs: {}, variant: '', label: key, labQuery: '' });
+const options = (models: string[], evalEvery = 4) => ({ models: models.map(plain), config, backend: 'wasm' as const, evalEvery, layerOf: () => 'conv0' });
 
 describe('TrainSession', () => {
   it('trains the models one after another, with a test point every evalEvery steps and the whole test split at the end', async () => {
@@ -249,5 +254,62 @@ describe('TrainSession', () => {
     const later = await s.featureMapFor('a', 'features.2');
     expect(later.name).toBe('features.2');
     expect(later.data[0]).toBe(10);
+  });
+
+  it('trains two variants of one model side by side, each under its own key, with its knobs', async () => {
+    const { rt, runs, created } = fakeRuntime();
+    const a: TrainModel = plain('densenet_digits');
+    const b: TrainModel = {
+      key: 'densenet_digits-b',
+      id: 'densenet_digits',
+      knobs: { growthRate: 24 },
+      variant: 'k=24',
+      label: 'densenet_digits (k=24)',
+      labQuery: 'k=24',
+    };
+    const layers: string[] = [];
+    const s = new TrainSession(rt, {
+      ...options([]),
+      models: [a, b],
+      layerOf: (m) => {
+        layers.push(m.key);
+        return 'conv0';
+      },
+    });
+    const labels = new Set<string>();
+    s.subscribe(() => labels.add(s.getSnapshot().progress?.label ?? ''));
+    await s.start();
+    // The runtime builds each network from its id and knobs, on the job's backend.
+    expect(created).toEqual([
+      { model: a, backend: 'wasm' },
+      { model: b, backend: 'wasm' },
+    ]);
+    expect(layers).toEqual(['densenet_digits', 'densenet_digits-b']);
+    const snap = s.getSnapshot();
+    expect(snap.models.map((m) => [m.key, m.id, m.label, m.status])).toEqual([
+      ['densenet_digits', 'densenet_digits', 'densenet_digits', 'done'],
+      ['densenet_digits-b', 'densenet_digits', 'densenet_digits (k=24)', 'done'],
+    ]);
+    expect(snap.models[1]).toMatchObject({ knobs: { growthRate: 24 }, labQuery: 'k=24' });
+    expect([...labels]).toContain('Training densenet_digits (k=24): step 10 of 10');
+    // Weights and feature maps are asked for by key: the second variant's run answers.
+    runs[1].stepsDone = 7;
+    expect((await s.weights('densenet_digits-b')).bytes).toEqual(Uint8Array.of(7));
+    expect((await s.weights('densenet_digits')).bytes).toEqual(Uint8Array.of(10));
+    expect((await s.featureMapFor('densenet_digits-b', 'features.1')).data[0]).toBe(7);
+    await expect(s.weights('densenet_digits-c')).rejects.toThrow(/no weights/);
+  });
+
+  it('refuses two models with one key, and stops with the runtime’s sentence when a network is too big to train', async () => {
+    const { rt, runs } = fakeRuntime();
+    expect(() => new TrainSession(rt, options(['a', 'a']))).toThrow(/a key of its own/);
+    const big: TrainModel = { ...plain('b'), knobs: { refuse: true }, label: 'b (k=128)' };
+    const s = new TrainSession(rt, { ...options([]), models: [plain('a'), big] });
+    await s.start();
+    const snap = s.getSnapshot();
+    expect(snap.phase).toBe('failed');
+    expect(snap.error).toBe('Training stopped: b (k=128): This network is too big to train on WebAssembly');
+    expect(snap.models.map((m) => m.status)).toEqual(['done', 'failed']);
+    expect(runs).toHaveLength(1);
   });
 });

@@ -22,6 +22,7 @@
  * Framework-free and tfjs-free: the runtime is injected (runtime.ts holds the real one), so the
  * page loads tfjs only when training starts, and tests can drive the session.
  */
+import type { KnobInput } from '@/lib/arch/family';
 import type { BackendInfo } from '@/lib/runtime/backend';
 import type { BackendChoice } from '@/lib/runtime/backend-names';
 import { CancelledError, isCancelled, yieldToPage } from '@/lib/runtime/cancel';
@@ -35,6 +36,22 @@ export const TEST_SUBSET_PER_CLASS = 50;
 export const SLICE_MS = 250;
 /** Index, in the test split, of the digit whose feature maps are shown (a fixed one, so maps are comparable over time). */
 export const FEATURE_DIGIT_INDEX = 0;
+
+/** One network to train: a registered digits model, as registered or with some knobs changed (knobs.ts). */
+export interface TrainModel {
+  /** Unique in a session: the training slot (`densenet_digits`, or `densenet_digits-b` for a second variant). */
+  readonly key: string;
+  /** The registered model id. */
+  readonly id: string;
+  /** Knob overrides in lib/arch's terms (`{ growthRate: 24 }`); empty: the model as registered. */
+  readonly knobs: KnobInput;
+  /** The changed knobs in words (`k=24 · blocks=6,6,6`); empty when none. */
+  readonly variant: string;
+  /** How the page names it: `densenet_digits (k=24)`. */
+  readonly label: string;
+  /** The changed knobs as the model lab's query (`k=24&blocks=6%2C6%2C6`), so the lab builds the same network. */
+  readonly labQuery: string;
+}
 
 export interface RunHandle {
   readonly stepsDone: number;
@@ -60,9 +77,13 @@ export interface TrainRuntime {
   loadData(onProgress: (fraction: number) => void): Promise<DigitsData>;
   /** Runs `body` as a job of the page-wide queue on the chosen backend. */
   job<T>(backend: BackendChoice, signal: AbortSignal, body: (backend: BackendInfo) => Promise<T>): Promise<T>;
-  createRun(modelId: string, config: TrainConfig, data: DigitsData): RunHandle;
+  /**
+   * Builds the trainable model on the job's backend; throws, with a sentence, when the network
+   * cannot train there (the run guard: too big for the backend's memory).
+   */
+  createRun(model: TrainModel, config: TrainConfig, data: DigitsData, backend: BackendInfo): RunHandle;
   /** Feature maps of `layer` for one image through the fused inference path (and, with `time`, its ms per image). */
-  inspect(run: RunHandle, modelId: string, image: LabelledImages, layer: string | null, time: boolean, signal: AbortSignal): Promise<Inspection>;
+  inspect(run: RunHandle, model: TrainModel, image: LabelledImages, layer: string | null, time: boolean, signal: AbortSignal): Promise<Inspection>;
   /** Called when the browser takes the GPU backend away; returns the unsubscribe. */
   onBackendLost(listener: (message: string) => void): () => void;
 }
@@ -86,8 +107,7 @@ export interface LastEval extends EvalReport {
   readonly labels: Int32Array;
 }
 
-export interface ModelRecord {
-  readonly id: string;
+export interface ModelRecord extends TrainModel {
   readonly status: ModelStatus;
   readonly steps: readonly StepReport[];
   readonly evals: readonly EvalPoint[];
@@ -123,17 +143,17 @@ export interface SessionSnapshot {
 }
 
 export interface SessionOptions {
-  readonly models: readonly string[];
+  readonly models: readonly TrainModel[];
   readonly config: TrainConfig;
   readonly backend: BackendChoice;
   /** Steps between two test evaluations. */
   readonly evalEvery: number;
-  /** The layer whose feature maps are shown at first, per model (null: none); setLayer changes it. */
-  readonly layerOf: (modelId: string) => string | null;
+  /** The layer whose feature maps are shown at first, per model (null: none); featureMapFor changes it. */
+  readonly layerOf: (model: TrainModel) => string | null;
 }
 
 interface Mutable {
-  id: string;
+  readonly model: TrainModel;
   status: ModelStatus;
   steps: StepReport[];
   evals: EvalPoint[];
@@ -168,15 +188,17 @@ export class TrainSession {
   private abandon: ((e: Error) => void) | null = null;
   private readonly layers = new Map<string, string | null>();
   /** Feature-map requests for a layer other than the one read last, answered at the next read. */
-  private readonly waiting: Array<{ id: string; layer: string; resolve: (m: FeatureMap) => void; reject: (e: unknown) => void }> = [];
+  private readonly waiting: Array<{ key: string; layer: string; resolve: (m: FeatureMap) => void; reject: (e: unknown) => void }> = [];
 
   constructor(
     private readonly rt: TrainRuntime,
     private readonly options: SessionOptions,
   ) {
     if (options.models.length === 0) throw new Error('choose at least one model to train');
-    this.records = options.models.map((id) => ({
-      id,
+    const keys = new Set(options.models.map((m) => m.key));
+    if (keys.size !== options.models.length) throw new Error('each model of a training needs a key of its own');
+    this.records = options.models.map((model) => ({
+      model,
       status: 'waiting',
       steps: [],
       evals: [],
@@ -187,7 +209,7 @@ export class TrainSession {
       weightsAvailable: true,
       run: null,
     }));
-    for (const id of options.models) this.layers.set(id, options.layerOf(id));
+    for (const m of options.models) this.layers.set(m.key, options.layerOf(m));
     this.snapshot = this.makeSnapshot();
   }
 
@@ -216,7 +238,7 @@ export class TrainSession {
       testSubsetSize: this.subset?.labels.length ?? TEST_SUBSET_PER_CLASS * 10,
       sets: this.data && this.subset && this.digit ? { subset: this.subset, test: this.data.test, digit: this.digit } : null,
       models: this.records.map((r) => ({
-        id: r.id,
+        ...r.model,
         status: r.status,
         steps: r.steps.slice(),
         evals: r.evals.slice(),
@@ -247,7 +269,7 @@ export class TrainSession {
       // Requests for a layer the last read did not cover: read them now, each as a job of its own.
       for (const w of this.waiting.splice(0)) {
         if (this.disposed) w.reject(new Error('the session was reset'));
-        else this.featureMapFor(w.id, w.layer).then(w.resolve, w.reject);
+        else this.featureMapFor(w.key, w.layer).then(w.resolve, w.reject);
       }
     });
     return this.active;
@@ -296,9 +318,9 @@ export class TrainSession {
   }
 
   /** The .safetensors bytes of a model's weights as they are now (torchvision keys, whole state_dict). */
-  async weights(modelId: string): Promise<{ bytes: Uint8Array; steps: number }> {
-    const r = this.records.find((x) => x.id === modelId);
-    if (!r?.run || !r.weightsAvailable) throw new Error(`${modelId} has no weights to save`);
+  async weights(key: string): Promise<{ bytes: Uint8Array; steps: number }> {
+    const r = this.records.find((x) => x.model.key === key);
+    if (!r?.run || !r.weightsAvailable) throw new Error(`${r?.model.label ?? key} has no weights to save`);
     const run = r.run;
     const ctrl = new AbortController();
     const bytes = await this.rt.job(this.options.backend, ctrl.signal, () => run.toSafetensors());
@@ -310,19 +332,19 @@ export class TrainSession {
    * the layer becomes the one read at the next evaluation and the promise settles then; otherwise
    * it is read at once, as a job of its own.
    */
-  featureMapFor(modelId: string, layer: string): Promise<FeatureMap> {
-    const r = this.records.find((x) => x.id === modelId);
-    if (!r) return Promise.reject(new Error(`${modelId} is not part of this training`));
-    this.layers.set(modelId, layer);
+  featureMapFor(key: string, layer: string): Promise<FeatureMap> {
+    const r = this.records.find((x) => x.model.key === key);
+    if (!r) return Promise.reject(new Error(`${key} is not part of this training`));
+    this.layers.set(key, layer);
     const have = r.featureMap?.map;
     if (have && have.name === layer && r.featureMap!.step === (r.run?.stepsDone ?? -1)) return Promise.resolve(have);
     if (!r.run || !this.digit) return Promise.reject(new Error('the feature maps appear once the model has trained a step'));
     if (!r.weightsAvailable) return Promise.reject(new Error('the weights were lost with the GPU context'));
-    if (this.active) return new Promise((resolve, reject) => this.waiting.push({ id: modelId, layer, resolve, reject }));
+    if (this.active) return new Promise((resolve, reject) => this.waiting.push({ key, layer, resolve, reject }));
     const run = r.run;
     const ctrl = new AbortController();
     return this.rt
-      .job(this.options.backend, ctrl.signal, () => this.rt.inspect(run, modelId, this.digit!, layer, false, ctrl.signal))
+      .job(this.options.backend, ctrl.signal, () => this.rt.inspect(run, r.model, this.digit!, layer, false, ctrl.signal))
       .then(({ map }) => {
         if (!map) throw new Error(`no layer named ${layer}`);
         r.featureMap = { step: run.stepsDone, map };
@@ -331,10 +353,10 @@ export class TrainSession {
   }
 
   /** Answers the feature-map requests a read just satisfied (or failed). */
-  private settleWaiting(id: string, map: FeatureMap | null, error?: unknown): void {
+  private settleWaiting(key: string, map: FeatureMap | null, error?: unknown): void {
     for (let i = this.waiting.length - 1; i >= 0; i--) {
       const w = this.waiting[i];
-      if (w.id !== id && error === undefined) continue;
+      if (w.key !== key && error === undefined) continue;
       this.waiting.splice(i, 1);
       if (map && map.name === w.layer) w.resolve(map);
       else w.reject(error ?? new Error('the layer changed again before its maps were read'));
@@ -431,9 +453,9 @@ export class TrainSession {
     const data = this.data!;
     if (!r.run) {
       r.status = 'warming';
-      this.setProgress(`Warming up ${r.id}: building the trainable model`, 0, total);
+      this.setProgress(`Warming up ${r.model.label}: building the trainable model`, 0, total);
       this.publish();
-      r.run = this.rt.createRun(r.id, config, data);
+      r.run = this.rt.createRun(r.model, config, data, this.backend!);
     }
     const run = r.run;
     let msPerStep = 0;
@@ -442,7 +464,7 @@ export class TrainSession {
       const warm = run.stepsDone === 0;
       if (warm) {
         r.status = 'warming';
-        this.setProgress(`Warming up ${r.id}: the first step compiles the kernels`, 0, total);
+        this.setProgress(`Warming up ${r.model.label}: the first step compiles the kernels`, 0, total);
       } else {
         r.status = 'training';
       }
@@ -453,7 +475,7 @@ export class TrainSession {
       await run.run(n, { signal, onStep: (s) => r.steps.push(s) });
       if (!warm) msPerStep = (now() - t0) / n;
       r.status = 'training';
-      this.setProgress(`Training ${r.id}: step ${run.stepsDone} of ${total}`, run.stepsDone, total);
+      this.setProgress(`Training ${r.model.label}: step ${run.stepsDone} of ${total}`, run.stepsDone, total);
       if (run.stepsDone % evalEvery === 0 && run.stepsDone < total) await this.evaluate(r, run, false, signal);
       this.publish();
       // A step's work and its read-back settle in microtasks on WASM and the CPU: give the page a
@@ -475,7 +497,9 @@ export class TrainSession {
     const sets: Array<[LabelledImages, boolean]> = [[this.subset!, false], ...(final ? [[this.data!.test, true] as [LabelledImages, boolean]] : [])];
     for (const [data, full] of sets) {
       this.setProgress(
-        full ? `Evaluating ${r.id} on the whole test split (${data.labels.length} images)` : `Evaluating ${r.id} on ${data.labels.length} test images`,
+        full
+          ? `Evaluating ${r.model.label} on the whole test split (${data.labels.length} images)`
+          : `Evaluating ${r.model.label} on ${data.labels.length} test images`,
         run.stepsDone,
         steps,
       );
@@ -486,10 +510,10 @@ export class TrainSession {
       else r.evals.push(point);
       r.lastEval = { ...report, step: run.stepsDone, full, labels: data.labels };
     }
-    if (final) this.setProgress(`Measuring ${r.id}'s inference time per image`, run.stepsDone, steps);
-    const { map, msPerImage } = await this.rt.inspect(run, r.id, this.digit!, this.layers.get(r.id) ?? null, final, signal);
+    if (final) this.setProgress(`Measuring ${r.model.label}'s inference time per image`, run.stepsDone, steps);
+    const { map, msPerImage } = await this.rt.inspect(run, r.model, this.digit!, this.layers.get(r.model.key) ?? null, final, signal);
     r.featureMap = map ? { step: run.stepsDone, map } : null;
-    this.settleWaiting(r.id, map);
+    this.settleWaiting(r.model.key, map);
     if (msPerImage !== null) r.msPerImage = msPerImage;
   }
 }
