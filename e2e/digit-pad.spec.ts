@@ -88,6 +88,20 @@ test('a digit drawn with the mouse is read live; undo, clear and the tensor coun
   await expect(tensors).toHaveText(after1!);
 });
 
+test('the runner embed of a digits model has the pad: its digit in the link, drawing read live', async ({ page }) => {
+  await page.goto('/embed/lab-runner?v=1&model=resnet_digits&backend=wasm&digit=37');
+  const lab = new LabPage(page);
+  const checked = lab.digitGrid.getByRole('radio', { checked: true });
+  await expect(checked).toHaveAccessibleName(/^test digit 37, a \d$/, { timeout: 60_000 });
+  await checked.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(checked).toHaveAttribute('data-index', '38');
+  await expect(page).toHaveURL(/[?&]digit=38(&|$)/);
+  await lab.draw(ONE);
+  await expect(lab.digitPad.getByTestId('pad-status')).toHaveText('The model reads your drawing (1 stroke).');
+  await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 120_000 });
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the digit pad with a drawing passes axe (${scheme})`, async ({ page }) => {
     test.setTimeout(240_000);

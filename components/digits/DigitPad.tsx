@@ -134,7 +134,7 @@ export function DigitPad({ onDigit, testDigit, onTestDigit, disabled }: DigitPad
               describedBy={`${id}-how`}
             />
           </div>
-          <div className="space-y-2">
+          <div className="min-w-0 flex-1 space-y-2">
             <figure className="space-y-1">
               {digit ? (
                 <CentringPreview
@@ -147,8 +147,9 @@ export function DigitPad({ onDigit, testDigit, onTestDigit, disabled }: DigitPad
                   {drawing ? 'Nothing drawn yet' : '…'}
                 </div>
               )}
-              <figcaption className="w-28 text-[11px] text-slate-600 dark:text-slate-400">
-                28×28 input{digit?.source === 'drawn' ? ': dashed, the 20-pixel box; dot, the centre of mass; cross, the middle' : ''}
+              <figcaption className="max-w-48 text-[11px] text-slate-600 dark:text-slate-400">
+                What the model reads, 28×28.
+                {digit?.source === 'drawn' ? ' Dashed: the 20-pixel box. Dot: the centre of mass, moved to the middle (cross).' : ''}
               </figcaption>
             </figure>
             <div className="flex gap-2">

@@ -148,7 +148,7 @@ export function ModelLab({ id }: { id: string }) {
             onInvalidate={() => setResult(null)}
           />
         </WhenNeeded>
-        {share(LAB['lab-runner'], { backend: state.backend, sample: state.sample, seed: state.seed })}
+        {share(LAB['lab-runner'], { backend: state.backend, sample: state.sample, digit: state.digit, seed: state.seed })}
       </section>
       {/* Not a section: TestAccuracy is a labelled region itself, of the same name (axe: landmark-unique). */}
       {digits && (
@@ -172,6 +172,7 @@ export function ModelLab({ id }: { id: string }) {
         {share(LAB['lab-feature-maps'], {
           layer: selected && graph.nodes.some((n) => n.name === selected) ? selected : '',
           sample: state.sample,
+          digit: state.digit,
           seed: state.seed,
           backend: state.backend,
         })}

@@ -11,6 +11,17 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { LabelledImages } from '../train/types';
 import type { RgbaImage } from '../runtime/imagenet';
+import { DIGITS_SPLIT } from '../data/digits/split';
+import { intP, type IntParam } from '../url-state/schema';
+
+/**
+ * The URL parameter of a digits model's input (the lab, its runner and feature-map embeds): a test
+ * digit, by its index in the test split. A drawing on the digit pad replaces it while it lasts (a
+ * drawing is not put in links).
+ */
+export function digitParam(doc = 'the test digit the model reads (index into the digits test split, 0–1999; digits models only)'): IntParam {
+  return intP(0, DIGITS_SPLIT.testCount - 1, 0, doc);
+}
 
 /** Class names of the digits models' ten outputs. */
 export const DIGIT_CLASSES: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

@@ -19,7 +19,7 @@ import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
 import { boolKnobP, intKnobP, intListKnobP, numKnobP } from '@/lib/url-state/knob-params';
 import { enumP, intP, parseParams, stringP, toSearchParams, type Param, type Schema, type StateOf } from '@/lib/url-state/schema';
 import { SAMPLE_IDS, sampleParam } from '@/lib/lab/samples';
-import { DIGITS_SPLIT } from '@/lib/data/digits/split';
+import { digitParam } from '@/lib/lab/digits-input';
 import { TRAINED_KEY_MAX_LENGTH, TRAINED_KEY_PATTERN } from '@/lib/train/handoff';
 import { decodeMnasBlocks, mnasBlocksParam } from './mnas-code';
 
@@ -59,7 +59,7 @@ function commonParams(defaultSize: number) {
 function datasetParams(dataset: Dataset): Schema {
   if (dataset !== 'digits') return {};
   return {
-    digit: intP(0, DIGITS_SPLIT.testCount - 1, 0, 'the test digit shown to the model (index into the digits test split, 0–1999)'),
+    digit: digitParam('the test digit shown to the model (index into the digits test split, 0–1999; a drawing on the digit pad replaces it)'),
     psize: enumP(DIGITS_PROFILE_SIZES, '28', 'input size of the per-layer profile (the digit is resized)'),
   };
 }

@@ -28,14 +28,14 @@ export const LAB_DEFINITIONS = {
   'lab-runner': defineWidget({
     meta: labRunnerMeta,
     kind: 'lab',
-    home: lab(['backend', 'sample', 'seed']),
+    home: lab(['backend', 'sample', 'digit', 'seed']),
     height: 640,
     runs: `${TFJS}runs the model on the photo (seeded random weights).`,
   }),
   'lab-feature-maps': defineWidget({
     meta: labFeatureMapsMeta,
     kind: 'lab',
-    home: lab(['layer', 'sample', 'seed', 'backend']),
+    home: lab(['layer', 'sample', 'digit', 'seed', 'backend']),
     height: 820,
     runs: `${TFJS}runs the model on the photo and reads one layer's output.`,
   }),

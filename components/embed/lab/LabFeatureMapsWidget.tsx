@@ -45,6 +45,8 @@ export function LabFeatureMapsWidget({ state, onChange }: WidgetProps<LabFeature
         sample={state.sample}
         seed={state.seed}
         onSampleChange={(sample) => onChange({ sample: sample as State['sample'] })}
+        digit={state.digit}
+        onDigitChange={(digit) => onChange({ digit })}
         onSeedChange={(seed) => onChange({ seed })}
         onRun={setResult}
         onInvalidate={() => setResult(null)}

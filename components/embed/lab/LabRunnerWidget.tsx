@@ -24,6 +24,8 @@ export function LabRunnerWidget({ state, onChange }: WidgetProps<LabRunnerSchema
         sample={state.sample}
         seed={state.seed}
         onSampleChange={(sample) => onChange({ sample: sample as LabRunnerState['sample'] })}
+        digit={state.digit}
+        onDigitChange={(digit) => onChange({ digit })}
         onSeedChange={(seed) => onChange({ seed })}
         autoRun={autoStart}
       />

@@ -51,6 +51,9 @@ export function CompactRunner(props: {
   sample: string;
   seed: number;
   onSampleChange?: (sample: string) => void;
+  /** Digits models: the test digit (the URL's), and where a new choice goes. */
+  digit?: number;
+  onDigitChange?: (digit: number) => void;
   onSeedChange: (seed: number) => void;
   onRun: (r: RunResult) => void;
   onInvalidate: () => void;
@@ -76,6 +79,8 @@ export function CompactRunner(props: {
         sample={props.sample}
         seed={props.seed}
         onSampleChange={props.onSampleChange}
+        digit={props.digit}
+        onDigitChange={props.onDigitChange}
         onSeedChange={props.onSeedChange}
         onRun={props.onRun}
         onInvalidate={props.onInvalidate}

@@ -4,6 +4,7 @@ import type { WidgetMeta } from '@/lib/widgets/types';
 import { LAB_RUN_DEFAULT_MODEL } from '@/lib/widgets/lab-runner/meta';
 import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
 import { sampleParam } from '@/lib/lab/samples';
+import { digitParam } from '@/lib/lab/digits-input';
 
 export const labFeatureMapsSchema = {
   model: enumP(MODEL_IDS, LAB_RUN_DEFAULT_MODEL, 'the registered model to run'),
@@ -15,6 +16,7 @@ export const labFeatureMapsSchema = {
     'the layer whose output is shown (empty: a layer in the middle of the network)',
   ),
   sample: sampleParam(),
+  digit: digitParam(),
   seed: seedParam(),
   backend: BACKEND_PARAM,
 } as const;
