@@ -21,7 +21,10 @@ import { InputPicker } from './InputPicker';
 import { type BackendStatus, RunnerOutput } from './RunnerOutput';
 import { useDigitInput } from './useDigitInput';
 import { useRunnerInput } from './useRunnerInput';
-import { errorText, FULL_PLAN, labelOf, LOAD_PLAN, RUN_PLAN, sameWeights, weightsLabelText } from './runner-plan';
+import { errorText, FULL_PLAN, isRandom, labelOf, LOAD_PLAN, RUN_PLAN, sameWeights, weightsLabelText } from './runner-plan';
+import { imagenetErrorMessage, imagenetProgressDetail } from '@/lib/weights/imagenet/labels';
+import { isCancelled } from '@/lib/runtime/cancel';
+import { useImagenetWeights } from './useImagenetWeights';
 import { WeightsPicker, type WeightsMode } from './WeightsPicker';
 
 export type { BackendStatus };
@@ -105,6 +108,16 @@ export function Runner(props: RunnerProps) {
   // A file whose values need the reader's word (NaN/Inf, negative variances): load anyway, or keep.
   const [valueQuestion, setValueQuestion] = useState<{ name: string; blob: Blob; text: ValueConfirmText } | null>(null);
   const [loaded, setLoaded] = useState<WeightsLabel | null>(null);
+  // The host's ImageNet weights (its manifest): the default for the model until the reader picks
+  // other weights; a download that fails leaves what was loaded and says why.
+  const imagenet = useImagenetWeights(graph.id);
+  const [weightsTouched, setWeightsTouched] = useState(false);
+  const [imagenetDefaulted, setImagenetDefaulted] = useState<string | null>(null);
+  if (imagenet.entry && !weightsTouched && weightsMode === 'seeded' && imagenetDefaulted !== imagenet.entry.sha256 && !props.initialWeights) {
+    setImagenetDefaulted(imagenet.entry.sha256);
+    setWeightsMode('imagenet');
+  }
+  const downloadRef = useRef<AbortController | null>(null);
 
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [runError, setRunError] = useState<string | null>(null);
@@ -166,6 +179,7 @@ export function Runner(props: RunnerProps) {
   // Dispose everything on unmount (StrictMode's mount-unmount-mount included).
   useEffect(
     () => () => {
+      downloadRef.current?.abort();
       const p = sessionRef.current;
       sessionRef.current = null;
       opRef.current++;
@@ -177,6 +191,7 @@ export function Runner(props: RunnerProps) {
     [],
   );
 
+  const imagenetWanted = weightsMode === 'imagenet' ? imagenet.entry : null;
   const wantedWeights = (): WeightsSource =>
     weightsMode === 'file' && weightsFile
       ? { kind: 'file', name: weightsFile.name, blob: weightsFile.blob, allowValueIssues: weightsFile.allowValueIssues }
@@ -211,7 +226,34 @@ export function Runner(props: RunnerProps) {
       if (!guard.allow(`${graph.id}@${graph.input.join('x')}|${on}`, decision, again)) return;
       const image = digits ? (drawnImage ?? (await digitInput.currentImage())) : await input.currentImage();
       if (s.image !== image || s.dataset !== dataset) await s.setInput(image, dataset);
-      const want = wantedWeights();
+      let want = wantedWeights();
+      const entry = imagenetWanted;
+      if (entry && !(s.weights?.kind === 'imagenet' && s.weights.entry.sha256 === entry.sha256)) {
+        // Download (or take from this browser's cache) and check the host's file before the model sees it.
+        downloadRef.current?.abort();
+        const ac = new AbortController();
+        downloadRef.current = ac;
+        setProgress({ plan: LOAD_PLAN, phase: 'weights', fraction: 0, detail: imagenetProgressDetail({ loaded: 0, total: entry.bytes, stage: 'download' }) });
+        try {
+          const got = await imagenet.fetch(entry, {
+            signal: ac.signal,
+            onProgress: (pr) =>
+              current() && setProgress({ plan: LOAD_PLAN, phase: 'weights', fraction: (0.8 * pr.loaded) / pr.total, detail: imagenetProgressDetail(pr) }),
+          });
+          if (!current()) return;
+          want = { kind: 'imagenet', entry, bytes: got.bytes };
+        } catch (e) {
+          if (!current() || isCancelled(e)) return;
+          const kept = s.graph === graph && s.hasModel ? weightsLabelText(labelOf(s.weights)) : `seeded random, seed ${seed}`;
+          setWeightsError(imagenetErrorMessage(graph.id, errorText(e), kept));
+          setWeightsTouched(true);
+          const w = s.graph === graph && s.hasModel ? s.weights : null;
+          setWeightsMode(w?.kind === 'file' ? 'file' : w?.kind === 'imagenet' ? 'imagenet' : 'seeded');
+          want = w ?? { kind: 'seeded', seed };
+        }
+      } else if (entry && s.weights?.kind === 'imagenet') {
+        want = s.weights;
+      }
       if (s.graph !== graph || !s.hasModel || !sameWeights(s.weights, want)) {
         setProgress({ plan: LOAD_PLAN, phase: 'weights', fraction: 0 });
         const r = await s.load(graph, want);
@@ -221,6 +263,7 @@ export function Runner(props: RunnerProps) {
           if (want.kind === 'file' && r.findings?.length)
             setValueQuestion({ name: want.name, blob: want.blob, text: valueConfirmText(want.name, r.findings, stays) });
           else if (want.kind === 'file') setWeightsError(weightsErrorMessage(want.name, graph.id, r.issues, stays));
+          else if (want.kind === 'imagenet') setWeightsError(weightsErrorMessage(want.entry.file, graph.id, r.issues, stays));
           // Keep (or fall back to) weights that fit: the previous ones, else seeded random.
           if (!s.hasModel) {
             const fallback = await s.load(graph, { kind: 'seeded', seed });
@@ -229,10 +272,10 @@ export function Runner(props: RunnerProps) {
           if (current()) {
             // The picker shows what is loaded again, so later re-runs don't retry the bad file.
             const w = s.weights;
-            setWeightsMode(w?.kind === 'file' ? 'file' : 'seeded');
+            setWeightsMode(w?.kind === 'file' ? 'file' : w?.kind === 'imagenet' ? 'imagenet' : 'seeded');
             setWeightsFile(w?.kind === 'file' ? { name: w.name, blob: w.blob, allowValueIssues: w.allowValueIssues } : null);
           }
-        } else if (want.kind === 'file') {
+        } else if (want.kind === 'file' || want.kind === 'imagenet') {
           setWeightsError(null);
         }
       }
@@ -240,7 +283,7 @@ export function Runner(props: RunnerProps) {
       const out = await s.run();
       if (!current()) return;
       const weights = labelOf(s.weights) as WeightsLabel;
-      const res: RunResult = { ...makeHandle(s, graph, weights), ...out, randomWeights: weights.kind === 'seeded' };
+      const res: RunResult = { ...makeHandle(s, graph, weights), ...out, randomWeights: isRandom(s.weights) };
       setResult(res);
       setNumTensors(s.numTensors());
       callbacks.current.onRun?.(res);
@@ -262,7 +305,7 @@ export function Runner(props: RunnerProps) {
   const runs = useRef<Coalesced | null>(null);
 
   // Run when asked (token) and, once live, whenever what the run depends on changes.
-  const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile.blob : seed;
+  const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile.blob : imagenetWanted ? imagenetWanted.sha256 : seed;
   const inputKey: unknown = digits ? (drawn ? drawn.digit : `digit:${digitInput.key}`) : input.key;
   const drawing = digits && drawn !== null;
   useEffect(() => {
@@ -362,7 +405,7 @@ export function Runner(props: RunnerProps) {
           )}
           <WeightsPicker
             fileKind={digits ? 'trained' : 'torchvision'}
-            mode={weightsMode}
+            mode={weightsMode === 'imagenet' && !imagenet.entry ? 'seeded' : weightsMode}
             seed={seed}
             fileName={weightsFile?.name ?? null}
             loadedLabel={weightsLabelText(loaded)}
@@ -380,13 +423,19 @@ export function Runner(props: RunnerProps) {
                 },
               }
             }
+            imagenet={imagenet.applicable && !digits ? { entry: imagenet.entry, ready: imagenet.ready } : undefined}
             onModeChange={(m) => {
               setValueQuestion(null);
               setWeightsError(null);
+              setWeightsTouched(true);
               setWeightsMode(m);
             }}
-            onSeedChange={chooseSeed}
+            onSeedChange={(v) => {
+              setWeightsTouched(true);
+              chooseSeed(v);
+            }}
             onFile={(f) => {
+              setWeightsTouched(true);
               setValueQuestion(null);
               setWeightsError(null);
               setWeightsFile({ name: f.name, blob: f });

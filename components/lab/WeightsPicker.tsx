@@ -2,9 +2,19 @@
 
 import { useId, useRef } from 'react';
 import { smallButtonClass, smallControlClass } from '@/components/ui/styles';
+import type { ImagenetEntry } from '@/lib/weights/imagenet/manifest';
+import { IMAGENET_HOW_TO_ADD, imagenetDetail, imagenetOptionLabel } from '@/lib/weights/imagenet/labels';
 import { WeightsValueConfirm, type WeightsValueConfirmProps } from './WeightsValueConfirm';
 
-export type WeightsMode = 'seeded' | 'file';
+export type WeightsMode = 'seeded' | 'file' | 'imagenet';
+
+/** The host's ImageNet weights for this model (lib/weights/imagenet), when it is one torchvision has. */
+export interface ImagenetChoice {
+  /** The manifest's entry, or null when the host lists none for this model. */
+  readonly entry: ImagenetEntry | null;
+  /** The manifest has been read (until then nothing is said). */
+  readonly ready: boolean;
+}
 
 export interface WeightsPickerProps {
   readonly mode: WeightsMode;
@@ -22,6 +32,8 @@ export interface WeightsPickerProps {
   readonly onFile: (file: File) => void;
   /** What a file holds: torchvision's weights (the ImageNet models), or weights trained here (/train). */
   readonly fileKind?: 'torchvision' | 'trained';
+  /** Offered for the 16 torchvision ImageNet models; absent for the others. */
+  readonly imagenet?: ImagenetChoice;
 }
 
 /** "Seeded random (seed N)" or a torchvision .safetensors file. */
@@ -31,6 +43,9 @@ export function WeightsPicker(p: WeightsPickerProps) {
   return (
     <fieldset className="space-y-2">
       <legend className="mb-1 text-sm font-semibold text-slate-900 dark:text-white">Weights</legend>
+      {p.imagenet && (
+        <ImagenetOption {...p.imagenet} name={`${id}-w`} checked={p.mode === 'imagenet'} disabled={p.disabled} onChoose={() => p.onModeChange('imagenet')} />
+      )}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <label className="inline-flex items-center gap-2">
           <input type="radio" name={`${id}-w`} checked={p.mode === 'seeded'} onChange={() => p.onModeChange('seeded')} disabled={p.disabled} />
@@ -92,6 +107,34 @@ export function WeightsPicker(p: WeightsPickerProps) {
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** "ImageNet weights (torchvision, N MB)" when the host lists the model; else how a host adds them. */
+function ImagenetOption(p: ImagenetChoice & { name: string; checked: boolean; disabled?: boolean; onChoose: () => void }) {
+  if (!p.ready) return null;
+  if (!p.entry)
+    return (
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="imagenet-how-to">
+        {IMAGENET_HOW_TO_ADD.before}
+        <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{IMAGENET_HOW_TO_ADD.command}</code>
+        {IMAGENET_HOW_TO_ADD.after}
+      </p>
+    );
+  return (
+    <div className="text-sm" data-testid="imagenet-option">
+      <label className="inline-flex items-center gap-2">
+        <input type="radio" name={p.name} checked={p.checked} onChange={p.onChoose} disabled={p.disabled} />
+        {imagenetOptionLabel(p.entry)}
+      </label>
+      <div className="ml-6 text-xs text-slate-600 dark:text-slate-400">
+        <p>{imagenetDetail(p.entry)}.</p>
+        <details>
+          <summary className="cursor-pointer underline decoration-dotted">Licence</summary>
+          <p className="pt-1">{p.entry.licence}</p>
+        </details>
+      </div>
+    </div>
   );
 }
 

@@ -2,6 +2,7 @@
 import type { WeightsLabel } from '@/lib/lab/handle';
 import type { Phase } from '@/lib/lab/progress';
 import type { WeightsSource } from '@/lib/lab/session';
+import { imagenetLoadedLabel } from '@/lib/weights/imagenet/labels';
 
 export const FULL_PLAN: readonly Phase[] = ['tfjs', 'weights', 'build', 'warmup', 'run'];
 export const LOAD_PLAN: readonly Phase[] = ['weights', 'build', 'warmup', 'run'];
@@ -16,10 +17,16 @@ export function weightsLabelText(w: WeightsLabel | null): string | null {
 
 export function sameWeights(a: WeightsSource | null, b: WeightsSource): boolean {
   if (!a || a.kind !== b.kind) return false;
-  return a.kind === 'seeded' ? a.seed === (b as { seed: number }).seed : a.blob === (b as { blob: Blob }).blob;
+  if (a.kind === 'seeded') return a.seed === (b as { seed: number }).seed;
+  if (a.kind === 'imagenet') return b.kind === 'imagenet' && a.entry.sha256 === b.entry.sha256;
+  return a.blob === (b as { blob: Blob }).blob;
 }
 
 export function labelOf(w: WeightsSource | null): WeightsLabel | null {
   if (!w) return null;
-  return w.kind === 'seeded' ? { kind: 'seeded', seed: w.seed } : { kind: 'file', name: w.name };
+  if (w.kind === 'seeded') return { kind: 'seeded', seed: w.seed };
+  return { kind: 'file', name: w.kind === 'imagenet' ? imagenetLoadedLabel(w.entry) : w.name };
 }
+
+/** Weights that have learned nothing: seeded ones, and a host's `--offline` test export. */
+export const isRandom = (w: WeightsSource | null): boolean => !w || w.kind === 'seeded' || (w.kind === 'imagenet' && !w.entry.pretrained);

@@ -8,15 +8,19 @@ import type { Graph } from '../arch/ir';
 import type { WeightIssue } from '../runtime/weights/load-state-dict';
 import type { StateDict } from '../runtime/weights/types';
 import type { ValueFinding } from '../runtime/weights/value-scan';
+import type { ImagenetEntry } from '../weights/imagenet/manifest';
 import type { Runtime } from './runtime-loader';
 
 /**
  * A file is kept as a Blob (cheap: no copy) so it can be re-read on another backend.
  * allowValueIssues: the reader chose to load a file with NaN/Inf or negative variances anyway.
+ * imagenet: the host's torchvision weights (lib/weights/imagenet), already checked against the
+ * manifest's size and SHA-256 when they get here.
  */
 export type WeightsSource =
   | { readonly kind: 'seeded'; readonly seed: number }
-  | { readonly kind: 'file'; readonly name: string; readonly blob: Blob; readonly allowValueIssues?: boolean };
+  | { readonly kind: 'file'; readonly name: string; readonly blob: Blob; readonly allowValueIssues?: boolean }
+  | { readonly kind: 'imagenet'; readonly entry: ImagenetEntry; readonly bytes: Uint8Array };
 
 /** Not ok with `findings`: a well-formed file whose values need the reader's word (load anyway, or keep). */
 export type LoadOutcome = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[]; readonly findings?: readonly ValueFinding[] };
@@ -32,6 +36,13 @@ export async function readStateDict(rt: Runtime, graph: Graph, weights: WeightsS
     const sd = rt.heInit.heInit(graph, weights.seed);
     progress?.(1);
     return { ok: true, sd };
+  }
+  if (weights.kind === 'imagenet') {
+    progress?.(0.5);
+    const r = rt.weightsFile.readWeightsFile(weights.bytes, graph);
+    if (!r.ok) return r;
+    progress?.(1);
+    return { ok: true, sd: r.sd };
   }
   let bytes: ArrayBuffer;
   try {

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LabPage } from './pages/LabPage';
+
+// ImageNet weights where the host provides them (issue 14), with the command's --offline export:
+// torchvision's weights=None shufflenet_v2_x0_5 as F16 (2.78 MB), marked "not trained". The site's
+// own public/weights/imagenet/ holds the empty manifest; these tests serve the export in its place
+// (page.route), so they can count downloads and hand out a tampered file.
+const ID = 'shufflenet_v2_x0_5';
+let dir = '';
+let manifest = '';
+let file: Buffer = Buffer.alloc(0);
+let fileName = '';
+
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'e2e-imagenet-'));
+  execFileSync('npx', ['tsx', 'scripts/weights-torchvision.ts', '--offline', '--fp16', '--models', ID, '--out', dir], { stdio: 'pipe' });
+  manifest = readFileSync(join(dir, 'manifest.json'), 'utf8');
+  fileName = JSON.parse(manifest).models[0].file;
+  file = readFileSync(join(dir, fileName));
+});
+test.afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Serves the export (or `body` for the weights file); returns the count of weights requests. */
+async function serveExport(page: Page, body: Buffer = file, delayMs = 0): Promise<{ requests: number }> {
+  const seen = { requests: 0 };
+  await page.route('**/weights/imagenet/manifest.json', (r) => r.fulfill({ contentType: 'application/json', body: manifest }));
+  await page.route(`**/weights/imagenet/${fileName}`, async (r) => {
+    seen.requests++;
+    if (delayMs) await new Promise((res) => setTimeout(res, delayMs));
+    await r.fulfill({ contentType: 'application/octet-stream', body });
+  });
+  return seen;
+}
+
+const OPTION = 'ImageNet weights (torchvision, 2.78 MB, fp16): offline test export, not trained';
+const LOADED = 'Loaded: ImageNet weights (torchvision ShuffleNet_V2_X0_5_Weights.IMAGENET1K_V1, offline test export, not trained)';
+
+test('listed in the manifest: offered and the default, downloaded with progress, verified, cached for the next visit', async ({ page }) => {
+  const served = await serveExport(page, file, 1500);
+  const lab = new LabPage(page);
+  await lab.goto(ID, 'backend=wasm');
+  const option = lab.runner.getByRole('radio', { name: OPTION });
+  await expect(option).toBeChecked();
+  await expect(lab.runner.getByTestId('imagenet-option')).toContainText(
+    "Not trained: torchvision's random init (weights=None), here to test downloading, checking and caching.",
+  );
+
+  await lab.runner.getByRole('button', { name: /^Run/ }).click();
+  // The file is held back 1.5 s: the bar and its sentence show the download.
+  await expect(lab.runner.getByRole('status').filter({ hasText: 'downloading ImageNet weights' })).toBeVisible();
+  await expect(lab.runner.getByRole('progressbar')).toBeVisible();
+  await page.getByTestId('top5').waitFor({ timeout: 120_000 });
+  await expect(lab.runner.getByText(/^Loaded: /)).toHaveText(LOADED);
+  // Not trained, so the predictions are called random.
+  await expect(page.getByTestId('random-weights-note')).toBeVisible();
+  expect(served.requests).toBe(1);
+
+  // Second visit: the Cache API copy, checked again, no second download.
+  await page.reload();
+  await expect(lab.runner.getByRole('radio', { name: OPTION })).toBeChecked();
+  await lab.run();
+  await expect(lab.runner.getByText(/^Loaded: /)).toHaveText(LOADED);
+  expect(served.requests).toBe(1);
+});
+
+test('a tampered file gets the hash-mismatch notice and the current weights stay', async ({ page }) => {
+  const tampered = Buffer.from(file);
+  tampered[tampered.length - 100] ^= 0x40;
+  await serveExport(page, tampered);
+  const lab = new LabPage(page);
+  await lab.goto(ID, 'backend=wasm');
+  await lab.runner.getByRole('radio', { name: 'Seeded random' }).check();
+  await lab.run();
+  const loaded = lab.runner.getByText(/^Loaded: /);
+  await expect(loaded).toHaveText('Loaded: Seeded random (seed 0)');
+
+  await lab.runner.getByRole('radio', { name: OPTION }).check();
+  const alert = lab.runner.getByRole('alert');
+  await expect(alert).toContainText(
+    'The ImageNet weights for shufflenet_v2_x0_5 could not be used. The previous weights (Seeded random (seed 0)) stay loaded.',
+  );
+  await expect(alert.getByRole('listitem')).toHaveText(
+    /^shufflenet_v2_x0_5\.f16\.safetensors does not match the manifest: its SHA-256 is [0-9a-f]{12}… where the manifest says [0-9a-f]{12}…, so the file was changed or damaged\.$/,
+  );
+  await expect(loaded).toHaveText('Loaded: Seeded random (seed 0)');
+  await expect(lab.runner.getByRole('radio', { name: 'Seeded random' })).toBeChecked();
+});
+
+test('a manifest that lists nothing: one sentence on how a host adds weights; own files still load', async ({ page }) => {
+  // The site's own (empty) manifest, as prepare-assets writes it.
+  const lab = new LabPage(page);
+  await lab.goto(ID, 'backend=wasm');
+  await expect(lab.runner.getByTestId('imagenet-how-to')).toHaveText(
+    'No ImageNet weights on this site yet: whoever hosts it adds them with npm run weights:torchvision (see docs/hosting.md); until then, load a torchvision .safetensors file below.',
+  );
+  await expect(lab.runner.getByRole('radio', { name: /ImageNet weights/ })).toHaveCount(0);
+  await expect(lab.weightsFile()).toBeAttached();
+});
