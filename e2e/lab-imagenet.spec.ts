@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from './axe';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
 
@@ -91,6 +93,13 @@ test('a tampered file gets the hash-mismatch notice and the current weights stay
   );
   await expect(loaded).toHaveText('Loaded: Seeded random (seed 0)');
   await expect(lab.runner.getByRole('radio', { name: 'Seeded random' })).toBeChecked();
+  // The option, its licence and the notice pass axe (the a11y spec sees the site without weights).
+  await lab.runner.getByText('Licence', { exact: true }).click();
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="lab-runner"]')
+    .withTags([...AXE_TAGS])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('a manifest that lists nothing: one sentence on how a host adds weights; own files still load', async ({ page }) => {
