@@ -24,6 +24,7 @@ import { useRunnerInput } from './useRunnerInput';
 import { errorText, FULL_PLAN, isRandom, labelOf, LOAD_PLAN, RUN_PLAN, sameWeights, weightsLabelText } from './runner-plan';
 import { imagenetErrorMessage, imagenetProgressDetail } from '@/lib/weights/imagenet/labels';
 import { isCancelled } from '@/lib/runtime/cancel';
+import { defaultSource } from '@/lib/weights/sources';
 import { useImagenetWeights } from './useImagenetWeights';
 import { WeightsPicker, type WeightsMode } from './WeightsPicker';
 
@@ -113,7 +114,16 @@ export function Runner(props: RunnerProps) {
   const imagenet = useImagenetWeights(graph.id);
   const [weightsTouched, setWeightsTouched] = useState(false);
   const [imagenetDefaulted, setImagenetDefaulted] = useState<string | null>(null);
-  if (imagenet.entry && !weightsTouched && weightsMode === 'seeded' && imagenetDefaulted !== imagenet.entry.sha256 && !props.initialWeights) {
+  // The site's one default rule (lib/weights/sources.ts): learned weights when the site has them.
+  const imagenetIsDefault = imagenet.entry !== null && defaultSource(graph.id, { imagenetAvailable: true }) === 'imagenet';
+  if (
+    imagenet.entry &&
+    imagenetIsDefault &&
+    !weightsTouched &&
+    weightsMode === 'seeded' &&
+    imagenetDefaulted !== imagenet.entry.sha256 &&
+    !props.initialWeights
+  ) {
     setImagenetDefaulted(imagenet.entry.sha256);
     setWeightsMode('imagenet');
   }

@@ -7,8 +7,10 @@
  *                   "Seeded random (seed N)" in pickers, "random weights (seed N)" in results)
  *   shipped-digits  trained weights shipped with the site, for the digits models
  *                   (shipped-digits.ts; public/weights/digits/)
- *   imagenet        torchvision's ImageNet weights, where the host has added them (its manifest;
- *                   the ImageNet part fills in `imagenetAvailable` and the loader)
+ *   imagenet        torchvision's ImageNet weights, where the host has added them: its manifest
+ *                   (lib/weights/imagenet/manifest.ts, read at run time by load-manifest.ts) gives
+ *                   `imagenetAvailable`; imagenet/download.ts fetches, checks and caches the file;
+ *                   the lab's picker and Runner use components/lab/useImagenetWeights.ts
  *   file            a .safetensors file the reader picks
  *   trained         weights the reader trained on /train and handed to the lab (lib/train/handoff.ts)
  *
