@@ -1,3 +1,4 @@
+import { axeFindings, formatFindings } from './axe';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
 import { TrainPage } from './pages/TrainPage';
@@ -32,6 +33,9 @@ test('two DenseNet variants train side by side, and the second opens in the lab 
   // Params and MACs follow the knobs.
   await expect.poll(() => paramsOf('densenet_digits-b')).toBeLessThan(small);
   const bParams = await paramsOf('densenet_digits-b');
+  // Both knob panels open (the lab's own controls, twice on one page) pass axe.
+  const findings = await axeFindings(page);
+  expect(findings.length, formatFindings(findings)).toBe(0);
 
   await lab.button('Train').click();
   await expect(lab.controls).toHaveAttribute('data-phase', 'done', { timeout: 150_000 });

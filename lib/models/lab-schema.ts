@@ -92,8 +92,15 @@ function knobParam(spec: KnobSpec, value: unknown): Param {
 }
 
 /** The knob parameters of a registered model (short names, its own knobs as defaults): the lab's, and /train's under a prefix. */
+const knobParamsById = new Map<string, Schema>();
 export function modelKnobParams(id: string): Schema {
-  return familyParams(getModel(id).family, modelKnobs(id));
+  // A registered model's own knobs never change: built once (/train asks for them at every render).
+  let s = knobParamsById.get(id);
+  if (!s) {
+    s = familyParams(getModel(id).family, modelKnobs(id));
+    knobParamsById.set(id, s);
+  }
+  return s;
 }
 
 /**

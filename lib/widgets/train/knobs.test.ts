@@ -77,6 +77,11 @@ describe('the knob parameters of /train', () => {
     expect(conv2?.outShape[0]).toBe(24);
   });
 
+  it('a second variant with the same knobs as the first is still named apart', () => {
+    const { models } = modelsOf('models=densenet_digits,densenet_digits-b&densenet_digits.k=8&densenet_digits-b.k=8');
+    expect(models.map((m) => m.label)).toEqual(['densenet_digits (k=8)', 'densenet_digits (k=8), variant B']);
+  });
+
   it('changes only what the URL changes, in every family (ResNeXt C and d, ShuffleNet repeats, MnasNet α, DenseNet bn_size)', () => {
     const { models, notices } = modelsOf(
       'models=densenet_digits,resnext_digits,shufflenet_v2_digits,mnasnet_digits&densenet_digits.bn=2&resnext_digits.C=8&resnext_digits.d=16&shufflenet_v2_digits.repeats=2,4,2&mnasnet_digits.alpha=0.5',

@@ -109,7 +109,9 @@ export function trainModelsOf(slots: readonly string[], state: Readonly<Record<s
   const notices: Notice[] = [];
   for (const slot of slots) {
     const r = slotModelOf(slot, state);
-    models.push(r.model);
+    // A second variant with the same knobs as another model of the session still needs a name of its own.
+    const taken = models.some((m) => m.label === r.model.label);
+    models.push(taken ? { ...r.model, label: `${r.model.label}, variant B` } : r.model);
     notices.push(...r.notices);
   }
   return { models, notices };
