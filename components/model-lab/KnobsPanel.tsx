@@ -19,6 +19,8 @@ export function KnobsPanel({
   onReset,
   title = 'Knobs',
   whileInvalid = 'The counts and graph show the last valid network.',
+  resetLabel = "Reset to the paper's model",
+  compact = false,
 }: {
   schema: Schema;
   /** The parameters shown, in order (the lab: `size`, then the family's knobs). */
@@ -30,16 +32,20 @@ export function KnobsPanel({
   title?: string;
   /** What the page shows while the knobs describe a network that cannot be built. */
   whileInvalid?: string;
+  resetLabel?: string;
+  /** Inside another box (/train's model list): no frame of its own, a smaller heading. */
+  compact?: boolean;
 }) {
   const heading = useId();
+  const Heading = compact ? 'h3' : 'h2';
   return (
-    <section aria-labelledby={heading} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 id={heading} className="font-semibold text-slate-900 dark:text-white">
+    <section aria-labelledby={heading} className={compact ? '' : 'rounded-xl border border-slate-200 p-4 dark:border-slate-800'}>
+      <div className={`mb-3 flex ${compact ? 'flex-wrap items-baseline' : 'items-center'} justify-between gap-x-2`}>
+        <Heading id={heading} className={`${compact ? 'text-sm' : ''} font-semibold text-slate-900 dark:text-white`}>
           {title}
-        </h2>
+        </Heading>
         <button type="button" onClick={onReset} className="text-xs text-accent-600 hover:underline dark:text-accent-300">
-          Reset to the paper&apos;s model
+          {resetLabel}
         </button>
       </div>
       <div className="grid gap-3">

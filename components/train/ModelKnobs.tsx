@@ -17,6 +17,7 @@ export function ModelKnobs({
   onChange,
   onRemove,
   indent = false,
+  showCost = true,
 }: {
   readonly slot: string;
   readonly state: Readonly<Record<string, unknown>>;
@@ -25,6 +26,8 @@ export function ModelKnobs({
   readonly onRemove?: () => void;
   /** Indented under the model's checkbox (/train); flush in the embed. */
   readonly indent?: boolean;
+  /** Params and MACs in the summary (off where the line above already shows them). */
+  readonly showCost?: boolean;
 }) {
   const schema = useMemo(() => knobParams([slot]), [slot]);
   const names = useMemo(() => slotKnobNames(slot), [slot]);
@@ -38,10 +41,13 @@ export function ModelKnobs({
     <details className={`${indent ? 'ml-6 ' : ''}rounded-md border border-slate-200 px-2 py-1 dark:border-slate-800`} data-testid={`knobs-${slot}`} open={open}>
       <summary className="cursor-pointer text-[13px]">
         {variant ? 'Variant B' : 'Knobs'}
-        {model.variant ? `: ${model.variant}` : variant ? ': as registered' : ''}{' '}
-        <span className={hintClass} data-testid={`cost-${slot}`} data-params={cost.params} data-macs={cost.macs}>
-          ({formatParams(cost.params)} · {formatMacs(cost.macs)})
-        </span>
+        {model.variant ? `: ${model.variant}` : variant ? ': as registered' : ''}
+        {showCost ? (
+          <>
+            {' '}
+            <KnobCost slot={slot} params={cost.params} macs={cost.macs} />
+          </>
+        ) : null}
       </summary>
       <div className="mt-2 space-y-2">
         <KnobsPanel
@@ -53,6 +59,8 @@ export function ModelKnobs({
           error={notices.length ? notices.map((n) => n.message).join(' ') : null}
           whileInvalid=""
           title={variant ? `${model.id}, variant B` : `Knobs of ${model.id}`}
+          resetLabel="Reset to the registered model"
+          compact
         />
         {onRemove ? (
           <button type="button" onClick={onRemove} className="text-xs text-accent-600 hover:underline dark:text-accent-300">
@@ -61,5 +69,14 @@ export function ModelKnobs({
         ) : null}
       </div>
     </details>
+  );
+}
+
+/** What a slot's network costs (lib/arch's counters), with the exact numbers for tests and tools. */
+export function KnobCost({ slot, params, macs }: { readonly slot: string; readonly params: number; readonly macs: number }) {
+  return (
+    <span className={hintClass} data-testid={`cost-${slot}`} data-params={params} data-macs={macs}>
+      {formatParams(params)} · {formatMacs(macs)}
+    </span>
   );
 }

@@ -3,13 +3,12 @@
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { SchemaControl } from '@/components/ui/SchemaControl';
 import { hintClass } from '@/components/ui/styles';
-import { formatMacs, formatParams } from '@/lib/format';
 import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 import type { Param } from '@/lib/url-state/schema';
 import { VARIANT_SUFFIX } from '@/lib/widgets/train/models';
 import { TRAIN_SLOTS, slotDefaults, slotKnobNames, slotModelOf } from '@/lib/widgets/train/knobs';
 import { DIGITS_MODELS, modelCost, relevantParams } from '@/lib/widgets/train/schema';
-import { ModelKnobs } from './ModelKnobs';
+import { KnobCost, ModelKnobs } from './ModelKnobs';
 import type { BackendChoice } from '@/lib/runtime/backend-names';
 
 export interface TrainSetupProps {
@@ -64,10 +63,10 @@ export function TrainSetup({ params, state, onChange, models, locked, omit = [],
                   <span className="font-mono text-[13px]">{id}</span>
                   <span className={hintClass}>
                     {m.variant ? `${m.variant}, ` : ''}
-                    {formatParams(p)} · {formatMacs(macs)}
+                    <KnobCost slot={id} params={p} macs={macs} />
                   </span>
                 </label>
-                {checked ? <ModelKnobs slot={id} state={state} onChange={onChange} indent /> : null}
+                {checked ? <ModelKnobs slot={id} state={state} onChange={onChange} indent showCost={false} /> : null}
                 {hasB ? (
                   <ModelKnobs
                     indent
