@@ -3,8 +3,9 @@
  * declared once: `seed` (random weights, inputs or samples) and `backend` (the TensorFlow.js
  * backend). Metas, the lab, /compare and lib/embed/schema.ts import these.
  */
+import { DIGITS_SPLIT } from '@/lib/data/digits/split';
 import { BACKEND_ORDER, type BackendChoice } from '@/lib/runtime/backend-names';
-import { enumP, type EnumParam, type IntParam } from './schema';
+import { enumP, intP, type EnumParam, type IntParam } from './schema';
 
 /** `auto` and every backend name, in preference order. */
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', ...BACKEND_ORDER];
@@ -26,3 +27,8 @@ export function seedParam(def = 0, doc = 'seed of the random weights'): IntParam
 
 /** The embed docs' generic seed (lib/embed/schema.ts RUNTIME_PARAMS). */
 export const SEED_PARAM: IntParam = seedParam(0, 'seed of the random weights (and inputs)');
+
+/** A test digit: an index into the digits test split (lib/data/digits/split.ts), 0 by default. */
+export function digitParam(doc = 'the test digit shown to the model (index into the digits test split, 0–1999)'): IntParam {
+  return intP(0, DIGITS_SPLIT.testCount - 1, 0, doc);
+}

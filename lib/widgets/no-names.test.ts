@@ -42,8 +42,11 @@ describe('widget logic on a graph whose names are scrambled', () => {
     const g = reuseGraph();
     const { graph, original } = scrambleNames(g);
     const n = reuseNodes(graph);
-    expect({ sources: n.sources.map(original), reads: n.reads.map(original) }).toEqual(reuseNodes(g));
+    expect({ block: original(n.block), sources: n.sources.map(original), reads: n.reads.map(original) }).toEqual(reuseNodes(g));
     expect(reuseNodes(g).sources[0]).toBe('features.pool0');
+    const d = buildGraph('densenet_digits');
+    const sd = scrambleNames(d);
+    expect(reuseNodes(sd.graph, 2).sources.map(sd.original)).toEqual(reuseNodes(d, 2).sources);
   });
 
   it('ShuffleNet v2 Table 5 output sizes', () => {

@@ -1,75 +1,147 @@
 'use client';
 
 /**
- * Real reuse: a seeded DenseNet-B block (ImageNet stem, 6 layers, k = 8) runs in TensorFlow.js on a
- * sample photo. For a chosen layer, its input — the concatenation — is shown channel by channel,
- * grouped and coloured by the layer that produced each channel, and every group is checked against
- * that layer's own output tensor. tfjs is loaded on the first click only.
+ * Real reuse. By default densenet_digits, the DenseNet-BC that ships trained on digits: how much
+ * each layer's trained 1×1 bottleneck weights each earlier layer (the paper's Fig. 5), next to the
+ * same network with random weights, and, after a click, its real input tensor for a chosen layer,
+ * channel by channel, grouped by the layer that produced each channel and checked against that
+ * layer's own output. The ImageNet-shaped block (random weights, on a photo) is the other choice.
+ * tfjs and the test digits are loaded on the first click only; the heat maps need neither.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDigitInput } from '@/components/lab/useDigitInput';
+import { DigitPicker } from '@/components/lab/DigitPicker';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
-import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
-import { sourceColor } from '@/lib/widgets/dense-connectivity/colors';
-import { listNodes } from '@/lib/widgets/dense-connectivity/layout';
-import { bandDifference, inputNode, reuseBands, sourceNode } from '@/lib/widgets/dense-reuse/block';
-import { REUSE_BLOCK, REUSE_SAMPLES, SAMPLE_FILES, SAMPLE_LABELS, type DenseReuseSchema } from '@/lib/widgets/dense-reuse/meta';
-import type { ReuseResult } from '@/lib/widgets/dense-reuse/run';
-import type { WidgetProps } from '@/lib/widgets/types';
-import { MapTile } from './MapTile';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { Button } from '@/components/ui/Button';
 import { RunButton } from '@/components/ui/RunButton';
+import { RunReport } from '@/components/ui/RunReport';
 import { Select } from '@/components/ui/Select';
 import { Slider } from '@/components/ui/Slider';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
-import { formatMs } from '@/lib/format';
-import { RunReport } from '@/components/ui/RunReport';
+import { formatMs, formatPercent } from '@/lib/format';
+import { DIGIT_CLASSES, greyValues } from '@/lib/lab/digits-input';
+import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
+import { sourceColor } from '@/lib/widgets/dense-connectivity/colors';
+import { listNodes } from '@/lib/widgets/dense-connectivity/layout';
+import { layerBands, reuseView } from '@/lib/widgets/dense-reuse/block';
+import { REUSE_BLOCK, REUSE_DIGITS, REUSE_DIGITS_MODEL, REUSE_SAMPLES, SAMPLE_FILES, SAMPLE_LABELS, reuseLayers, type DenseReuseSchema, type ReuseNet } from '@/lib/widgets/dense-reuse/meta';
+import type { ReuseResult } from '@/lib/widgets/dense-reuse/run';
+import { trainedAccuracy, trainedWeights } from '@/lib/widgets/dense-reuse/weights';
+import type { WidgetProps } from '@/lib/widgets/types';
+import { ReuseBands } from './ReuseBands';
+import { ReuseFigure } from './ReuseFigure';
+import { useReuseWeights } from './useReuseWeights';
 
-const L = REUSE_BLOCK.L;
-
-function layerName(l: number): string {
-  return l === L + 1 ? 'the block output (what a transition reads)' : `H${l}`;
+/** What a run used, so its labels stay right when the controls move on. */
+interface Ran extends ReuseResult {
+  readonly net: ReuseNet;
+  readonly weights: 'trained' | 'random';
+  readonly seed: number;
+  readonly digit: number;
 }
 
 export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
   const job = useTfjsJob();
-  const [last, setLast] = useState<ReuseResult | null>(null);
-  const started = useRef(false);
+  const [last, setLast] = useState<Ran | null>(null);
+  const [started, setStarted] = useState(false);
+  const startedRef = useRef(false);
+  const net = state.net;
+  const digits = net === 'digits';
+  const L = reuseLayers(net);
+  const layer = Math.min(state.layer, L + 1);
+  const block = digits ? state.block - 1 : 0;
+
+  const weights = useReuseWeights(digits, state.seed);
+  const trainedUsable = weights.trained.kind !== 'missing' && weights.trained.kind !== 'error';
+  // Trained unless the reader chose random, or the site has none (then random, and a notice says why).
+  const use: 'trained' | 'random' = digits && state.weights === 'trained' && trainedUsable ? 'trained' : 'random';
+  const digitInput = useDigitInput(digits && started, state.digit);
 
   const runJob = job.run;
+  const { sample, seed, backend, digit } = state;
+  const random = weights.random;
   const start = useCallback(async () => {
-    started.current = true;
-    const result = await runJob('Running the block', async (ctx) => {
-      const { runReuse } = await import('@/lib/widgets/dense-reuse/run');
-      return runReuse(state.sample, state.seed, state.backend, ctx.request);
+    startedRef.current = true;
+    setStarted(true);
+    const result = await runJob(digits ? `Running ${REUSE_DIGITS_MODEL}` : 'Running the block', async (ctx) => {
+      const run = await import('@/lib/widgets/dense-reuse/run');
+      if (!digits) return run.runReuse(sample, seed, backend, ctx.request);
+      const sd = use === 'trained' ? await trainedWeights({ signal: ctx.signal }) : random?.sd;
+      if (!sd) throw new Error('the random weights are not ready yet');
+      const image = await digitInput.currentImage();
+      return run.runDigitsReuse(greyValues(image), sd, backend, ctx.request);
     });
-    if (result) setLast(result);
-  }, [runJob, state.sample, state.seed, state.backend]);
+    if (result) setLast({ ...result, net, weights: digits ? use : 'random', seed, digit });
+    // digitInput.currentImage changes with the digit, which is in the list already.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [runJob, digits, net, sample, seed, backend, use, random, digit]);
 
   // After the reader has opted in once, new inputs re-run by themselves.
   useEffect(() => {
-    if (started.current) void start();
+    if (startedRef.current) void start();
   }, [start]);
 
-  const result = last;
-  const layer = state.layer;
-  const bands = reuseBands(layer);
-  const inputMap = result?.maps.get(inputNode(layer));
-  const hw = inputMap ? inputMap.shape[2] * inputMap.shape[3] : 0;
+  const view = reuseView(net);
+  const result = last && last.net === net ? last : null;
+  const nodes = view.blocks[block];
+  const bands = layerBands(view, block, layer);
+  const inputMap = result?.maps.get(nodes.reads[layer - 1]);
+  const weightSet = use === 'trained' && weights.trained.kind === 'ready' ? weights.trained.set : use === 'random' ? random : null;
+  const column = digits ? (weightSet?.reuse[block].targets[layer - 1]?.relative ?? null) : null;
+  const accuracy = trainedAccuracy();
+  const weightsName = (w: 'trained' | 'random', s: number) => (w === 'trained' ? 'trained' : `random weights, seed ${s}`);
+  const layerName = layer === L + 1 ? 'the block output' : `H${layer}`;
 
   return (
     <WidgetFrame
       title="Real reuse: the concatenation, in real tensors"
-      subtitle={`A DenseNet-B block with seeded random weights: ImageNet stem (256 px → 64×64, k₀ = ${REUSE_BLOCK.k0}), then ${L} layers with k = ${REUSE_BLOCK.k}, running in your browser.`}
+      subtitle={
+        digits
+          ? `${REUSE_DIGITS_MODEL}: a DenseNet-BC with ${REUSE_DIGITS.blocks} blocks of ${REUSE_DIGITS.L} layers (k = 12) for 28×28 digits, ${use === 'trained' ? 'trained' : 'with random weights'}, running in your browser.`
+          : `A DenseNet-B block with seeded random weights: ImageNet stem (256 px → 64×64, k₀ = ${REUSE_BLOCK.k0}), then ${L} layers with k = ${REUSE_BLOCK.k}, running in your browser.`
+      }
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Select
-          control="sample"
-          label="Photo"
-          value={state.sample}
-          options={REUSE_SAMPLES.map((s) => [s, SAMPLE_LABELS[s]] as const)}
-          onChange={(sample) => onChange({ sample })}
+          control="net"
+          label="Network"
+          value={net}
+          options={[
+            ['digits', `${REUSE_DIGITS_MODEL} (digits)`],
+            ['imagenet', 'ImageNet-shaped block (photo)'],
+          ]}
+          onChange={(v) => onChange({ net: v })}
         />
+        {digits ? (
+          <Select
+            control="weights"
+            label="Weights"
+            value={use}
+            options={[
+              ...(trainedUsable ? [['trained', `Trained${accuracy !== null ? ` (${formatPercent(accuracy)} on test digits)` : ''}`] as const] : []),
+              ['random', `Random weights (He init, seed ${state.seed})`] as const,
+            ]}
+            onChange={(v) => onChange({ weights: v })}
+          />
+        ) : (
+          <Select
+            control="sample"
+            label="Photo"
+            value={state.sample}
+            options={REUSE_SAMPLES.map((s) => [s, SAMPLE_LABELS[s]] as const)}
+            onChange={(s) => onChange({ sample: s })}
+          />
+        )}
+        {digits ? (
+          <Select
+            control="block"
+            label="Dense block"
+            value={String(state.block)}
+            options={Array.from({ length: REUSE_DIGITS.blocks }, (_, i) => [String(i + 1), `Block ${i + 1}`] as const)}
+            onChange={(v) => onChange({ block: Number(v) })}
+          />
+        ) : null}
         <Slider
           control="layer"
           label="Show the input of"
@@ -79,35 +151,58 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
           onChange={(v) => onChange({ layer: v })}
           format={(v) => (v === L + 1 ? 'block output' : `H${v}`)}
         />
-        <BackendSelect value={state.backend} choices={BACKEND_CHOICES} onChange={(backend) => onChange({ backend })} />
+        <BackendSelect value={state.backend} choices={BACKEND_CHOICES} onChange={(b) => onChange({ backend: b })} />
       </div>
+      {digits && (weights.trained.kind === 'error' || weights.trained.kind === 'missing') ? (
+        <p role="status" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-[13px] text-amber-950 dark:bg-amber-500/10 dark:text-amber-100">
+          The trained weights could not be loaded ({weights.trained.message}), so the network runs with random weights.
+        </p>
+      ) : null}
+      {state.layer > L + 1 ? (
+        <p role="status" className="mt-2 text-[13px] text-amber-800 dark:text-amber-200">
+          Layer {state.layer} does not exist here (blocks have {L} layers): showing the block output.
+        </p>
+      ) : null}
+
+      {digits ? <ReuseFigure weights={weights} selected={{ block, layer }} seed={state.seed} accuracy={accuracy} /> : null}
+
       <RunButton
         onRun={start}
         job={job}
-        idleText={result ? undefined : 'Nothing runs until you press the button (TensorFlow.js is about 1.5 MB).'}
-        doneText={result ? `Done: one forward pass in ${formatMs(result.ms)} (seed ${result.seed}).` : undefined}
-        errorText={(m) => `The block could not run: ${m}`}
+        idleText={
+          result ? undefined : `Nothing runs until you press the button (TensorFlow.js is about 1.5 MB${digits ? ', the test digits about 7.9 MB' : ''}).`
+        }
+        doneText={result ? `Done: one forward pass in ${formatMs(result.ms)} (${weightsName(result.weights, result.seed)}).` : undefined}
+        errorText={(m) => `The network could not run: ${m}`}
         extra={
           <Button control="seed" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={job.running}>
             New random weights
           </Button>
         }
       >
-        {result ? 'Run again' : 'Run the block'}
+        {result ? 'Run again' : digits ? 'Run the network' : 'Run the block'}
       </RunButton>
 
       <div className="mt-3 flex flex-wrap items-start gap-3">
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={SAMPLE_FILES[state.sample]} alt={SAMPLE_LABELS[state.sample]} width={96} height={96} className="h-24 w-24 rounded-md object-cover" />
+        {digits ? (
+          started ? (
+            <div className="w-full max-w-md">
+              <DigitPicker digit={state.digit} onDigit={(d) => onChange({ digit: d })} test={digitInput.test} progress={digitInput.progress} error={digitInput.error} imageOf={digitInput.imageOf} />
+            </div>
+          ) : null
+        ) : (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={SAMPLE_FILES[state.sample]} alt={SAMPLE_LABELS[state.sample]} width={96} height={96} className="h-24 w-24 rounded-md object-cover" />
+        )}
         <div className="min-w-0 flex-1 text-[13px] text-slate-700 dark:text-slate-300">
+          {result && digits ? (
+            <p data-testid="reuse-prediction">
+              <Prediction probabilities={result.probabilities} random={result.weights === 'random'} />
+            </p>
+          ) : null}
           <p>
             <strong>{layer === L + 1 ? 'The block output' : `H${layer}`}</strong> reads {bands.reduce((a, b) => a + b.size, 0)} channels:{' '}
-            {layer === 1
-              ? 'only x₀, the stem’s output.'
-              : `the concatenation of ${listNodes(
-                  bands.map((b) => b.source),
-                  L,
-                )}.`}
+            {layer === 1 ? 'only x₀, the block’s input.' : `the concatenation of ${listNodes(bands.map((b) => b.source), L)}.`}
           </p>
           <div className="mt-1.5 flex h-3 w-full max-w-md overflow-hidden rounded" aria-hidden="true">
             {bands.map((b) => (
@@ -123,34 +218,27 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
       </div>
 
       {result && inputMap ? (
-        <ol className="mt-3 space-y-2" aria-label={`Input channels of ${layerName(layer)}, grouped by the layer that produced them`}>
-          {bands.map((b) => {
-            const src = result.maps.get(sourceNode(b.source));
-            const diff = src ? bandDifference(inputMap.data, src.data, b, hw) : NaN;
-            const name = b.source === 0 ? 'x₀ (stem)' : `H${b.source}`;
-            const owner = b.source === 0 ? 'the stem’s output' : `H${b.source}’s own output`;
-            return (
-              <li key={b.source} className="rounded-lg border-l-4 bg-slate-50 p-2 dark:bg-slate-800/50" style={{ borderColor: sourceColor(b.source) }}>
-                <p className="mb-1 text-[12px] text-slate-700 dark:text-slate-300">
-                  <strong>{name}</strong> · channels {b.start}–{b.start + b.size - 1} ·{' '}
-                  <span data-testid="band-check">
-                    {layer === 1
-                      ? 'this is x₀ itself'
-                      : diff === 0
-                        ? `identical to ${owner} (max |Δ| = 0)`
-                        : `differs from ${owner} by ${diff.toExponential(2)}`}
-                  </span>
-                </p>
-                <div className="flex flex-wrap gap-1">
-                  {Array.from({ length: b.size }, (_, i) => (
-                    <MapTile key={i} map={inputMap} channel={b.start + i} label={`${name}, channel ${i + 1} (input channel ${b.start + i})`} />
-                  ))}
-                </div>
-              </li>
-            );
-          })}
-        </ol>
+        <ReuseBands
+          bands={bands}
+          input={inputMap}
+          sourceMaps={nodes.sources.map((s) => result.maps.get(s))}
+          layerName={layerName}
+          first={layer === 1}
+          weight={column}
+          weightsName={weightsName(use, state.seed)}
+          tileSize={digits && block > 0 ? 36 : 44}
+        />
       ) : null}
     </WidgetFrame>
+  );
+}
+
+function Prediction({ probabilities, random }: { probabilities: readonly number[]; random: boolean }) {
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  return (
+    <>
+      The network reads this digit as <strong>{DIGIT_CLASSES[best]}</strong> ({formatPercent(probabilities[best])})
+      {random ? ': with random weights that means nothing.' : '.'}
+    </>
   );
 }

@@ -1,12 +1,17 @@
 /**
- * The real dense block of the reuse widget, as a spec graph: an ImageNet stem (7×7/2 conv, BN,
- * ReLU, 3×3/2 max pool: 256 px -> 64×64 maps of k0 channels) and one DenseNet-B block of L layers
- * with growth rate k, then the usual head. Plus the nodes whose outputs the widget reads (found by
- * their groups' roles) and the channel ranges that the concatenations are made of.
+ * The networks of the reuse widget, as spec graphs, and what it reads from them:
+ * - `digits`: densenet_digits (lib/arch/registry.ts), the DenseNet-BC that ships trained on digits
+ *   (three blocks of four layers, k = 12);
+ * - `imagenet`: one DenseNet-B block of L layers with growth rate k after an ImageNet stem (7×7/2
+ *   conv, BN, ReLU, 3×3/2 max pool: 256 px -> 64×64 maps of k0 channels), then the usual head, with
+ *   random weights only.
+ * Plus the nodes whose outputs the widget reads (found by their groups' roles) and the channel
+ * ranges the concatenations are made of (traced through the spec's concat nodes, weight-reuse.ts).
  */
-import { densenet, groupInputs, groupOutput, groupsWithRole, nodesInGroup, type Graph } from '@/lib/arch';
-import { inputBands, type Band } from '@/lib/widgets/dense-connectivity/layout';
-import { REUSE_BLOCK } from './meta';
+import { buildGraph, densenet, groupOutput, groupsWithRole, nodesInGroup, type Graph } from '@/lib/arch';
+import type { Band } from '@/lib/widgets/dense-connectivity/layout';
+import { REUSE_BLOCK, REUSE_DIGITS_MODEL, type ReuseNet } from './meta';
+import { blockSources, traceBands } from './weight-reuse';
 
 export function reuseGraph(): Graph {
   return densenet(
@@ -17,44 +22,53 @@ export function reuseGraph(): Graph {
 }
 
 export interface ReuseNodes {
-  /** sources[s]: the node holding x_s (x_0 = the block's input, the stem's output; x_s = layer s's k new channels). */
+  /** The dense block's group id. */
+  readonly block: string;
+  /** sources[s]: the node holding x_s (x_0 = the block's input; x_s = layer s's k new channels). */
   readonly sources: readonly string[];
   /** reads[ℓ − 1]: the node holding what layer ℓ reads; reads[L]: the block's output (what a transition would read). */
   readonly reads: readonly string[];
 }
 
-/** The nodes of a graph's first dense block that the widget reads, found by role and op (never by name). */
-export function reuseNodes(graph: Graph): ReuseNodes {
-  const [block] = groupsWithRole(graph, 'dense-block');
+/** The nodes of a graph's dense block number `index` (0-based), found by role and op (never by name). */
+export function reuseNodes(graph: Graph, index = 0): ReuseNodes {
+  const block = groupsWithRole(graph, 'dense-block')[index];
+  if (!block) throw new RangeError(`${graph.id} has no dense block ${index + 1}`);
   const layers = groupsWithRole(graph, 'dense-layer', block.id);
-  const sources = [groupInputs(graph, block.id)[0], ...layers.map((l) => groupOutput(graph, l.id)!.name)];
   // A layer reads what its first BN reads: the block input for layer 1, its concatenation after.
   const reads = layers.map((l) => nodesInGroup(graph, l.id).find((n) => n.op.kind === 'bn')!.inputs[0]);
-  return { sources, reads: [...reads, groupOutput(graph, block.id)!.name] };
+  return { block: block.id, sources: blockSources(graph, block.id), reads: [...reads, groupOutput(graph, block.id)!.name] };
 }
 
-let cached: ReuseNodes | null = null;
-const nodes = (): ReuseNodes => (cached ??= reuseNodes(reuseGraph()));
-
-/** Output of source s: x0 = the stem's output, x_s = layer s's last conv. */
-export function sourceNode(s: number): string {
-  return nodes().sources[s];
+/** One network of the widget: its graph and every dense block's nodes. */
+export interface ReuseView {
+  readonly net: ReuseNet;
+  readonly graph: Graph;
+  readonly blocks: readonly ReuseNodes[];
 }
 
-/** The tensor that layer ℓ reads (ℓ = L+1: the block's output, what a transition would read). */
-export function inputNode(layer: number): string {
-  return nodes().reads[layer - 1];
+const views = new Map<ReuseNet, ReuseView>();
+
+export function reuseView(net: ReuseNet): ReuseView {
+  let v = views.get(net);
+  if (!v) {
+    const graph = net === 'digits' ? buildGraph(REUSE_DIGITS_MODEL) : reuseGraph();
+    const blocks = groupsWithRole(graph, 'dense-block').map((_, i) => reuseNodes(graph, i));
+    v = { net, graph, blocks };
+    views.set(net, v);
+  }
+  return v;
 }
 
-/** Every node the widget captures in its single forward pass. */
-export function capturedNodes(): string[] {
-  const n = nodes();
-  return [...new Set([...n.sources, ...n.reads])];
+/** Every node the widget captures in its single forward pass: all blocks' sources and reads. */
+export function capturedNodes(view: ReuseView): string[] {
+  return [...new Set(view.blocks.flatMap((b) => [...b.sources, ...b.reads]))];
 }
 
-/** Channel bands of layer ℓ's input: which source owns which channels. */
-export function reuseBands(layer: number): Band[] {
-  return inputBands(layer, REUSE_BLOCK.k0, REUSE_BLOCK.k);
+/** Channel bands of layer ℓ's input (ℓ = L + 1: the block output): which source owns which channels. */
+export function layerBands(view: ReuseView, block: number, layer: number): Band[] {
+  const b = view.blocks[block];
+  return traceBands(view.graph, b.reads[layer - 1], b.sources);
 }
 
 /**
