@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { lazy, useMemo, useState } from 'react';
 import { SharePanel } from '@/components/embed/SharePanel';
 import type { RunResult } from '@/lib/lab/handle';
@@ -166,6 +167,15 @@ export function ModelLab({ id }: { id: string }) {
         <h2 id="maps-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
           Feature maps
         </h2>
+        {digits ? (
+          <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+            The same digit through all five digits models, trained, row by row:{' '}
+            <Link href={`/models/compare-digits?digit=${state.digit ?? 0}`} className="text-link" data-testid="compare-digits-link">
+              what each architecture learned
+            </Link>
+            .
+          </p>
+        ) : null}
         <WhenNeeded minHeight={420} label="feature maps">
           <FeatureMaps source={result} layer={selected} onLayerChange={(layer) => update({ layer })} />
         </WhenNeeded>

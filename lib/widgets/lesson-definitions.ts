@@ -34,8 +34,8 @@ export const LESSON_DEFINITIONS = {
     mdx: 'DenseReuse',
     noticeName: 'real reuse',
     home: lesson('densenet', 'real-reuse-in-real-tensors', 'DenseNet'),
-    height: 760,
-    runs: `${TFJS}runs a small seeded dense block on a photo.`,
+    height: 1180,
+    runs: `${TFJS}runs densenet_digits (its shipped trained weights, or random ones) on a test digit, or a small seeded block on a photo; the heat maps read the weights only.`,
   }),
   'channel-profile': defineWidget({
     meta: channelProfileMeta,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { MacsParamsChart } from '@/components/models/MacsParamsChart';
 import { ModelTable } from '@/components/models/ModelTable';
 import { modelRows } from '@/lib/models/catalog';
@@ -16,7 +17,11 @@ export default function ModelsPage() {
       <p className="mt-3 max-w-3xl text-slate-600 dark:text-slate-300">
         Every model here is built from one spec that also drives its graph, its runtime and its counts. Parameter counts match torchvision exactly; MACs are
         multiply-accumulates of convolutions and linear layers (torchvision&apos;s &ldquo;GFLOPS&rdquo;), and FLOPs are twice that. Open a model to explore its
-        layers and run it in your browser.
+        layers and run it in your browser. The five digits models, trained, side by side on one digit:{' '}
+        <Link href="/models/compare-digits" className="text-link">
+          what each architecture learned
+        </Link>
+        .
       </p>
       <section aria-labelledby="table-heading" className="mt-8">
         <h2 id="table-heading" className="sr-only">

@@ -25,7 +25,17 @@ import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 import { sourceColor } from '@/lib/widgets/dense-connectivity/colors';
 import { listNodes } from '@/lib/widgets/dense-connectivity/layout';
 import { layerBands, reuseView } from '@/lib/widgets/dense-reuse/block';
-import { REUSE_BLOCK, REUSE_DIGITS, REUSE_DIGITS_MODEL, REUSE_SAMPLES, SAMPLE_FILES, SAMPLE_LABELS, reuseLayers, type DenseReuseSchema, type ReuseNet } from '@/lib/widgets/dense-reuse/meta';
+import {
+  REUSE_BLOCK,
+  REUSE_DIGITS,
+  REUSE_DIGITS_MODEL,
+  REUSE_SAMPLES,
+  SAMPLE_FILES,
+  SAMPLE_LABELS,
+  reuseLayers,
+  type DenseReuseSchema,
+  type ReuseNet,
+} from '@/lib/widgets/dense-reuse/meta';
 import type { ReuseResult } from '@/lib/widgets/dense-reuse/run';
 import { trainedAccuracy, trainedWeights } from '@/lib/widgets/dense-reuse/weights';
 import type { WidgetProps } from '@/lib/widgets/types';
@@ -187,7 +197,14 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         {digits ? (
           started ? (
             <div className="w-full max-w-md">
-              <DigitPicker digit={state.digit} onDigit={(d) => onChange({ digit: d })} test={digitInput.test} progress={digitInput.progress} error={digitInput.error} imageOf={digitInput.imageOf} />
+              <DigitPicker
+                digit={state.digit}
+                onDigit={(d) => onChange({ digit: d })}
+                test={digitInput.test}
+                progress={digitInput.progress}
+                error={digitInput.error}
+                imageOf={digitInput.imageOf}
+              />
             </div>
           ) : null
         ) : (
@@ -202,7 +219,12 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
           ) : null}
           <p>
             <strong>{layer === L + 1 ? 'The block output' : `H${layer}`}</strong> reads {bands.reduce((a, b) => a + b.size, 0)} channels:{' '}
-            {layer === 1 ? 'only x₀, the block’s input.' : `the concatenation of ${listNodes(bands.map((b) => b.source), L)}.`}
+            {layer === 1
+              ? 'only x₀, the block’s input.'
+              : `the concatenation of ${listNodes(
+                  bands.map((b) => b.source),
+                  L,
+                )}.`}
           </p>
           <div className="mt-1.5 flex h-3 w-full max-w-md overflow-hidden rounded" aria-hidden="true">
             {bands.map((b) => (

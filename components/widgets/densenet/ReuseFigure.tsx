@@ -55,9 +55,7 @@ export function ReuseFigure({ weights, selected, seed, accuracy }: ReuseFigurePr
       </p>
       <div className="mt-2 grid gap-4 lg:grid-cols-2">
         <div data-testid="reuse-heatmap-trained">
-          <p className="mb-1 text-[13px] font-medium">
-            Trained{accuracy !== null ? ` (${formatPercent(accuracy)} on the test digits)` : ''}
-          </p>
+          <p className="mb-1 text-[13px] font-medium">Trained{accuracy !== null ? ` (${formatPercent(accuracy)} on the test digits)` : ''}</p>
           {trained ? (
             <ReuseHeatmap reuse={trained.reuse} domain={domain} selected={selected} weightsName="trained" />
           ) : (

@@ -36,7 +36,12 @@ async function loadImage(src: string): Promise<HTMLImageElement> {
 }
 
 /** Builds the model, runs it on the input `makeInput` gives, frees both: the body of both jobs. */
-async function forward(net: 'digits' | 'imagenet', sd: StateDict, makeInput: () => tf.Tensor4D, info: { backend: BackendInfo; tensorsBefore: number }): Promise<ReuseResult> {
+async function forward(
+  net: 'digits' | 'imagenet',
+  sd: StateDict,
+  makeInput: () => tf.Tensor4D,
+  info: { backend: BackendInfo; tensorsBefore: number },
+): Promise<ReuseResult> {
   const view = reuseView(net);
   const model = Model.create(view.graph, sd);
   try {

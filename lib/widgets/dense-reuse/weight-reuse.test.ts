@@ -6,7 +6,8 @@ import type { StateDict } from '@/lib/runtime/weights/types';
 import { bandMeanAbs, blockReuse, networkReuse, traceBands } from './weight-reuse';
 
 /** A DenseNet-B of one block: k0 = 2 stem channels, L = 2 layers of k = 1, bottleneck 2k = 2. */
-const tiny = () => densenet({ growthRate: 1, blockConfig: [2], initFeatures: 2, bottleneck: true, bnSize: 2, stem: 'small', inChannels: 1, numClasses: 2 }, 16, 'tiny');
+const tiny = () =>
+  densenet({ growthRate: 1, blockConfig: [2], initFeatures: 2, bottleneck: true, bnSize: 2, stem: 'small', inChannels: 1, numClasses: 2 }, 16, 'tiny');
 
 const t = (shape: number[], values: number[]) => ({ shape, data: Float32Array.from(values) });
 
@@ -50,7 +51,16 @@ describe('which earlier layers a dense layer weights (DenseNet Fig. 5)', () => {
   it('averages over kernel taps too (a 3×3 conv, no bottleneck)', () => {
     const w = t([1, 2, 3, 3], [...Array(9).fill(-1), ...Array(8).fill(2), 20]);
     // source 0 = channel 0 (nine taps of |−1|), source 1 = channel 1: (8·2 + 20) / 9 = 4
-    expect(bandMeanAbs(w, [{ source: 0, start: 0, size: 1 }, { source: 1, start: 1, size: 1 }], 2)).toEqual([1, 4]);
+    expect(
+      bandMeanAbs(
+        w,
+        [
+          { source: 0, start: 0, size: 1 },
+          { source: 1, start: 1, size: 1 },
+        ],
+        2,
+      ),
+    ).toEqual([1, 4]);
   });
 
   it('the channel map comes from the concatenations, whatever the nodes are called', () => {
