@@ -26,6 +26,8 @@ const PAGES = [
   // MnasNet's block cards are too narrow for their titles ("Block 2: mbconv3 3x3…"): a shortened
   // label must still be the start of the card's accessible name (label-content-name-mismatch).
   '/models/mnasnet0_5',
+  // The five digits models side by side (lib/models/compare-digits).
+  '/models/compare-digits',
   '/compare',
   '/train',
   '/instructors',

@@ -96,6 +96,8 @@ test.describe('DenseNet lesson widgets', () => {
     const lesson = new DenseNetLessonPage(page);
     await lesson.open();
     const w = lesson.reuse;
+    // The ImageNet-shaped block (random weights, a photo); the trained digits network is e2e/learned.spec.ts.
+    await w.select('Network').selectOption('imagenet');
     await w.select('Backend').selectOption('wasm');
     await w.button('Run the block').click();
     await expect(w.root.getByRole('status').filter({ hasText: 'Done' })).toBeVisible({ timeout: 180_000 });

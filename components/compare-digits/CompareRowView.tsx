@@ -43,9 +43,9 @@ export function CompareRowView({ id, description, params, macs, layerText, row }
         </Link>
         <span className="block max-w-[16rem] text-[11px] text-slate-500 dark:text-slate-400">{description}</span>
       </th>
-      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(params)}</td>
-      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(macs)}</td>
-      <td className="py-2 pr-3" data-testid="compare-prediction">
+      <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatCount(params)}</td>
+      <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatCount(macs)}</td>
+      <td className="w-44 py-2 pr-3" data-testid="compare-prediction">
         {row ? (
           <>
             <span className="text-xl font-semibold tabular-nums">{DIGIT_CLASSES[row.predicted]}</span> <span className="tabular-nums">{formatPercent(p)}</span>
@@ -66,7 +66,7 @@ export function CompareRowView({ id, description, params, macs, layerText, row }
           {map ? ` · ${map.shape.slice(1).join('×')}` : ''}
         </span>
         {map ? (
-          <div className="mt-1 flex flex-wrap gap-1" role="group" aria-label={`${id}: the ${shown.length} most active channels of ${row.layer.stage}`}>
+          <div className="mt-1 flex gap-1" role="group" aria-label={`${id}: the ${shown.length} most active channels of ${row.layer.stage}`}>
             {shown.map((c) => (
               <MapTile
                 key={c.channel}

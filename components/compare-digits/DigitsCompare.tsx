@@ -20,17 +20,21 @@ import { Select } from '@/components/ui/Select';
 import { TableHead } from '@/components/ui/TableHead';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { buildGraph, getModel, graphCost, modelIdsFor } from '@/lib/arch';
-import { formatMs } from '@/lib/format';
+import { formatBytes, formatMs } from '@/lib/format';
 import { greyValues } from '@/lib/lab/digits-input';
 import { comparableLayer, type StagePick } from '@/lib/models/compare-digits/layer';
 import type { CompareRow } from '@/lib/models/compare-digits/run';
 import { compareDigitsSchema } from '@/lib/models/compare-digits/schema';
 import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 import { useUrlState } from '@/lib/url-state/use-url-state';
+import { SHIPPED_DIGITS } from '@/lib/weights/shipped-digits';
 import { CompareRowView, SHOWN_CHANNELS } from './CompareRowView';
 
 /** The five digits models, in the registry's order (one per family, plus the ResNet baseline). */
 const IDS = modelIdsFor('digits');
+
+/** What the first run downloads besides tfjs: the shipped files of the five models. */
+const WEIGHT_BYTES = IDS.reduce((a, id) => a + (SHIPPED_DIGITS[id]?.bytes ?? 0), 0);
 
 const STAGE_TEXT: Record<StagePick, string> = { last: 'the last stage’s output', first: 'the first stage’s output' };
 
@@ -124,7 +128,11 @@ export function DigitsCompare() {
             onRun={start}
             job={job}
             unit="models"
-            idleText={ran ? undefined : 'Nothing runs until you press the button (TensorFlow.js is about 1.5 MB, the five weight files about 7 MB together).'}
+            idleText={
+              ran
+                ? undefined
+                : `Nothing runs until you press the button (TensorFlow.js is about 1.5 MB${WEIGHT_BYTES > 0 ? `, the weight files ${formatBytes(WEIGHT_BYTES)} together` : ''}).`
+            }
             doneText={ran ? `Done: ${IDS.length} models in ${formatMs(ran.ms)}, weights included.` : undefined}
             errorText={(m) => `The comparison stopped: ${m}`}
           >

@@ -53,11 +53,11 @@ export function ReuseFigure({ weights, selected, seed, accuracy }: ReuseFigurePr
         wrote, each column scaled to its most-weighted source. x₀ is the block’s input (the stem, or the transition before); T is the transition and C the
         classifier that read the block’s output.
       </p>
-      <div className="mt-2 grid gap-4 lg:grid-cols-2">
+      <div className="mt-2 space-y-3">
         <div data-testid="reuse-heatmap-trained">
           <p className="mb-1 text-[13px] font-medium">Trained{accuracy !== null ? ` (${formatPercent(accuracy)} on the test digits)` : ''}</p>
           {trained ? (
-            <ReuseHeatmap reuse={trained.reuse} domain={domain} selected={selected} weightsName="trained" />
+            <ReuseHeatmap reuse={trained.reuse} domain={domain} selected={selected} weightsName="trained weights" />
           ) : (
             <p className="text-[13px] text-slate-600 dark:text-slate-400">
               {weights.trained.kind === 'loading' ? 'Loading the trained weights…' : 'No trained weights: see the note above.'}

@@ -8,7 +8,7 @@
 import { scaleSequential, interpolateViridis } from 'd3';
 import type { BlockReuse, ReuseTarget } from '@/lib/widgets/dense-reuse/weight-reuse';
 
-const CELL = 24;
+const CELL = 22;
 const AXIS = 22;
 
 /** Short names: x₀ is the block input, Hℓ a dense layer, T the transition, C the classifier. */
@@ -22,7 +22,7 @@ export interface ReuseHeatmapProps {
   readonly domain: readonly [number, number];
   /** Outlined column: block index (0-based) and target layer. */
   readonly selected: { readonly block: number; readonly layer: number } | null;
-  /** "trained" / "random (seed 0)": part of every label. */
+  /** "trained weights" / "random weights, seed 0": part of every label. */
   readonly weightsName: string;
 }
 
@@ -46,7 +46,7 @@ export function ReuseHeatmap({ reuse, domain, selected, weightsName }: ReuseHeat
         return (
           <figure key={b.block} className="text-[11px] text-slate-600 dark:text-slate-400">
             <figcaption className="mb-0.5 font-medium text-slate-800 dark:text-slate-200">Block {bi + 1}</figcaption>
-            <svg width={width} height={height} role="img" aria-label={`Block ${bi + 1}, ${weightsName} weights: ${summary}.`}>
+            <svg width={width} height={height} role="img" aria-label={`Block ${bi + 1}, ${weightsName}: ${summary}.`}>
               {b.targets.map((t, ti) =>
                 t.relative.map((v, s) => (
                   <rect key={`${ti}-${s}`} x={AXIS + ti * CELL} y={s * CELL} width={CELL - 1} height={CELL - 1} fill={colour(v)}>
