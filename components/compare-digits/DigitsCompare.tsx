@@ -88,8 +88,11 @@ export function DigitsCompare() {
   }, [runJob, digit, stage, backend, seed]);
 
   // Once the reader has run it, a new digit, stage or backend runs again by itself.
+  // A short delay merges bursts (arrow keys across the digits) into one run of the five.
   useEffect(() => {
-    if (started.current) void start();
+    if (!started.current) return;
+    const t = setTimeout(() => void start(), 250);
+    return () => clearTimeout(t);
   }, [start]);
 
   const last = [...rows.values()].at(-1);
