@@ -8,8 +8,7 @@
  * again by itself. State in the URL (lib/models/compare-digits/schema.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DigitPicker } from '@/components/lab/DigitPicker';
-import { useDigitInput } from '@/components/lab/useDigitInput';
+import { DigitPad, type PadDigit } from '@/components/digits/DigitPad';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { DataTable } from '@/components/ui/DataTable';
@@ -21,7 +20,6 @@ import { TableHead } from '@/components/ui/TableHead';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { buildGraph, getModel, graphCost, modelIdsFor } from '@/lib/arch';
 import { formatBytes, formatMs } from '@/lib/format';
-import { greyValues } from '@/lib/lab/digits-input';
 import { comparableLayer, type StagePick } from '@/lib/models/compare-digits/layer';
 import type { CompareRow } from '@/lib/models/compare-digits/run';
 import { compareDigitsSchema } from '@/lib/models/compare-digits/schema';
@@ -41,9 +39,10 @@ const STAGE_TEXT: Record<StagePick, string> = { last: 'the last stage’s output
 export function DigitsCompare() {
   const [state, notices, update] = useUrlState(compareDigitsSchema);
   const job = useTfjsJob();
-  const digitInput = useDigitInput(true, state.digit);
+  // The digit pad's current digit (drawn, or a test digit): null while the drawing is empty.
+  const [pad, setPad] = useState<PadDigit | null>(null);
   const [rows, setRows] = useState<ReadonlyMap<string, CompareRow>>(new Map());
-  const [ran, setRan] = useState<{ ms: number } | null>(null);
+  const [ran, setRan] = useState<{ ms: number; input: string } | null>(null);
   const started = useRef(false);
 
   // Spec numbers and the layer each row shows, known before anything runs.
@@ -59,18 +58,18 @@ export function DigitsCompare() {
   );
 
   const runJob = job.run;
-  const { digit, stage, backend, seed } = state;
+  const { stage, backend, seed } = state;
   const start = useCallback(async () => {
+    if (!pad) return;
     started.current = true;
     setRows(new Map());
     setRan(null);
     const t0 = performance.now();
     const done = await runJob('Comparing the five models', async (ctx) => {
       const [{ compareDigits }, shipped] = await Promise.all([import('@/lib/models/compare-digits/run'), import('@/lib/weights/shipped-digits')]);
-      const image = await digitInput.currentImage();
       return compareDigits({
         ids: IDS,
-        digit: greyValues(image),
+        digit: pad.pixels,
         pick: stage,
         backend,
         seed,
@@ -82,16 +81,14 @@ export function DigitsCompare() {
         onRow: (row) => setRows((prev) => new Map(prev).set(row.id, row)),
       });
     });
-    if (done) setRan({ ms: performance.now() - t0 });
-    // digitInput.currentImage follows the digit, which is listed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [runJob, digit, stage, backend, seed]);
+    if (done) setRan({ ms: performance.now() - t0, input: pad.source === 'drawn' ? 'your drawing' : `test digit ${pad.index} (a ${pad.label})` });
+  }, [runJob, pad, stage, backend, seed]);
 
   // Once the reader has run it, a new digit, stage or backend runs again by itself.
-  // A short delay merges bursts (arrow keys across the digits) into one run of the five.
+  // A short delay merges bursts (strokes being drawn, arrow keys across the digits) into one run of the five.
   useEffect(() => {
     if (!started.current) return;
-    const t = setTimeout(() => void start(), 250);
+    const t = setTimeout(() => void start(), 300);
     return () => clearTimeout(t);
   }, [start]);
 
@@ -105,14 +102,7 @@ export function DigitsCompare() {
     >
       <Notices notices={notices} />
       <div className="grid gap-4 md:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
-        <DigitPicker
-          digit={state.digit}
-          onDigit={(d) => update({ digit: d })}
-          test={digitInput.test}
-          progress={digitInput.progress}
-          error={digitInput.error}
-          imageOf={digitInput.imageOf}
-        />
+        <DigitPad onDigit={setPad} testDigit={state.digit} onTestDigit={(d) => update({ digit: d })} />
         <div className="space-y-3">
           <div className="grid gap-3 sm:grid-cols-2">
             <Select
@@ -136,7 +126,8 @@ export function DigitsCompare() {
                 ? undefined
                 : `Nothing runs until you press the button (TensorFlow.js is about 1.5 MB${WEIGHT_BYTES > 0 ? `, the weight files ${formatBytes(WEIGHT_BYTES)} together` : ''}).`
             }
-            doneText={ran ? `Done: ${IDS.length} models in ${formatMs(ran.ms)}, weights included.` : undefined}
+            doneText={ran ? `Done: ${IDS.length} models read ${ran.input} in ${formatMs(ran.ms)}, weights included.` : undefined}
+            disabled={!pad}
             errorText={(m) => `The comparison stopped: ${m}`}
           >
             {ran ? 'Compare again' : `Compare the ${IDS.length} models`}

@@ -8,9 +8,8 @@
  * layer's own output. The ImageNet-shaped block (random weights, on a photo) is the other choice.
  * tfjs and the test digits are loaded on the first click only; the heat maps need neither.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDigitInput } from '@/components/lab/useDigitInput';
-import { DigitPicker } from '@/components/lab/DigitPicker';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { DigitPad, type PadDigit } from '@/components/digits/DigitPad';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { BackendSelect } from '@/components/ui/BackendSelect';
 import { Button } from '@/components/ui/Button';
@@ -20,7 +19,8 @@ import { Select } from '@/components/ui/Select';
 import { Slider } from '@/components/ui/Slider';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { formatMs, formatPercent } from '@/lib/format';
-import { DIGIT_CLASSES, greyValues } from '@/lib/lab/digits-input';
+import { DIGIT_CLASSES } from '@/lib/lab/digits-input';
+import { digitsTestSet } from '@/lib/lab/digits-test-set';
 import { BACKEND_CHOICES } from '@/lib/url-state/common-params';
 import { sourceColor } from '@/lib/widgets/dense-connectivity/colors';
 import { listNodes } from '@/lib/widgets/dense-connectivity/layout';
@@ -48,8 +48,11 @@ interface Ran extends ReuseResult {
   readonly net: ReuseNet;
   readonly weights: 'trained' | 'random';
   readonly seed: number;
-  readonly digit: number;
+  /** "test digit 0 (a 1)" or "your drawing". */
+  readonly input: string;
 }
+
+const PIXELS = 28 * 28;
 
 export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
   const job = useTfjsJob();
@@ -66,12 +69,25 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
   const trainedUsable = weights.trained.kind !== 'missing' && weights.trained.kind !== 'error';
   // Trained unless the reader chose random, or the site has none (then random, and a notice says why).
   const use: 'trained' | 'random' = digits && state.weights === 'trained' && trainedUsable ? 'trained' : 'random';
-  const digitInput = useDigitInput(digits && started, state.digit);
+  // The digit pad (drawn, or a test digit) once it is shown: the first run reads test digit
+  // `state.digit` straight from the test split; the pad appears with it (so the lesson fetches
+  // the 7.9 MB of test digits only when the reader asks for a run).
+  // `heard`: the pad has spoken, so its null means an empty drawing (nothing to read), not "not shown yet".
+  const [pad, setPad] = useState<{ heard: boolean; digit: PadDigit | null }>({ heard: false, digit: null });
+  const padRef = useRef(pad);
+  useLayoutEffect(() => {
+    padRef.current = pad;
+  });
+  const onPad = useCallback((digit: PadDigit | null) => setPad({ heard: true, digit }), []);
+  const d = pad.digit;
+  const inputKey: unknown = d ? (d.source === 'test' ? `test:${d.index}` : d.pixels) : pad.heard ? 'empty' : `test:${state.digit}`;
 
   const runJob = job.run;
   const { sample, seed, backend, digit } = state;
   const random = weights.random;
   const start = useCallback(async () => {
+    // An empty drawing: nothing to read (the pad says so) until the reader draws or picks a digit.
+    if (digits && padRef.current.heard && !padRef.current.digit) return;
     startedRef.current = true;
     setStarted(true);
     const result = await runJob(digits ? `Running ${REUSE_DIGITS_MODEL}` : 'Running the block', async (ctx) => {
@@ -79,13 +95,16 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
       if (!digits) return run.runReuse(sample, seed, backend, ctx.request);
       const sd = use === 'trained' ? await trainedWeights({ signal: ctx.signal }) : random?.sd;
       if (!sd) throw new Error('the random weights are not ready yet');
-      const image = await digitInput.currentImage();
-      return run.runDigitsReuse(greyValues(image), sd, backend, ctx.request);
+      const p = padRef.current.digit;
+      const pixels = p ? p.pixels : (await digitsTestSet({ signal: ctx.signal })).images.subarray(digit * PIXELS, (digit + 1) * PIXELS);
+      return run.runDigitsReuse(pixels, sd, backend, ctx.request);
     });
-    if (result) setLast({ ...result, net, weights: digits ? use : 'random', seed, digit });
-    // digitInput.currentImage changes with the digit, which is in the list already.
+    const p = padRef.current.digit;
+    const input = !digits ? SAMPLE_LABELS[sample] : p?.source === 'drawn' ? 'your drawing' : `test digit ${p ? p.index : digit}`;
+    if (result) setLast({ ...result, net, weights: digits ? use : 'random', seed, input });
+    // inputKey stands for the pad's digit (read through padRef).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [runJob, digits, net, sample, seed, backend, use, random, digit]);
+  }, [runJob, digits, net, sample, seed, backend, use, random, digit, inputKey]);
 
   // After the reader has opted in once, new inputs re-run by themselves.
   useEffect(() => {
@@ -197,14 +216,7 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         {digits ? (
           started ? (
             <div className="w-full max-w-md">
-              <DigitPicker
-                digit={state.digit}
-                onDigit={(d) => onChange({ digit: d })}
-                test={digitInput.test}
-                progress={digitInput.progress}
-                error={digitInput.error}
-                imageOf={digitInput.imageOf}
-              />
+              <DigitPad onDigit={onPad} testDigit={state.digit} onTestDigit={(d) => onChange({ digit: d })} />
             </div>
           ) : null
         ) : (
@@ -214,7 +226,7 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         <div className="min-w-0 flex-1 text-[13px] text-slate-700 dark:text-slate-300">
           {result && digits ? (
             <p data-testid="reuse-prediction">
-              <Prediction probabilities={result.probabilities} random={result.weights === 'random'} />
+              <Prediction input={result.input} probabilities={result.probabilities} random={result.weights === 'random'} />
             </p>
           ) : null}
           <p>
@@ -255,11 +267,11 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
   );
 }
 
-function Prediction({ probabilities, random }: { probabilities: readonly number[]; random: boolean }) {
+function Prediction({ input, probabilities, random }: { input: string; probabilities: readonly number[]; random: boolean }) {
   const best = probabilities.indexOf(Math.max(...probabilities));
   return (
     <>
-      The network reads this digit as <strong>{DIGIT_CLASSES[best]}</strong> ({formatPercent(probabilities[best])})
+      The network reads {input} as <strong>{DIGIT_CLASSES[best]}</strong> ({formatPercent(probabilities[best])})
       {random ? ': with random weights that means nothing.' : '.'}
     </>
   );
