@@ -5,6 +5,7 @@
  * the five digits models, one row each, from the keyboard, and frees every tensor. No console error
  * (the fixture fails the test on any).
  */
+import { REUSE_TRAINING_SEED } from '../lib/widgets/dense-reuse/meta';
 import { expect, test } from './fixtures';
 import { DenseNetLessonPage } from './pages/DenseNetLessonPage';
 
@@ -18,12 +19,14 @@ test('DenseNet lesson: the reuse widget shows the trained network by default, ra
   await expect(w.select('Weights')).toHaveValue('trained');
   // Fig. 5 from the trained file, next to random weights, before anything runs: three blocks each.
   await expect(page.getByTestId('reuse-heatmap-trained').getByRole('img', { name: /trained weights:/ })).toHaveCount(3);
-  await expect(page.getByTestId('reuse-heatmap-random').getByRole('img', { name: /random weights, seed 0:/ })).toHaveCount(3);
+  await expect(
+    page.getByTestId('reuse-heatmap-random').getByRole('img', { name: new RegExp(`random weights \\(seed ${REUSE_TRAINING_SEED}\\):`) }),
+  ).toHaveCount(3);
   await expect(page.getByTestId('reuse-column')).toContainText('Block 1, trained: H4 weights');
 
   await w.select('Backend').selectOption('wasm');
   await w.button('Run the network').click();
-  await expect(w.root.getByRole('status').filter({ hasText: 'Done' })).toContainText('(trained)', { timeout: 60_000 });
+  await expect(w.root.getByRole('status').filter({ hasText: 'Done' })).toContainText(', trained weights.', { timeout: 60_000 });
   // Test image 0 is a 1 (lib/data/digits split): the trained network reads it, and says nothing about random weights.
   await expect(w.root.getByTestId('reuse-prediction')).toHaveText(/^The network reads test digit 0 as 1 \(\d+(\.\d)?%\)\.$/);
   const checks = w.root.getByTestId('band-check');
@@ -35,7 +38,7 @@ test('DenseNet lesson: the reuse widget shows the trained network by default, ra
 
   // Random weights: chosen, labelled, and the prediction says it means nothing.
   await w.select('Weights').selectOption('random');
-  await expect(w.root.getByRole('status').filter({ hasText: 'Done' })).toContainText('(random weights, seed 0)', { timeout: 60_000 });
+  await expect(w.root.getByRole('status').filter({ hasText: 'Done' })).toContainText(`, random weights (seed ${REUSE_TRAINING_SEED}).`, { timeout: 60_000 });
   await expect(w.root.getByTestId('reuse-prediction')).toContainText('with random weights that means nothing');
   expect(await w.leaked()).toBe(0);
 });

@@ -28,7 +28,7 @@ export interface CompareRowViewProps {
 function weightsText(row: CompareRow): string {
   const w = row.weights;
   if (w.kind === 'trained') return w.testAccuracy !== null ? `trained (${formatPercent(w.testAccuracy)} on the test digits)` : 'trained';
-  return `random weights (He init, seed ${w.seed}): ${w.reason}`;
+  return `random weights (seed ${w.seed}): ${w.reason}`;
 }
 
 export function CompareRowView({ id, description, params, macs, layerText, row }: CompareRowViewProps) {

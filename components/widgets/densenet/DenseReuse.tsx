@@ -39,6 +39,7 @@ import {
 import type { ReuseResult } from '@/lib/widgets/dense-reuse/run';
 import { trainedAccuracy, trainedWeights } from '@/lib/widgets/dense-reuse/weights';
 import type { WidgetProps } from '@/lib/widgets/types';
+import { WEIGHT_SOURCE_LABELS } from '@/lib/weights/sources';
 import { ReuseBands } from './ReuseBands';
 import { ReuseFigure } from './ReuseFigure';
 import { useReuseWeights } from './useReuseWeights';
@@ -119,7 +120,8 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
   const weightSet = use === 'trained' && weights.trained.kind === 'ready' ? weights.trained.set : use === 'random' ? random : null;
   const column = digits ? (weightSet?.reuse[block].targets[layer - 1]?.relative ?? null) : null;
   const accuracy = trainedAccuracy();
-  const weightsName = (w: 'trained' | 'random', s: number) => (w === 'trained' ? 'trained' : `random weights, seed ${s}`);
+  // The site's wording (lib/weights/sources.ts): "Seeded random (seed N)" in pickers, "random weights (seed N)" in results.
+  const weightsName = (w: 'trained' | 'random', s: number) => (w === 'trained' ? 'trained weights' : `random weights (seed ${s})`);
   const layerName = layer === L + 1 ? 'the block output' : `H${layer}`;
 
   return (
@@ -149,7 +151,7 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
             value={use}
             options={[
               ...(trainedUsable ? [['trained', `Trained${accuracy !== null ? ` (${formatPercent(accuracy)} on test digits)` : ''}`] as const] : []),
-              ['random', `Random weights (He init, seed ${state.seed})`] as const,
+              ['random', `${WEIGHT_SOURCE_LABELS.random} (seed ${state.seed})`] as const,
             ]}
             onChange={(v) => onChange({ weights: v })}
           />
@@ -201,7 +203,7 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         idleText={
           result ? undefined : `Nothing runs until you press the button (TensorFlow.js is about 1.5 MB${digits ? ', the test digits about 7.9 MB' : ''}).`
         }
-        doneText={result ? `Done: one forward pass in ${formatMs(result.ms)} (${weightsName(result.weights, result.seed)}).` : undefined}
+        doneText={result ? `Done: one forward pass in ${formatMs(result.ms)}, ${weightsName(result.weights, result.seed)}.` : undefined}
         errorText={(m) => `The network could not run: ${m}`}
         extra={
           <Button control="seed" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })} disabled={job.running}>

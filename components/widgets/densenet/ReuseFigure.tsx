@@ -7,6 +7,7 @@
  */
 import { GradientLegend } from '@/components/ui/GradientLegend';
 import { formatPercent } from '@/lib/format';
+import { REUSE_TRAINING_SEED } from '@/lib/widgets/dense-reuse/meta';
 import type { ReuseTarget } from '@/lib/widgets/dense-reuse/weight-reuse';
 import { heatmapStops, ReuseHeatmap, sourceLabel, targetLabel } from './ReuseHeatmap';
 import type { TrainedState, WeightSet } from './useReuseWeights';
@@ -43,7 +44,7 @@ export function ReuseFigure({ weights, selected, seed, accuracy }: ReuseFigurePr
   // One scale for both, so equal colours mean equal numbers: from the smallest cell of either to 1.
   const lo = Math.min(relMin(trained), relMin(random));
   const domain = [Math.min(lo, 0.999), 1] as const;
-  const randomName = `random weights, seed ${seed}`;
+  const randomName = `random weights (seed ${seed})`;
   const pick = (set: WeightSet | null) => set?.reuse[selected.block]?.targets[selected.layer - 1];
   return (
     <section aria-label="What each layer weights" className="mt-4 rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="reuse-figure">
@@ -65,7 +66,9 @@ export function ReuseFigure({ weights, selected, seed, accuracy }: ReuseFigurePr
           )}
         </div>
         <div data-testid="reuse-heatmap-random">
-          <p className="mb-1 text-[13px] font-medium">Random weights (He init, seed {seed})</p>
+          <p className="mb-1 text-[13px] font-medium">
+            Random weights (seed {seed}){seed === REUSE_TRAINING_SEED ? ': the He initialisation this training started from' : ', He initialisation'}
+          </p>
           {random ? <ReuseHeatmap reuse={random.reuse} domain={domain} selected={selected} weightsName={randomName} /> : null}
         </div>
       </div>
