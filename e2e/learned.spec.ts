@@ -5,9 +5,12 @@
  * the five digits models, one row each, from the keyboard, and frees every tensor. No console error
  * (the fixture fails the test on any).
  */
-import { REUSE_TRAINING_SEED } from '../lib/widgets/dense-reuse/meta';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { DenseNetLessonPage } from './pages/DenseNetLessonPage';
+
+/** The seed the shipped densenet_digits training started from (its record): the widget's default random seed. */
+const REUSE_TRAINING_SEED: number = JSON.parse(readFileSync('public/weights/digits/densenet_digits.json', 'utf8')).training.seed;
 
 test('DenseNet lesson: the reuse widget shows the trained network by default, random weights as a labelled choice', async ({ page }) => {
   test.setTimeout(90_000);

@@ -77,6 +77,7 @@ export function DigitsCompare() {
         testAccuracy: (id) => shipped.SHIPPED_DIGITS[id]?.testAccuracy ?? null,
         signal: ctx.signal,
         onStart: ctx.request.onStart,
+        onTensors: ctx.request.onTensors,
         onProgress: (d, total, label) => ctx.progress(Math.floor(d), total, label),
         onRow: (row) => setRows((prev) => new Map(prev).set(row.id, row)),
       });
@@ -92,7 +93,10 @@ export function DigitsCompare() {
     return () => clearTimeout(t);
   }, [start]);
 
+  // The tensor check of the whole comparison: before the first model's job, after the last one's.
+  const first = [...rows.values()][0];
   const last = [...rows.values()].at(-1);
+  const complete = rows.size === IDS.length;
   const random = [...rows.values()].filter((r) => r.weights.kind === 'random').length;
 
   return (
@@ -132,12 +136,7 @@ export function DigitsCompare() {
           >
             {ran ? 'Compare again' : `Compare the ${IDS.length} models`}
           </RunButton>
-          {last ? (
-            <RunReport
-              backend={last.backend}
-              tensors={job.tensors && job.tensors.after !== null ? { before: job.tensors.before, after: job.tensors.after } : null}
-            />
-          ) : null}
+          {last ? <RunReport backend={last.backend} tensors={complete ? { before: first!.tensorsBefore, after: last.tensorsAfter } : null} /> : null}
           {random > 0 ? (
             <p role="status" className="text-[13px] text-amber-800 dark:text-amber-200">
               {random === 1 ? 'One model runs' : `${random} models run`} on random weights (the site ships no trained weights it could read for{' '}

@@ -15,7 +15,7 @@ import { Model } from '@/lib/runtime/executor';
 import { readFeatureMaps, type FeatureMap } from '@/lib/runtime/featuremaps';
 import { softmax } from '@/lib/runtime/imagenet';
 import { runTfjsJob } from '@/lib/runtime/job';
-import { numTensors } from '@/lib/runtime/tensors';
+import { numTensors, type TensorCheck } from '@/lib/runtime/tensors';
 import { heInit } from '@/lib/runtime/weights/he-init';
 import type { StateDict } from '@/lib/runtime/weights/types';
 import { comparableLayer, type StagePick } from './layer';
@@ -57,6 +57,8 @@ export interface CompareRequest {
   /** Each model's row as soon as it is done (the page shows rows as they arrive). */
   readonly onRow?: (row: CompareRow) => void;
   readonly onStart?: (backend: BackendInfo, tensorsBefore: number) => void;
+  /** After each model's job: the tensor count before it and after it (lib/runtime/tensors.ts). */
+  readonly onTensors?: (check: TensorCheck) => void;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -82,7 +84,7 @@ export async function compareDigits(req: CompareRequest): Promise<CompareRow[]> 
     }
     req.onProgress?.(i + 0.5, total, `${id} (${i + 1} of ${total}): running`);
     const layer = comparableLayer(graph, req.pick);
-    const row = await runTfjsJob({ backend: req.backend, signal: req.signal, onStart: req.onStart }, async (ctx) => {
+    const row = await runTfjsJob({ backend: req.backend, signal: req.signal, onStart: req.onStart, onTensors: req.onTensors }, async (ctx) => {
       const model = Model.create(graph, sd);
       try {
         const x = tf.tensor4d(req.digit, [1, h, w, c]);
