@@ -195,7 +195,7 @@ export function DenseReuse({ state, onChange }: WidgetProps<DenseReuseSchema>) {
         </p>
       ) : null}
 
-      {digits ? <ReuseFigure weights={weights} selected={{ block, layer }} seed={state.seed} accuracy={accuracy} /> : null}
+      {digits ? <ReuseFigure weights={weights} selected={{ block, layer }} accuracy={accuracy} /> : null}
 
       <RunButton
         onRun={start}

@@ -1,21 +1,20 @@
 'use client';
 
 /**
- * The paper's Fig. 5 for densenet_digits, trained next to random, on one colour scale: for every
+ * The paper's Fig. 5 for densenet_digits, trained next to the random weights it was trained from
+ * (He init with the training's seed), on one colour scale: for every
  * block, how strongly each target's first conv weights each source. Below, the selected column in
  * words and numbers. Huang et al. 2017 (arXiv:1608.06993), Sec. 5, Fig. 5.
  */
 import { GradientLegend } from '@/components/ui/GradientLegend';
 import { formatPercent } from '@/lib/format';
-import { REUSE_TRAINING_SEED } from '@/lib/widgets/dense-reuse/meta';
 import type { ReuseTarget } from '@/lib/widgets/dense-reuse/weight-reuse';
 import { heatmapStops, ReuseHeatmap, sourceLabel, targetLabel } from './ReuseHeatmap';
-import type { TrainedState, WeightSet } from './useReuseWeights';
+import type { ReuseWeightSets, WeightSet } from './useReuseWeights';
 
 export interface ReuseFigureProps {
-  readonly weights: { readonly trained: TrainedState; readonly random: WeightSet | null };
+  readonly weights: ReuseWeightSets;
   readonly selected: { readonly block: number; readonly layer: number };
-  readonly seed: number;
   readonly accuracy: number | null;
 }
 
@@ -38,9 +37,10 @@ function ColumnText({ target, name }: { target: ReuseTarget | undefined; name: s
   );
 }
 
-export function ReuseFigure({ weights, selected, seed, accuracy }: ReuseFigureProps) {
+export function ReuseFigure({ weights, selected, accuracy }: ReuseFigureProps) {
   const trained = weights.trained.kind === 'ready' ? weights.trained.set : null;
-  const random = weights.random;
+  const random = weights.init;
+  const seed = weights.initSeed;
   // One scale for both, so equal colours mean equal numbers: from the smallest cell of either to 1.
   const lo = Math.min(relMin(trained), relMin(random));
   const domain = [Math.min(lo, 0.999), 1] as const;
@@ -66,9 +66,7 @@ export function ReuseFigure({ weights, selected, seed, accuracy }: ReuseFigurePr
           )}
         </div>
         <div data-testid="reuse-heatmap-random">
-          <p className="mb-1 text-[13px] font-medium">
-            Random weights (seed {seed}){seed === REUSE_TRAINING_SEED ? ': the He initialisation this training started from' : ', He initialisation'}
-          </p>
+          <p className="mb-1 text-[13px] font-medium">Before training: random weights (seed {seed}), the He initialisation this training started from</p>
           {random ? <ReuseHeatmap reuse={random.reuse} domain={domain} selected={selected} weightsName={randomName} /> : null}
         </div>
       </div>

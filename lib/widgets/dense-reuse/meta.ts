@@ -1,5 +1,4 @@
 import { getModel } from '@/lib/arch/registry';
-import { shippedDigits } from '@/lib/weights/shipped-digits-index';
 import { SAMPLE_IDS, SAMPLE_PHOTOS, sampleParam, sampleUrl, type SampleId } from '@/lib/lab/samples';
 import { BACKEND_PARAM, digitParam, seedParam } from '@/lib/url-state/common-params';
 import { enumP, intP } from '@/lib/url-state/schema';
@@ -17,12 +16,6 @@ export const REUSE_BLOCK = { L: 6, k: 8, k0: 16, inputSize: 256 } as const;
 /** The trained network: the DenseNet-BC of the digits models, shipped with trained weights. */
 export const REUSE_DIGITS_MODEL = 'densenet_digits';
 const digitsBlocks = getModel(REUSE_DIGITS_MODEL).knobs.blockConfig as readonly number[];
-/**
- * The seed the shipped training started from (its record): He init with it is exactly the trained
- * weights' starting point (lib/train/run.ts initialises with heInit(graph, seed)), so random weights
- * with this seed show the same network before training. 0 when no weights ship.
- */
-export const REUSE_TRAINING_SEED = shippedDigits(REUSE_DIGITS_MODEL)?.record.training.seed ?? 0;
 /** Its dense blocks and the layers of each (registry knobs: three blocks of four). */
 export const REUSE_DIGITS = { blocks: digitsBlocks.length, L: Math.max(...digitsBlocks) } as const;
 
@@ -47,10 +40,7 @@ export const denseReuseSchema = {
   layer: intP(1, LAYER_MAX, 4, `layer whose input is shown (1–L; L + 1 = the block output; L = ${REUSE_DIGITS.L} for digits, ${REUSE_BLOCK.L} for imagenet)`),
   digit: digitParam(),
   sample: sampleParam(),
-  seed: seedParam(
-    REUSE_TRAINING_SEED,
-    `seed of the random (He-initialised) weights; ${REUSE_TRAINING_SEED}: where the shipped ${REUSE_DIGITS_MODEL}'s training started`,
-  ),
+  seed: seedParam(0, 'seed of the random (He-initialised) weights'),
   backend: BACKEND_PARAM,
 } as const;
 

@@ -5,7 +5,7 @@
  * map (weight-reuse.ts) and the forward pass (run.ts).
  */
 import type { StateDict } from '@/lib/runtime/weights/types';
-import { loadShippedDigits, SHIPPED_DIGITS } from '@/lib/weights/shipped-digits';
+import { loadShippedDigits, SHIPPED_DIGITS, shippedDigits } from '@/lib/weights/shipped-digits';
 import { REUSE_DIGITS_MODEL } from './meta';
 
 /** Whether the site ships trained weights for the widget's digits network. */
@@ -13,6 +13,13 @@ export const hasTrainedWeights = (): boolean => REUSE_DIGITS_MODEL in SHIPPED_DI
 
 /** Held test accuracy of the shipped weights (0..1), or null when none are shipped. */
 export const trainedAccuracy = (): number | null => SHIPPED_DIGITS[REUSE_DIGITS_MODEL]?.testAccuracy ?? null;
+
+/**
+ * The seed the shipped training started from (its record): He init with it is exactly where the
+ * trained weights began (lib/train/run.ts initialises with heInit(graph, seed)), so the heat map
+ * can put the trained weights next to the same network before training. 0 when none ship.
+ */
+export const trainingSeed = (): number => shippedDigits(REUSE_DIGITS_MODEL)?.record.training.seed ?? 0;
 
 let trained: StateDict | null = null;
 
