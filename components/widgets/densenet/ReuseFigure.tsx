@@ -7,6 +7,7 @@
  * words and numbers. Huang et al. 2017 (arXiv:1608.06993), Sec. 5, Fig. 5.
  */
 import { GradientLegend } from '@/components/ui/GradientLegend';
+import { SubHeading } from '@/components/ui/Heading';
 import { formatPercent } from '@/lib/format';
 import type { ReuseTarget } from '@/lib/widgets/dense-reuse/weight-reuse';
 import { heatmapStops, ReuseHeatmap, sourceLabel, targetLabel } from './ReuseHeatmap';
@@ -48,7 +49,7 @@ export function ReuseFigure({ weights, selected, accuracy }: ReuseFigureProps) {
   const pick = (set: WeightSet | null) => set?.reuse[selected.block]?.targets[selected.layer - 1];
   return (
     <section aria-label="What each layer weights" className="mt-4 rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="reuse-figure">
-      <h4 className="font-semibold text-slate-900 dark:text-white">What each layer weights: the 1×1 bottleneck’s mean |w| per earlier layer</h4>
+      <SubHeading className="font-semibold text-slate-900 dark:text-white">What each layer weights: the 1×1 bottleneck’s mean |w| per earlier layer</SubHeading>
       <p className="mt-1 text-[13px] text-slate-600 dark:text-slate-400">
         Like Fig. 5 of the DenseNet paper: cell (s, ℓ) is the average absolute weight of target ℓ’s first convolution over the input channels that source s
         wrote, each column scaled to its most-weighted source. x₀ is the block’s input (the stem, or the transition before); T is the transition and C the

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { DigitsCompare } from '@/components/compare-digits/DigitsCompare';
+import { TitleLevelProvider } from '@/components/ui/Heading';
 
 export const metadata: Metadata = {
   title: 'What each architecture learned',
@@ -26,7 +27,10 @@ export default function CompareDigitsPage() {
       <div className="mt-6">
         {/* The state is in the URL, which is only known in the browser. */}
         <Suspense fallback={<p className="text-slate-500">Loading…</p>}>
-          <DigitsCompare />
+          {/* Under the page's h1: the comparison's frame is an h2. */}
+          <TitleLevelProvider level={1}>
+            <DigitsCompare />
+          </TitleLevelProvider>
         </Suspense>
       </div>
     </div>
