@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS } from './axe';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
+import { STATIC_PORT } from '../playwright.config';
 
 // ImageNet weights where the host provides them (issue 14), with the command's --offline export:
 // torchvision's weights=None shufflenet_v2_x0_5 as F16 (2.78 MB), marked "not trained". The site's
@@ -102,6 +103,24 @@ test('a tampered file gets the hash-mismatch notice and the current weights stay
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test('a non-secure origin (no Cache API, no Web Crypto): the pure-JS SHA-256 checks the file, every visit downloads it', async ({ page }) => {
+  // What a static export served from a LAN http:// address gets: neither API exists there.
+  await page.addInitScript(() => {
+    delete (window as { caches?: unknown }).caches;
+    Object.defineProperty(window.crypto, 'subtle', { value: undefined });
+  });
+  const served = await serveExport(page);
+  const lab = new LabPage(page);
+  await lab.goto(ID, 'backend=wasm');
+  expect(await page.evaluate(() => [typeof caches, typeof crypto.subtle])).toEqual(['undefined', 'undefined']);
+  await lab.run();
+  await expect(lab.runner.getByText(/^Loaded: /)).toHaveText(LOADED);
+  await page.reload();
+  await lab.run();
+  await expect(lab.runner.getByText(/^Loaded: /)).toHaveText(LOADED);
+  expect(served.requests).toBe(2);
+});
+
 test('a manifest that lists nothing: one sentence on how a host adds weights; own files still load', async ({ page }) => {
   // The site's own (empty) manifest, as prepare-assets writes it.
   const lab = new LabPage(page);
@@ -111,4 +130,31 @@ test('a manifest that lists nothing: one sentence on how a host adds weights; ow
   );
   await expect(lab.runner.getByRole('radio', { name: /ImageNet weights/ })).toHaveCount(0);
   await expect(lab.weightsFile()).toBeAttached();
+});
+
+test('the static export, served from a folder: the files a host puts in weights/imagenet/ load with no other network', async ({ page }) => {
+  // The export as a host would have it after `npm run weights:torchvision` (the folder is restored after).
+  const folder = join(process.env.E2E_STATIC_DIR ?? 'out', 'weights/imagenet');
+  const manifestPath = join(folder, 'manifest.json');
+  expect(existsSync(manifestPath), `${manifestPath}: the export writes an empty manifest (npm run export)`).toBe(true);
+  const original = readFileSync(manifestPath);
+  copyFileSync(join(dir, fileName), join(folder, fileName));
+  writeFileSync(manifestPath, manifest);
+  try {
+    const base = `http://127.0.0.1:${STATIC_PORT}`;
+    const elsewhere: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`${base}/`) && !/^(data|blob):/.test(r.url())) elsewhere.push(r.url());
+    });
+    await page.goto(`${base}/models/${ID}/?backend=wasm`);
+    const runner = page.getByTestId('lab-runner');
+    await expect(runner.getByRole('radio', { name: OPTION })).toBeChecked();
+    await runner.getByRole('button', { name: /^Run/ }).click();
+    await page.getByTestId('top5').waitFor({ timeout: 120_000 });
+    await expect(runner.getByText(/^Loaded: /)).toHaveText(LOADED);
+    expect(elsewhere).toEqual([]);
+  } finally {
+    writeFileSync(manifestPath, original);
+    rmSync(join(folder, fileName), { force: true });
+  }
 });
