@@ -188,6 +188,18 @@ function entries(src: ParamSource): Array<[string, string]> {
 }
 
 /**
+ * The known parameters, for a notice: every plain name, and namespaced ones (`<prefix>.<name>`,
+ * /train's per-model knobs: dozens of them) grouped by prefix, so the sentence stays readable.
+ */
+function knownList(keys: readonly string[]): string {
+  const plain = keys.filter((k) => !k.includes('.'));
+  const dotted = keys.filter((k) => k.includes('.'));
+  if (dotted.length === 0) return plain.join(', ');
+  const prefixes = [...new Set(dotted.map((k) => k.slice(0, k.lastIndexOf('.'))))];
+  return `${plain.join(', ')}; and namespaced ones such as ${dotted[0]}, for ${prefixes.join(', ')}`;
+}
+
+/**
  * Parses URL parameters against a schema. Unknown parameters (other than those in `ignore`) and
  * invalid values produce notices; the state always comes back complete and valid.
  */
@@ -199,7 +211,7 @@ export function parseParams<S extends Schema>(schema: S, src: ParamSource, ignor
     const p = Object.prototype.hasOwnProperty.call(schema, key) ? schema[key] : undefined;
     if (!p) {
       if (ignore.includes(key)) continue;
-      const known = Object.keys(schema).join(', ');
+      const known = knownList(Object.keys(schema));
       notices.push({
         param: showGiven(key),
         given: showGiven(raw),

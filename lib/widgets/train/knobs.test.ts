@@ -136,6 +136,11 @@ describe('bad and hostile knob values get a notice and their default', () => {
     const { models, urlNotices } = modelsOf('models=densenet_digits&vgg16.k=3&__proto__.k=3&constructor=1&densenet_digits.__proto__=1');
     expect(urlNotices.map((n) => n.message)).toEqual(urlNotices.map(() => expect.stringMatching(/^Unknown parameter/)));
     expect(urlNotices).toHaveLength(4);
+    // The known parameters are listed with the knobs grouped by model, not one by one.
+    expect(urlNotices[0].message).toMatch(
+      /Known parameters: models, opt, .*, backend; and namespaced ones such as densenet_digits\.k, for densenet_digits, densenet_digits-b, resnext_digits, .*mnasnet_digits-b\.$/,
+    );
+    expect(urlNotices[0].message.length).toBeLessThan(600);
     expect(models[0].knobs).toEqual({});
     expect(({} as Record<string, unknown>).k).toBeUndefined();
   });
