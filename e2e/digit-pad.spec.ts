@@ -1,6 +1,8 @@
 import { axeFindings, formatFindings, scrollThrough } from './axe';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
+import { drawOnPad } from './pages/digit-pad';
+import { TrainPage } from './pages/TrainPage';
 
 // The digit pad (issue 14): a digit drawn with the mouse is read by the model live, MNIST-centred,
 // with undo and clear; an empty pad gives a hint and no prediction. WASM keeps it fast on 2 cores.
@@ -100,6 +102,29 @@ test('the runner embed of a digits model has the pad: its digit in the link, dra
   await lab.draw(ONE);
   await expect(lab.digitPad.getByTestId('pad-status')).toHaveText('The model reads your drawing (1 stroke).');
   await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 120_000 });
+});
+
+test('/train reads its feature maps on a digit drawn on the pad, or picked by keyboard', async ({ page }) => {
+  const lab = new TrainPage(page);
+  await lab.goto('models=mnasnet_digits&backend=wasm&batch=16&steps=3&evalEvery=3');
+  await lab.button('Train').click();
+  await expect(lab.controls).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+  const detail = page.getByTestId('model-detail');
+  await expect(detail).toContainText('Feature maps of test digit 0 (a 1), after 3 steps');
+  const chooser = detail.getByTestId('feature-digit');
+  await chooser.locator('summary').click();
+  const pad = chooser.getByTestId('digit-pad');
+  await expect(pad.getByRole('radiogroup', { name: 'Test digits' }).getByRole('radio', { checked: true })).toHaveAccessibleName('test digit 0, a 1', {
+    timeout: 60_000,
+  });
+  await drawOnPad(page, pad, ZERO);
+  await expect(detail).toContainText('Feature maps of your drawing, after 3 steps');
+  await expect(page.getByTestId('feature-maps').locator('[data-channel]').first()).toBeVisible();
+  // Back to a test digit with the keyboard: the grid's tab stop, then an arrow.
+  await pad.getByRole('radiogroup', { name: 'Test digits' }).locator('[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(detail).toContainText(/Feature maps of test digit 1 \(a \d\), after 3 steps/);
+  await expect(page.getByTestId('feature-maps').locator('[data-channel]').first()).toBeVisible();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

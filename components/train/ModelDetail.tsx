@@ -9,6 +9,7 @@ import { layerFor, modelCost } from '@/lib/widgets/train/schema';
 import type { ModelRecord, SessionSnapshot, TrainSession } from '@/lib/widgets/train/session';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { Misclassified } from './Misclassified';
+import { FeatureDigitPicker } from './FeatureDigitPicker';
 import { SaveWeights } from './SaveWeights';
 
 export interface ModelDetailProps {
@@ -46,9 +47,12 @@ export function ModelDetail({ session, snapshot, record, layer, onLayerChange, c
             evaluate: () => Promise.reject(new Error('the training lab evaluates on its own schedule')),
           }
         : null,
-    [fm, backend, graph, session, record.key],
+    // The digit's version is a key, not a value read: another digit must ask FeatureMaps to read again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fm, backend, graph, session, record.key, snapshot.featureDigit.version],
   );
   const digit = useMemo(() => (snapshot.sets ? digitPixels(snapshot.sets.digit, 0) : null), [snapshot.sets]);
+  const fd = snapshot.featureDigit;
   const ev = record.lastEval;
   const what = ev ? `${ev.full ? `the whole test split (${formatInt(ev.n)} images)` : `the ${ev.n}-image test subset`} after ${ev.step} steps` : '';
   const evalImages = ev && snapshot.sets ? (ev.full ? snapshot.sets.test : snapshot.sets.subset) : null;
@@ -57,10 +61,13 @@ export function ModelDetail({ session, snapshot, record, layer, onLayerChange, c
       {!compact ? (
         <div>
           <p className="mb-1 text-[13px] text-slate-700 dark:text-slate-300">
-            Feature maps of test digit #0{digit && snapshot.sets ? ` (a ${snapshot.sets.digit.labels[0]})` : ''}
+            Feature maps of {fd.kind === 'drawn' ? 'your drawing' : `test digit ${fd.index}${fd.label >= 0 ? ` (a ${fd.label})` : ''}`}
             {fm ? `, after ${fm.step} steps` : ''}: they change as the filters learn.
           </p>
           <FeatureMaps source={handle} layer={shown} onLayerChange={onLayerChange} inputImage={digit} perPage={16} />
+          <div className="mt-3">
+            <FeatureDigitPicker session={session} current={fd} />
+          </div>
         </div>
       ) : null}
       {ev && evalImages ? (

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { drawOnPad, type Strokes } from './digit-pad';
 
 /** Page object for the model lab, /models/[id]. */
 export class LabPage {
@@ -61,22 +62,9 @@ export class LabPage {
     return this.digitGrid.locator(`[data-index="${index}"]`);
   }
 
-  /**
-   * Draws on the pad with the mouse: each stroke a list of points in the pad's unit square, pressed
-   * at the first, moved through the rest in small steps, released at the last.
-   */
-  async draw(strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>) {
-    const pad = this.digitPad.getByTestId('draw-pad');
-    await pad.scrollIntoViewIfNeeded();
-    const box = await pad.boundingBox();
-    if (!box) throw new Error('the drawing pad is not visible');
-    const at = ([x, y]: readonly [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-    for (const stroke of strokes) {
-      await this.page.mouse.move(...at(stroke[0]));
-      await this.page.mouse.down();
-      for (const p of stroke.slice(1)) await this.page.mouse.move(...at(p), { steps: 6 });
-      await this.page.mouse.up();
-    }
+  /** Draws on the lab's digit pad with the mouse (drawOnPad). */
+  async draw(strokes: Strokes) {
+    await drawOnPad(this.page, this.digitPad, strokes);
   }
 
   /** Digits models: the test-accuracy section. */

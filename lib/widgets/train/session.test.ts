@@ -92,8 +92,11 @@ function fakeRuntime() {
       runs.push(r);
       return r;
     },
-    inspect: async (run, id, _image, layer, time) => ({
-      map: layer ? ({ name: layer, op: 'conv', layout: 'NCHW', shape: [1, 1, 1, 1], data: Float32Array.of(run.stepsDone) } as FeatureMap) : null,
+    inspect: async (run, id, image, layer, time) => ({
+      // data: [steps done, first pixel of the digit read], so tests see both the weights and the digit.
+      map: layer
+        ? ({ name: layer, op: 'conv', layout: 'NCHW', shape: [1, 1, 1, 2], data: Float32Array.of(run.stepsDone, image.images[0]) } as FeatureMap)
+        : null,
       msPerImage: time ? 1.5 : null,
     }),
     onBackendLost: (l) => {
@@ -254,6 +257,27 @@ describe('TrainSession', () => {
     const later = await s.featureMapFor('a', 'features.2');
     expect(later.name).toBe('features.2');
     expect(later.data[0]).toBe(10);
+  });
+
+  it('reads the feature maps on the digit the reader draws or picks (the digit pad), before and after training', async () => {
+    const { rt } = fakeRuntime();
+    const s = new TrainSession(rt, options(['a'], 5));
+    expect(s.getSnapshot().featureDigit).toMatchObject({ kind: 'test', index: 0, version: 0 });
+    // Chosen while the data loads: kept, not replaced by test digit 0.
+    const drawn = new Float32Array(784).fill(0.25);
+    s.setFeatureDigit(drawn, { kind: 'drawn' });
+    await s.start();
+    const snap = s.getSnapshot();
+    expect(snap.featureDigit).toEqual({ kind: 'drawn', version: 1 });
+    expect(snap.sets!.digit.images[0]).toBe(0.25);
+    expect(snap.models[0].featureMap!.map.data[1]).toBe(0.25);
+    // Idle: another digit is read at once, with the weights as they are (step 10).
+    s.setFeatureDigit(new Float32Array(784).fill(0.75), { kind: 'test', index: 37, label: 4 });
+    expect(s.getSnapshot().featureDigit).toEqual({ kind: 'test', index: 37, label: 4, version: 2 });
+    const m = await s.featureMapFor('a', 'conv0');
+    expect([...m.data]).toEqual([10, 0.75]);
+    expect(s.getSnapshot().sets!.digit.labels[0]).toBe(4);
+    expect(() => s.setFeatureDigit(new Float32Array(10), { kind: 'drawn' })).toThrow(/28×28 \(784 values\), not 10/);
   });
 
   it('trains two variants of one model side by side, each under its own key, with its knobs', async () => {

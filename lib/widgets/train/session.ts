@@ -115,7 +115,8 @@ export interface ModelRecord extends TrainModel {
   /** Accuracy on the whole test split once the model finished (or was stopped and evaluated). */
   readonly final: EvalPoint | null;
   readonly msPerImage: number | null;
-  readonly featureMap: { readonly step: number; readonly map: FeatureMap } | null;
+  /** The last feature maps read: after `step` steps, of the feature digit of version `digit`. */
+  readonly featureMap: { readonly step: number; readonly map: FeatureMap; readonly digit: number } | null;
   /** Whether the weights can still be saved (false after the GPU context holding them was lost). */
   readonly weightsAvailable: boolean;
 }
@@ -140,7 +141,12 @@ export interface SessionSnapshot {
   readonly testSubsetSize: number;
   /** The evaluated image sets once loaded (to draw the misclassified digits), and the feature-map digit. */
   readonly sets: { readonly subset: LabelledImages; readonly test: LabelledImages; readonly digit: LabelledImages } | null;
+  /** What the feature maps are read on (setFeatureDigit), and a version that changes with it. */
+  readonly featureDigit: FeatureDigit & { readonly version: number };
 }
+
+/** The digit the feature maps show: a test digit (FEATURE_DIGIT_INDEX at first) or one the reader drew on the digit pad. */
+export type FeatureDigit = { readonly kind: 'test'; readonly index: number; readonly label: number } | { readonly kind: 'drawn' };
 
 export interface SessionOptions {
   readonly models: readonly TrainModel[];
@@ -160,7 +166,7 @@ interface Mutable {
   lastEval: LastEval | null;
   final: EvalPoint | null;
   msPerImage: number | null;
-  featureMap: { step: number; map: FeatureMap } | null;
+  featureMap: { step: number; map: FeatureMap; digit: number } | null;
   weightsAvailable: boolean;
   run: RunHandle | null;
 }
@@ -177,6 +183,8 @@ export class TrainSession {
   private data: DigitsData | null = null;
   private subset: LabelledImages | null = null;
   private digit: LabelledImages | null = null;
+  private featureDigit: FeatureDigit = { kind: 'test', index: FEATURE_DIGIT_INDEX, label: -1 };
+  private digitVersion = 0;
   private ctrl: AbortController | null = null;
   private pauseRequested = false;
   private active: Promise<void> | null = null;
@@ -237,6 +245,7 @@ export class TrainSession {
       config: this.options.config,
       testSubsetSize: this.subset?.labels.length ?? TEST_SUBSET_PER_CLASS * 10,
       sets: this.data && this.subset && this.digit ? { subset: this.subset, test: this.data.test, digit: this.digit } : null,
+      featureDigit: { ...this.featureDigit, version: this.digitVersion },
       models: this.records.map((r) => ({
         ...r.model,
         status: r.status,
@@ -328,6 +337,20 @@ export class TrainSession {
   }
 
   /**
+   * Reads the feature maps (and so the pictures of what each model has learnt) on another digit
+   * from now on: a test digit or the reader's drawing (28×28, [0, 1], white on black; the digit
+   * pad's output). Maps already shown are read again on it at the next request (featureMapFor), at
+   * once when idle, at the next evaluation while training.
+   */
+  setFeatureDigit(pixels: Float32Array, digit: FeatureDigit): void {
+    if (pixels.length !== 28 * 28) throw new RangeError(`a feature digit is 28×28 (784 values), not ${pixels.length}`);
+    this.digit = { images: Float32Array.from(pixels), shape: [1, 1, 28, 28], labels: Int32Array.of(digit.kind === 'test' ? digit.label : -1) };
+    this.featureDigit = digit;
+    this.digitVersion++;
+    this.publish();
+  }
+
+  /**
    * The feature maps of `layer` for the model's weights as they are now. While the session trains,
    * the layer becomes the one read at the next evaluation and the promise settles then; otherwise
    * it is read at once, as a job of its own.
@@ -337,17 +360,20 @@ export class TrainSession {
     if (!r) return Promise.reject(new Error(`${key} is not part of this training`));
     this.layers.set(key, layer);
     const have = r.featureMap?.map;
-    if (have && have.name === layer && r.featureMap!.step === (r.run?.stepsDone ?? -1)) return Promise.resolve(have);
+    if (have && have.name === layer && r.featureMap!.step === (r.run?.stepsDone ?? -1) && r.featureMap!.digit === this.digitVersion)
+      return Promise.resolve(have);
     if (!r.run || !this.digit) return Promise.reject(new Error('the feature maps appear once the model has trained a step'));
     if (!r.weightsAvailable) return Promise.reject(new Error('the weights were lost with the GPU context'));
     if (this.active) return new Promise((resolve, reject) => this.waiting.push({ key, layer, resolve, reject }));
     const run = r.run;
     const ctrl = new AbortController();
+    const digit = this.digit;
+    const version = this.digitVersion;
     return this.rt
-      .job(this.options.backend, ctrl.signal, () => this.rt.inspect(run, r.model, this.digit!, layer, false, ctrl.signal))
+      .job(this.options.backend, ctrl.signal, () => this.rt.inspect(run, r.model, digit, layer, false, ctrl.signal))
       .then(({ map }) => {
         if (!map) throw new Error(`no layer named ${layer}`);
-        r.featureMap = { step: run.stepsDone, map };
+        r.featureMap = { step: run.stepsDone, map, digit: version };
         return map;
       });
   }
@@ -381,7 +407,11 @@ export class TrainSession {
           this.publish();
         });
         this.subset = subsetOf(this.data.test, stratifiedIndices(this.data.test.labels, TEST_SUBSET_PER_CLASS));
-        this.digit = subsetOf(this.data.test, Int32Array.of(FEATURE_DIGIT_INDEX));
+        // The reader may have chosen or drawn a digit while the data loaded: that one stays.
+        if (!this.digit) {
+          this.digit = subsetOf(this.data.test, Int32Array.of(FEATURE_DIGIT_INDEX));
+          this.featureDigit = { kind: 'test', index: FEATURE_DIGIT_INDEX, label: this.digit.labels[0] };
+        }
         if (this.pauseRequested) return this.pauseNow();
       }
       this.phase = 'training';
@@ -512,7 +542,7 @@ export class TrainSession {
     }
     if (final) this.setProgress(`Measuring ${r.model.label}'s inference time per image`, run.stepsDone, steps);
     const { map, msPerImage } = await this.rt.inspect(run, r.model, this.digit!, this.layers.get(r.model.key) ?? null, final, signal);
-    r.featureMap = map ? { step: run.stepsDone, map } : null;
+    r.featureMap = map ? { step: run.stepsDone, map, digit: this.digitVersion } : null;
     this.settleWaiting(r.model.key, map);
     if (msPerImage !== null) r.msPerImage = msPerImage;
   }
