@@ -382,7 +382,9 @@ export function Runner(props: RunnerProps) {
       ? 'Draw a digit on the pad, or pick a test digit, and the model reads it.'
       : result
         ? `Ran ${result.graph.id} in ${formatMs(result.ms)} on ${BACKEND_LABELS[result.backend]}.`
-        : 'Ready. Press Run to load TensorFlow.js and run the model in your browser.';
+        : digits
+          ? 'Ready. Draw a digit on the pad, or press Run to read the test digit: TensorFlow.js loads and runs the model in your browser.'
+          : 'Ready. Press Run to load TensorFlow.js and run the model in your browser.';
 
   return (
     <section
