@@ -102,6 +102,8 @@ test('the runner embed of a digits model has the pad: its digit in the link, dra
   await lab.draw(ONE);
   await expect(lab.digitPad.getByTestId('pad-status')).toHaveText('The model reads your drawing (1 stroke).');
   await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 120_000 });
+  const findings = await axeFindings(page);
+  expect(findings, formatFindings(findings)).toEqual([]);
 });
 
 test('/train reads its feature maps on a digit drawn on the pad, or picked by keyboard', async ({ page }) => {
@@ -125,6 +127,8 @@ test('/train reads its feature maps on a digit drawn on the pad, or picked by ke
   await page.keyboard.press('ArrowRight');
   await expect(detail).toContainText(/Feature maps of test digit 1 \(a \d\), after 3 steps/);
   await expect(page.getByTestId('feature-maps').locator('[data-channel]').first()).toBeVisible();
+  const findings = await axeFindings(page);
+  expect(findings, formatFindings(findings)).toEqual([]);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
