@@ -37,6 +37,7 @@ export {
 export * from './mnasnet-space';
 export { stateDictKeys, nodeTensors, type StateDictEntry } from './statedict';
 export { nodeCost, graphCost, sumCosts, ZERO_COST, type Cost, type GraphCost, type StageCost } from './cost';
+export { stepWork, rooflineBound, rooflinePoint, ridgePoint, type StepWork, type StepTraffic, type Roofs, type RooflinePoint } from './roofline';
 export { summarize, formatSummary, describeOp, type GraphSummary, type LayerSummary } from './format';
 export { moduleOutput, groupChain, nodesInGroup, groupOutput, groupsWithRole, groupInputs } from './graph-utils';
 export { windowOut, inferShape } from './shape';

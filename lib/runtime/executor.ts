@@ -46,6 +46,13 @@ export interface ExecuteOptions {
    * cost in the real (fused) forward, with no extra read-backs; `output` must not be disposed.
    */
   readonly onStep?: (step: ExecuteStep) => void;
+  /**
+   * Runs each step's computation through this wrapper (synchronously; it must return what `run`
+   * returned, and may call `run` again to time it, disposing those extra outputs). The profiler
+   * wraps a step's kernels in one GPU timer scope (tf.time), or repeats a step too short for the
+   * clock. `node` and `fused` are as in ExecuteStep.
+   */
+  readonly wrapStep?: (node: string, fused: readonly string[], run: () => tf.Tensor) => tf.Tensor;
 }
 
 export interface ExecuteStep {
@@ -219,7 +226,8 @@ export class Model {
         if (inChain.has(node.name)) continue;
         const ins = node.inputs.map((name) => (name === INPUT ? input : (values.get(name) as tf.Tensor)));
         const chain = chains.get(node.name);
-        const y = chain ? this.applyChain(chain, ins[0] as tf.Tensor4D, params) : applyNode(node, ins, params.byNode.get(node.name));
+        const run = chain ? () => this.applyChain(chain, ins[0] as tf.Tensor4D, params) : () => applyNode(node, ins, params.byNode.get(node.name));
+        const y = options.wrapStep ? options.wrapStep(node.name, chain ? chain.interior : [], run) : run();
         const name = chain ? chain.out : node.name;
         values.set(name, y);
         options.onStep?.({ node: node.name, fused: chain ? chain.interior : [], output: y });

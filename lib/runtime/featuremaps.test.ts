@@ -41,13 +41,15 @@ describe('feature maps and profiler (wasm)', () => {
     model.dispose();
   });
 
-  it('profiles every node with MACs from lib/arch, wall timer on wasm, and a whole-model time', async () => {
+  it('profiles every step of the fused forward with MACs from lib/arch, wall timer on wasm, and a whole-model time', async () => {
     await useBackend('wasm');
     const model = Model.create(graph, hashInit(fixtureKeys(f)));
     const x = inputFromNCHW(hashInput([1, 3, 64, 64]), [1, 3, 64, 64]);
     const progress: number[] = [];
     const p = await profileModel(model, x, { warmup: 1, repeats: 3, onProgress: (d) => progress.push(d) });
-    expect(p.layers).toHaveLength(graph.nodes.length);
+    // Steps of the fused forward: every node in exactly one, BN and ReLU folded into their conv.
+    expect(p.layers.flatMap((l) => l.nodes).sort()).toEqual(graph.nodes.map((n) => n.name).sort());
+    expect(p.layers.length).toBeLessThan(graph.nodes.length);
     expect(p.timers).toEqual(['wall']);
     expect(p.layers.every((l) => l.samples.length === 3 && l.ms >= 0)).toBe(true);
     expect(p.layers.reduce((s, l) => s + l.macs, 0)).toBe(graphCost(graph).total.macs);

@@ -1,43 +1,56 @@
 /**
- * Per-layer profiler. Runs the graph node by node, timing each node, `warmup` times unrecorded and
- * then `repeats` times; reports per-node medians next to the whole-model latency measured in the
- * same session (plain forward, median), and the relative gap between the two.
+ * The per-layer profiler: the real forward pass (fused, as every run executes it), timed step by
+ * step. A step is what the executor runs as one unit: a node, or a conv with the BatchNorm (and
+ * activation) folded into it, reported under the conv's name with every node it computed in
+ * `nodes`. Each recorded iteration is one traced pass and one plain forward (interleaved, so drift
+ * touches both alike); layers report per-step medians, the whole model the plain passes' median.
  *
- * Timers, reported per node so the UI can label them:
- * - 'webgl-timer'      tf.time()'s kernelMs on webgl (EXT_disjoint_timer_query): GPU time of the
- *                      node's kernels, no read-back.
- * - 'webgpu-timestamp' tf.time()'s kernelMs on webgpu (timestamp-query).
- * - 'wall'             performance.now() around the node plus a forced sync (dataSync on cpu/wasm,
- *                      await data() on GPU backends), used on cpu/wasm and whenever kernelMs is not
- *                      a number (tf.time returns {error} when the timer extension is missing).
- * Per-layer wall times on GPU backends include one read-back per layer, so their sum exceeds the
- * whole-model time; the reported gap makes that visible instead of hiding it.
- *
- * Warm-up and timed rounds follow the runtime's one timed warm pass (timing.ts).
+ * Timers, per backend:
+ * - wasm, cpu ('wall'): timestamps between the steps through the executor's hooks, no read-back
+ *   between them (step-timer.ts says why that is each step's time on a synchronous backend); steps
+ *   shorter than MIN_TICKS ticks of the clock are repeated back to back and averaged.
+ * - webgl ('webgl-timer'): each step's kernels in one tf.time() scope, i.e. EXT_disjoint_timer_
+ *   query_webgl2 queries around each of its programs (tfjs-backend-webgl's runWebGLProgram), read
+ *   after the pass: GPU time, no read-back between steps.
+ * - webgpu ('webgpu-timestamp'): the same through tfjs-backend-webgpu's timestamp-query writes
+ *   around each compute pass. While timing, tfjs-webgpu ends a compute pass and submits after every
+ *   dispatch instead of batching them, so the traced pass is slower than a plain one; the kernel
+ *   times themselves are GPU time.
+ * - a GPU backend whose timer is missing ('wall', labelled): wall time between steps with a
+ *   read-back of each step's output (the only way to know a queued GPU step has finished), so the
+ *   layer sum then exceeds the whole model by that per-step sync.
+ * GPU kernel times leave out JavaScript, dispatch and the final read-back, so on the GPU backends
+ * the layer sum falls below the whole-model time; `tracePassMs` and `overheadMs` say by how much.
  */
 import * as tf from '@tensorflow/tfjs';
-import { nodeCost } from '../arch/cost';
-import { INPUT, type OpKind } from '../arch/ir';
-import { type Model, consumerCounts } from './executor';
-import { applyNode } from './ops';
+import { stepWork } from '../arch/roofline';
+import type { Node, OpKind } from '../arch/ir';
+import type { Model } from './executor';
+import { type Clock, clockResolution, defaultClock, repeatsFor, traceWallPass } from './step-timer';
 import { median, timedForward, warmThenTime } from './timing';
 
 export { median } from './timing';
 
 export type TimerKind = 'webgl-timer' | 'webgpu-timestamp' | 'wall';
 
+/** One step of the fused forward pass. */
 export interface LayerProfile {
+  /** The step's first node (the conv of a fused chain). */
   readonly name: string;
   readonly op: OpKind;
   readonly group: string | null;
-  /** Multiply-accumulates (lib/arch cost model, at the graph's own input size). */
+  /** Every node the step computed, in graph order: [name, …BN and activation folded into it]. */
+  readonly nodes: readonly string[];
+  /** Multiply-accumulates of those nodes (lib/arch cost model, at the model's graph size). */
   readonly macs: number;
-  /** Float32 bytes read + written incl. weights (lib/arch cost model). */
+  /** Compulsory float32 traffic of the step (lib/arch/roofline.ts stepWork). */
   readonly bytes: number;
-  /** Median over the recorded repeats. */
+  /** Median over the recorded passes. */
   readonly ms: number;
   readonly samples: readonly number[];
   readonly timer: TimerKind;
+  /** Back-to-back runs each sample is the mean of (0: timed once per pass). */
+  readonly repeats: number;
 }
 
 export interface ModelProfile {
@@ -47,15 +60,21 @@ export interface ModelProfile {
   readonly warmup: number;
   readonly repeats: number;
   readonly layers: readonly LayerProfile[];
-  /** Sum of the per-layer medians. */
+  /** Sum of the per-step medians. */
   readonly sumLayersMs: number;
   /** Median plain forward (incl. reading the logits back). */
   readonly wholeMs: number;
   readonly wholeSamples: readonly number[];
-  /** (sumLayersMs - wholeMs) / wholeMs. */
+  /** (sumLayersMs − wholeMs) / wholeMs. */
   readonly relativeGap: number;
   /** The timers that produced the layer numbers (normally one). */
   readonly timers: readonly TimerKind[];
+  /** Median of the traced passes, end to end (repeats taken out). */
+  readonly tracePassMs: number;
+  /** Median of (traced pass − sum of its steps): the read-back and what lies outside any step. */
+  readonly overheadMs: number;
+  /** The wall clock's resolution (ms), when wall time was used. */
+  readonly clockResolutionMs: number | null;
 }
 
 export interface ProfileOptions {
@@ -65,101 +84,124 @@ export interface ProfileOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Checked between passes: a cancel stops the profile with CancelledError, its tensors freed. */
   readonly signal?: AbortSignal | null;
+  /** The wall clock (tests pass a fake one). */
+  readonly clock?: Clock;
 }
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
-function isGpu(backend: string): boolean {
-  return backend === 'webgl' || backend === 'webgpu';
+interface PassSteps {
+  readonly steps: ReadonlyArray<{ node: string; fused: readonly string[]; ms: number; repeats: number }>;
+  readonly passMs: number;
+  readonly overheadMs: number;
 }
 
-async function sync(t: tf.Tensor, backend: string): Promise<void> {
-  if (isGpu(backend)) await t.data();
-  else t.dataSync();
+/** Whether the current GPU backend's timer gives real kernel times. */
+export function gpuTimerWorks(backend: string): boolean {
+  const b = tf.backend() as unknown as { supportTimestampQuery?: boolean; timerAvailable?: () => boolean };
+  if (backend === 'webgl') return b.timerAvailable?.() === true;
+  // tfjs-webgpu reports 0 ms for every kernel when the device lacks timestamp-query.
+  if (backend === 'webgpu') return b.supportTimestampQuery === true;
+  return false;
 }
 
-/** One timed node: returns the output and the milliseconds with the timer that produced them. */
-async function timeNode(run: () => tf.Tensor, backend: string, state: { gpuTimerBroken: boolean }): Promise<{ y: tf.Tensor; ms: number; timer: TimerKind }> {
-  if (isGpu(backend) && !state.gpuTimerBroken) {
-    let y: tf.Tensor | null = null;
-    try {
-      const info = await tf.time(() => {
-        y = run();
-      });
-      // kernelMs is a number when the GPU timer works and {error: string} when it does not.
-      if (y && typeof info.kernelMs === 'number') return { y, ms: info.kernelMs, timer: backend === 'webgl' ? 'webgl-timer' : 'webgpu-timestamp' };
-    } catch {
-      // fall through to a wall-clock measurement
-    }
-    // Don't pay for a failed GPU-timer attempt on every node of every pass.
-    state.gpuTimerBroken = true;
-    if (y) (y as tf.Tensor).dispose();
-  }
-  const t0 = now();
-  const y = run();
-  await sync(y, backend);
-  return { y, ms: now() - t0, timer: 'wall' };
-}
+const isGpu = (backend: string) => backend === 'webgl' || backend === 'webgpu';
 
-/** One node-by-node pass; returns per-node times. All intermediates are disposed. */
-async function profiledPass(
-  model: Model,
-  input: tf.Tensor4D,
-  backend: string,
-  state: { gpuTimerBroken: boolean },
-): Promise<Map<string, { ms: number; timer: TimerKind }>> {
-  const graph = model.graph;
-  const remaining = consumerCounts(graph);
-  const values = new Map<string, tf.Tensor>();
-  const times = new Map<string, { ms: number; timer: TimerKind }>();
-  try {
-    for (const node of graph.nodes) {
-      const ins = node.inputs.map((n) => (n === INPUT ? input : (values.get(n) as tf.Tensor)));
-      const params = model.paramsOf(node.name);
-      const { y, ms, timer } = await timeNode(() => applyNode(node, ins, params), backend, state);
-      values.set(node.name, y);
-      times.set(node.name, { ms, timer });
-      for (const n of node.inputs) {
-        if (n === INPUT) continue;
-        const left = (remaining.get(n) ?? 1) - 1;
-        remaining.set(n, left);
-        if (left === 0) {
-          values.get(n)?.dispose();
-          values.delete(n);
-        }
-      }
-    }
-  } finally {
-    for (const t of values.values()) t.dispose();
-  }
-  return times;
+/** One pass with each step in its own GPU timer scope; null when a timer gave no number. */
+async function gpuTimedPass(model: Model, input: tf.Tensor4D, clock: Clock): Promise<PassSteps | null> {
+  const timings: Array<Promise<tf.TimingInfo>> = [];
+  const meta: Array<{ node: string; fused: readonly string[] }> = [];
+  const t0 = clock();
+  const y = model.execute(input, {
+    wrapStep: (node, fused, run) => {
+      let out: tf.Tensor | null = null;
+      // engine.time runs the callback synchronously before its first await, so `out` is set here.
+      timings.push(
+        tf.time(() => {
+          out = run();
+        }),
+      );
+      meta.push({ node, fused });
+      if (!out) throw new Error(`step ${node} produced no output under the GPU timer`);
+      return out;
+    },
+  }).output;
+  await y.data();
+  y.dispose();
+  const passMs = clock() - t0;
+  const infos = await Promise.all(timings);
+  if (infos.some((i) => typeof i.kernelMs !== 'number')) return null;
+  const steps = meta.map((m, i) => ({ ...m, ms: infos[i].kernelMs as number, repeats: 0 }));
+  return { steps, passMs, overheadMs: passMs - steps.reduce((s, x) => s + x.ms, 0) };
 }
 
 /** Profile `model` on an NHWC input on the current backend. */
 export async function profileModel(model: Model, input: tf.Tensor4D, options: ProfileOptions = {}): Promise<ModelProfile> {
-  const warmup = options.warmup ?? 2;
+  const warmup = Math.max(0, options.warmup ?? 2);
   const repeats = Math.max(1, options.repeats ?? 5);
+  const clock = options.clock ?? defaultClock;
   const backend = tf.getBackend();
   const total = warmup + 2 * repeats;
   let done = 0;
   const tick = () => options.onProgress?.(++done, total);
-  const state = { gpuTimerBroken: false };
 
-  const perNode = new Map<string, number[]>();
-  const timerOf = new Map<string, TimerKind>();
+  let timer: TimerKind = !isGpu(backend) ? 'wall' : !gpuTimerWorks(backend) ? 'wall' : backend === 'webgl' ? 'webgl-timer' : 'webgpu-timestamp';
+  let resolution = timer === 'wall' ? clockResolution(clock) : null;
+  // Back-to-back runs per step, from the latest pass's estimate (wall time only).
+  const plan = new Map<string, number>();
+
+  const wallPass = (repeatSteps: boolean): PassSteps => {
+    const syncEachStep = isGpu(backend);
+    return traceWallPass<tf.Tensor>(
+      clock,
+      (hooks) => {
+        const y = model.execute(input, {
+          wrapStep: hooks.wrapStep,
+          // A queued GPU step has finished only once its output is read back.
+          onStep: syncEachStep
+            ? (s) => {
+                s.output.dataSync();
+                hooks.onStep(s);
+              }
+            : hooks.onStep,
+        }).output;
+        y.dataSync();
+        y.dispose();
+      },
+      (node) => (repeatSteps && !syncEachStep ? (plan.get(node) ?? 0) : 0),
+    );
+  };
+
+  const order: Array<{ node: string; fused: readonly string[] }> = [];
+  const perStep = new Map<string, number[]>();
+  const repeatsOf = new Map<string, number>();
+  const traced: number[] = [];
+  const overheads: number[] = [];
   const whole: number[] = [];
-  // Interleave layer passes and whole passes so drift (thermal, GC) affects both alike.
+
   await warmThenTime(
     { warmup, repeats },
     async (recorded) => {
-      const times = await profiledPass(model, input, backend, state);
-      if (recorded) {
-        for (const [name, { ms, timer }] of times) {
-          if (!perNode.has(name)) perNode.set(name, []);
-          perNode.get(name)!.push(ms);
-          // A node that ever fell back to wall time is reported as wall.
-          if (timerOf.get(name) !== 'wall') timerOf.set(name, timer);
+      let pass: PassSteps | null = null;
+      if (timer !== 'wall') {
+        pass = await gpuTimedPass(model, input, clock);
+        if (!pass) {
+          // A timer that gave no number: wall time (with a sync per step) from here on, and the
+          // samples of the other timer are dropped so no step mixes the two.
+          timer = 'wall';
+          resolution = clockResolution(clock);
+          for (const m of [perStep, repeatsOf]) m.clear();
+          order.length = traced.length = overheads.length = 0;
         }
+      }
+      pass ??= wallPass(true);
+      if (resolution !== null) for (const s of pass.steps) plan.set(s.node, repeatsFor(s.ms, resolution));
+      if (recorded) {
+        if (!order.length) for (const s of pass.steps) order.push({ node: s.node, fused: s.fused });
+        for (const s of pass.steps) {
+          perStep.set(s.node, [...(perStep.get(s.node) ?? []), s.ms]);
+          repeatsOf.set(s.node, Math.max(repeatsOf.get(s.node) ?? 0, s.repeats));
+        }
+        traced.push(pass.passMs);
+        overheads.push(pass.overheadMs);
         tick();
       }
       const { ms } = await timedForward(model, input);
@@ -168,18 +210,24 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
     },
     { signal: options.signal },
   );
-  const layers: LayerProfile[] = model.graph.nodes.map((node) => {
-    const samples = perNode.get(node.name) ?? [];
-    const cost = nodeCost(node);
+
+  const byName = new Map<string, Node>(model.graph.nodes.map((n) => [n.name, n]));
+  const layers: LayerProfile[] = order.map(({ node, fused }) => {
+    const n = byName.get(node) as Node;
+    const nodes = [node, ...fused];
+    const work = stepWork(nodes.map((x) => byName.get(x) as Node));
+    const samples = perStep.get(node) ?? [];
     return {
-      name: node.name,
-      op: node.op.kind,
-      group: node.group,
-      macs: cost.macs,
-      bytes: cost.memBytes,
+      name: node,
+      op: n.op.kind,
+      group: n.group,
+      nodes,
+      macs: work.macs,
+      bytes: work.bytes.total,
       ms: median(samples),
       samples,
-      timer: timerOf.get(node.name) ?? 'wall',
+      timer,
+      repeats: repeatsOf.get(node) ?? 0,
     };
   });
   const sumLayersMs = layers.reduce((s, l) => s + l.ms, 0);
@@ -195,6 +243,9 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
     wholeMs,
     wholeSamples: whole,
     relativeGap: (sumLayersMs - wholeMs) / wholeMs,
-    timers: [...new Set(layers.map((l) => l.timer))],
+    timers: [timer],
+    tracePassMs: median(traced),
+    overheadMs: median(overheads),
+    clockResolutionMs: timer === 'wall' ? resolution : null,
   };
 }
