@@ -5,27 +5,46 @@
  * Pure data in, pure data out: the runtime's ModelProfile is imported as a type only, so this file
  * (and its tests) never load tfjs.
  */
-import type { Graph, OpKind } from '../arch/ir';
-import { nodeCost } from '../arch/cost';
+import type { Graph, Node, OpKind } from '../arch/ir';
+import { type Roofs, rooflinePoint, stepWork } from '../arch/roofline';
+import type { DevicePeaks } from '../runtime/device-peaks';
 import type { ModelProfile, TimerKind } from '../runtime/profiler';
 import { DISPLAY_OP_KINDS, type DisplayOpKind, opKindOf } from './op-kind';
 
+/** One step of the fused forward pass ("layer" in the lab): a node, or a conv with its BN (and activation). */
 export interface ProfileRow {
   readonly name: string;
   readonly op: OpKind;
   readonly kind: DisplayOpKind;
   readonly group: string | null;
+  /** Every node the step computed: [name, …BN and activation folded into it]. */
+  readonly nodes: readonly string[];
   readonly macs: number;
-  /** 2 × MACs. */
+  /** Every floating-point operation: 2 × MACs + element-wise ops (lib/arch/roofline.ts). */
   readonly flops: number;
-  /** float32 bytes read + written (cost model). */
+  /** Compulsory float32 traffic: inputs + weights + outputs (lib/arch/roofline.ts). */
   readonly bytes: number;
+  readonly inputBytes: number;
+  readonly weightBytes: number;
+  readonly outputBytes: number;
+  /** FLOPs per byte. */
+  readonly intensity: number;
   /** Median measured time; NaN when the layer was not timed. */
   readonly ms: number;
-  /** Achieved GFLOP/s = 2·MACs / seconds / 1e9; NaN when there is no positive time. */
+  /** Achieved GFLOP/s = FLOPs / seconds / 1e9; NaN when there is no positive time. */
   readonly gflops: number;
+  /** Achieved GB/s = bytes / seconds / 1e9. */
+  readonly gbps: number;
+  /** The roofline bound min(peak, intensity × bandwidth) in GFLOP/s; NaN without device peaks or FLOPs. */
+  readonly boundGflops: number;
+  /** Share of the roofline bound reached (bound time / measured time); NaN without device peaks. */
+  readonly rooflineFraction: number;
+  /** Which roof bounds the step on this device; null without device peaks. */
+  readonly bound: 'compute' | 'memory' | 'none' | null;
   readonly timer: TimerKind;
   readonly samples: readonly number[];
+  /** Back-to-back runs each sample averages (0: one run per pass). */
+  readonly repeats: number;
 }
 
 export interface LabProfile {
@@ -42,6 +61,12 @@ export interface LabProfile {
   readonly sumLayersMs: number;
   readonly relativeGap: number;
   readonly timers: readonly TimerKind[];
+  /** The traced passes end to end (median), and what of them lies outside every step. */
+  readonly tracePassMs: number;
+  readonly overheadMs: number;
+  readonly clockResolutionMs: number | null;
+  /** The device's measured roofs on this backend, when measured. */
+  readonly device: DevicePeaks | null;
 }
 
 export interface KindTotal {
@@ -65,14 +90,16 @@ export interface ProfileSummary {
   /** sumLayersMs − wholeMs (positive when per-layer timing adds overhead). */
   readonly gapMs: number;
   readonly relativeGap: number;
-  /** Whole-model achieved GFLOP/s (2·total MACs / whole-model time). */
+  /** Whole-model achieved GFLOP/s (all FLOPs / whole-model time). */
   readonly wholeGflops: number;
+  readonly totalFlops: number;
+  readonly totalBytes: number;
 }
 
 export const TIMER_LABELS: Record<TimerKind, string> = {
   'webgl-timer': 'GPU kernel time (WebGL timer query)',
   'webgpu-timestamp': 'GPU kernel time (WebGPU timestamp query)',
-  wall: 'wall-clock time incl. sync',
+  wall: 'wall-clock time between steps',
 };
 
 /** "GPU kernel time (WebGL timer query)", or both labels joined when layers used different timers. */
@@ -88,10 +115,20 @@ export function median(xs: readonly number[]): number {
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
+/** FLOPs per second, in GFLOP/s (also bytes per ms → GB/s). */
+export function perSecondG(amount: number, ms: number): number {
+  if (!(ms > 0) || !Number.isFinite(ms)) return NaN;
+  return amount / (ms / 1000) / 1e9;
+}
+
 /** 2·MACs per second, in GFLOP/s. */
 export function achievedGflops(macs: number, ms: number): number {
-  if (!(ms > 0) || !Number.isFinite(ms)) return NaN;
-  return (2 * macs) / (ms / 1000) / 1e9;
+  return perSecondG(2 * macs, ms);
+}
+
+/** The roofs of measured device peaks. */
+export function roofsOf(device: DevicePeaks | null): Roofs | null {
+  return device && device.peakGflops > 0 && device.peakGBps > 0 ? { peakGflops: device.peakGflops, peakGBps: device.peakGBps } : null;
 }
 
 /**
@@ -99,24 +136,40 @@ export function achievedGflops(macs: number, ms: number): number {
  * size (see resizeGraph): the runtime's MACs come from the Model's own graph, which may have been
  * built for another size, so costs are recomputed here from `graph`'s shapes.
  */
-export function toLabProfile(profile: ModelProfile, graph: Graph): LabProfile {
+export function toLabProfile(profile: ModelProfile, graph: Graph, device: DevicePeaks | null = null): LabProfile {
   const nodes = new Map(graph.nodes.map((n) => [n.name, n]));
+  const roofs = roofsOf(device);
+  const nodeOf = (name: string): Node => {
+    const node = nodes.get(name);
+    if (!node) throw new Error(`profile layer "${name}" is not in graph ${graph.id}`);
+    return node;
+  };
   const rows: ProfileRow[] = profile.layers.map((l) => {
-    const node = nodes.get(l.name);
-    if (!node) throw new Error(`profile layer "${l.name}" is not in graph ${graph.id}`);
-    const cost = nodeCost(node);
+    const node = nodeOf(l.name);
+    const work = stepWork(l.nodes.map(nodeOf));
+    const point = roofs ? rooflinePoint(work, l.ms, roofs) : null;
     return {
       name: l.name,
       op: node.op.kind,
       kind: opKindOf(node),
       group: node.group,
-      macs: cost.macs,
-      flops: 2 * cost.macs,
-      bytes: cost.memBytes,
+      nodes: l.nodes,
+      macs: work.macs,
+      flops: work.flops,
+      bytes: work.bytes.total,
+      inputBytes: work.bytes.inputs,
+      weightBytes: work.bytes.weights,
+      outputBytes: work.bytes.outputs,
+      intensity: work.intensity,
       ms: l.ms,
-      gflops: achievedGflops(cost.macs, l.ms),
+      gflops: perSecondG(work.flops, l.ms),
+      gbps: perSecondG(work.bytes.total, l.ms),
+      boundGflops: point ? point.boundGflops : NaN,
+      rooflineFraction: point ? point.fraction : NaN,
+      bound: point ? point.bound : null,
       timer: l.timer,
       samples: l.samples,
+      repeats: l.repeats,
     };
   });
   return {
@@ -132,6 +185,10 @@ export function toLabProfile(profile: ModelProfile, graph: Graph): LabProfile {
     sumLayersMs: profile.sumLayersMs,
     relativeGap: profile.relativeGap,
     timers: profile.timers,
+    tracePassMs: profile.tracePassMs,
+    overheadMs: profile.overheadMs,
+    clockResolutionMs: profile.clockResolutionMs,
+    device,
   };
 }
 
@@ -154,6 +211,7 @@ export function totalsByKind(rows: readonly ProfileRow[]): KindTotal[] {
 
 export function summarizeProfile(p: LabProfile): ProfileSummary {
   const totalMacs = p.rows.reduce((s, r) => s + r.macs, 0);
+  const totalFlops = p.rows.reduce((s, r) => s + r.flops, 0);
   const timed = p.rows.filter((r) => Number.isFinite(r.ms));
   const sumLayersMs = timed.reduce((s, r) => s + r.ms, 0);
   return {
@@ -165,16 +223,18 @@ export function summarizeProfile(p: LabProfile): ProfileSummary {
     medianLayerMs: median(timed.map((r) => r.ms)),
     gapMs: sumLayersMs - p.wholeMs,
     relativeGap: p.wholeMs > 0 ? (sumLayersMs - p.wholeMs) / p.wholeMs : NaN,
-    wholeGflops: achievedGflops(totalMacs, p.wholeMs),
+    wholeGflops: perSecondG(totalFlops, p.wholeMs),
+    totalFlops,
+    totalBytes: p.rows.reduce((s, r) => s + r.bytes, 0),
   };
 }
 
 /** Rows sorted by a column, for the layer table (stable; NaN last). */
-export type RowSortKey = 'order' | 'name' | 'kind' | 'macs' | 'ms' | 'gflops';
+export type RowSortKey = 'order' | 'name' | 'kind' | 'macs' | 'ms' | 'gflops' | 'bytes' | 'intensity' | 'rooflineFraction';
 
 /** Measures sort largest first by default, identifiers in reading order. */
 export function defaultDescending(key: RowSortKey): boolean {
-  return key === 'macs' || key === 'ms' || key === 'gflops';
+  return key !== 'order' && key !== 'name' && key !== 'kind';
 }
 
 export function sortRows(rows: readonly ProfileRow[], key: RowSortKey, descending = defaultDescending(key)): ProfileRow[] {

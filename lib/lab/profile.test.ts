@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, graphCost, nodeCost } from '../arch';
+import { buildGraph, graphCost } from '../arch';
 import type { Graph } from '../arch/ir';
 import type { ModelProfile, TimerKind } from '../runtime/profiler';
 import { CSV_COLUMNS, csvField, exportFileName, profileToCsv, profileToJson } from './profile-export';
 import { achievedGflops, sortRows, summarizeProfile, timerLabel, toLabProfile, totalsByKind } from './profile-stats';
 import { resizeGraph } from './resize-graph';
+import { fakeModelProfile } from './testing/fake-profile';
 
 /** A synthetic runtime profile: every layer takes 0.01 ms + 1 ms per 10 M MACs. */
-function fakeProfile(graph: Graph, timer: TimerKind = 'wall'): ModelProfile {
-  const layers = graph.nodes.map((n) => {
-    const c = nodeCost(n);
-    const ms = 0.01 + c.macs / 1e7;
-    return { name: n.name, op: n.op.kind, group: n.group, macs: c.macs, bytes: c.memBytes, ms, samples: [ms, ms], timer };
-  });
-  const sum = layers.reduce((s, l) => s + l.ms, 0);
-  const whole = sum * 0.8;
-  return {
-    graphId: graph.id,
-    backend: 'wasm',
-    inputShape: [1, graph.input[1], graph.input[2], 3],
-    warmup: 1,
-    repeats: 2,
-    layers,
-    sumLayersMs: sum,
-    wholeMs: whole,
-    wholeSamples: [whole, whole],
-    relativeGap: (sum - whole) / whole,
-    timers: [timer],
-  };
-}
+const fakeProfile = (graph: Graph, timer: TimerKind = 'wall'): ModelProfile => fakeModelProfile(graph, { timer });
 
 describe('resizeGraph', () => {
   it('matches a graph built at that size', () => {
@@ -49,17 +29,23 @@ describe('profile aggregation', () => {
   const graph = buildGraph('resnext50_32x4d', { size: 64 });
   const lab = toLabProfile(fakeProfile(graph), graph);
 
-  it('has one row per node with kind, flops and gflops', () => {
+  it('has one row per step with kind, flops (2·MACs + element-wise ops) and gflops', () => {
     expect(lab.rows).toHaveLength(graph.nodes.length);
     const conv1 = lab.rows.find((r) => r.name === 'conv1')!;
     expect(conv1.kind).toBe('conv');
     expect(conv1.flops).toBe(2 * conv1.macs);
     expect(conv1.gflops).toBeCloseTo((2 * conv1.macs) / (conv1.ms / 1000) / 1e9, 6);
+    expect(conv1.nodes).toEqual(['conv1']);
     const grouped = lab.rows.find((r) => r.name === 'layer1.0.conv2')!;
     expect(grouped.kind).toBe('grouped');
     const relu = lab.rows.find((r) => r.op === 'act')!;
     expect(relu.macs).toBe(0);
-    expect(relu.gflops).toBe(0);
+    // One max(0, x) per element, [64, 32, 32] after the stem at 64 px.
+    expect(relu.flops).toBe(64 * 32 * 32);
+    expect(relu.gflops).toBeCloseTo(relu.flops / (relu.ms / 1000) / 1e9, 6);
+    // No device peaks measured: no roofline numbers, rather than made-up ones.
+    expect(relu.rooflineFraction).toBeNaN();
+    expect(relu.bound).toBeNull();
     expect(achievedGflops(1e9, 0)).toBeNaN();
     expect(achievedGflops(1e9, 1000)).toBeCloseTo(2);
   });
@@ -91,7 +77,8 @@ describe('profile aggregation', () => {
     expect(s.gapMs).toBeCloseTo(lab.sumLayersMs - lab.wholeMs, 9);
     expect(s.relativeGap).toBeCloseTo(0.25, 9);
     expect(s.medianLayerMs).toBeGreaterThan(0);
-    expect(s.wholeGflops).toBeCloseTo((2 * s.totalMacs) / (lab.wholeMs / 1000) / 1e9, 6);
+    expect(s.wholeGflops).toBeCloseTo(s.totalFlops / (lab.wholeMs / 1000) / 1e9, 6);
+    expect(s.totalFlops).toBeGreaterThan(2 * s.totalMacs);
   });
 
   it('ignores untimed layers instead of counting them as 0 ms', () => {
@@ -111,7 +98,7 @@ describe('profile aggregation', () => {
 
   it('labels timers', () => {
     expect(timerLabel(['webgl-timer'])).toBe('GPU kernel time (WebGL timer query)');
-    expect(timerLabel(['wall'])).toBe('wall-clock time incl. sync');
+    expect(timerLabel(['wall'])).toBe('wall-clock time between steps');
     expect(timerLabel(['webgpu-timestamp', 'wall'])).toContain('+');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, graphCost } from '@/lib/arch';
 import { toLabProfile } from '@/lib/lab/profile-stats';
 import type { ModelProfile } from '@/lib/runtime/profiler';
+import { fakeModelProfile } from '@/lib/lab/testing/fake-profile';
 import { measure, modelLabel, scatterPoints, specCost } from './summary';
 
 describe('cost comparison summary', () => {
@@ -15,29 +16,8 @@ describe('cost comparison summary', () => {
 
   it('summarises a profile: scatter points, time per kind, zero-MAC share', () => {
     const g = buildGraph('resnext50_32x4d', { size: 32 });
-    const layers = g.nodes.map((n, i) => ({
-      name: n.name,
-      op: n.op.kind,
-      group: n.group,
-      macs: 0,
-      bytes: 0,
-      ms: i % 2 ? 1 : 0.5,
-      samples: [1],
-      timer: 'wall' as const,
-    }));
-    const profile: ModelProfile = {
-      graphId: g.id,
-      backend: 'cpu',
-      inputShape: [1, 32, 32, 3],
-      warmup: 1,
-      repeats: 1,
-      layers,
-      sumLayersMs: layers.reduce((a, l) => a + l.ms, 0),
-      wholeMs: 10,
-      wholeSamples: [10],
-      relativeGap: 0,
-      timers: ['wall'],
-    };
+    const base = fakeModelProfile(g, { ms: (_n, i) => (i % 2 ? 1 : 0.5), backend: 'cpu' });
+    const profile: ModelProfile = { ...base, wholeMs: 10, wholeSamples: [10] };
     const lab = toLabProfile(profile, g);
     const pts = scatterPoints(lab, 'x');
     expect(pts.length).toBe(g.nodes.filter((n) => n.op.kind === 'conv' || n.op.kind === 'linear').length);

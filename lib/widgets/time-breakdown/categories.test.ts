@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/arch/registry';
-import { DISPLAY_OP_KINDS, opKindOf } from '@/lib/lab/op-kind';
-import { totalsByKind, type ProfileRow } from '@/lib/lab/profile-stats';
-import { nodeCost } from '@/lib/arch/cost';
+import { DISPLAY_OP_KINDS } from '@/lib/lab/op-kind';
+import { toLabProfile, totalsByKind } from '@/lib/lab/profile-stats';
+import { fakeModelProfile } from '@/lib/lab/testing/fake-profile';
 import { categoryOf, totalsByCategory } from './categories';
 
 describe('time-breakdown categories', () => {
@@ -16,22 +16,7 @@ describe('time-breakdown categories', () => {
   it('sums a ShuffleNet v2 profile into categories whose shares add up to 1', () => {
     const graph = buildGraph('shufflenet_v2_x1_0', { size: 64 });
     // A fake profile: every layer takes 1 ms, so time shares are layer-count shares.
-    const rows: ProfileRow[] = graph.nodes.map((n) => {
-      const c = nodeCost(n);
-      return {
-        name: n.name,
-        op: n.op.kind,
-        kind: opKindOf(n),
-        group: n.group,
-        macs: c.macs,
-        flops: 2 * c.macs,
-        bytes: c.memBytes,
-        ms: 1,
-        gflops: NaN,
-        timer: 'wall',
-        samples: [1],
-      };
-    });
+    const rows = toLabProfile(fakeModelProfile(graph, { ms: () => 1 }), graph).rows;
     const cats = totalsByCategory(totalsByKind(rows));
     expect(cats.map((c) => c.category)).toEqual(['conv', 'depthwise', 'elementwise', 'data', 'other']);
     expect(cats.reduce((s, c) => s + c.msShare, 0)).toBeCloseTo(1, 9);
