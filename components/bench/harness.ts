@@ -6,7 +6,10 @@
  * count is back at its starting value.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { buildGraph, nodeCost, parityDenseNetSmall, parityResNeXtSmall, type Graph } from '@/lib/arch';
+import { buildGraph, parityDenseNetSmall, parityResNeXtSmall, type Graph } from '@/lib/arch';
+import { deviceJson, profileToJson } from '@/lib/lab/profile-export';
+import { toLabProfile } from '@/lib/lab/profile-stats';
+import { measurePeaks } from '@/lib/runtime/device-peaks';
 import {
   type Model,
   createSeededModel,
@@ -39,55 +42,6 @@ const now = () => performance.now();
 
 const wholePass = async (model: Model, x: tf.Tensor4D): Promise<number> => (await timedForward(model, x)).ms;
 
-interface Timed {
-  wholeSamples: number[];
-  /** End-to-end times of the traced passes themselves (execute + read-back). */
-  traceSamples: number[];
-  layers: BenchLayer[];
-}
-
-/**
- * Per-layer times from the real forward pass on a synchronous backend (wasm, cpu): every kernel has
- * finished when its op returns, so the time between two executor steps is that step's cost, with
- * fusion as in a plain forward and no read-back per layer. Trace passes and plain whole-model
- * passes alternate; the whole-model median comes from the plain ones.
- */
-async function traceLayers(model: Model, x: tf.Tensor4D, warmup: number, runs: number, progress: (d: number, t: number) => void): Promise<Timed> {
-  const samples = new Map<string, number[]>();
-  const fusedInto = new Map<string, string>();
-  const wholeSamples: number[] = [];
-  const traceSamples: number[] = [];
-  await warmThenTime({ warmup, repeats: runs }, async (recorded, i) => {
-    const step = new Map<string, number>();
-    const t0 = now();
-    let t = t0;
-    const y = model.execute(x, {
-      onStep: (s) => {
-        const t1 = now();
-        step.set(s.node, t1 - t);
-        for (const f of s.fused) fusedInto.set(f, s.node);
-        t = t1;
-      },
-    }).output;
-    y.dataSync();
-    y.dispose();
-    const traced = now() - t0;
-    const whole = await wholePass(model, x);
-    if (recorded) {
-      traceSamples.push(traced);
-      for (const [n, ms] of step) samples.set(n, [...(samples.get(n) ?? []), ms]);
-      wholeSamples.push(whole);
-    }
-    progress(i + 1, warmup + runs);
-  });
-  const layers = model.graph.nodes.map((node): BenchLayer => {
-    const into = fusedInto.get(node.name);
-    const base = { name: node.name, op: node.op.kind, macs: nodeCost(node).macs, timer: 'wall' as const };
-    return into ? { ...base, ms: 0, fusedInto: into } : { ...base, ms: median(samples.get(node.name) ?? []) };
-  });
-  return { wholeSamples, traceSamples, layers };
-}
-
 export function run(o: RunOptions, status: Status): Promise<RunResult> {
   return runTfjsJob({ backend: o.backend, strict: true }, ({ backend: info, tensorsBefore }) => measure(o, info.renderer, tensorsBefore, status));
 }
@@ -106,25 +60,34 @@ async function measure(o: RunOptions, device: string, numTensorsBefore: number, 
   let layers: BenchLayer[] = [];
   let layerTimer: RunResult['layer_timer'] = null;
   let tracePass: number | null = null;
+  let peaks: RunResult['peaks'] = null;
+  let profile: RunResult['profile'] = null;
   try {
-    const timer = (o.layerTimer ?? 'auto') === 'auto' ? (o.backend === 'wasm' || o.backend === 'cpu' ? 'trace' : 'profiler') : o.layerTimer!;
     const progress = (d: number, t: number) => status(`${o.model} on ${o.backend} at ${size}: pass ${d}/${t}`);
-    if ((o.layers ?? true) && timer === 'trace') {
-      if (o.backend !== 'wasm' && o.backend !== 'cpu') throw new Error(`layerTimer 'trace' needs a synchronous backend (wasm, cpu), not ${o.backend}`);
-      const r = await traceLayers(model, x, warmup, runs, progress);
-      samples = r.wholeSamples;
-      medianMs = median(samples);
-      layers = r.layers;
-      layerSum = layers.reduce((a, l) => a + l.ms, 0);
-      layerTimer = 'trace';
-      tracePass = median(r.traceSamples);
-    } else if (o.layers ?? true) {
+    if (o.layers ?? true) {
+      // The lab's profiler, peaks and export, unchanged: the same numbers as the lab shows.
       const p = await profileModel(model, x, { warmup, repeats: runs, onProgress: progress });
+      status(`${o.model} on ${o.backend} at ${size}: measuring the device's peaks`);
+      const roofs = await measurePeaks();
+      const lab = toLabProfile(p, graph, roofs);
+      profile = JSON.parse(profileToJson(lab, { model: o.model, renderer: device })) as Record<string, unknown>;
+      peaks = deviceJson(lab) as unknown as RunResult['peaks'];
       medianMs = p.wholeMs;
       samples = [...p.wholeSamples];
       layerSum = p.sumLayersMs;
-      layers = p.layers.map((l) => ({ name: l.name, op: l.op, macs: l.macs, ms: l.ms, timer: l.timer }));
-      layerTimer = 'profiler';
+      tracePass = p.tracePassMs;
+      layers = lab.rows.map((l) => ({
+        name: l.name,
+        op: l.op,
+        nodes: l.nodes,
+        macs: l.macs,
+        ms: l.ms,
+        timer: l.timer,
+        repeats: l.repeats,
+        intensity: Number.isFinite(l.intensity) ? l.intensity : null,
+        rooflineFraction: Number.isFinite(l.rooflineFraction) ? l.rooflineFraction : null,
+      }));
+      layerTimer = p.timers[0] ?? null;
     } else {
       const whole: number[] = [];
       await warmThenTime({ warmup, repeats: runs }, async (recorded, i) => {
@@ -155,6 +118,8 @@ async function measure(o: RunOptions, device: string, numTensorsBefore: number, 
     layer_timer: layerTimer,
     trace_pass_ms: tracePass,
     layers,
+    peaks,
+    profile,
     numTensorsBefore,
     numTensorsAfter,
   };

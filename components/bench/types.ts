@@ -25,23 +25,36 @@ export interface RunOptions {
   readonly layers?: boolean;
   /** Weight seed (default 0). */
   readonly seed?: number;
-  /**
-   * How layers are timed. 'trace': timestamps between the steps of the real (fused) forward pass,
-   * valid on the synchronous backends (wasm, cpu) only. 'profiler': the runtime's profileModel
-   * (node by node, unfused, a sync per node; GPU timers on webgl/webgpu). 'auto' (default): trace
-   * on wasm/cpu, profiler on the GPU backends.
-   */
-  readonly layerTimer?: 'auto' | 'trace' | 'profiler';
 }
 
+/** One step of the fused forward pass, as the site's profiler (lib/runtime/profiler.ts) reports it. */
 export interface BenchLayer {
   readonly name: string;
   readonly op: string;
+  /** Every node the step computed: [name, …BN and activation folded into it]. */
+  readonly nodes: readonly string[];
   readonly macs: number;
   readonly ms: number;
   readonly timer: BenchTimer;
-  /** Computed inside this conv's fused kernel (ms is then 0: the time is on that conv). */
-  readonly fusedInto?: string;
+  /** Back-to-back runs each sample averages (0: one run per pass). */
+  readonly repeats: number;
+  /** FLOPs per byte (lib/arch/roofline.ts). */
+  readonly intensity: number | null;
+  /** Share of the roofline bound reached; null without device peaks. */
+  readonly rooflineFraction: number | null;
+}
+
+/** The device's measured roofs (lib/runtime/device-peaks.ts), as the lab's JSON export writes them. */
+export interface BenchPeaks {
+  readonly backend: string;
+  readonly peakGflops: number;
+  readonly peakGBps: number;
+  readonly matmulGflops: number;
+  readonly convGflops: number;
+  readonly ridgeIntensity: number;
+  readonly timer: string;
+  readonly kernels: ReadonlyArray<{ what: string; ms: number; flops: number; bytes: number }>;
+  readonly measuredAt: string;
 }
 
 export interface RunResult {
@@ -57,17 +70,21 @@ export interface RunResult {
   /** Whole-model forward incl. reading the logits back, median of `runs`. */
   readonly median_ms: number;
   readonly samples_ms: readonly number[];
-  /** Sum of per-layer medians; null when layers were not profiled. */
+  /** Sum of per-step medians; null when layers were not profiled. */
   readonly layer_sum_ms: number | null;
-  /** Which method timed the layers (see RunOptions.layerTimer); null without layers. */
-  readonly layer_timer: 'trace' | 'profiler' | null;
+  /** The timer the profiler used for the steps; null without layers. */
+  readonly layer_timer: BenchTimer | null;
   /**
-   * Median end-to-end time of the traced passes (layer timer 'trace' only): the same forward as
-   * median_ms plus a timestamp per step. Against layer_sum_ms it separates the timing method from
+   * Median end-to-end time of the traced passes: the same forward as median_ms with a timestamp
+   * (or a GPU timer scope) per step. Against layer_sum_ms it separates the timing method from
    * noise: per-layer medians drop the load spikes that whole-pass medians keep.
    */
   readonly trace_pass_ms: number | null;
   readonly layers: readonly BenchLayer[];
+  /** The device's measured roofs on this backend; null without layers. */
+  readonly peaks: BenchPeaks | null;
+  /** The lab's JSON export of the same profile (lib/lab/profile-export.ts profileToJson), parsed; null without layers. */
+  readonly profile: Record<string, unknown> | null;
   readonly numTensorsBefore: number;
   readonly numTensorsAfter: number;
 }

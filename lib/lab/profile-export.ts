@@ -5,7 +5,24 @@
  */
 import { type LabProfile, summarizeProfile, totalsByKind } from './profile-stats';
 
-export const CSV_COLUMNS = ['name', 'op', 'kind', 'macs', 'flops', 'bytes', 'ms', 'gflops', 'timer'] as const;
+export const CSV_COLUMNS = [
+  'name',
+  'op',
+  'kind',
+  'nodes',
+  'macs',
+  'flops',
+  'bytes',
+  'intensity',
+  'ms',
+  'gflops',
+  'gbps',
+  'boundGflops',
+  'rooflineFraction',
+  'bound',
+  'timer',
+  'repeats',
+] as const;
 
 /** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
 export function csvField(v: string | number | null): string {
@@ -17,17 +34,38 @@ export function csvField(v: string | number | null): string {
 export function profileToCsv(p: LabProfile): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of p.rows) {
-    lines.push([r.name, r.op, r.kind, r.macs, r.flops, r.bytes, r.ms, r.gflops, r.timer].map(csvField).join(','));
+    const cells = [r.name, r.op, r.kind, r.nodes.join(' '), r.macs, r.flops, r.bytes, r.intensity, r.ms, r.gflops, r.gbps, r.boundGflops, r.rooflineFraction, r.bound, r.timer, r.repeats];
+    lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/**
+ * The device's measured roofs as exported (the same object `npm run bench -- --json` prints), or
+ * null when they were not measured.
+ */
+export function deviceJson(p: Pick<LabProfile, 'backend' | 'device'>): Record<string, unknown> | null {
+  const d = p.device;
+  if (!d) return null;
+  return {
+    backend: d.backend,
+    peakGflops: d.peakGflops,
+    peakGBps: d.peakGBps,
+    matmulGflops: d.matmulGflops,
+    convGflops: d.convGflops,
+    ridgeIntensity: d.peakGflops / d.peakGBps,
+    timer: d.timer,
+    kernels: d.kernels,
+    measuredAt: new Date(d.measuredAt).toISOString(),
+  };
+}
+
 export function profileToJson(p: LabProfile, extra: Record<string, unknown> = {}): string {
   const s = summarizeProfile(p);
   const doc = {
-    format: 'layerwise-profile/1',
+    format: 'layerwise-profile/2',
     ...extra,
     graphId: p.graphId,
     backend: p.backend,
@@ -35,6 +73,11 @@ export function profileToJson(p: LabProfile, extra: Record<string, unknown> = {}
     warmup: p.warmup,
     repeats: p.repeats,
     timers: p.timers,
+    // What a layer is: one step of the fused forward (BN and activation folded into their conv),
+    // and what bytes mean: compulsory float32 traffic (lib/arch/roofline.ts).
+    layerMeaning: 'one step of the fused forward pass; nodes lists what it computed',
+    bytesMeaning: 'float32, inputs + weights + outputs each moved once (no cache reuse modelled)',
+    device: deviceJson(p),
     summary: {
       layers: s.layers,
       timedLayers: s.timedLayers,
@@ -45,6 +88,11 @@ export function profileToJson(p: LabProfile, extra: Record<string, unknown> = {}
       gapMs: num(s.gapMs),
       relativeGap: num(s.relativeGap),
       wholeGflops: num(s.wholeGflops),
+      totalFlops: s.totalFlops,
+      totalBytes: s.totalBytes,
+      tracePassMs: num(p.tracePassMs),
+      overheadMs: num(p.overheadMs),
+      clockResolutionMs: p.clockResolutionMs === null ? null : num(p.clockResolutionMs),
     },
     wholeSamples: p.wholeSamples,
     byKind: totalsByKind(p.rows),
@@ -52,12 +100,20 @@ export function profileToJson(p: LabProfile, extra: Record<string, unknown> = {}
       name: r.name,
       op: r.op,
       kind: r.kind,
+      nodes: r.nodes,
       macs: r.macs,
       flops: r.flops,
       bytes: r.bytes,
+      bytesByRole: { inputs: r.inputBytes, weights: r.weightBytes, outputs: r.outputBytes },
+      intensity: num(r.intensity),
       ms: num(r.ms),
       gflops: num(r.gflops),
+      gbps: num(r.gbps),
+      boundGflops: num(r.boundGflops),
+      rooflineFraction: num(r.rooflineFraction),
+      bound: r.bound,
       timer: r.timer,
+      repeats: r.repeats,
       samples: r.samples,
     })),
   };

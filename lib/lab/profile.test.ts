@@ -111,12 +111,15 @@ describe('profile export', () => {
     const csv = profileToCsv(lab);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines[0]).toBe('name,op,kind,macs,flops,bytes,ms,gflops,timer');
+    expect(lines[0]).toBe('name,op,kind,nodes,macs,flops,bytes,intensity,ms,gflops,gbps,boundGflops,rooflineFraction,bound,timer,repeats');
     expect(lines).toHaveLength(graph.nodes.length + 1);
     const first = lines[1].split(',');
     expect(first[0]).toBe(graph.nodes[0].name);
-    expect(first[8]).toBe('webgl-timer');
-    expect(Number(first[3])).toBe(lab.rows[0].macs);
+    expect(first[3]).toBe(graph.nodes[0].name);
+    expect(first[14]).toBe('webgl-timer');
+    expect(Number(first[4])).toBe(lab.rows[0].macs);
+    // Without measured peaks the roofline cells are empty, not 0.
+    expect(first[11]).toBe('');
   });
 
   it('quotes fields and leaves missing numbers empty', () => {
@@ -129,14 +132,40 @@ describe('profile export', () => {
 
   it('writes JSON that round-trips with layers, summary and byKind', () => {
     const doc = JSON.parse(profileToJson(lab, { model: 'shufflenet_v2_x0_5' }));
-    expect(doc.format).toBe('layerwise-profile/1');
+    expect(doc.format).toBe('layerwise-profile/2');
+    expect(doc.device).toBeNull();
     expect(doc.model).toBe('shufflenet_v2_x0_5');
     expect(doc.layers).toHaveLength(graph.nodes.length);
     expect(Object.keys(doc.layers[0])).toEqual(expect.arrayContaining([...CSV_COLUMNS]));
+    expect(doc.layers[0]).toHaveProperty('intensity');
+    expect(doc.layers[0]).toHaveProperty('rooflineFraction');
     expect(doc.summary.layers).toBe(graph.nodes.length);
     expect(doc.byKind.length).toBeGreaterThan(3);
     const nanRow = JSON.parse(profileToJson({ ...lab, rows: [{ ...lab.rows[0], ms: NaN, gflops: NaN }] })).layers[0];
     expect(nanRow.ms).toBeNull();
+  });
+
+  it('with measured peaks: device roofs in JSON, a bound and a fraction for every timed step', () => {
+    const device = {
+      backend: 'wasm',
+      peakGflops: 40,
+      peakGBps: 8,
+      matmulGflops: 40,
+      convGflops: 30,
+      timer: 'wall' as const,
+      kernels: [],
+      measuredAt: Date.UTC(2026, 11, 1),
+    };
+    const withRoofs = toLabProfile(fakeProfile(graph), graph, device);
+    const doc = JSON.parse(profileToJson(withRoofs));
+    expect(doc.device).toMatchObject({ backend: 'wasm', peakGflops: 40, peakGBps: 8, ridgeIntensity: 5, measuredAt: '2026-12-01T00:00:00.000Z' });
+    for (const l of doc.layers) {
+      expect(l.rooflineFraction).toBeGreaterThan(0);
+      expect(l.intensity === null || l.intensity >= 0).toBe(true);
+    }
+    const conv = withRoofs.rows.find((r) => r.op === 'conv')!;
+    expect(conv.boundGflops).toBeCloseTo(Math.min(40, conv.intensity * 8), 9);
+    expect(conv.rooflineFraction).toBeCloseTo(Math.max(conv.flops / 40e9, conv.bytes / 8e9) / (conv.ms / 1000), 9);
   });
 
   it('names export files safely', () => {

@@ -17,6 +17,7 @@ export interface Runtime {
   readonly executor: typeof import('../runtime/executor');
   readonly featuremaps: typeof import('../runtime/featuremaps');
   readonly profiler: typeof import('../runtime/profiler');
+  readonly devicePeaks: typeof import('../runtime/device-peaks');
   readonly imagenet: typeof import('../runtime/imagenet');
   readonly heInit: typeof import('../runtime/weights/he-init');
   readonly weightsFile: typeof import('../runtime/weights/read-weights');
@@ -37,11 +38,12 @@ export function loadRuntime(): Promise<Runtime> {
     import('../runtime/executor'),
     import('../runtime/featuremaps'),
     import('../runtime/profiler'),
+    import('../runtime/device-peaks'),
     import('../runtime/imagenet'),
     import('../runtime/weights/he-init'),
     import('../runtime/weights/read-weights'),
     import('../runtime/evaluate'),
-  ]).then(([tf, backend, job, activeBackend, timing, tensors, executor, featuremaps, profiler, imagenet, heInit, weightsFile, evaluate]) => ({
+  ]).then(([tf, backend, job, activeBackend, timing, tensors, executor, featuremaps, profiler, devicePeaks, imagenet, heInit, weightsFile, evaluate]) => ({
     tf,
     backend,
     job,
@@ -51,6 +53,7 @@ export function loadRuntime(): Promise<Runtime> {
     executor,
     featuremaps,
     profiler,
+    devicePeaks,
     imagenet,
     heInit,
     weightsFile,

@@ -297,16 +297,26 @@ export class RunSession {
           const x = size === input.shape[1] ? input : inputTensor(this.rt, this.held.image as RgbaImage, size, this.held.dataset);
           try {
             this.hooks.onPhase?.('profile', 0);
+            // The device's roofs are measured once per backend and session (device-peaks.ts):
+            // three more steps of progress the first time.
+            const peaksCached = this.rt.devicePeaks.cachedPeaks(this.info.backend) !== null;
+            const extra = peaksCached ? 0 : 3;
+            let passes = 1;
+            const progress = (done: number, total: number) => {
+              this.hooks.onPhase?.('profile', done / total);
+              req.onProgress?.(done, total);
+            };
             const p = await this.rt.profiler.profileModel(model, x, {
               warmup: req.warmup,
               repeats: req.repeats,
               signal: req.signal,
               onProgress: (done, total) => {
-                this.hooks.onPhase?.('profile', done / total);
-                req.onProgress?.(done, total);
+                passes = total;
+                progress(done, total + extra);
               },
             });
-            return toLabProfile(p, sized);
+            const device = await this.rt.devicePeaks.measurePeaks({ signal: req.signal, onProgress: (done) => progress(passes + done, passes + extra) });
+            return toLabProfile(p, sized, device);
           } finally {
             if (x !== input) x.dispose();
           }

@@ -16,7 +16,6 @@ export interface BenchArgs {
   /** Interleaved rounds over all configurations (samples pooled). */
   readonly rounds: number;
   readonly layers: boolean;
-  readonly layerTimer: 'auto' | 'trace' | 'profiler';
   readonly ort: boolean;
   readonly json: boolean;
   readonly seed: number;
@@ -39,10 +38,10 @@ it starts \`next start\` on a free port, opens /bench, measures, and stops the s
   --warmup N         untimed passes before timing (default 2)
   --rounds N         repeat the whole set of configurations N times, interleaved, and pool the
                      samples (default 1); use 3+ on a shared or noisy machine
-  --layers 0|1       per-layer profile (default 1); 0 = whole-model timing only
-  --layer-timer t    auto | trace | profiler (default auto: trace on wasm/cpu, profiler on GPUs);
-                     trace = timestamps between the steps of the real fused forward pass;
-                     profiler = the site's profileModel (node by node, unfused, sync per node)
+  --layers 0|1       per-layer profile (default 1): the site's profiler (lib/runtime/profiler.ts),
+                     the real fused forward timed step by step (wall time between steps on
+                     wasm/cpu, GPU timer queries on webgl/webgpu), plus the device's measured
+                     peaks and each step's roofline; 0 = whole-model timing only
   --ort              also time ONNX Runtime Web (wasm, 1 thread, SIMD) on the same models and size
                      (exports .bench/onnx/<id>_<size>.onnx with /usr/bin/python3 + torchvision)
   --seed N           weight seed (default 0)
@@ -70,7 +69,7 @@ function list<T extends string>(flag: string, v: string, allowed: readonly T[]):
   return items as T[];
 }
 
-const FLAGS = new Set(['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--rounds', '--layers', '--layer-timer', '--seed']);
+const FLAGS = new Set(['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--rounds', '--layers', '--seed']);
 const SWITCHES = new Set(['--ort', '--json', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -104,12 +103,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   }
   const layersArg = v.get('--layers') ?? '1';
   if (layersArg !== '0' && layersArg !== '1') throw new UsageError(`--layers must be 0 or 1, got "${layersArg}"`);
-  const layerTimer = v.get('--layer-timer') ?? 'auto';
-  if (layerTimer !== 'auto' && layerTimer !== 'trace' && layerTimer !== 'profiler')
-    throw new UsageError(`--layer-timer must be auto, trace or profiler, got "${layerTimer}"`);
   const backends = list('--backend', v.get('--backend') ?? 'wasm', BACKENDS);
-  if (layerTimer === 'trace' && backends.some((b) => b === 'webgl' || b === 'webgpu'))
-    throw new UsageError('--layer-timer trace needs synchronous backends (wasm, cpu): GPU kernels finish after their op returns');
   return {
     models,
     backends,
@@ -119,7 +113,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     warmup: int('--warmup', v.get('--warmup') ?? '2', 0, 100),
     rounds: int('--rounds', v.get('--rounds') ?? '1', 1, 100),
     layers: layersArg === '1',
-    layerTimer,
     ort,
     json: on.has('--json'),
     seed: int('--seed', v.get('--seed') ?? '0', 0, 2 ** 31 - 1),

@@ -32,18 +32,21 @@ export function header(r: RunResult): string {
 export function layerTable(layers: readonly BenchLayer[]): string {
   const sum = layers.reduce((s, l) => s + l.ms, 0);
   return table(
-    ['#', 'layer', 'op', 'MMACs', 'ms', 'share', 'timer'],
+    ['#', 'step', 'op', 'MMACs', 'ms', 'share', 'FLOP/B', 'of roof', 'timer', 'also computes'],
     layers.map((l, i) => [
       String(i + 1),
       l.name,
       l.op,
       formatSig(l.macs / 1e6),
-      l.fusedInto ? '—' : ms(l.ms),
-      l.fusedInto ? '' : pct(l.ms / sum),
-      l.fusedInto ? `fused into ${l.fusedInto}` : l.timer,
+      ms(l.ms),
+      pct(l.ms / sum),
+      l.intensity == null ? '—' : formatSig(l.intensity),
+      l.rooflineFraction == null ? '—' : pct(l.rooflineFraction),
+      l.repeats > 0 ? `${l.timer} ×${l.repeats}` : l.timer,
+      l.nodes.slice(1).join(', '),
     ]),
     3,
-    [6],
+    [8, 9],
   );
 }
 
@@ -73,6 +76,10 @@ export function opKindTable(layers: readonly BenchLayer[]): string {
 
 export function summaryLine(r: RunResult, ort?: OrtResult): string {
   const parts = [`whole-model median: ${ms(r.median_ms)} ms`];
+  if (r.peaks)
+    parts.push(
+      `device peaks (${r.peaks.timer}): ${formatSig(r.peaks.peakGflops)} GFLOP/s (matmul ${formatSig(r.peaks.matmulGflops)}, conv ${formatSig(r.peaks.convGflops)}), ${formatSig(r.peaks.peakGBps)} GB/s; ridge at ${formatSig(r.peaks.ridgeIntensity)} FLOP/B`,
+    );
   if (r.layer_sum_ms != null) parts.push(`layer sum: ${ms(r.layer_sum_ms)} ms (${signedPct(gap(r))} vs whole; layer timer: ${r.layer_timer})`);
   if (r.trace_pass_ms != null) parts.push(`traced passes end to end: ${ms(r.trace_pass_ms)} ms`);
   if (ort) parts.push(`ONNX Runtime Web ${ort.version} (wasm, 1 thread): ${ms(ort.median_ms)} ms; ours ÷ ORT = ${ratio(r.median_ms / ort.median_ms)}`);

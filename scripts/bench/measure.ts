@@ -81,7 +81,6 @@ export async function measure(a: BenchArgs, cols: readonly Column[], h: BenchBro
           warmup: a.warmup,
           groupConv: col.groupConv,
           layers: a.layers,
-          layerTimer: a.layerTimer,
           seed: a.seed,
         });
         if (r.numTensorsAfter !== r.numTensorsBefore) log(`warning: ${model} on ${col.label} leaked ${r.numTensorsAfter - r.numTensorsBefore} tensors`);

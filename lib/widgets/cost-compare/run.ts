@@ -1,7 +1,8 @@
 /**
  * Profiles two models one after the other on the reader's device: seeded weights, a seeded random
  * input at a small size, lib/runtime's profileModel (one warm-up, then `repeats` timed passes of
- * each layer and of the whole model). Every tensor is freed before the next model is built.
+ * the fused forward step by step and of the whole model), then the device's roofs (measured once
+ * per backend and session, lib/runtime/device-peaks.ts). Every tensor is freed before the next model is built.
  * One job of the page-wide tfjs queue (lib/runtime/job.ts). Load with import().
  */
 import { buildGraph } from '@/lib/arch';
@@ -12,6 +13,7 @@ import type { BackendChoice } from '@/lib/runtime/backend-names';
 import { yieldToPage } from '@/lib/runtime/cancel';
 import { Model } from '@/lib/runtime/executor';
 import { runTfjsJob } from '@/lib/runtime/job';
+import { measurePeaks } from '@/lib/runtime/device-peaks';
 import { profileModel } from '@/lib/runtime/profiler';
 import { numTensors } from '@/lib/runtime/tensors';
 import { heInit } from '@/lib/runtime/weights/he-init';
@@ -62,7 +64,8 @@ export function profileModels(req: CostRequest, onProgress: (p: CostProgress) =>
           onProgress: (done, total) =>
             onProgress({ model: id, index: i, phase: 'profile', fraction: (i + done / total) / n, detail: `pass ${done} of ${total}` }),
         });
-        profiles.set(id, toLabProfile(p, graph));
+        const device = await measurePeaks({ signal });
+        profiles.set(id, toLabProfile(p, graph, device));
       } finally {
         input.dispose();
         model.dispose();
