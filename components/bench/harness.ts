@@ -38,7 +38,6 @@ function inputOf(graph: Graph): tf.Tensor4D {
   return inputFromNCHW(hashInput([1, c, h, w]), [1, c, h, w]);
 }
 
-
 const wholePass = async (model: Model, x: tf.Tensor4D): Promise<number> => (await timedForward(model, x)).ms;
 
 export function run(o: RunOptions, status: Status): Promise<RunResult> {

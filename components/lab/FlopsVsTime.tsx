@@ -14,17 +14,21 @@ import { KindShareBars } from './KindShareBars';
 import { LayerTable } from './LayerTable';
 import { Progress } from '@/components/ui/Progress';
 import { Stat, StatGrid } from '@/components/ui/Stat';
+import { RooflineFigure } from './RooflineFigure';
 import { TimeScatter } from './TimeScatter';
 import { useControllable } from './useControllable';
 import { footprint } from '@/lib/arch/footprint';
 import { resizeGraph } from '@/lib/lab/resize-graph';
 import { guardRun } from '@/lib/runtime/run-guard';
+import { MIN_TICKS } from '@/lib/runtime/step-timer';
 import { useRunGuard } from '@/components/hooks/useRunGuard';
 import { RunGuardNotice } from '@/components/ui/RunGuardNotice';
 import { useElementWidth } from '@/components/hooks/useElementWidth';
 import { primaryButtonClass, smallButtonClass, smallControlClass } from '@/components/ui/styles';
 
 export const PROFILE_SIZES: readonly number[] = [64, 112, 160, 224];
+
+const MIN_TICKS_TEXT = String(MIN_TICKS);
 
 export interface FlopsVsTimeProps {
   /** The Runner's latest RunResult (or any LabHandle); profiling needs it. */
@@ -198,14 +202,16 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
                 value={formatMs(summary.sumLayersMs)}
                 detail={`gap ${formatSignedPercent(summary.relativeGap)} (${formatMs(Math.abs(summary.gapMs))})`}
               />
-              <Stat label="Median layer" value={formatMs(summary.medianLayerMs)} detail={`${summary.timedLayers} of ${summary.layers} layers timed`} />
+              <Stat label="Median layer" value={formatMs(summary.medianLayerMs)} detail={`${summary.timedLayers} of ${summary.layers} steps timed`} />
               <Stat label="Model" value={formatMacs(summary.totalMacs)} detail={`${formatGflops(summary.wholeGflops)} achieved`} />
             </StatGrid>
             <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="timer-label">
               Layer times: <strong className="font-semibold text-slate-700 dark:text-slate-300">{timerText}</strong>.{' '}
-              {profile.timers.includes('wall')
-                ? 'Each layer is timed with a forced sync, which adds overhead per layer: the sum of layers exceeds the whole-model time.'
-                : 'GPU kernel times leave out the JavaScript and dispatch work between kernels, so the sum of layers can be below the whole-model time.'}{' '}
+              {profile.timers.includes('wall') && (profile.backend === 'wasm' || profile.backend === 'cpu')
+                ? `A layer is one step of the real forward pass, BatchNorm and activation folded into their convolution as they run; each is timed between its neighbours, with no extra read-back, and steps shorter than ${MIN_TICKS_TEXT} ticks of this browser's ${formatMs(profile.clockResolutionMs)} clock are repeated back to back and averaged. So the layers add up to the traced pass (${formatMs(profile.tracePassMs)}), less ${formatMs(profile.overheadMs)} outside any step (mostly reading the logits back).`
+                : profile.timers.includes('wall')
+                  ? 'This GPU has no timer queries, so each step is timed with a read-back of its output: the layers add up to more than the whole model by that sync per step.'
+                  : `GPU kernel time of each step's kernels, from timer queries in the real forward pass: it leaves out JavaScript, kernel dispatch and reading the logits back, so the layers add up to less than the whole model (traced pass ${formatMs(profile.tracePassMs)}).`}{' '}
               Whole-model time is wall-clock incl. reading the logits back.
             </p>
 
@@ -237,6 +243,15 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
               {highlight && <HighlightLine profile={profile} name={highlight} />}
             </figure>
 
+            <RooflineFigure
+              profile={profile}
+              width={width}
+              backendLabel={backendLabel}
+              highlight={highlight}
+              onHighlight={setHighlight}
+              onSelect={setHighlight}
+            />
+
             <figure className="space-y-1">
               <figcaption className="flex flex-wrap items-center justify-between gap-2 text-sm font-semibold text-slate-900 dark:text-white">
                 <span>Where the time goes vs where the MACs are, by op kind</span>
@@ -253,7 +268,9 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
             </figure>
 
             <details>
-              <summary className="cursor-pointer text-sm font-semibold text-slate-900 dark:text-white">All layers: MACs, time, achieved GFLOP/s</summary>
+              <summary className="cursor-pointer text-sm font-semibold text-slate-900 dark:text-white">
+                All layers: MACs, time, achieved GFLOP/s, roofline
+              </summary>
               <div className="mt-2">
                 <LayerTable rows={profile.rows} highlight={highlight} onHighlight={setHighlight} />
               </div>

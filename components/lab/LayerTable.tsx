@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { formatGflops, formatMacs, formatMs, NO_VALUE } from '@/lib/format';
+import { formatGflops, formatMacs, formatMs, formatPercent, formatSig, NO_VALUE } from '@/lib/format';
 import { OP_KIND_LABELS, kindColour } from '@/lib/lab/op-kind';
 import { type ProfileRow, type RowSortKey, defaultDescending, sortRows } from '@/lib/lab/profile-stats';
 
@@ -18,9 +18,11 @@ const COLUMNS: ReadonlyArray<{ key: RowSortKey; label: string; numeric: boolean 
   { key: 'macs', label: 'MACs', numeric: true },
   { key: 'ms', label: 'Time', numeric: true },
   { key: 'gflops', label: 'Achieved', numeric: true },
+  { key: 'intensity', label: 'FLOP/B', numeric: true },
+  { key: 'rooflineFraction', label: 'Of roof', numeric: true },
 ];
 
-/** Every layer's MACs, time and achieved GFLOP/s; sortable by any column. */
+/** Every step's MACs, time, achieved GFLOP/s, intensity and share of its roofline bound; sortable by any column. */
 export function LayerTable({ rows, highlight, onHighlight }: LayerTableProps) {
   const [sort, setSort] = useState<{ key: RowSortKey; desc: boolean }>({ key: 'ms', desc: true });
   const sorted = sortRows(rows, sort.key, sort.desc);
@@ -28,7 +30,10 @@ export function LayerTable({ rows, highlight, onHighlight }: LayerTableProps) {
   return (
     <div className="max-h-96 overflow-auto rounded border border-slate-200 dark:border-slate-800" tabIndex={0} aria-label="Per-layer measurements (scrollable)">
       <table className="w-full border-collapse text-left text-xs tabular-nums" data-testid="layer-table">
-        <caption className="sr-only">Per-layer MACs, measured time and achieved GFLOP/s (2 × MACs per second)</caption>
+        <caption className="sr-only">
+          Per-layer MACs, measured time, achieved GFLOP/s (FLOPs per second), arithmetic intensity (FLOP per byte) and the share of this device’s roofline bound
+          reached
+        </caption>
         <thead className="sticky top-0 bg-slate-50 dark:bg-slate-900">
           <tr>
             {COLUMNS.map((c) => (
@@ -70,6 +75,7 @@ export function LayerTable({ rows, highlight, onHighlight }: LayerTableProps) {
                 >
                   {r.name}
                 </button>
+                {r.nodes.length > 1 && <span className="block truncate text-[10px] text-slate-600 dark:text-slate-400">+ {r.nodes.slice(1).join(', ')}</span>}
               </td>
               <td className="whitespace-nowrap px-2 py-0.5">
                 <span aria-hidden="true" className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: kindColour(r.kind) }} />
@@ -77,7 +83,11 @@ export function LayerTable({ rows, highlight, onHighlight }: LayerTableProps) {
               </td>
               <td className="whitespace-nowrap px-2 py-0.5 text-right">{r.macs > 0 ? formatMacs(r.macs) : '0'}</td>
               <td className="whitespace-nowrap px-2 py-0.5 text-right">{formatMs(r.ms)}</td>
-              <td className="whitespace-nowrap px-2 py-0.5 text-right">{r.macs > 0 ? formatGflops(r.gflops) : NO_VALUE}</td>
+              <td className="whitespace-nowrap px-2 py-0.5 text-right">{r.flops > 0 ? formatGflops(r.gflops) : NO_VALUE}</td>
+              <td className="whitespace-nowrap px-2 py-0.5 text-right">{Number.isFinite(r.intensity) ? formatSig(r.intensity) : NO_VALUE}</td>
+              <td className="whitespace-nowrap px-2 py-0.5 text-right" title={r.bound ? `${r.bound}-bound on this device` : undefined}>
+                {formatPercent(r.rooflineFraction)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -15,6 +15,8 @@ interface Row {
   readonly macs: number;
   readonly memBytes: number;
   readonly ms: number | null;
+  /** The step whose fused kernel computed this node (BN, activation folded into a conv). */
+  readonly fusedInto: string | null;
 }
 
 const COLUMNS: ReadonlyArray<{ key: Key; label: string; numeric: boolean }> = [
@@ -35,12 +37,15 @@ export function LayerTable({
   graph,
   perNode,
   times,
+  fusedInto = null,
   selected,
   onSelect,
 }: {
   graph: Graph;
   perNode: ReadonlyMap<string, Cost>;
   times: ReadonlyMap<string, number> | null;
+  /** Node → the profiled step that computed it inside its fused kernel. */
+  fusedInto?: ReadonlyMap<string, string> | null;
   selected: string | null;
   onSelect: (name: string) => void;
 }) {
@@ -58,9 +63,10 @@ export function LayerTable({
           macs: c?.macs ?? 0,
           memBytes: c?.memBytes ?? 0,
           ms: times?.get(n.name) ?? null,
+          fusedInto: fusedInto?.get(n.name) ?? null,
         };
       }),
-    [graph, perNode, times],
+    [graph, perNode, times, fusedInto],
   );
   const sorted = useMemo(() => {
     const out = [...rows];
@@ -124,7 +130,17 @@ export function LayerTable({
                 <td className="px-2 py-1 text-right">{r.params ? formatCount(r.params) : NO_VALUE}</td>
                 <td className="px-2 py-1 text-right">{r.macs ? formatCount(r.macs) : NO_VALUE}</td>
                 <td className="px-2 py-1 text-right">{formatBytes(r.memBytes)}</td>
-                <td className="px-2 py-1 text-right">{r.ms === null ? NO_VALUE : formatSig(r.ms)}</td>
+                <td className="px-2 py-1 text-right">
+                  {r.ms !== null ? (
+                    formatSig(r.ms)
+                  ) : r.fusedInto ? (
+                    <span className="text-slate-600 dark:text-slate-400" title={`Computed inside ${r.fusedInto}'s fused kernel: its time is in that step's`}>
+                      in {r.fusedInto}
+                    </span>
+                  ) : (
+                    NO_VALUE
+                  )}
+                </td>
               </tr>
             );
           })}

@@ -66,6 +66,11 @@ export function ModelLab({ id }: { id: string }) {
     () => (profile && profile.graphId === graph.id ? new Map(profile.rows.filter((r) => Number.isFinite(r.ms)).map((r) => [r.name, r.ms])) : null),
     [profile, graph.id],
   );
+  // BN and activations folded into a conv have no time of their own: they are part of its step.
+  const fusedInto = useMemo(
+    () => (profile && profile.graphId === graph.id ? new Map(profile.rows.flatMap((r) => r.nodes.slice(1).map((n) => [n, r.name] as const))) : null),
+    [profile, graph.id],
+  );
   const backend = state.backend === 'auto' || isBackendName(state.backend) ? state.backend : 'auto';
   // The network the knobs describe, in the form /train records with trained weights: they load only into the same one.
   const knobQuery = useMemo(() => labKnobQuery(id, Object.fromEntries(names.map((n) => [n, state[n]]))), [id, names, state]);
@@ -127,7 +132,7 @@ export function ModelLab({ id }: { id: string }) {
         <h2 id="layers-heading" className="mb-2 font-semibold text-slate-900 dark:text-white">
           Layers
         </h2>
-        <LayerTable graph={graph} perNode={cost.perNode} times={times} selected={selected} onSelect={(layer) => update({ layer })} />
+        <LayerTable graph={graph} perNode={cost.perNode} times={times} fusedInto={fusedInto} selected={selected} onSelect={(layer) => update({ layer })} />
       </section>
       <section aria-labelledby="run-heading" className="min-w-0">
         <h2 id="run-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">

@@ -3,14 +3,46 @@ import { describe, expect, it } from 'vitest';
 import type { Node, Op, Shape } from './ir';
 import { ridgePoint, rooflineBound, rooflinePoint, stepWork } from './roofline';
 
-const node = (name: string, op: Op, inShapes: Shape[], outShape: Shape): Node => ({ name, op, inputs: inShapes.map((_, i) => `x${i}`), inShapes, outShape, group: null });
-const conv = (inC: number, outC: number, k: number, groups = 1): Op => ({ kind: 'conv', inC, outC, kernel: [k, k], stride: [1, 1], padding: [k >> 1, k >> 1], groups, bias: false });
+const node = (name: string, op: Op, inShapes: Shape[], outShape: Shape): Node => ({
+  name,
+  op,
+  inputs: inShapes.map((_, i) => `x${i}`),
+  inShapes,
+  outShape,
+  group: null,
+});
+const conv = (inC: number, outC: number, k: number, groups = 1): Op => ({
+  kind: 'conv',
+  inC,
+  outC,
+  kernel: [k, k],
+  stride: [1, 1],
+  padding: [k >> 1, k >> 1],
+  groups,
+  bias: false,
+});
 
 const conv3 = node('c3', conv(16, 32, 3), [[16, 8, 8]], [32, 8, 8]);
 const dw = node('dw', conv(32, 32, 3, 32), [[32, 8, 8]], [32, 8, 8]);
 const pw = node('pw', conv(64, 128, 1), [[64, 4, 4]], [128, 4, 4]);
-const cat = node('cat', { kind: 'concat' }, [[8, 4, 4], [8, 4, 4]], [16, 4, 4]);
-const add = node('add', { kind: 'add' }, [[8, 4, 4], [8, 4, 4]], [8, 4, 4]);
+const cat = node(
+  'cat',
+  { kind: 'concat' },
+  [
+    [8, 4, 4],
+    [8, 4, 4],
+  ],
+  [16, 4, 4],
+);
+const add = node(
+  'add',
+  { kind: 'add' },
+  [
+    [8, 4, 4],
+    [8, 4, 4],
+  ],
+  [8, 4, 4],
+);
 
 describe('step work and traffic', () => {
   it('3×3 conv: 2·MACs FLOPs; input, weights and output read/written once', () => {

@@ -6,8 +6,10 @@ import {
   formatCountExact,
   formatFixed,
   formatFlops,
+  formatGBps,
   formatGflops,
   formatInt,
+  formatIntensity,
   formatMacs,
   formatMillions,
   formatMs,
@@ -34,6 +36,8 @@ describe('lib/format', () => {
       formatBytes,
       formatMs,
       formatGflops,
+      formatGBps,
+      formatIntensity,
       formatPercent,
       formatSignedPercent,
       formatRatio,
@@ -122,6 +126,8 @@ describe('lib/format', () => {
     expect(formatMs(1234.5)).toBe('1,235 ms');
     expect(formatMs(-2)).toBe('−2.00 ms');
     expect(formatGflops(38.24)).toBe('38.2 GFLOP/s');
+    expect(formatGBps(12.34)).toBe('12.3 GB/s');
+    expect(formatIntensity(19.2)).toBe('19.2 FLOP/B');
   });
 
   it('percentages from fractions', () => {

@@ -10,6 +10,6 @@
 export { NO_VALUE, formatFixed, formatInt, formatRatio, formatSig, isFiniteNumber, roundSig, trimZeros } from './number';
 export { formatCount, formatCountExact, formatFlops, formatMacs, formatMillions, formatParams, withPrefix, type CountOptions } from './count';
 export { formatBytes } from './bytes';
-export { formatGflops, formatMs } from './time';
+export { formatGBps, formatGflops, formatIntensity, formatMs } from './time';
 export { formatPercent, formatSignedPercent } from './percent';
 export { formatShape } from './shape';

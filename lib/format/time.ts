@@ -17,3 +17,15 @@ export function formatGflops(g: number | null | undefined): string {
   if (!isFiniteNumber(g)) return NO_VALUE;
   return `${formatSig(g)} GFLOP/s`;
 }
+
+/** Achieved memory bandwidth, 1 GB = 10⁹ bytes (as bytes.ts): "12.3 GB/s". */
+export function formatGBps(g: number | null | undefined): string {
+  if (!isFiniteNumber(g)) return NO_VALUE;
+  return `${formatSig(g)} GB/s`;
+}
+
+/** Arithmetic intensity, FLOPs per byte: "19.2 FLOP/B". */
+export function formatIntensity(i: number | null | undefined): string {
+  if (!isFiniteNumber(i)) return NO_VALUE;
+  return `${formatSig(i)} FLOP/B`;
+}

@@ -34,7 +34,24 @@ export function csvField(v: string | number | null): string {
 export function profileToCsv(p: LabProfile): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of p.rows) {
-    const cells = [r.name, r.op, r.kind, r.nodes.join(' '), r.macs, r.flops, r.bytes, r.intensity, r.ms, r.gflops, r.gbps, r.boundGflops, r.rooflineFraction, r.bound, r.timer, r.repeats];
+    const cells = [
+      r.name,
+      r.op,
+      r.kind,
+      r.nodes.join(' '),
+      r.macs,
+      r.flops,
+      r.bytes,
+      r.intensity,
+      r.ms,
+      r.gflops,
+      r.gbps,
+      r.boundGflops,
+      r.rooflineFraction,
+      r.bound,
+      r.timer,
+      r.repeats,
+    ];
     lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -111,10 +111,16 @@ interface Problem {
 }
 
 /** Best per-run ms of a problem over `samples` samples of enough back-to-back runs. */
-async function bestMs(p: Problem, o: Required<Pick<PeakOptions, 'samples' | 'minSampleMs'>>, timer: TimerKind, clock: Clock, signal: AbortSignal | null | undefined): Promise<number> {
+async function bestMs(
+  p: Problem,
+  o: Required<Pick<PeakOptions, 'samples' | 'minSampleMs'>>,
+  timer: TimerKind,
+  clock: Clock,
+  signal: AbortSignal | null | undefined,
+): Promise<number> {
   let k = 1;
   let best = Infinity;
-  for (let s = 0; s < o.samples; ) {
+  for (let s = 0; s < o.samples;) {
     throwIfCancelled(signal);
     await yieldToPage();
     const ms = await timeRuns(p.run, k, timer, clock);
@@ -132,7 +138,16 @@ async function bestMs(p: Problem, o: Required<Pick<PeakOptions, 'samples' | 'min
  * Grows a problem (doubling its size parameter up to `limit`) until one run takes at least
  * `minMs` (after a warm-up run, which compiles shaders and allocates), then returns it.
  */
-async function sized(make: (n: number) => Problem, start: number, limit: number, grow: (n: number) => number, minMs: number, timer: TimerKind, clock: Clock, signal: AbortSignal | null | undefined): Promise<Problem> {
+async function sized(
+  make: (n: number) => Problem,
+  start: number,
+  limit: number,
+  grow: (n: number) => number,
+  minMs: number,
+  timer: TimerKind,
+  clock: Clock,
+  signal: AbortSignal | null | undefined,
+): Promise<Problem> {
   let n = start;
   for (;;) {
     throwIfCancelled(signal);
@@ -175,7 +190,13 @@ function convProblem(c: number): Problem {
 function addProblem(elements: number): Problem {
   const a = tf.randomUniform([elements], -1, 1, 'float32', 5);
   const b = tf.randomUniform([elements], -1, 1, 'float32', 6);
-  return { what: `add ${elements.toLocaleString('en-US')} floats`, flops: elements, bytes: 3 * elements * 4, run: () => tf.add(a, b), dispose: () => tf.dispose([a, b]) };
+  return {
+    what: `add ${elements.toLocaleString('en-US')} floats`,
+    flops: elements,
+    bytes: 3 * elements * 4,
+    run: () => tf.add(a, b),
+    dispose: () => tf.dispose([a, b]),
+  };
 }
 
 /** Measures (or returns this session's cached) peaks of the current backend. */

@@ -58,7 +58,11 @@ export interface TracedPass {
  * Times one pass. `pass(hooks)` runs the forward with the hooks and reads the output back before it
  * returns; `repeats(node)` says how many back-to-back runs to time a step with (0 = none).
  */
-export function traceWallPass<T extends Disposable>(clock: Clock, pass: (hooks: StepHooks<T>) => void, repeats: (node: string) => number = () => 0): TracedPass {
+export function traceWallPass<T extends Disposable>(
+  clock: Clock,
+  pass: (hooks: StepHooks<T>) => void,
+  repeats: (node: string) => number = () => 0,
+): TracedPass {
   const steps: StepSample[] = [];
   let excludedInStep = 0;
   let excludedTotal = 0;
