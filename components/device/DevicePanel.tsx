@@ -2,7 +2,10 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useInView } from '@/components/hooks/useInView';
-import type { DeviceReport } from '@/lib/device/probe';
+import { useTfjsJob } from '@/components/hooks/useTfjsJob';
+import { RunButton } from '@/components/ui/RunButton';
+import type { DevicePeaks, DeviceReport } from '@/lib/device/probe';
+import { formatGBps, formatGflops, formatMs, formatSig, trimZeros } from '@/lib/format';
 import { BACKEND_LABELS as LABEL } from '@/lib/runtime/backend-names';
 import { HYDRATE_MARGIN } from '@/lib/widgets/definition';
 
@@ -11,7 +14,10 @@ type State = { status: 'loading' } | { status: 'ready'; report: DeviceReport } |
 /**
  * "Your device": loads TensorFlow.js on demand (as the panel nears the viewport, so a page opened
  * at its top does not parse 1.5 MB of tfjs before it is usable) and reports the backend it settled
- * on, the GPU renderer, and whether GPU timers are available for per-layer timing.
+ * on, the GPU renderer, and whether GPU timers are available for per-layer timing; and, on a
+ * click, the device's own limits measured on that backend (peak GFLOP/s from a large matmul and a
+ * large 3×3 conv, memory GB/s from a large element-wise add: the roofs of the lab's roofline),
+ * cancellable, and kept for the session, so the lab's profiles and this panel share one measurement.
  */
 export function DevicePanel() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -44,6 +50,49 @@ export function DevicePanel() {
   );
 }
 
+function Peaks({ report }: { report: DeviceReport }) {
+  const [peaks, setPeaks] = useState<DevicePeaks | null>(report.peaks);
+  const job = useTfjsJob();
+  const measure = async () => {
+    const r = await job.run('Measuring', async (ctx) => {
+      const m = await import('@/lib/device/probe');
+      return m.measureDevice({ ...ctx.request, backend: report.backend, refresh: peaks !== null, onProgress: (d, t) => ctx.progress(d, t) });
+    });
+    if (r) setPeaks(r);
+  };
+  const rows: Array<[string, string]> = peaks
+    ? [
+        ['Peak arithmetic', `${formatGflops(peaks.peakGflops)} (matmul ${formatGflops(peaks.matmulGflops)}, 3×3 conv ${formatGflops(peaks.convGflops)})`],
+        ['Memory bandwidth', formatGBps(peaks.peakGBps)],
+        ['Ridge point', `${trimZeros(formatSig(peaks.peakGflops / peaks.peakGBps))} FLOP per byte: below it a layer is memory-bound`],
+        ['Kernels', peaks.kernels.map((k) => `${k.what}: ${formatMs(k.ms)}`).join('; ')],
+      ]
+    : [];
+  return (
+    <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800" data-testid="device-peaks">
+      <h4 className="font-semibold text-slate-900 dark:text-white">Limits, measured</h4>
+      {peaks ? (
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          {rows.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
+              <dd className="break-words text-slate-900 dark:text-slate-100">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="mt-1 text-slate-600 dark:text-slate-400">
+          How fast this device can compute and move memory on {LABEL[report.backend] ?? report.backend}: the two roofs every layer is measured against in the
+          model lab. Takes a second or two.
+        </p>
+      )}
+      <RunButton onRun={measure} job={job} variant="secondary" unit="kernels" doneText="Done: measured for this session.">
+        {peaks ? 'Measure again' : 'Measure peak speed and bandwidth'}
+      </RunButton>
+    </div>
+  );
+}
+
 function Report({ report }: { report: DeviceReport }) {
   const rows: Array<[string, string]> = [
     ['Backend', LABEL[report.backend] ?? report.backend],
@@ -61,6 +110,7 @@ function Report({ report }: { report: DeviceReport }) {
           </div>
         ))}
       </dl>
+      <Peaks report={report} />
       {report.fallbacks.length > 0 && (
         <details className="mt-3 text-slate-600 dark:text-slate-400">
           <summary className="cursor-pointer">

@@ -105,7 +105,7 @@ const COMPONENT_DOCS = {
   }),
   DevicePanel: component<typeof DevicePanel>()({
     summary:
-      '“Your device”: loads TensorFlow.js after the page has painted and reports the backend it chose, the GPU renderer and whether GPU timers are available.',
+      '“Your device”: loads TensorFlow.js after the page has painted and reports the backend it chose, the GPU renderer and whether GPU timers are available; a button measures the device’s peak GFLOP/s and memory GB/s (the roofs of the lab’s roofline), kept for the session.',
     example: '<DevicePanel />',
     props: {},
   }),

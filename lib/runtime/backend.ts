@@ -122,8 +122,22 @@ async function rendererOf(name: BackendName): Promise<string> {
 }
 
 /** Does tf.time() give numeric kernel times on this backend? (kernelMs may be {error}.) */
+/**
+ * Whether the current GPU backend's timer gives real kernel times: tfjs-webgl's timer queries
+ * (EXT_disjoint_timer_query_webgl2, flag WEBGL_DISJOINT_QUERY_TIMER_EXTENSION_RELIABLE), or
+ * tfjs-webgpu's timestamp queries, which report 0 ms for every kernel on a device without the
+ * 'timestamp-query' feature instead of failing.
+ */
+export function gpuTimerWorks(backend: string): boolean {
+  const b = tf.backend() as unknown as { supportTimestampQuery?: boolean; timerAvailable?: () => boolean };
+  if (backend === 'webgl') return b.timerAvailable?.() === true;
+  if (backend === 'webgpu') return b.supportTimestampQuery === true;
+  return false;
+}
+
 async function probeGpuTimer(name: BackendName): Promise<boolean> {
   if (name !== 'webgl' && name !== 'webgpu') return false;
+  if (!gpuTimerWorks(name)) return false;
   const a = tf.ones([8, 8]);
   try {
     const info = await tf.time(() => {

@@ -21,7 +21,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { throwIfCancelled, yieldToPage } from './cancel';
-import { gpuTimerWorks, type TimerKind } from './profiler';
+import { gpuTimerWorks } from './backend';
+import type { TimerKind } from './profiler';
 import { type Clock, defaultClock } from './step-timer';
 
 export interface KernelMeasurement {

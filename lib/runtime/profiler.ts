@@ -25,11 +25,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { stepWork } from '../arch/roofline';
 import type { Node, OpKind } from '../arch/ir';
+import { gpuTimerWorks } from './backend';
 import type { Model } from './executor';
 import { type Clock, clockResolution, defaultClock, repeatsFor, traceWallPass } from './step-timer';
 import { median, timedForward, warmThenTime } from './timing';
 
 export { median } from './timing';
+export { gpuTimerWorks } from './backend';
 
 export type TimerKind = 'webgl-timer' | 'webgpu-timestamp' | 'wall';
 
@@ -92,15 +94,6 @@ interface PassSteps {
   readonly steps: ReadonlyArray<{ node: string; fused: readonly string[]; ms: number; repeats: number }>;
   readonly passMs: number;
   readonly overheadMs: number;
-}
-
-/** Whether the current GPU backend's timer gives real kernel times. */
-export function gpuTimerWorks(backend: string): boolean {
-  const b = tf.backend() as unknown as { supportTimestampQuery?: boolean; timerAvailable?: () => boolean };
-  if (backend === 'webgl') return b.timerAvailable?.() === true;
-  // tfjs-webgpu reports 0 ms for every kernel when the device lacks timestamp-query.
-  if (backend === 'webgpu') return b.supportTimestampQuery === true;
-  return false;
 }
 
 const isGpu = (backend: string) => backend === 'webgl' || backend === 'webgpu';
