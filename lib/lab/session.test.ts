@@ -62,7 +62,11 @@ describe('RunSession on wasm', () => {
     // Profile at another size: the Model is reused, the costs are those of the 96-px graph.
     const p = await s.profile({ size: 96, warmup: 0, repeats: 1 });
     expect(p.size).toBe(96);
-    expect(p.rows).toHaveLength(graph.nodes.length);
+    // One row per step of the fused forward; together they cover every node once.
+    expect(p.rows.flatMap((r) => r.nodes).sort()).toEqual(graph.nodes.map((n) => n.name).sort());
+    // The device's roofs, measured once per backend and session, give every timed step a roofline place.
+    expect(p.device?.backend).toBe('wasm');
+    expect(p.rows.filter((r) => r.bytes > 0).every((r) => Number.isFinite(r.rooflineFraction))).toBe(true);
     expect(p.rows.reduce((a, r) => a + r.macs, 0)).toBe(graphCost(buildGraph('shufflenet_v2_x0_5', { size: 96 })).total.macs);
     expect(p.rows.every((r) => Number.isFinite(r.ms))).toBe(true);
 
