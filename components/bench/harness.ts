@@ -81,7 +81,7 @@ async function measure(o: RunOptions, device: string, numTensorsBefore: number, 
         macs: l.macs,
         ms: l.ms,
         timer: l.timer,
-        repeats: l.repeats,
+        estimator: l.estimator,
         intensity: Number.isFinite(l.intensity) ? l.intensity : null,
         rooflineFraction: Number.isFinite(l.rooflineFraction) ? l.rooflineFraction : null,
       }));

@@ -36,8 +36,8 @@ export interface BenchLayer {
   readonly macs: number;
   readonly ms: number;
   readonly timer: BenchTimer;
-  /** Back-to-back runs each sample averages (0: one run per pass). */
-  readonly repeats: number;
+  /** How `ms` was read from its samples: median, or (a step below 20 clock ticks) mean. */
+  readonly estimator: 'median' | 'mean';
   /** FLOPs per byte (lib/arch/roofline.ts). */
   readonly intensity: number | null;
   /** Share of the roofline bound reached; null without device peaks. */

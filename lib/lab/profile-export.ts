@@ -21,7 +21,7 @@ export const CSV_COLUMNS = [
   'rooflineFraction',
   'bound',
   'timer',
-  'repeats',
+  'estimator',
 ] as const;
 
 /** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
@@ -50,7 +50,7 @@ export function profileToCsv(p: LabProfile): string {
       r.rooflineFraction,
       r.bound,
       r.timer,
-      r.repeats,
+      r.estimator,
     ];
     lines.push(cells.map(csvField).join(','));
   }
@@ -130,7 +130,7 @@ export function profileToJson(p: LabProfile, extra: Record<string, unknown> = {}
       rooflineFraction: num(r.rooflineFraction),
       bound: r.bound,
       timer: r.timer,
-      repeats: r.repeats,
+      estimator: r.estimator,
       samples: r.samples,
     })),
   };

@@ -43,8 +43,8 @@ export interface ProfileRow {
   readonly bound: 'compute' | 'memory' | 'none' | null;
   readonly timer: TimerKind;
   readonly samples: readonly number[];
-  /** Back-to-back runs each sample averages (0: one run per pass). */
-  readonly repeats: number;
+  /** How `ms` was read from the samples: median, or (a step below 20 clock ticks) mean. */
+  readonly estimator: 'median' | 'mean';
 }
 
 export interface LabProfile {
@@ -169,7 +169,7 @@ export function toLabProfile(profile: ModelProfile, graph: Graph, device: Device
       bound: point ? point.bound : null,
       timer: l.timer,
       samples: l.samples,
-      repeats: l.repeats,
+      estimator: l.estimator,
     };
   });
   return {

@@ -111,7 +111,7 @@ describe('profile export', () => {
     const csv = profileToCsv(lab);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines[0]).toBe('name,op,kind,nodes,macs,flops,bytes,intensity,ms,gflops,gbps,boundGflops,rooflineFraction,bound,timer,repeats');
+    expect(lines[0]).toBe('name,op,kind,nodes,macs,flops,bytes,intensity,ms,gflops,gbps,boundGflops,rooflineFraction,bound,timer,estimator');
     expect(lines).toHaveLength(graph.nodes.length + 1);
     const first = lines[1].split(',');
     expect(first[0]).toBe(graph.nodes[0].name);

@@ -48,9 +48,8 @@ export interface ExecuteOptions {
   readonly onStep?: (step: ExecuteStep) => void;
   /**
    * Runs each step's computation through this wrapper (synchronously; it must return what `run`
-   * returned, and may call `run` again to time it, disposing those extra outputs). The profiler
-   * wraps a step's kernels in one GPU timer scope (tf.time), or repeats a step too short for the
-   * clock. `node` and `fused` are as in ExecuteStep.
+   * returned). The profiler wraps each step's kernels in one GPU timer scope (tf.time) on webgl
+   * and webgpu. `node` and `fused` are as in ExecuteStep.
    */
   readonly wrapStep?: (node: string, fused: readonly string[], run: () => tf.Tensor) => tf.Tensor;
 }

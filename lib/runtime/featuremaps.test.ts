@@ -55,7 +55,8 @@ describe('feature maps and profiler (wasm)', () => {
     expect(p.layers.reduce((s, l) => s + l.macs, 0)).toBe(graphCost(graph).total.macs);
     expect(p.wholeMs).toBeGreaterThan(0);
     expect(Number.isFinite(p.relativeGap)).toBe(true);
-    expect(progress.at(-1)).toBe(1 + 2 * 3);
+    // warm-up + (traced + whole) per repeat + the extra passes that resolve short steps.
+    expect(progress.at(-1)).toBe(1 + 2 * 3 + 1);
     x.dispose();
     model.dispose();
   });

@@ -6,9 +6,11 @@
  * touches both alike); layers report per-step medians, the whole model the plain passes' median.
  *
  * Timers, per backend:
- * - wasm, cpu ('wall'): timestamps between the steps through the executor's hooks, no read-back
- *   between them (step-timer.ts says why that is each step's time on a synchronous backend); steps
- *   shorter than MIN_TICKS ticks of the clock are repeated back to back and averaged.
+ * - wasm, cpu ('wall'): timestamps between the steps through the executor's onStep, no read-back
+ *   between them (step-timer.ts says why that is each step's time on a synchronous backend). Steps
+ *   shorter than MIN_TICKS ticks of the clock are measured by repeating the traced pass (up to
+ *   EXTRA_PASSES more passes within EXTRA_BUDGET_MS), each pass one more in-place sample, and
+ *   estimated by their mean (step-timer.ts estimateStep).
  * - webgl ('webgl-timer'): each step's kernels in one tf.time() scope, i.e. EXT_disjoint_timer_
  *   query_webgl2 queries around each of its programs (tfjs-backend-webgl's runWebGLProgram), read
  *   after the pass: GPU time, no read-back between steps.
@@ -27,7 +29,8 @@ import { stepWork } from '../arch/roofline';
 import type { Node, OpKind } from '../arch/ir';
 import { gpuTimerWorks } from './backend';
 import type { Model } from './executor';
-import { type Clock, clockResolution, defaultClock, repeatsFor, traceWallPass } from './step-timer';
+import { throwIfCancelled, yieldToPage } from './cancel';
+import { type Clock, clockResolution, defaultClock, estimateStep, isResolved, traceWallPass } from './step-timer';
 import { median, timedForward, warmThenTime } from './timing';
 
 export { median } from './timing';
@@ -51,8 +54,8 @@ export interface LayerProfile {
   readonly ms: number;
   readonly samples: readonly number[];
   readonly timer: TimerKind;
-  /** Back-to-back runs each sample is the mean of (0: timed once per pass). */
-  readonly repeats: number;
+  /** How `ms` was read from the samples: their median, or (a step below MIN_TICKS clock ticks) their mean. */
+  readonly estimator: 'median' | 'mean';
 }
 
 export interface ModelProfile {
@@ -71,7 +74,7 @@ export interface ModelProfile {
   readonly relativeGap: number;
   /** The timers that produced the layer numbers (normally one). */
   readonly timers: readonly TimerKind[];
-  /** Median of the traced passes, end to end (repeats taken out). */
+  /** Median of the traced passes, end to end. */
   readonly tracePassMs: number;
   /** Median of (traced pass − sum of its steps): the read-back and what lies outside any step. */
   readonly overheadMs: number;
@@ -91,7 +94,7 @@ export interface ProfileOptions {
 }
 
 interface PassSteps {
-  readonly steps: ReadonlyArray<{ node: string; fused: readonly string[]; ms: number; repeats: number }>;
+  readonly steps: ReadonlyArray<{ node: string; fused: readonly string[]; ms: number }>;
   readonly passMs: number;
   readonly overheadMs: number;
 }
@@ -122,9 +125,14 @@ async function gpuTimedPass(model: Model, input: tf.Tensor4D, clock: Clock): Pro
   const passMs = clock() - t0;
   const infos = await Promise.all(timings);
   if (infos.some((i) => typeof i.kernelMs !== 'number')) return null;
-  const steps = meta.map((m, i) => ({ ...m, ms: infos[i].kernelMs as number, repeats: 0 }));
+  const steps = meta.map((m, i) => ({ ...m, ms: infos[i].kernelMs as number }));
   return { steps, passMs, overheadMs: passMs - steps.reduce((s, x) => s + x.ms, 0) };
 }
+
+/** At most this many traced passes beyond the recorded ones, to resolve short steps... */
+export const EXTRA_PASSES = 40;
+/** ...and for at most this long (ms of the clock). */
+export const EXTRA_BUDGET_MS = 1500;
 
 /** Profile `model` on an NHWC input on the current backend. */
 export async function profileModel(model: Model, input: tf.Tensor4D, options: ProfileOptions = {}): Promise<ModelProfile> {
@@ -132,43 +140,42 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
   const repeats = Math.max(1, options.repeats ?? 5);
   const clock = options.clock ?? defaultClock;
   const backend = tf.getBackend();
-  const total = warmup + 2 * repeats;
+  // The passes, plus one step of progress for the extra passes that resolve short steps.
+  const total = warmup + 2 * repeats + 1;
   let done = 0;
   const tick = () => options.onProgress?.(++done, total);
 
   let timer: TimerKind = !isGpu(backend) ? 'wall' : !gpuTimerWorks(backend) ? 'wall' : backend === 'webgl' ? 'webgl-timer' : 'webgpu-timestamp';
   let resolution = timer === 'wall' ? clockResolution(clock) : null;
-  // Back-to-back runs per step, from the latest pass's estimate (wall time only).
-  const plan = new Map<string, number>();
 
-  const wallPass = (repeatSteps: boolean): PassSteps => {
-    const syncEachStep = isGpu(backend);
-    return traceWallPass<tf.Tensor>(
-      clock,
-      (hooks) => {
-        const y = model.execute(input, {
-          wrapStep: hooks.wrapStep,
-          // A queued GPU step has finished only once its output is read back.
-          onStep: syncEachStep
-            ? (s) => {
-                s.output.dataSync();
-                hooks.onStep(s);
-              }
-            : hooks.onStep,
-        }).output;
-        y.dataSync();
-        y.dispose();
-      },
-      (node) => (repeatSteps && !syncEachStep ? (plan.get(node) ?? 0) : 0),
-    );
-  };
+  // A queued GPU step has finished only once its output is read back: without a GPU timer, each
+  // step is synced (and the layer sum then includes a read-back per step).
+  const wallPass = (): PassSteps =>
+    traceWallPass(clock, (onStep) => {
+      const sync = isGpu(backend);
+      const y = model.execute(input, {
+        onStep: sync
+          ? (s) => {
+              s.output.dataSync();
+              onStep(s);
+            }
+          : onStep,
+      }).output;
+      y.dataSync();
+      y.dispose();
+    });
 
   const order: Array<{ node: string; fused: readonly string[] }> = [];
   const perStep = new Map<string, number[]>();
-  const repeatsOf = new Map<string, number>();
   const traced: number[] = [];
   const overheads: number[] = [];
   const whole: number[] = [];
+  const record = (pass: PassSteps) => {
+    if (!order.length) for (const s of pass.steps) order.push({ node: s.node, fused: s.fused });
+    for (const s of pass.steps) perStep.set(s.node, [...(perStep.get(s.node) ?? []), s.ms]);
+    traced.push(pass.passMs);
+    overheads.push(pass.overheadMs);
+  };
 
   await warmThenTime(
     { warmup, repeats },
@@ -181,20 +188,13 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
           // samples of the other timer are dropped so no step mixes the two.
           timer = 'wall';
           resolution = clockResolution(clock);
-          for (const m of [perStep, repeatsOf]) m.clear();
+          perStep.clear();
           order.length = traced.length = overheads.length = 0;
         }
       }
-      pass ??= wallPass(true);
-      if (resolution !== null) for (const s of pass.steps) plan.set(s.node, repeatsFor(s.ms, resolution));
+      pass ??= wallPass();
       if (recorded) {
-        if (!order.length) for (const s of pass.steps) order.push({ node: s.node, fused: s.fused });
-        for (const s of pass.steps) {
-          perStep.set(s.node, [...(perStep.get(s.node) ?? []), s.ms]);
-          repeatsOf.set(s.node, Math.max(repeatsOf.get(s.node) ?? 0, s.repeats));
-        }
-        traced.push(pass.passMs);
-        overheads.push(pass.overheadMs);
+        record(pass);
         tick();
       }
       const { ms } = await timedForward(model, input);
@@ -204,12 +204,27 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
     { signal: options.signal },
   );
 
+  // Steps below MIN_TICKS ticks of a wall clock: more traced passes, each one more in-place sample.
+  if (timer === 'wall' && resolution !== null && !isGpu(backend)) {
+    const res = resolution;
+    const start = clock();
+    for (let extra = 0; extra < EXTRA_PASSES && clock() - start < EXTRA_BUDGET_MS; extra++) {
+      if ([...perStep.values()].every((xs) => isResolved(xs, res))) break;
+      throwIfCancelled(options.signal);
+      await yieldToPage();
+      record(wallPass());
+    }
+  }
+  throwIfCancelled(options.signal);
+  tick();
+
   const byName = new Map<string, Node>(model.graph.nodes.map((n) => [n.name, n]));
   const layers: LayerProfile[] = order.map(({ node, fused }) => {
     const n = byName.get(node) as Node;
     const nodes = [node, ...fused];
     const work = stepWork(nodes.map((x) => byName.get(x) as Node));
     const samples = perStep.get(node) ?? [];
+    const est = timer === 'wall' && resolution !== null ? estimateStep(samples, resolution) : { ms: median(samples), estimator: 'median' as const };
     return {
       name: node,
       op: n.op.kind,
@@ -217,10 +232,10 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
       nodes,
       macs: work.macs,
       bytes: work.bytes.total,
-      ms: median(samples),
+      ms: est.ms,
       samples,
       timer,
-      repeats: repeatsOf.get(node) ?? 0,
+      estimator: est.estimator,
     };
   });
   const sumLayersMs = layers.reduce((s, l) => s + l.ms, 0);

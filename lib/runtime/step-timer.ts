@@ -1,7 +1,8 @@
 /**
  * Wall-clock timing of the steps of one real (fused) forward pass, through the executor's hooks
- * (ExecuteOptions.wrapStep and onStep), with no read-back between steps. tfjs-free: the clock and
- * the pass are passed in, so the arithmetic is tested with a fake clock.
+ * (ExecuteOptions.onStep), with no read-back between steps, and the estimate of each step's time
+ * from many such passes. tfjs-free: the clock and the pass are passed in, so the arithmetic is
+ * tested with a fake clock.
  *
  * On the synchronous backends (wasm, cpu) a kernel has finished when its op returns: tfjs-backend-
  * wasm calls into the WebAssembly module synchronously and the cpu backend computes in JavaScript,
@@ -12,10 +13,14 @@
  * traced pass minus only what runs before the first step and after the last (the read-back of the
  * logits), reported as `overheadMs`.
  *
- * A step shorter than the clock can resolve (browsers coarsen performance.now() to 100 µs without
- * cross-origin isolation; Node's is sub-microsecond) is repeated back to back inside its own step,
- * on its real inputs, `repeats` times; its sample is the repeated time over `repeats`, and the
- * repeating is taken out of the pass's intervals, so it never lands on another step.
+ * Steps shorter than the clock can resolve (browsers coarsen performance.now() to 100 µs without
+ * cross-origin isolation, with a random threshold inside each tick, so a reading is right on
+ * average; Node's clock is sub-microsecond) are measured by repeating the pass: each extra pass
+ * adds one in-place sample per step, and a step whose samples together span MIN_TICKS ticks is
+ * resolved by their mean (estimateStep). Repeating a step back to back instead measures it with
+ * its inputs and output hot in cache and its output buffer recycled: on WASM in Chromium that made
+ * short steps 2–10× faster than in the pass, and the layer sum 57 % short of the whole model, so
+ * the profiler never does that.
  */
 
 /** A monotonic clock in milliseconds (performance.now). */
@@ -23,30 +28,19 @@ export type Clock = () => number;
 
 export const defaultClock: Clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** What the executor hands the hooks; `dispose` frees a repeated run's output. */
-export interface Disposable {
-  dispose(): void;
-}
-
-export interface StepHooks<T extends Disposable> {
-  readonly wrapStep: (node: string, fused: readonly string[], run: () => T) => T;
-  readonly onStep: (step: { readonly node: string; readonly fused: readonly string[] }) => void;
-}
+/** The executor's onStep hook (ExecuteOptions.onStep), as far as timing needs it. */
+export type StepHook = (step: { readonly node: string; readonly fused: readonly string[] }) => void;
 
 export interface StepSample {
   readonly node: string;
   readonly fused: readonly string[];
-  /** The step's time for this pass: its interval, or the repeated mean when it was repeated. */
+  /** Its interval between its onStep and the previous one (or the pass's start). */
   readonly ms: number;
-  /** Its interval between the two onStep calls, the repeating taken out. */
-  readonly intervalMs: number;
-  /** How many back-to-back runs `ms` is the mean of (0: `ms` is the interval itself). */
-  readonly repeats: number;
 }
 
 export interface TracedPass {
   readonly steps: readonly StepSample[];
-  /** The whole traced pass (start to after `pass` returned), the repeating taken out. */
+  /** The whole traced pass, start to after `pass` returned. */
   readonly passMs: number;
   /** Sum of the step intervals. */
   readonly intervalSumMs: number;
@@ -54,47 +48,18 @@ export interface TracedPass {
   readonly overheadMs: number;
 }
 
-/**
- * Times one pass. `pass(hooks)` runs the forward with the hooks and reads the output back before it
- * returns; `repeats(node)` says how many back-to-back runs to time a step with (0 = none).
- */
-export function traceWallPass<T extends Disposable>(
-  clock: Clock,
-  pass: (hooks: StepHooks<T>) => void,
-  repeats: (node: string) => number = () => 0,
-): TracedPass {
+/** Times one pass. `pass(onStep)` runs the forward with the hook and reads the output back before it returns. */
+export function traceWallPass(clock: Clock, pass: (onStep: StepHook) => void): TracedPass {
   const steps: StepSample[] = [];
-  let excludedInStep = 0;
-  let excludedTotal = 0;
-  let repeated: { ms: number; k: number } | null = null;
   const t0 = clock();
   let last = t0;
-  pass({
-    wrapStep: (node, _fused, run) => {
-      const y = run();
-      const k = repeats(node);
-      if (k > 0) {
-        const a = clock();
-        for (let i = 0; i < k; i++) run().dispose();
-        const spent = clock() - a;
-        excludedInStep += spent;
-        repeated = { ms: spent / k, k };
-      }
-      return y;
-    },
-    onStep: ({ node, fused }) => {
-      const t = clock();
-      const intervalMs = t - last - excludedInStep;
-      const r = repeated as { ms: number; k: number } | null;
-      steps.push({ node, fused, ms: r ? r.ms : intervalMs, intervalMs, repeats: r ? r.k : 0 });
-      excludedTotal += excludedInStep;
-      excludedInStep = 0;
-      repeated = null;
-      last = t;
-    },
+  pass(({ node, fused }) => {
+    const t = clock();
+    steps.push({ node, fused, ms: t - last });
+    last = t;
   });
-  const passMs = clock() - t0 - excludedTotal;
-  const intervalSumMs = steps.reduce((s, x) => s + x.intervalMs, 0);
+  const passMs = clock() - t0;
+  const intervalSumMs = steps.reduce((s, x) => s + x.ms, 0);
   return { steps, passMs, intervalSumMs, overheadMs: passMs - intervalSumMs };
 }
 
@@ -122,17 +87,37 @@ export function clockResolution(clock: Clock = defaultClock, samples = 8, budget
 
 /** A step is resolved when it spans this many clock ticks: the ±1 tick of a reading is then ≤ 5 %. */
 export const MIN_TICKS = 20;
-/** At most this many back-to-back runs of one step per pass. */
-export const MAX_REPEATS = 200;
 
-/**
- * How many back-to-back runs a step of about `estimateMs` needs to span MIN_TICKS ticks of a clock
- * of `resolutionMs`; 0 when one run already does. A step that read 0 (below one tick) is taken to
- * be a quarter of a tick.
- */
-export function repeatsFor(estimateMs: number, resolutionMs: number): number {
+const medianOf = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Whether a step's samples resolve it: one sample (their median) spans MIN_TICKS ticks, or all of them together do. */
+export function isResolved(samples: readonly number[], resolutionMs: number): boolean {
+  if (!samples.length) return false;
   const target = MIN_TICKS * resolutionMs;
-  if (!(resolutionMs > 0) || estimateMs >= target) return 0;
-  const per = Math.max(estimateMs, resolutionMs / 4);
-  return Math.min(MAX_REPEATS, Math.ceil(target / per));
+  return medianOf(samples) >= target || samples.reduce((a, b) => a + b, 0) >= target;
+}
+
+export interface StepEstimate {
+  readonly ms: number;
+  /**
+   * 'median': the step spans MIN_TICKS ticks on its own, and the median drops passes another
+   * process interrupted. 'mean': a short step, its readings a tick or two apart; their mean is
+   * right on average (the clock's threshold is random within a tick), after dropping readings
+   * more than OUTLIER_TICKS ticks above the median (a pass interrupted during the step).
+   */
+  readonly estimator: 'median' | 'mean';
+}
+
+/** Readings this many ticks above a short step's median are interruptions, not the step. */
+export const OUTLIER_TICKS = 10;
+
+export function estimateStep(samples: readonly number[], resolutionMs: number): StepEstimate {
+  const med = medianOf(samples);
+  if (!(resolutionMs > 0) || med >= MIN_TICKS * resolutionMs) return { ms: med, estimator: 'median' };
+  const kept = samples.filter((x) => x <= med + OUTLIER_TICKS * resolutionMs);
+  return { ms: kept.reduce((a, b) => a + b, 0) / kept.length, estimator: 'mean' };
 }

@@ -11,19 +11,24 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-export async function openHarness(origin: string, onConsole: (line: string) => void): Promise<BenchBrowser> {
+/**
+ * `isolated` (default true): serve /bench cross-origin isolated, as the benchmarks do; false: as
+ * the site serves its pages (the lab's clock: performance.now() in 100 us steps).
+ */
+export async function openHarness(origin: string, onConsole: (line: string) => void, { isolated = true }: { isolated?: boolean } = {}): Promise<BenchBrowser> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
   try {
     const context = await browser.newContext({ baseURL: origin });
     // Serve /bench cross-origin isolated (COOP + COEP; everything on it is same-origin), which
     // gives performance.now() 5 us resolution instead of 100 us: per-layer times are sub-ms.
-    await context.route(/\/bench\/?(\?.*)?$/, async (route) => {
-      const res = await route.fetch();
-      await route.fulfill({
-        response: res,
-        headers: { ...res.headers(), 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
+    if (isolated)
+      await context.route(/\/bench\/?(\?.*)?$/, async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({
+          response: res,
+          headers: { ...res.headers(), 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
+        });
       });
-    });
     const page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') onConsole(`[browser ${m.type()}] ${m.text()}`);
@@ -32,7 +37,8 @@ export async function openHarness(origin: string, onConsole: (line: string) => v
     await page.goto('/bench');
     await page.waitForFunction(() => window.layerwiseBench !== undefined, null, { timeout: 60_000 });
     await page.evaluate(() => window.layerwiseBench!.ready);
-    if (!(await page.evaluate(() => self.crossOriginIsolated))) onConsole('note: /bench is not cross-origin isolated; timers have 100 us resolution');
+    if (isolated && !(await page.evaluate(() => self.crossOriginIsolated)))
+      onConsole('note: /bench is not cross-origin isolated; timers have 100 us resolution');
     return {
       browser,
       page,

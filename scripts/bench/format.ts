@@ -42,7 +42,7 @@ export function layerTable(layers: readonly BenchLayer[]): string {
       pct(l.ms / sum),
       l.intensity == null ? '—' : formatSig(l.intensity),
       l.rooflineFraction == null ? '—' : pct(l.rooflineFraction),
-      l.repeats > 0 ? `${l.timer} ×${l.repeats}` : l.timer,
+      l.estimator === 'mean' ? `${l.timer}, mean` : l.timer,
       l.nodes.slice(1).join(', '),
     ]),
     3,

@@ -2,13 +2,20 @@
 
 /**
  * Where shufflenet_v2_x1_0 spends its time on the reader's device, by op kind (as the paper's
- * Figure 2 does for ShuffleNet v1 and MobileNet v2), next to where its FLOPs are. Profiled layer by
- * layer with lib/runtime/profiler.ts after a click; aggregated with lib/lab's helpers.
+ * Figure 2 does for ShuffleNet v1 and MobileNet v2), next to where its FLOPs are, and every step on
+ * this device's measured roofline: the depthwise convs, splits, concats and shuffles far left,
+ * memory-bound (the paper's G1 and G4, on the reader's device). Profiled step by step with
+ * lib/runtime/profiler.ts after a click; aggregated with lib/lab's helpers.
  */
 import { scaleLinear } from 'd3-scale';
 import Link from 'next/link';
-import { useState } from 'react';
-import { timerLabel } from '@/lib/lab/profile-stats';
+import { useMemo, useState } from 'react';
+import { roofsOf, timerLabel, type LabProfile } from '@/lib/lab/profile-stats';
+import { KindColours } from '@/components/lab/KindColours';
+import { RooflineChart, rooflineText } from '@/components/lab/RooflineChart';
+import { useElementWidth } from '@/components/hooks/useElementWidth';
+import { Legend } from '@/components/ui/Legend';
+import { OP_KIND_LABELS, kindColour } from '@/lib/lab/op-kind';
 import { BREAKDOWN_SIZES, type BreakdownCategory, type CategoryTotal } from '@/lib/widgets/time-breakdown/categories';
 import { BACKEND_CHOICES } from '@/lib/widgets/guideline-lab/meta';
 import type { TimeBreakdownSchema } from '@/lib/widgets/time-breakdown/meta';
@@ -19,7 +26,7 @@ import { BackendSelect } from '@/components/ui/BackendSelect';
 import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
 import { Toggle } from '@/components/ui/Toggle';
-import { formatMs, formatPercent } from '@/lib/format';
+import { formatGBps, formatGflops, formatMs, formatPercent, formatSig, trimZeros } from '@/lib/format';
 import { TableHead } from '@/components/ui/TableHead';
 import { DataTable } from '@/components/ui/DataTable';
 import { RunReport } from '@/components/ui/RunReport';
@@ -66,7 +73,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
   const run = async () => {
     setResult(null);
     const { profileBreakdown } = await import('@/lib/widgets/time-breakdown/run');
-    const r = await job.run('Profiling layer by layer', (ctx) =>
+    const r = await job.run('Profiling step by step', (ctx) =>
       profileBreakdown({ size: Number(state.size), reduced: state.reduced, backend: state.backend, ...ctx.request, onProgress: (d, t) => ctx.progress(d, t) }),
     );
     if (r) setResult(r);
@@ -152,13 +159,54 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
             </tbody>
           </DataTable>
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-            Each layer is timed on its own here, so every layer pays a launch and a sync; the sum of the layers is{' '}
-            {Number.isFinite(result.profile.relativeGap) ? `${Math.round(result.profile.relativeGap * 100)}% ` : ''}
-            {result.profile.relativeGap >= 0 ? 'above' : 'below'} the whole forward pass. That fixed cost per layer weighs most on cheap layers, so read the
-            element-wise and data-movement shares as upper bounds.
+            Each layer is a step of the real forward pass, timed in place: BatchNorm and ReLU run inside their convolution’s kernel, so their time is in the
+            convolution’s row. The layers add up to {formatMs(result.profile.sumLayersMs)} against {formatMs(result.profile.wholeMs)} for the whole pass (
+            {Number.isFinite(result.profile.relativeGap) ? `${Math.round(result.profile.relativeGap * 100)}%` : '—'}).
           </p>
+          <BreakdownRoofline profile={result.profile} />
         </div>
       )}
     </div>
+  );
+}
+
+/** Every step on this device's measured roofline, and the share of time spent left of the ridge. */
+function BreakdownRoofline({ profile }: { profile: LabProfile }) {
+  const [ref, width] = useElementWidth();
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const roofs = roofsOf(profile.device);
+  const kinds = useMemo(() => [...new Set(profile.rows.map((r) => r.kind))], [profile]);
+  const memory = useMemo(() => {
+    const timed = profile.rows.filter((r) => Number.isFinite(r.ms) && r.bound !== null);
+    const total = timed.reduce((s, r) => s + r.ms, 0);
+    return total > 0 ? timed.filter((r) => r.bound === 'memory').reduce((s, r) => s + r.ms, 0) / total : NaN;
+  }, [profile]);
+  if (!roofs || !profile.device) return null;
+  const row = highlight ? profile.rows.find((r) => r.name === highlight) : undefined;
+  return (
+    <figure ref={ref} className="mt-4 space-y-2" data-testid="breakdown-roofline">
+      <KindColours />
+      <figcaption className="text-sm font-semibold text-slate-900 dark:text-white">Every layer on your device’s roofline</figcaption>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        This device, measured: {formatGflops(roofs.peakGflops)} at best, {formatGBps(roofs.peakGBps)} from memory; below{' '}
+        {trimZeros(formatSig(roofs.peakGflops / roofs.peakGBps))} FLOP per byte a layer is bound by memory, not arithmetic. Layers left of that ridge took{' '}
+        {formatPercent(memory)} of the time.
+      </p>
+      <Legend items={kinds.map((k) => ({ key: k, swatch: { shape: 'dot', color: kindColour(k) }, label: OP_KIND_LABELS[k] }))} />
+      {width > 0 && (
+        <RooflineChart
+          rows={profile.rows}
+          roofs={roofs}
+          width={width}
+          highlight={highlight}
+          onHighlight={setHighlight}
+          onSelect={setHighlight}
+          title={`shufflenet_v2_x1_0 at ${profile.size}×${profile.size}: every layer's FLOPs per byte against its attained GFLOP/s, under this device's roofs`}
+        />
+      )}
+      <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+        {row ? rooflineText(row) : 'Hover a point, or focus the chart and use the arrow keys, to read a layer.'}
+      </p>
+    </figure>
   );
 }

@@ -21,7 +21,18 @@ export function fakeModelProfile(graph: Graph, o: FakeProfileOptions = {}): Mode
   const layers = graph.nodes.map((n, i) => {
     const ms = msOf(n, i);
     const work = stepWork([n]);
-    return { name: n.name, op: n.op.kind, group: n.group, nodes: [n.name], macs: work.macs, bytes: work.bytes.total, ms, samples: [ms, ms], timer, repeats: 0 };
+    return {
+      name: n.name,
+      op: n.op.kind,
+      group: n.group,
+      nodes: [n.name],
+      macs: work.macs,
+      bytes: work.bytes.total,
+      ms,
+      samples: [ms, ms],
+      timer,
+      estimator: 'median' as const,
+    };
   });
   const sum = layers.reduce((s, l) => s + l.ms, 0);
   const whole = sum * (o.wholeOverSum ?? 0.8);

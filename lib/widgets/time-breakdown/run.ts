@@ -1,7 +1,8 @@
 /**
- * Profiles torchvision's shufflenet_v2_x1_0 (seeded weights) layer by layer on the reader's device
- * with lib/runtime/profiler.ts, and aggregates the times by op kind with lib/lab. Browser-only in
- * practice; load with import().
+ * Profiles torchvision's shufflenet_v2_x1_0 (seeded weights) step by step on the reader's device
+ * with lib/runtime/profiler.ts (the real fused forward), measures the device's roofs (cached for the
+ * session, lib/runtime/device-peaks.ts), and aggregates the times by op kind with lib/lab.
+ * Browser-only in practice; load with import().
  */
 import { buildGraph } from '@/lib/arch/registry';
 import { totalsByKind, toLabProfile, type LabProfile } from '@/lib/lab/profile-stats';
@@ -10,6 +11,7 @@ import type { BackendChoice } from '@/lib/runtime/backend-names';
 import { yieldToPage } from '@/lib/runtime/cancel';
 import { Model } from '@/lib/runtime/executor';
 import { runTfjsJob, type JobRequest } from '@/lib/runtime/job';
+import { measurePeaks } from '@/lib/runtime/device-peaks';
 import { profileModel } from '@/lib/runtime/profiler';
 import { randomInput } from '@/lib/runtime/timing';
 import { heInit } from '@/lib/runtime/weights/he-init';
@@ -47,7 +49,8 @@ export function profileBreakdown(req: BreakdownRequest): Promise<BreakdownResult
         signal: req.signal,
         onProgress: req.onProgress,
       });
-      const lab = toLabProfile(profile, graph);
+      const device = await measurePeaks({ signal: req.signal });
+      const lab = toLabProfile(profile, graph, device);
       return { backend: info, size: req.size, profile: lab, categories: totalsByCategory(totalsByKind(lab.rows)) };
     } finally {
       model.dispose();
