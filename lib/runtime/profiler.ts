@@ -9,8 +9,8 @@
  * - wasm, cpu ('wall'): timestamps between the steps through the executor's onStep, no read-back
  *   between them (step-timer.ts says why that is each step's time on a synchronous backend). Steps
  *   shorter than MIN_TICKS ticks of the clock are measured by repeating the traced pass (up to
- *   EXTRA_PASSES more passes within EXTRA_BUDGET_MS), each pass one more in-place sample, and
- *   estimated by their mean (step-timer.ts estimateStep).
+ *   EXTRA_PASSES more passes within EXTRA_BUDGET_MS, each with a plain pass beside it), each pass
+ *   one more in-place sample, and estimated by their mean (step-timer.ts estimateStep).
  * - webgl ('webgl-timer'): each step's kernels in one tf.time() scope, i.e. EXT_disjoint_timer_
  *   query_webgl2 queries around each of its programs (tfjs-backend-webgl's runWebGLProgram), read
  *   after the pass: GPU time, no read-back between steps.
@@ -205,6 +205,7 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
   );
 
   // Steps below MIN_TICKS ticks of a wall clock: more traced passes, each one more in-place sample.
+  // Budget and count include the plain pass that goes with each.
   if (timer === 'wall' && resolution !== null && !isGpu(backend)) {
     const res = resolution;
     const start = clock();
@@ -213,6 +214,10 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
       throwIfCancelled(options.signal);
       await yieldToPage();
       record(wallPass());
+      // A plain pass beside each traced one, so the whole-model median comes from the same
+      // stretch of time as the layers (a page still settling after the first passes, a busy
+      // machine, touch both alike).
+      whole.push((await timedForward(model, input)).ms);
     }
   }
   throwIfCancelled(options.signal);
