@@ -34,3 +34,18 @@ test('the WASM backend files are served by the site itself', async ({ request })
     expect(res.headers()['content-type']).toContain('application/wasm');
   }
 });
+
+test("the device panel measures this device's roofs on request, for the session", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/lessons/intro');
+  const panel = page.getByRole('region', { name: 'Your device' });
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.locator('dl[data-backend]')).toBeVisible({ timeout: 60_000 });
+  const peaks = panel.getByTestId('device-peaks');
+  await peaks.getByRole('button', { name: 'Measure peak speed and bandwidth' }).click();
+  await expect(peaks).toContainText(/Done: measured for this session/, { timeout: 90_000 });
+  await expect(peaks).toContainText(/Peak arithmetic\s*[\d.,]+ GFLOP\/s \(matmul [\d.,]+ GFLOP\/s, 3×3 conv [\d.,]+ GFLOP\/s\)/);
+  await expect(peaks).toContainText(/Memory bandwidth\s*[\d.,]+ GB\/s/);
+  await expect(peaks).toContainText(/Ridge point\s*[\d.,]+ FLOP per byte/);
+  await expect(peaks.getByRole('button', { name: 'Measure again' })).toBeEnabled();
+});
