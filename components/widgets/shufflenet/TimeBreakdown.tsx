@@ -161,7 +161,7 @@ export function TimeBreakdownWidget({ state, onChange }: WidgetProps<TimeBreakdo
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
             Each layer is a step of the real forward pass, timed in place. Here all {result.profile.rows.reduce((n, r) => n + r.nodes.length - 1, 0)} BatchNorms
             and ReLUs run inside their convolution’s kernel (one fused kernel, as the paper’s platforms ran with tensor fusion on), so their time is in the
-            convolution rows and the element-wise row is empty: fusing is how runtimes answer G4. The layers add up to {formatMs(result.profile.sumLayersMs)}{' '}
+            convolution rows and there is no element-wise row: fusing is how runtimes answer G4. The layers add up to {formatMs(result.profile.sumLayersMs)}{' '}
             against {formatMs(result.profile.wholeMs)} for the whole pass (
             {Number.isFinite(result.profile.relativeGap) ? `${Math.round(result.profile.relativeGap * 100)}%` : '—'}).
           </p>
