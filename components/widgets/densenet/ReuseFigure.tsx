@@ -9,7 +9,7 @@
 import { GradientLegend } from '@/components/ui/GradientLegend';
 import { SubHeading } from '@/components/ui/Heading';
 import { formatPercent } from '@/lib/format';
-import type { ReuseTarget } from '@/lib/widgets/dense-reuse/weight-reuse';
+import { reuseFindings, type ReuseTarget } from '@/lib/widgets/dense-reuse/weight-reuse';
 import { heatmapStops, ReuseHeatmap, sourceLabel, targetLabel } from './ReuseHeatmap';
 import type { ReuseWeightSets, WeightSet } from './useReuseWeights';
 
@@ -81,10 +81,31 @@ export function ReuseFigure({ weights, selected, accuracy }: ReuseFigureProps) {
         ]}
         caption="Share of the column’s most-weighted source (both maps on this one scale)."
       />
+      {trained && random ? <Findings trained={trained} init={random} /> : null}
       <ul className="mt-2 space-y-1 text-[13px] text-slate-700 dark:text-slate-300" data-testid="reuse-column">
         <ColumnText target={pick(trained)} name={`Block ${selected.block + 1}, trained`} />
         <ColumnText target={pick(random)} name={`Block ${selected.block + 1}, ${randomName}`} />
       </ul>
     </section>
+  );
+}
+
+/** The paper's observations, counted on the trained weights and on where they started (weight-reuse.ts). */
+function Findings({ trained, init }: { trained: WeightSet; init: WeightSet }) {
+  const t = reuseFindings(trained.reuse);
+  const i = reuseFindings(init.reuse);
+  return (
+    <p className="mt-2 text-[13px] text-slate-700 dark:text-slate-300" data-testid="reuse-findings">
+      <strong>What training changed.</strong> In blocks 2 and 3, x₀ (the previous transition’s compressed output) is the least-weighted source of{' '}
+      {t.x0Least.count} of {t.x0Least.of} layers (before training: {i.x0Least.count}); the paper finds these layers “consistently assign the least weight to the
+      outputs of the transition layer”.
+      {t.classifierX0 !== null && i.classifierX0 !== null
+        ? ` The classifier gives block 3’s x₀ ${formatPercent(t.classifierX0)} of the weight of its most-weighted source (before training: ${formatPercent(i.classifierX0)})${
+            t.classifierX0 < i.classifierX0
+              ? ': it has moved towards the later layers’ maps, as the paper’s classifier “concentrates towards final feature-maps”.'
+              : ': no shift towards the later layers here, unlike the paper’s classifier.'
+          }`
+        : ''}
+    </p>
   );
 }

@@ -3,7 +3,7 @@ import { buildGraph, densenet } from '@/lib/arch';
 import { scrambleNames } from '@/lib/arch/testing/scramble';
 import { heInit } from '@/lib/runtime/weights/he-init';
 import type { StateDict } from '@/lib/runtime/weights/types';
-import { bandMeanAbs, blockReuse, networkReuse, traceBands } from './weight-reuse';
+import { bandMeanAbs, blockReuse, networkReuse, reuseFindings, traceBands, type BlockReuse } from './weight-reuse';
 
 /** A DenseNet-B of one block: k0 = 2 stem channels, L = 2 layers of k = 1, bottleneck 2k = 2. */
 const tiny = () =>
@@ -98,5 +98,23 @@ describe('which earlier layers a dense layer weights (DenseNet Fig. 5)', () => {
     expect(() => traceBands(g, 'features.denseblock1.denselayer1.conv1', ['features.relu0'])).toThrow(/does not pass/);
     expect(() => blockReuse(g, new Map(), 'features.denseblock1')).toThrow(/no features\.denseblock1\.denselayer1\.conv1\.weight/);
     expect(() => blockReuse(g, handMade(), 'stem')).toThrow(/no dense block stem/);
+  });
+
+  it('counts the paper’s observations: x₀ least weighted after block 1, the classifier’s share on x₀', () => {
+    const target = (layer: number, relative: number[], kind: 'dense-layer' | 'transition' | 'classifier' = 'dense-layer') => ({
+      layer,
+      kind,
+      weighted: '',
+      bands: [],
+      meanAbs: relative,
+      relative,
+    });
+    const block = (targets: ReturnType<typeof target>[]): BlockReuse => ({ block: '', label: '', layers: 2, sources: [], targets });
+    const reuse = [
+      block([target(1, [1]), target(2, [0.1, 1]), target(3, [0.1, 1, 1], 'transition')]), // block 1: not counted
+      block([target(1, [1]), target(2, [0.5, 1]), target(3, [1, 0.4, 0.9], 'transition')]),
+      block([target(1, [1]), target(2, [1, 0.9]), target(3, [0.25, 1, 0.5], 'classifier')]),
+    ];
+    expect(reuseFindings(reuse)).toEqual({ x0Least: { count: 2, of: 4 }, classifierX0: 0.25 });
   });
 });

@@ -156,3 +156,29 @@ export function blockReuse(graph: Graph, sd: StateDict, blockId: string): BlockR
 export function networkReuse(graph: Graph, sd: StateDict): BlockReuse[] {
   return groupsWithRole(graph, 'dense-block').map((b) => blockReuse(graph, sd, b.id));
 }
+
+/**
+ * The paper's observations on Fig. 5 (Sec. 5), counted on one set of weights:
+ * - `x0Least`: in the blocks after the first, the targets (layers 2..L and what reads the block)
+ *   whose least-weighted source is x₀, the previous transition's compressed output ("the layers
+ *   within the second and third dense block consistently assign the least weight to the outputs
+ *   of the transition layer");
+ * - `classifierX0`: the classifier's weight on the last block's x₀, relative to its most-weighted
+ *   source ("the final classification layer … seems to concentrate towards final feature-maps").
+ */
+export interface ReuseFindings {
+  readonly x0Least: { readonly count: number; readonly of: number };
+  readonly classifierX0: number | null;
+}
+
+export function reuseFindings(reuse: readonly BlockReuse[]): ReuseFindings {
+  let count = 0;
+  let of = 0;
+  for (const b of reuse.slice(1))
+    for (const t of b.targets.filter((x) => x.layer > 1)) {
+      of++;
+      if (t.relative.indexOf(Math.min(...t.relative)) === 0) count++;
+    }
+  const classifier = reuse.at(-1)?.targets.find((t) => t.kind === 'classifier');
+  return { x0Least: { count, of }, classifierX0: classifier ? classifier.relative[0] : null };
+}
