@@ -20,6 +20,7 @@ import {
 import { formatPercent, formatSig } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
 import { ChannelTile } from './ChannelTile';
+import { weightsLabelText } from './runner-plan';
 import { DescriptionList } from '@/components/ui/DescriptionList';
 import { GradientLegend } from '@/components/ui/GradientLegend';
 import { RgbaCanvas } from './RgbaCanvas';
@@ -56,6 +57,12 @@ type Load = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; map:
 type Settled = { source: LabHandle; layer: string; load: Load };
 
 const btn = smallButtonClass;
+
+/** Which weights made the maps; random ones are said to be random (the site's wording, lib/weights/sources.ts). */
+function weightsCaption(w: LabHandle['weights']): string {
+  if (w.kind === 'seeded') return `Computed with random weights (seed ${w.seed}): what an untrained network does with this input, not learned features.`;
+  return `Computed with ${weightsLabelText(w)}.`;
+}
 const sel = smallControlClass;
 
 function hasPreview(h: LabHandle | null): h is LabHandle & { inputPreview: RgbaImage } {
@@ -163,6 +170,12 @@ export function FeatureMaps(props: FeatureMapsProps) {
                   ? `${layer}${node ? ` (${describeOp(node.op)})` : ''}: ${map.layout === 'NCHW' ? `${geo.channels} channels of ${geo.height}×${geo.width}` : `a vector of ${geo.valuesPerTile} values`}; range ${formatSig(whole.min)} to ${formatSig(whole.max)}, ${formatPercent(whole.zeroFraction)} zeros.`
                   : ''}
       </p>
+
+      {map && geo && whole && source ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="featuremaps-weights">
+          {weightsCaption(source.weights)}
+        </p>
+      ) : null}
 
       {map && geo && whole && legendDomain && (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,10rem)_minmax(0,1fr)]">
