@@ -7,6 +7,7 @@
 import { SpecError } from '../lib/arch/errors';
 import { listCommand } from './arch-list';
 import { evalCommand } from './arch-eval';
+import { rfCommand } from './arch-rf';
 import { runCommand } from './arch-run';
 import { summaryCommand } from './arch-summary';
 import { trainCommand } from './arch-train';
@@ -15,6 +16,7 @@ import { type CliIO, type Command, EXIT_OK, EXIT_USAGE, UsageError } from './arc
 export const COMMANDS: Readonly<Record<string, Command>> = {
   list: listCommand,
   summary: summaryCommand,
+  rf: rfCommand,
   run: runCommand,
   train: trainCommand,
   eval: evalCommand,

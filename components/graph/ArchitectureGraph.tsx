@@ -44,6 +44,7 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Graph } from '@/lib/arch';
+import { receptiveFields } from '@/lib/arch/receptive-field';
 import {
   colorScale,
   connectionKind,
@@ -112,6 +113,7 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
   const scale = useMemo(() => colorScale(colorBy, values), [colorBy, values]);
   const fills = useMemo(() => new Map(visible.items.map((item, k) => [item.id, scale.color(values[k])])), [visible, scale, values]);
   const modelKinds = useMemo(() => edgeKindsOf(graph), [graph]);
+  const fields = useMemo(() => receptiveFields(graph), [graph]);
 
   const zoom = useGraphZoom(svgRef, layout, reducedMotion);
   const { transform, reset, reveal, panBy } = zoom;
@@ -345,7 +347,7 @@ export function ArchitectureGraph(props: ArchitectureGraphProps) {
             <GraphScene layout={layout} entries={entries} fills={fills} selected={selected} markerPrefix={uid} headerHeight={DEFAULT_LAYOUT.header} />
           </g>
         </svg>
-        {card && <NodeCard item={card.item} times={times} style={cardStyle} />}
+        {card && <NodeCard item={card.item} times={times} style={cardStyle} fields={fields} />}
         <div className="sr-only" aria-live="polite" aria-atomic>
           {message}
         </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { CSSProperties } from 'react';
+import type { Field } from '@/lib/arch/receptive-field';
 import type { VisibleItem } from '@/lib/graph';
 import { cardData } from './card-data';
 import { DescriptionList } from '@/components/ui/DescriptionList';
@@ -12,15 +13,17 @@ export interface NodeCardProps {
   /** Absolute position inside the graph's container (the graph places it next to the item). */
   style?: CSSProperties;
   id?: string;
+  /** Theoretical receptive field per node (lib/arch/receptive-field.ts), shown as a row. */
+  fields?: ReadonlyMap<string, Field>;
 }
 
 /**
  * The hover / keyboard-focus card of an architecture-graph item: shapes in and out, parameters,
- * MACs, FLOPs (= 2×MACs), bytes moved (ShuffleNet v2's memory access cost) and the measured time.
+ * MACs, FLOPs (= 2×MACs), bytes moved (ShuffleNet v2's memory access cost), the theoretical receptive field and the measured time.
  * Purely informative (pointer-events: none) so it never steals hover from the graph.
  */
-export function NodeCard({ item, times, style, id }: NodeCardProps) {
-  const data = cardData(item, times);
+export function NodeCard({ item, times, style, id, fields }: NodeCardProps) {
+  const data = cardData(item, times, fields);
   return (
     <div
       id={id}

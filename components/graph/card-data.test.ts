@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/arch';
+import { receptiveFields } from '@/lib/arch/receptive-field';
 import { visibleGraph } from '@/lib/graph';
 import { ariaLabelOf, cardData } from './card-data';
 
@@ -35,6 +36,17 @@ describe('node card data', () => {
     // The name holds what the glyph shows (label, then MACs and params), then what it is.
     expect(ariaLabelOf(find('layer2'))).toBe('Stage 2 (layer2), 83.9 M MACs · 1.22 M params, stage of 42 ops, output 512×8×8');
     expect(ariaLabelOf(find('layer1.0.add'))).toBe('layer1.0.add, add → 256×16×16');
+  });
+
+  it('states the theoretical receptive field of a node, and of a collapsed group (its output)', () => {
+    const fields = receptiveFields(g);
+    const node = Object.fromEntries(cardData(find('layer1.0.conv2'), undefined, fields).rows);
+    // 7×7/2 stem (7), 3×3/2 max pool (+2·2 = 11, jump 4), the block's 3×3 (+2·4 = 19).
+    expect(node['Receptive field']).toBe('19×19 · jump 4');
+    // layer1 ends at 11 + 3·(2·4) = 35; layer2.0's 3×3/2 adds 2·4 (jump 8), its 3 more blocks 3·(2·8): 91.
+    expect(Object.fromEntries(cardData(find('layer2'), undefined, fields).rows)['Receptive field']).toBe('91×91 · jump 8');
+    expect(Object.fromEntries(cardData(find('head'), undefined, fields).rows)['Receptive field']).toBe('whole image');
+    expect(Object.fromEntries(cardData(find('head')).rows)['Receptive field']).toBeUndefined();
   });
 
   it('states bytes moved in SI units (lib/format)', () => {

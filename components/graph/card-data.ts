@@ -3,6 +3,7 @@
  * same text feeds the aria-labels).
  */
 import { describeOp, ROLE_NOUNS } from '@/lib/arch';
+import { type Field, formatField } from '@/lib/arch/receptive-field';
 import { formatBytes, formatCount, formatCountExact, formatMs, formatShape } from '@/lib/format';
 import { itemInShapes, itemOutShape, itemTime, type VisibleItem } from '@/lib/graph';
 
@@ -15,7 +16,11 @@ export interface CardData {
 /** What the group is in its paper, from the role its builder gave it. */
 const groupNoun = (item: Extract<VisibleItem, { type: 'group' }>): string => ROLE_NOUNS[item.group.role];
 
-export function cardData(item: VisibleItem, times?: ReadonlyMap<string, number>): CardData {
+/**
+ * `fields` (lib/arch/receptive-field.ts, per node) adds the theoretical receptive field: a node's
+ * own, a collapsed group's that of its last node (its output).
+ */
+export function cardData(item: VisibleItem, times?: ReadonlyMap<string, number>, fields?: ReadonlyMap<string, Field>): CardData {
   if (item.type === 'input') {
     return { title: 'Input', subtitle: 'the image, channels first', rows: [['Shape out', formatShape(item.outShape)]] };
   }
@@ -28,6 +33,8 @@ export function cardData(item: VisibleItem, times?: ReadonlyMap<string, number>)
     ['FLOPs (2×MACs)', formatCountExact(item.cost.flops)],
     ['Bytes moved', formatBytes(item.cost.memBytes)],
   ];
+  const f = fields?.get(item.type === 'node' ? item.id : (item.nodes.at(-1) ?? ''));
+  if (f) rows.push(['Receptive field', formatField(f)]);
   const t = itemTime(item, times);
   if (t !== undefined) rows.push([item.type === 'group' ? 'Time (sum)' : 'Time', formatMs(t)]);
   if (item.type === 'node') return { title: item.id, subtitle: describeOp(item.node.op), rows };

@@ -2,15 +2,19 @@
 
 import { useMemo, useState } from 'react';
 import { type Cost, type Graph, describeOp } from '@/lib/arch';
+import { formatField, receptiveFields } from '@/lib/arch/receptive-field';
 import { formatBytes, formatCount, formatSig, NO_VALUE } from '@/lib/format';
 
-type Key = 'index' | 'name' | 'op' | 'params' | 'macs' | 'memBytes' | 'ms';
+type Key = 'index' | 'name' | 'op' | 'rf' | 'params' | 'macs' | 'memBytes' | 'ms';
 
 interface Row {
   readonly index: number;
   readonly name: string;
   readonly op: string;
   readonly out: string;
+  /** Theoretical receptive-field height in input pixels (sort key; global = the image). */
+  readonly rf: number;
+  readonly rfText: string;
   readonly params: number;
   readonly macs: number;
   readonly memBytes: number;
@@ -23,6 +27,7 @@ const COLUMNS: ReadonlyArray<{ key: Key; label: string; numeric: boolean }> = [
   { key: 'index', label: '#', numeric: true },
   { key: 'name', label: 'Layer', numeric: false },
   { key: 'op', label: 'Op', numeric: false },
+  { key: 'rf', label: 'RF', numeric: true },
   { key: 'params', label: 'Params', numeric: true },
   { key: 'macs', label: 'MACs', numeric: true },
   { key: 'memBytes', label: 'Bytes', numeric: true },
@@ -31,7 +36,8 @@ const COLUMNS: ReadonlyArray<{ key: Key; label: string; numeric: boolean }> = [
 
 /**
  * Every layer of the graph in an accessible, sortable table. Selecting a row selects the same node
- * in the graph (the selection lives in the page's URL).
+ * in the graph (the selection lives in the page's URL). RF is the theoretical receptive field
+ * (lib/arch/receptive-field.ts): input pixels one output cell sees, and the jump between cells.
  */
 export function LayerTable({
   graph,
@@ -50,15 +56,19 @@ export function LayerTable({
   onSelect: (name: string) => void;
 }) {
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'index', dir: 1 });
+  const fields = useMemo(() => receptiveFields(graph), [graph]);
   const rows = useMemo<Row[]>(
     () =>
       graph.nodes.map((n, index) => {
         const c = perNode.get(n.name);
+        const f = fields.get(n.name)!;
         return {
           index,
           name: n.name,
           op: describeOp(n.op),
           out: `[${n.outShape.join(', ')}]`,
+          rf: f.rf[0],
+          rfText: formatField(f),
           params: c?.params ?? 0,
           macs: c?.macs ?? 0,
           memBytes: c?.memBytes ?? 0,
@@ -66,7 +76,7 @@ export function LayerTable({
           fusedInto: fusedInto?.get(n.name) ?? null,
         };
       }),
-    [graph, perNode, times, fusedInto],
+    [graph, fields, perNode, times, fusedInto],
   );
   const sorted = useMemo(() => {
     const out = [...rows];
@@ -127,6 +137,7 @@ export function LayerTable({
                   <span className="block text-[10px] text-slate-600 dark:text-slate-400">{r.out}</span>
                 </th>
                 <td className="px-2 py-1 text-slate-600 dark:text-slate-300">{r.op}</td>
+                <td className="whitespace-nowrap px-2 py-1 text-right">{r.rfText}</td>
                 <td className="px-2 py-1 text-right">{r.params ? formatCount(r.params) : NO_VALUE}</td>
                 <td className="px-2 py-1 text-right">{r.macs ? formatCount(r.macs) : NO_VALUE}</td>
                 <td className="px-2 py-1 text-right">{formatBytes(r.memBytes)}</td>

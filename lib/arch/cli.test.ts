@@ -1,7 +1,7 @@
 /** The arch CLI, called in-process with captured stdout/stderr. */
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/arch-cli';
-import { MODEL_IDS } from './registry';
+import { buildGraph, MODEL_IDS } from './registry';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -65,6 +65,39 @@ describe('arch CLI', () => {
       expect(r.out).toBe('');
     }
     expect((await run('summary', 'resnet51')).err).toMatch(/unknown model id.*resnet50/);
+  });
+
+  it('rf --json prints {id, size, layers: [{name, rf, jump, start, global}]} for every node', async () => {
+    const r = await run('rf', 'resnet50', '--size', '64', '--json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(Object.keys(s)).toEqual(['id', 'size', 'layers']);
+    expect(s).toMatchObject({ id: 'resnet50', size: 64 });
+    expect(s.layers).toHaveLength(buildGraph('resnet50', { size: 64 }).nodes.length);
+    expect(s.layers[0]).toEqual({ name: 'conv1', rf: [7, 7], jump: [2, 2], start: [-3, -3], global: false });
+    expect(s.layers.find((l: { name: string }) => l.name === 'maxpool')).toMatchObject({ rf: [11, 11], jump: [4, 4] });
+    expect(s.layers.at(-1)).toEqual({ name: 'fc', rf: [64, 64], jump: [64, 64], start: [0, 0], global: true });
+    for (const l of s.layers) expect(Object.keys(l)).toEqual(['name', 'rf', 'jump', 'start', 'global']);
+  });
+
+  it('rf prints a table; bad id or size: the usual messages, exit 2', async () => {
+    const r = await run('rf', 'densenet_digits');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^densenet_digits at 28×28/);
+    expect(r.out).toMatch(/features\.conv0\s+3×3\s+1×1\s+\(-1, -1\)/);
+    expect(r.out).toMatch(/classifier\s+whole image/);
+    const bad = await run('rf', 'resnet51');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown model id.*resnet50/);
+    expect(bad.err).toBe((await run('summary', 'resnet51')).err.replace('arch summary', 'arch rf'));
+    const size = await run('rf', 'resnet50', '--size', 'big');
+    expect(size.code).toBe(2);
+    expect(size.err).toMatch(/--size expects an integer/);
+    expect((await run('rf', 'resnet50', '--size', '1000')).code).toBe(2);
+    const help = await run('rf', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/rf <id> \[--size N\] \[--json\][\s\S]*jump/);
+    expect((await run('--help')).out).toMatch(/rf <id>/);
   });
 
   it('--help prints usage', async () => {
