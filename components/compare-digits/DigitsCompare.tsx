@@ -105,7 +105,7 @@ export function DigitsCompare() {
       subtitle={`The same digit through each digits model, one after another in your browser: what it reads, and the ${SHOWN_CHANNELS} most active feature maps of a comparable layer.`}
     >
       <Notices notices={notices} />
-      <div className="grid gap-4 md:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
+      <div className="grid gap-4 xl:grid-cols-[22rem_minmax(0,1fr)]">
         <DigitPad onDigit={setPad} testDigit={state.digit} onTestDigit={(d) => update({ digit: d })} />
         <div className="space-y-3">
           <div className="grid gap-3 sm:grid-cols-2">
@@ -143,20 +143,20 @@ export function DigitsCompare() {
               {random === 1 ? 'it' : 'them'}): {random === 1 ? 'its' : 'their'} prediction means nothing.
             </p>
           ) : null}
+          <DataTable
+            caption={`One row per architecture: the prediction for this digit, and the ${SHOWN_CHANNELS} most active channels of ${STAGE_TEXT[state.stage]} (picked by the stage's role in the spec), with parameters and multiply–accumulates from the spec.`}
+            className="min-w-[44rem] text-xs"
+            figureTestId="compare-digits"
+          >
+            <TableHead columns={['Model', { label: 'Params', align: 'right' }, { label: 'MACs', align: 'right' }, 'Reads it as', 'Feature maps']} />
+            <tbody>
+              {specs.map((s) => (
+                <CompareRowView key={s.id} {...s} row={rows.get(s.id) ?? null} />
+              ))}
+            </tbody>
+          </DataTable>
         </div>
       </div>
-      <DataTable
-        caption={`One row per architecture: the prediction for this digit, and the ${SHOWN_CHANNELS} most active channels of ${STAGE_TEXT[state.stage]} (picked by the stage's role in the spec), with parameters and multiply–accumulates from the spec.`}
-        className="min-w-[44rem] text-xs"
-        figureTestId="compare-digits"
-      >
-        <TableHead columns={['Model', { label: 'Params', align: 'right' }, { label: 'MACs', align: 'right' }, 'Reads it as', 'Feature maps']} />
-        <tbody>
-          {specs.map((s) => (
-            <CompareRowView key={s.id} {...s} row={rows.get(s.id) ?? null} />
-          ))}
-        </tbody>
-      </DataTable>
     </WidgetFrame>
   );
 }
