@@ -105,7 +105,7 @@ export function DigitsCompare() {
       subtitle={`The same digit through each digits model, one after another in your browser: what it reads, and the ${SHOWN_CHANNELS} most active feature maps of a comparable layer.`}
     >
       <Notices notices={notices} />
-      <div className="grid gap-4 xl:grid-cols-[22rem_minmax(0,1fr)]">
+      <div className="grid gap-4 xl:grid-cols-[24rem_minmax(0,1fr)]">
         <DigitPad onDigit={setPad} testDigit={state.digit} onTestDigit={(d) => update({ digit: d })} />
         <div className="space-y-3">
           <div className="grid gap-3 sm:grid-cols-2">
