@@ -48,7 +48,8 @@ export function rooflineGeometry(rows: readonly ProfileRow[], roofs: Roofs): Roo
   const stripY = (r: ProfileRow) => r.rooflineFraction * roofAt(xLo);
   const stripYs = copies.map(stripY).filter((y) => y > 0 && Number.isFinite(y));
   const yLo = Math.min(roofAt(xLo), ...ys, ...stripYs) / 2;
-  const yHi = roofs.peakGflops * 2;
+  // Above the roof too: on a busy machine the measured peak can come out below what a layer reached.
+  const yHi = Math.max(roofs.peakGflops, ...ys) * 2;
   const dots: RooflineDot[] = [
     ...copies.filter((r) => stripY(r) > 0 && Number.isFinite(stripY(r))).map((row) => ({ row, x: xLo, y: stripY(row), strip: true })),
     ...withFlops.map((row) => ({ row, x: row.intensity, y: row.gflops, strip: false })),

@@ -64,6 +64,8 @@ export interface PeakOptions {
 }
 
 export const MIN_SAMPLE_MS = 40;
+/** Samples per kernel; the best counts (more samples, more chances to run undisturbed). */
+export const SAMPLES = 5;
 
 const cache = new Map<string, DevicePeaks>();
 
@@ -206,7 +208,7 @@ export async function measurePeaks(options: PeakOptions = {}): Promise<DevicePea
   const hit = cache.get(backend);
   if (hit && !options.refresh) return hit;
   const clock = options.clock ?? defaultClock;
-  const o = { samples: options.samples ?? 3, minSampleMs: options.minSampleMs ?? MIN_SAMPLE_MS };
+  const o = { samples: options.samples ?? SAMPLES, minSampleMs: options.minSampleMs ?? MIN_SAMPLE_MS };
   const timer: TimerKind = gpuTimerWorks(backend) ? (backend === 'webgl' ? 'webgl-timer' : 'webgpu-timestamp') : 'wall';
   const signal = options.signal;
   const start = { matmul: 256, conv: 32, elements: 1 << 22, ...options.start };
