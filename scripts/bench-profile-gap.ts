@@ -7,8 +7,7 @@
  * `npm run build` first), their ratio and the gap. The default settings are the lab's: warm-up 1,
  * 3 timed passes, and the clock a lab page has (performance.now() in 100 µs steps, not cross-origin
  * isolated); `--clock isolated` is /bench's 5 µs clock, `both` prints both. Also prints the traced
- * pass and what lies outside its steps, the steps too short for one clock reading (estimated by the mean of the repeated passes), and the
- * device's measured peaks. The issue's target (15): |gap| ≤ 10 % on WASM at 112 and 224 for the five
+ * pass (median, end to end) and the device's measured peaks. The issue's target (15): |gap| ≤ 10 % on WASM at 112 and 224 for the five
  * lesson models. Machine load goes in the header: on a shared machine, run it when it is quiet.
  *
  * `--runtime node` runs the same profiler in Node (tfjs-backend-wasm, SIMD, one thread) without a
@@ -161,7 +160,6 @@ async function main(): Promise<void> {
             gap: gap(r),
             trace_pass_ms: r.trace_pass_ms,
             steps: r.layers.length,
-            short_steps: r.layers.filter((l) => l.estimator === 'mean').length,
             peaks: r.peaks,
           })),
         },
@@ -182,12 +180,12 @@ async function main(): Promise<void> {
   for (const clock of clocks) {
     const mine = cells.filter((c) => c.clock === clock);
     console.log(`\n${clock === 'lab' ? "the lab's clock" : 'cross-origin isolated clock'} (resolution ${formatSig(mine[0]?.r.clockResolutionMs)} ms)`);
-    const head = ['model', ...sizes.flatMap((s) => [`${s}: whole ms`, 'layer sum', 'sum/whole', 'gap', 'traced', 'short'])];
+    const head = ['model', ...sizes.flatMap((s) => [`${s}: whole ms`, 'layer sum', 'sum/whole', 'gap', 'traced'])];
     const rows = models.map((m) => [
       m,
       ...sizes.flatMap((s) => {
         const c = mine.find((x) => x.model === m && x.size === s);
-        if (!c) return ['—', '—', '—', '—', '—', '—'];
+        if (!c) return ['—', '—', '—', '—', '—'];
         const r = c.r;
         return [
           formatSig(r.median_ms),
@@ -195,7 +193,6 @@ async function main(): Promise<void> {
           formatRatio((r.layer_sum_ms ?? NaN) / r.median_ms),
           formatSignedPercent(gap(r)),
           formatSig(r.trace_pass_ms),
-          `${r.layers.filter((l) => l.estimator === 'mean').length}/${r.layers.length}`,
         ];
       }),
     ]);

@@ -36,7 +36,7 @@ export interface BenchLayer {
   readonly macs: number;
   readonly ms: number;
   readonly timer: BenchTimer;
-  /** How `ms` was read from its samples: median, or (a step below 20 clock ticks) mean. */
+  /** How `ms` was read from its samples: mean over the kept passes (wall time) or median (GPU timers). */
   readonly estimator: 'median' | 'mean';
   /** FLOPs per byte (lib/arch/roofline.ts). */
   readonly intensity: number | null;

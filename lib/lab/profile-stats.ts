@@ -43,7 +43,7 @@ export interface ProfileRow {
   readonly bound: 'compute' | 'memory' | 'none' | null;
   readonly timer: TimerKind;
   readonly samples: readonly number[];
-  /** How `ms` was read from the samples: median, or (a step below 20 clock ticks) mean. */
+  /** How `ms` was read from the samples: mean over the kept passes (wall time) or median (GPU timers). */
   readonly estimator: 'median' | 'mean';
 }
 

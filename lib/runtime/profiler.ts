@@ -10,7 +10,8 @@
  *   between them (step-timer.ts says why that is each step's time on a synchronous backend). Steps
  *   shorter than MIN_TICKS ticks of the clock are measured by repeating the traced pass (up to
  *   EXTRA_PASSES more passes within EXTRA_BUDGET_MS, each with a plain pass beside it), each pass
- *   one more in-place sample, and estimated by their mean (step-timer.ts estimateStep).
+ *   one more in-place sample. A step's time is its mean over the traced passes, passes stretched
+ *   beyond PASS_TRIM × the median set aside whole (step-timer.ts stepTimes says why means).
  * - webgl ('webgl-timer'): each step's kernels in one tf.time() scope, i.e. EXT_disjoint_timer_
  *   query_webgl2 queries around each of its programs (tfjs-backend-webgl's runWebGLProgram), read
  *   after the pass: GPU time, no read-back between steps.
@@ -30,7 +31,7 @@ import type { Node, OpKind } from '../arch/ir';
 import { gpuTimerWorks } from './backend';
 import type { Model } from './executor';
 import { throwIfCancelled, yieldToPage } from './cancel';
-import { type Clock, clockResolution, defaultClock, estimateStep, isResolved, traceWallPass } from './step-timer';
+import { type Clock, clockResolution, defaultClock, isResolved, stepTimes, traceWallPass } from './step-timer';
 import { median, timedForward, warmThenTime } from './timing';
 
 export { median } from './timing';
@@ -54,7 +55,7 @@ export interface LayerProfile {
   readonly ms: number;
   readonly samples: readonly number[];
   readonly timer: TimerKind;
-  /** How `ms` was read from the samples: their median, or (a step below MIN_TICKS clock ticks) their mean. */
+  /** How `ms` was read from the samples: their mean over the kept passes (wall time), or their median (GPU timers). */
   readonly estimator: 'median' | 'mean';
 }
 
@@ -224,12 +225,14 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
   tick();
 
   const byName = new Map<string, Node>(model.graph.nodes.map((n) => [n.name, n]));
-  const layers: LayerProfile[] = order.map(({ node, fused }) => {
+  const wall = timer === 'wall';
+  // Wall time: means over the passes (stepTimes); GPU kernel times: medians (no interruptions to spread).
+  const means = wall ? stepTimes(traced.map((_, i) => order.map(({ node }) => (perStep.get(node) ?? [])[i] ?? 0))).ms : null;
+  const layers: LayerProfile[] = order.map(({ node, fused }, j) => {
     const n = byName.get(node) as Node;
     const nodes = [node, ...fused];
     const work = stepWork(nodes.map((x) => byName.get(x) as Node));
     const samples = perStep.get(node) ?? [];
-    const est = timer === 'wall' && resolution !== null ? estimateStep(samples, resolution) : { ms: median(samples), estimator: 'median' as const };
     return {
       name: node,
       op: n.op.kind,
@@ -237,10 +240,10 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
       nodes,
       macs: work.macs,
       bytes: work.bytes.total,
-      ms: est.ms,
+      ms: means ? means[j] : median(samples),
       samples,
       timer,
-      estimator: est.estimator,
+      estimator: means ? 'mean' : 'median',
     };
   });
   const sumLayersMs = layers.reduce((s, l) => s + l.ms, 0);

@@ -17,7 +17,7 @@
  * cross-origin isolation, with a random threshold inside each tick, so a reading is right on
  * average; Node's clock is sub-microsecond) are measured by repeating the pass: each extra pass
  * adds one in-place sample per step, and a step whose samples together span MIN_TICKS ticks is
- * resolved by their mean (estimateStep). Repeating a step back to back instead measures it with
+ * resolved by their mean (stepTimes). Repeating a step back to back instead measures it with
  * its inputs and output hot in cache and its output buffer recycled: on WASM in Chromium that made
  * short steps 2–10× faster than in the pass, and the layer sum 57 % short of the whole model, so
  * the profiler never does that.
@@ -101,23 +101,31 @@ export function isResolved(samples: readonly number[], resolutionMs: number): bo
   return medianOf(samples) >= target || samples.reduce((a, b) => a + b, 0) >= target;
 }
 
-export interface StepEstimate {
-  readonly ms: number;
-  /**
-   * 'median': the step spans MIN_TICKS ticks on its own, and the median drops passes another
-   * process interrupted. 'mean': a short step, its readings a tick or two apart; their mean is
-   * right on average (the clock's threshold is random within a tick), after dropping readings
-   * more than OUTLIER_TICKS ticks above the median (a pass interrupted during the step).
-   */
-  readonly estimator: 'median' | 'mean';
+/** A traced pass whose steps took more than this many times the median pass is set aside. */
+export const PASS_TRIM = 1.25;
+
+export interface StepTimes {
+  /** Per step (in `passes[i]` order): its mean interval over the kept passes. */
+  readonly ms: readonly number[];
+  /** Indices of the passes the means are over. */
+  readonly kept: readonly number[];
 }
 
-/** Readings this many ticks above a short step's median are interruptions, not the step. */
-export const OUTLIER_TICKS = 10;
-
-export function estimateStep(samples: readonly number[], resolutionMs: number): StepEstimate {
-  const med = medianOf(samples);
-  if (!(resolutionMs > 0) || med >= MIN_TICKS * resolutionMs) return { ms: med, estimator: 'median' };
-  const kept = samples.filter((x) => x <= med + OUTLIER_TICKS * resolutionMs);
-  return { ms: kept.reduce((a, b) => a + b, 0) / kept.length, estimator: 'mean' };
+/**
+ * Each step's time from many traced passes: the mean of its intervals over the passes whose steps
+ * add up to at most PASS_TRIM × the median pass. Means, not per-step medians, because what
+ * interrupts a pass now and then (a garbage collection, another process) lands on a different step
+ * each time: a per-step median drops it from every step, so the medians add up to less than any
+ * pass, while the means add up exactly to the mean of the passes kept. Passes an interruption
+ * stretched well beyond the median are set aside whole, as the whole-model median sets aside its
+ * slow passes. `passes[i][j]`: pass i's interval for step j.
+ */
+export function stepTimes(passes: readonly (readonly number[])[]): StepTimes {
+  if (!passes.length) return { ms: [], kept: [] };
+  const totals = passes.map((p) => p.reduce((a, b) => a + b, 0));
+  const limit = medianOf(totals) * PASS_TRIM;
+  const kept = totals.flatMap((t, i) => (t <= limit ? [i] : []));
+  const n = passes[0].length;
+  const ms = Array.from({ length: n }, (_, j) => kept.reduce((a, i) => a + passes[i][j], 0) / kept.length);
+  return { ms, kept };
 }

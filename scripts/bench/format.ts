@@ -42,7 +42,7 @@ export function layerTable(layers: readonly BenchLayer[]): string {
       pct(l.ms / sum),
       l.intensity == null ? '—' : formatSig(l.intensity),
       l.rooflineFraction == null ? '—' : pct(l.rooflineFraction),
-      l.estimator === 'mean' ? `${l.timer}, mean` : l.timer,
+      l.timer,
       l.nodes.slice(1).join(', '),
     ]),
     3,
