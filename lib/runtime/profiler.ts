@@ -10,8 +10,8 @@
  *   between them (step-timer.ts says why that is each step's time on a synchronous backend). Steps
  *   shorter than MIN_TICKS ticks of the clock are measured by repeating the traced pass (up to
  *   EXTRA_PASSES more passes within EXTRA_BUDGET_MS, each with a plain pass beside it), each pass
- *   one more in-place sample. A step's time is its mean over the traced passes, passes stretched
- *   beyond PASS_TRIM × the median set aside whole (step-timer.ts stepTimes says why means).
+ *   one more in-place sample. A step's time is its mean over the middle half of the traced passes
+ *   (step-timer.ts stepTimes says why means).
  * - webgl ('webgl-timer'): each step's kernels in one tf.time() scope, i.e. EXT_disjoint_timer_
  *   query_webgl2 queries around each of its programs (tfjs-backend-webgl's runWebGLProgram), read
  *   after the pass: GPU time, no read-back between steps.

@@ -101,9 +101,6 @@ export function isResolved(samples: readonly number[], resolutionMs: number): bo
   return medianOf(samples) >= target || samples.reduce((a, b) => a + b, 0) >= target;
 }
 
-/** A traced pass whose steps took more than this many times the median pass is set aside. */
-export const PASS_TRIM = 1.25;
-
 export interface StepTimes {
   /** Per step (in `passes[i]` order): its mean interval over the kept passes. */
   readonly ms: readonly number[];
@@ -112,19 +109,24 @@ export interface StepTimes {
 }
 
 /**
- * Each step's time from many traced passes: the mean of its intervals over the passes whose steps
- * add up to at most PASS_TRIM × the median pass. Means, not per-step medians, because what
- * interrupts a pass now and then (a garbage collection, another process) lands on a different step
- * each time: a per-step median drops it from every step, so the medians add up to less than any
- * pass, while the means add up exactly to the mean of the passes kept. Passes an interruption
- * stretched well beyond the median are set aside whole, as the whole-model median sets aside its
- * slow passes. `passes[i][j]`: pass i's interval for step j.
+ * Each step's time from many traced passes: the mean of its intervals over the middle half of the
+ * passes (ranked by how long their steps took together; all of them when there are fewer than 4).
+ * Means, not per-step medians, because what interrupts a pass now and then (a garbage collection,
+ * another process) lands on a different step each time: a per-step median drops it from every
+ * step, so the medians add up to less than a typical pass, while the means add up exactly to the
+ * mean of the passes kept. Keeping the middle half sets the fastest and the most interrupted
+ * passes aside whole, so the sum estimates a typical pass, as the whole-model median does.
+ * `passes[i][j]`: pass i's interval for step j.
  */
 export function stepTimes(passes: readonly (readonly number[])[]): StepTimes {
   if (!passes.length) return { ms: [], kept: [] };
   const totals = passes.map((p) => p.reduce((a, b) => a + b, 0));
-  const limit = medianOf(totals) * PASS_TRIM;
-  const kept = totals.flatMap((t, i) => (t <= limit ? [i] : []));
+  const q = passes.length < 4 ? 0 : Math.floor(passes.length / 4);
+  const ranked = totals.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i);
+  const kept = ranked
+    .slice(q, passes.length - q)
+    .map((r) => r.i)
+    .sort((a, b) => a - b);
   const n = passes[0].length;
   const ms = Array.from({ length: n }, (_, j) => kept.reduce((a, i) => a + passes[i][j], 0) / kept.length);
   return { ms, kept };
