@@ -180,7 +180,14 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
 
   await warmThenTime(
     { warmup, repeats },
-    async (recorded) => {
+    async (recorded, i) => {
+      // Which of the two goes first after the yield between iterations alternates, so neither is
+      // always the one that finds caches cold or the process just rescheduled.
+      const plainFirst = i % 2 === 1;
+      if (plainFirst) {
+        const { ms } = await timedForward(model, input);
+        if (recorded) whole.push(ms);
+      }
       let pass: PassSteps | null = null;
       if (timer !== 'wall') {
         pass = await gpuTimedPass(model, input, clock);
@@ -198,8 +205,10 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
         record(pass);
         tick();
       }
-      const { ms } = await timedForward(model, input);
-      if (recorded) whole.push(ms);
+      if (!plainFirst) {
+        const { ms } = await timedForward(model, input);
+        if (recorded) whole.push(ms);
+      }
       tick();
     },
     { signal: options.signal },
@@ -214,11 +223,12 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
       if ([...perStep.values()].every((xs) => isResolved(xs, res))) break;
       throwIfCancelled(options.signal);
       await yieldToPage();
+      // A plain pass beside each traced one (in alternating order), so the whole-model median comes
+      // from the same stretch of time as the layers: a page still settling after the first
+      // passes, a busy machine, touch both alike.
+      if (extra % 2 === 1) whole.push((await timedForward(model, input)).ms);
       record(wallPass());
-      // A plain pass beside each traced one, so the whole-model median comes from the same
-      // stretch of time as the layers (a page still settling after the first passes, a busy
-      // machine, touch both alike).
-      whole.push((await timedForward(model, input)).ms);
+      if (extra % 2 === 0) whole.push((await timedForward(model, input)).ms);
     }
   }
   throwIfCancelled(options.signal);
