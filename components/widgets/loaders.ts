@@ -18,6 +18,7 @@ export type WidgetComponent<S extends Schema = Schema> = ComponentType<WidgetPro
 export type WidgetLoader<S extends Schema> = () => Promise<WidgetComponent<S>>;
 
 export const WIDGET_LOADERS: { readonly [Id in WidgetId]: WidgetLoader<SchemaOf<Id>> } = {
+  'rf-depth': () => import('@/components/widgets/rf/RfDepth').then((m) => m.RfDepth),
   'dense-connectivity': () => import('@/components/widgets/densenet/DenseConnectivity').then((m) => m.DenseConnectivity),
   'dense-reuse': () => import('@/components/widgets/densenet/DenseReuse').then((m) => m.DenseReuse),
   'channel-profile': () => import('@/components/widgets/densenet/ChannelProfile').then((m) => m.ChannelProfile),

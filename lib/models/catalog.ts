@@ -39,12 +39,17 @@ export function inputLabel(dataset: Dataset, size: number): string {
  * DenseNet-121 counts 121.
  */
 export function weightedDepth(graph: Graph): number {
+  return weightedDepths(graph).get(graph.output) ?? 0;
+}
+
+/** The same count at every node (and `input`, 0): the weighted layers on its longest path from the input. */
+export function weightedDepths(graph: Graph): Map<string, number> {
   const depth = new Map<string, number>([['input', 0]]);
   for (const n of graph.nodes) {
     const before = Math.max(...n.inputs.map((i) => depth.get(i) ?? 0));
     depth.set(n.name, before + (n.op.kind === 'conv' || n.op.kind === 'linear' ? 1 : 0));
   }
-  return depth.get(graph.output) ?? 0;
+  return depth;
 }
 
 export function modelRows(): ModelRow[] {

@@ -12,6 +12,7 @@ import { denseReuseMeta } from '@/lib/widgets/dense-reuse/meta';
 import { groupEquivalenceMeta } from '@/lib/widgets/group-equivalence/meta';
 import { guidelineLabMeta } from '@/lib/widgets/guideline-lab/meta';
 import { rewardExplorerMeta } from '@/lib/widgets/reward-explorer/meta';
+import { rfDepthMeta } from '@/lib/widgets/rf-depth/meta';
 import { searchSpaceMeta } from '@/lib/widgets/search-space/meta';
 import { timeBreakdownMeta } from '@/lib/widgets/time-breakdown/meta';
 
@@ -20,6 +21,14 @@ const lesson = (slug: string, anchor: string, name: string) => (): HomeLink => (
 
 /** Keyed by widget id (the embed page's URL segment). */
 export const LESSON_DEFINITIONS = {
+  'rf-depth': defineWidget({
+    meta: rfDepthMeta,
+    kind: 'lesson',
+    mdx: 'RfDepth',
+    noticeName: 'receptive field',
+    home: lesson('intro', 'what-a-layer-sees-receptive-fields', 'introduction'),
+    height: 760,
+  }),
   'dense-connectivity': defineWidget({
     meta: denseConnectivityMeta,
     kind: 'lesson',
