@@ -57,3 +57,13 @@ test('rf-depth embed: renders from its URL and answers the keyboard', async ({ p
   await page.goto(EmbedPage.path('rf-depth'));
   await checkWidget(embed.widget);
 });
+
+test('the lab layer table has an RF column, sortable, with the whole image on top', async ({ page }) => {
+  await page.goto('/models/resnet50');
+  const table = page.getByRole('table', { name: /Layers of resnet50/ });
+  await expect(table.getByRole('row').filter({ hasText: 'conv 7x7/2' }).first()).toContainText('7×7 · jump 2');
+  await table.getByRole('button', { name: /^RF/ }).click();
+  await table.getByRole('button', { name: /^RF/ }).click();
+  await expect(table.getByRole('columnheader', { name: /RF/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1)).toContainText('whole image');
+});

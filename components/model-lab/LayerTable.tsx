@@ -12,7 +12,7 @@ interface Row {
   readonly name: string;
   readonly op: string;
   readonly out: string;
-  /** Theoretical receptive-field height in input pixels (sort key; global = the image). */
+  /** Theoretical receptive-field height in input pixels (the sort key). */
   readonly rf: number;
   readonly rfText: string;
   readonly params: number;
@@ -67,7 +67,8 @@ export function LayerTable({
           name: n.name,
           op: describeOp(n.op),
           out: `[${n.outShape.join(', ')}]`,
-          rf: f.rf[0],
+          // A global field (the whole image) sorts above every local one, however wide.
+          rf: f.global ? Number.MAX_SAFE_INTEGER : f.rf[0],
           rfText: formatField(f),
           params: c?.params ?? 0,
           macs: c?.macs ?? 0,

@@ -185,7 +185,14 @@ export function RfDepth({ state, onChange }: WidgetProps<RfDepthSchema>) {
           {wholeY >= frame.top ? (
             <g aria-hidden="true">
               <line x1={frame.left} x2={frame.right} y1={wholeY} y2={wholeY} className="stroke-slate-500 dark:stroke-slate-400" strokeDasharray="2 3" />
-              <text x={frame.left + 4} y={wholeY - 5} fontSize={11} className="fill-slate-700 dark:fill-slate-300">
+              {/* Where no curve runs: the right end by depth (only DenseNet gets there, far above), the left end by MACs. */}
+              <text
+                x={byMacs ? frame.left + 4 : frame.right - 4}
+                textAnchor={byMacs ? 'start' : 'end'}
+                y={wholeY - 5}
+                fontSize={11}
+                className="fill-slate-700 dark:fill-slate-300"
+              >
                 the whole image ({size} px)
               </text>
             </g>
