@@ -40,7 +40,8 @@ async function storeTrained(page: Page, key: string, modelId: string, bytes: num
 
 test('a digits model runs on a test digit picked with the keyboard, and its test accuracy completes', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.goto(MODEL, 'backend=wasm');
+  // Random weights on purpose (a digits model starts with its shipped trained ones: lab-shipped-weights.spec.ts).
+  await lab.goto(MODEL, 'backend=wasm&weights=random');
   // No photo inputs for a digits model; the reason is on the page.
   await expect(lab.digitPad).toBeVisible();
   await expect(lab.runner.getByLabel('Image file')).toHaveCount(0);
@@ -119,9 +120,10 @@ test('a test in progress can be cancelled, and the tensors return to their count
 
 test('weights stored by /train open with trained=<key>; a missing key says so; an upload still works', async ({ page }) => {
   const lab = new LabPage(page);
-  // A missing key: a clear notice, random weights.
+  // A missing key: a clear notice; the model keeps its default, the shipped trained weights.
   await lab.goto(MODEL, 'backend=wasm&trained=zzzzzz-00000000');
   await expect(page.getByTestId('trained-notice')).toContainText('are not stored in this browser');
+  await expect(page.getByTestId('trained-notice')).toContainText('The model uses its trained weights shipped with the site instead.');
 
   const bytes = [...weightsFor(MODEL, 5)];
   const key = 'e2e0001-abcdefgh';
@@ -132,14 +134,15 @@ test('weights stored by /train open with trained=<key>; a missing key says so; a
   await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5);
   await expect(page.getByTestId('random-weights-note')).toHaveCount(0);
 
-  // Bytes the runner refuses: its usual message, and random weights stay.
+  // Bytes the runner refuses: its usual message, and the default (the shipped trained weights) runs.
   await storeTrained(page, 'e2e0002-abcdefgh', MODEL, [1, 2, 3]);
   await lab.goto(MODEL, 'backend=wasm&trained=e2e0002-abcdefgh');
   await expect(lab.runner.getByRole('alert').filter({ hasText: 'could not be used' })).toContainText(
-    `${MODEL}, seed 5 (trained).safetensors could not be used. The previous weights (seeded random, seed 0) stay loaded.`,
+    `${MODEL}, seed 5 (trained).safetensors could not be used. The previous weights (shipped trained weights) stay loaded.`,
     { timeout: 120_000 },
   );
-  await expect(page.getByTestId('random-weights-note')).toBeVisible();
+  await expect(lab.runner.getByTestId('weights-loaded')).toHaveText(/^Loaded: Trained weights shipped with the site \(/);
+  await expect(page.getByTestId('random-weights-note')).toHaveCount(0);
 
   // The same key in another model's lab is not loaded there.
   await lab.goto('resnet_digits', `backend=wasm&trained=${key}`);

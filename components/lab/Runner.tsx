@@ -5,7 +5,7 @@ import type { Graph } from '@/lib/arch/ir';
 import type { Dataset } from '@/lib/arch/registry';
 import { BACKEND_LABELS } from '@/lib/runtime/backend-names';
 import { fallbackNotice } from '@/lib/runtime/backend-policy';
-import { formatMs } from '@/lib/format';
+import { formatBytes, formatInt, formatMs, formatPercent } from '@/lib/format';
 import { footprint } from '@/lib/arch/footprint';
 import { guardRun } from '@/lib/runtime/run-guard';
 import { type Coalesced, coalesce } from '@/lib/runtime/coalesce';
@@ -27,6 +27,8 @@ import { isCancelled } from '@/lib/runtime/cancel';
 import { defaultSource } from '@/lib/weights/sources';
 import { useImagenetWeights } from './useImagenetWeights';
 import { WeightsPicker, type WeightsMode } from './WeightsPicker';
+import { fitsRegisteredModel, kindOfUrlValue, shippedFor, urlSourcesFor, urlValueOf, type UrlWeightSource } from '@/lib/weights/sources';
+import { shippedDigits } from '@/lib/weights/shipped-digits-index';
 
 export type { BackendStatus };
 
@@ -44,6 +46,15 @@ export interface RunnerProps {
   /** Digits models: the test digit shown (index into the test split); local without onDigitChange. */
   readonly digit?: number;
   readonly onDigitChange?: (digit: number) => void;
+  /** The registered model the graph was built from (the lab's knobs rename it); default graph.id. */
+  readonly modelId?: string;
+  /**
+   * Which weights the reader chose (the lab's `weights=` URL value, lib/weights/sources.ts);
+   * default: the model's default source (its shipped trained weights for a digits model, else
+   * random). Local state unless onWeightSourceChange is given.
+   */
+  readonly weightSource?: UrlWeightSource;
+  readonly onWeightSourceChange?: (source: UrlWeightSource) => void;
   /**
    * Weights to load as if the reader had picked the file (the lab's `trained=` link, from /train).
    * Each new object is loaded and run once; null or undefined changes nothing.
@@ -103,8 +114,29 @@ export function Runner(props: RunnerProps) {
   const [drawn, setDrawn] = useState<{ readonly digit: Extract<PadDigit, { source: 'drawn' }> | null } | null>(null);
   const drawnImage = useMemo(() => (drawn?.digit ? greyImage(drawn.digit.pixels, 28, 28) : null), [drawn]);
 
-  const [weightsMode, setWeightsMode] = useState<WeightsMode>('seeded');
+  // Which weights: the reader's choice (the URL's `weights=`, or local), else the model's default.
+  const modelId = props.modelId ?? graph.id;
+  const fits = useMemo(() => fitsRegisteredModel(graph, modelId), [graph, modelId]);
+  const shipped = shippedFor(modelId, { registeredShape: fits });
+  const defaultChoice = urlSourcesFor(modelId)[0];
+  const [localChoice, setLocalChoice] = useState<UrlWeightSource | undefined>(props.weightSource);
+  const choice: UrlWeightSource = (props.onWeightSourceChange ? props.weightSource : localChoice) ?? defaultChoice;
+  // A /train handoff (initialWeights) is picked as a file without touching the URL, which names it itself (trained=).
+  const [override, setOverride] = useState<WeightsMode | null>(null);
+  const weightsMode: WeightsMode = override ?? modeOfChoice(choice);
+  const setWeightsMode = (m: WeightsMode) => {
+    // The host's ImageNet weights are known only once its manifest is read: that choice stays local.
+    if (m === 'imagenet') return setOverride('imagenet');
+    setOverride(null);
+    const v = urlValueOf(m === 'seeded' ? 'random' : m === 'shipped' ? 'shipped-digits' : 'file') as UrlWeightSource;
+    if (props.onWeightSourceChange) props.onWeightSourceChange(v);
+    else setLocalChoice(v);
+  };
   const [weightsFile, setWeightsFile] = useState<{ name: string; blob: Blob; allowValueIssues?: boolean } | null>(null);
+  // What runs: a file chosen but not picked yet, or shipped weights the knobs no longer fit, fall
+  // back to the shipped weights when they fit, else to random ones (the picker says which).
+  const effectiveMode: WeightsMode =
+    weightsMode === 'file' && !weightsFile ? (shipped ? 'shipped' : 'seeded') : weightsMode === 'shipped' && !shipped ? 'seeded' : weightsMode;
   const [weightsError, setWeightsError] = useState<string | null>(null);
   // A file whose values need the reader's word (NaN/Inf, negative variances): load anyway, or keep.
   const [valueQuestion, setValueQuestion] = useState<{ name: string; blob: Blob; text: ValueConfirmText } | null>(null);
@@ -203,9 +235,14 @@ export function Runner(props: RunnerProps) {
 
   const imagenetWanted = weightsMode === 'imagenet' ? imagenet.entry : null;
   const wantedWeights = (): WeightsSource =>
-    weightsMode === 'file' && weightsFile
+    effectiveMode === 'file' && weightsFile
       ? { kind: 'file', name: weightsFile.name, blob: weightsFile.blob, allowValueIssues: weightsFile.allowValueIssues }
-      : { kind: 'seeded', seed };
+      : effectiveMode === 'shipped' && shipped
+        ? { kind: 'shipped-digits', id: shipped.id }
+        : { kind: 'seeded', seed };
+  /** What a failed load falls back to when nothing is loaded yet: the shipped weights when they fit and were not what failed, else random. */
+  const fallbackWeights = (failed: WeightsSource): Extract<WeightsSource, { kind: 'seeded' | 'shipped-digits' }> =>
+    shipped && failed.kind !== 'shipped-digits' ? { kind: 'shipped-digits', id: shipped.id } : { kind: 'seeded', seed };
 
   const runNow = async () => {
     // The pad is the input and empty: nothing to read (the pad shows a hint).
@@ -269,23 +306,29 @@ export function Runner(props: RunnerProps) {
         const r = await s.load(graph, want);
         if (!r.ok) {
           const kept = s.graph === graph && s.hasModel ? weightsLabelText(labelOf(s.weights)) : null;
-          const stays = kept ?? (s.hasModel ? null : `seeded random, seed ${seed}`);
+          const fallback = fallbackWeights(want);
+          const fallbackText = fallback.kind === 'seeded' ? `seeded random, seed ${seed}` : 'shipped trained weights';
+          const stays = kept ?? (s.hasModel ? null : fallbackText);
           if (want.kind === 'file' && r.findings?.length)
             setValueQuestion({ name: want.name, blob: want.blob, text: valueConfirmText(want.name, r.findings, stays) });
           else if (want.kind === 'file') setWeightsError(weightsErrorMessage(want.name, graph.id, r.issues, stays));
           else if (want.kind === 'imagenet') setWeightsError(weightsErrorMessage(want.entry.file, graph.id, r.issues, stays));
-          // Keep (or fall back to) weights that fit: the previous ones, else seeded random.
+          else if (want.kind === 'shipped-digits')
+            // The loader's own sentence (download, size, SHA-256), then what runs instead.
+            setWeightsError(`${r.issues.map((i) => i.message).join(' ')}${stays ? ` The model runs with ${stays} instead.` : ''}`);
+          // Keep (or fall back to) weights that fit: the previous ones, else the default's fallback.
           if (!s.hasModel) {
-            const fallback = await s.load(graph, { kind: 'seeded', seed });
-            if (!fallback.ok) throw new Error(fallback.issues.map((i) => i.message).join('; '));
+            let loaded = await s.load(graph, fallback);
+            if (!loaded.ok && fallback.kind !== 'seeded') loaded = await s.load(graph, { kind: 'seeded', seed });
+            if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('; '));
           }
           if (current()) {
             // The picker shows what is loaded again, so later re-runs don't retry the bad file.
             const w = s.weights;
-            setWeightsMode(w?.kind === 'file' ? 'file' : w?.kind === 'imagenet' ? 'imagenet' : 'seeded');
+            setWeightsMode(w?.kind === 'file' ? 'file' : w?.kind === 'shipped-digits' ? 'shipped' : w?.kind === 'imagenet' ? 'imagenet' : 'seeded');
             setWeightsFile(w?.kind === 'file' ? { name: w.name, blob: w.blob, allowValueIssues: w.allowValueIssues } : null);
           }
-        } else if (want.kind === 'file' || want.kind === 'imagenet') {
+        } else if (want.kind !== 'seeded') {
           setWeightsError(null);
         }
       }
@@ -315,7 +358,8 @@ export function Runner(props: RunnerProps) {
   const runs = useRef<Coalesced | null>(null);
 
   // Run when asked (token) and, once live, whenever what the run depends on changes.
-  const weightsKey: unknown = weightsMode === 'file' && weightsFile ? weightsFile.blob : imagenetWanted ? imagenetWanted.sha256 : seed;
+  const weightsKey: unknown =
+    effectiveMode === 'file' && weightsFile ? weightsFile.blob : imagenetWanted ? imagenetWanted.sha256 : effectiveMode === 'shipped' ? `shipped:${shipped?.id}` : seed;
   const inputKey: unknown = digits ? (drawn ? drawn.digit : `digit:${digitInput.key}`) : input.key;
   const drawing = digits && drawn !== null;
   useEffect(() => {
@@ -351,7 +395,7 @@ export function Runner(props: RunnerProps) {
     setValueQuestion(null);
     setWeightsError(null);
     setWeightsFile({ name: props.initialWeights.name, blob: props.initialWeights.blob });
-    setWeightsMode('file');
+    setOverride('file');
     setLive(true);
     setToken((t) => t + 1);
   }
@@ -417,7 +461,14 @@ export function Runner(props: RunnerProps) {
           )}
           <WeightsPicker
             fileKind={digits ? 'trained' : 'torchvision'}
+            shipped={shipped ? { label: 'Trained', detail: shippedDetail(shipped.id) } : null}
+            shippedUnavailable={
+              !shipped && shippedDigits(modelId)
+                ? `The trained weights shipped with the site fit ${modelId} with the paper's settings; these knobs make another network, so it runs with random weights.`
+                : null
+            }
             mode={weightsMode === 'imagenet' && !imagenet.entry ? 'seeded' : weightsMode}
+            effectiveMode={effectiveMode}
             seed={seed}
             fileName={weightsFile?.name ?? null}
             loadedLabel={weightsLabelText(loaded)}
@@ -474,4 +525,18 @@ export function Runner(props: RunnerProps) {
       </div>
     </section>
   );
+}
+
+function modeOfChoice(v: UrlWeightSource): WeightsMode {
+  const k = kindOfUrlValue(v);
+  return k === 'shipped-digits' ? 'shipped' : k === 'file' ? 'file' : k === 'imagenet' ? 'imagenet' : 'seeded';
+}
+
+/** "98.6% on the 2,000 test digits · 1,250 steps of Adam (10 epochs) · 412 kB": what the shipped weights are. */
+function shippedDetail(id: string): string {
+  const s = shippedDigits(id);
+  if (!s) return '';
+  const t = s.record.training;
+  const optimizer = t.settings.optimizer === 'adam' ? 'Adam' : 'SGD';
+  return `${formatPercent(s.testAccuracy)} on the ${formatInt(s.record.test.n)} test digits · ${formatInt(t.steps)} steps of ${optimizer}${t.epochs ? ` (${t.epochs} epochs)` : ''} · ${formatBytes(s.bytes)}`;
 }

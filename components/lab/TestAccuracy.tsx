@@ -23,7 +23,12 @@ interface Tested {
 }
 
 const sameWeights = (a: WeightsLabel, b: WeightsLabel) =>
-  a.kind === 'seeded' ? b.kind === 'seeded' && a.seed === b.seed : b.kind === 'file' && a.name === b.name;
+  a.kind === 'seeded'
+    ? b.kind === 'seeded' && a.seed === b.seed
+    : a.kind === 'shipped'
+      ? b.kind === 'shipped' && a.id === b.id
+      : b.kind === 'file' && a.name === b.name;
+const weightsKind = (w: WeightsLabel) => (w.kind === 'seeded' ? 'random' : w.kind === 'shipped' ? 'trained (shipped)' : 'from file');
 const weightsText = (w: WeightsLabel) => (w.kind === 'seeded' ? `random weights (seed ${w.seed})` : w.name);
 
 const N = DIGITS_SPLIT.testCount;
@@ -86,7 +91,7 @@ export function TestAccuracy({ source, model }: { source: LabHandle | null; /** 
               testId="test-accuracy-value"
               data={{ 'data-accuracy': shown.report.accuracy, 'data-n': shown.report.n }}
             />
-            <Stat label="Weights" value={shown.weights.kind === 'seeded' ? 'random' : 'from file'} detail={weightsText(shown.weights)} />
+            <Stat label="Weights" value={weightsKind(shown.weights)} detail={weightsText(shown.weights)} />
           </StatGrid>
           {shown.weights.kind === 'seeded' && (
             <div className="text-sm">

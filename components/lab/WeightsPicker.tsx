@@ -6,7 +6,11 @@ import type { ImagenetEntry } from '@/lib/weights/imagenet/manifest';
 import { IMAGENET_HOW_TO_ADD, imagenetDetail, imagenetOptionLabel } from '@/lib/weights/imagenet/labels';
 import { WeightsValueConfirm, type WeightsValueConfirmProps } from './WeightsValueConfirm';
 
-export type WeightsMode = 'seeded' | 'file' | 'imagenet';
+/**
+ * seeded: random (He init); file: the reader's .safetensors; shipped: the model's trained weights
+ * shipped with the site (digits models); imagenet: the host's torchvision weights.
+ */
+export type WeightsMode = 'seeded' | 'file' | 'shipped' | 'imagenet';
 
 /** The host's ImageNet weights for this model (lib/weights/imagenet), when it is one torchvision has. */
 export interface ImagenetChoice {
@@ -17,7 +21,14 @@ export interface ImagenetChoice {
 }
 
 export interface WeightsPickerProps {
+  /** What the reader chose. */
   readonly mode: WeightsMode;
+  /** What runs (a file not picked yet runs the fallback); default `mode`. */
+  readonly effectiveMode?: WeightsMode;
+  /** The model's shipped trained weights, when they fit: offered first. */
+  readonly shipped?: { readonly label: string; readonly detail: string } | null;
+  /** Why the shipped weights are not offered for this network (the knobs changed it), if they exist. */
+  readonly shippedUnavailable?: string | null;
   readonly seed: number;
   /** The chosen .safetensors file, if any. */
   readonly fileName: string | null;
@@ -36,16 +47,27 @@ export interface WeightsPickerProps {
   readonly imagenet?: ImagenetChoice;
 }
 
-/** "Seeded random (seed N)" or a torchvision .safetensors file. */
+/** The model's shipped trained weights (digits models), "Seeded random (seed N)", or a .safetensors file. */
 export function WeightsPicker(p: WeightsPickerProps) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
+  const effective = p.effectiveMode ?? p.mode;
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="space-y-2" data-testid="weights-picker" data-weights={effective}>
       <legend className="mb-1 text-sm font-semibold text-slate-900 dark:text-white">Weights</legend>
       {p.imagenet && (
         <ImagenetOption {...p.imagenet} name={`${id}-w`} checked={p.mode === 'imagenet'} disabled={p.disabled} onChoose={() => p.onModeChange('imagenet')} />
       )}
+      {p.shipped && (
+        <div className="text-sm">
+          <label className="inline-flex items-center gap-2">
+            <input type="radio" name={`${id}-w`} checked={p.mode === 'shipped'} onChange={() => p.onModeChange('shipped')} disabled={p.disabled} />
+            {p.shipped.label} <span className="text-slate-600 dark:text-slate-400">(shipped with the site)</span>
+          </label>
+          <p className="ml-6 text-xs text-slate-600 dark:text-slate-400">{p.shipped.detail}</p>
+        </div>
+      )}
+      {p.shippedUnavailable && <p className="text-xs text-slate-600 dark:text-slate-400">{p.shippedUnavailable}</p>}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <label className="inline-flex items-center gap-2">
           <input type="radio" name={`${id}-w`} checked={p.mode === 'seeded'} onChange={() => p.onModeChange('seeded')} disabled={p.disabled} />
@@ -76,7 +98,7 @@ export function WeightsPicker(p: WeightsPickerProps) {
             onChange={() => (p.fileName ? p.onModeChange('file') : fileRef.current?.click())}
             disabled={p.disabled}
           />
-          {p.fileKind === 'trained' ? 'Trained weights' : 'torchvision weights'}
+          {p.fileKind === 'trained' ? 'Your file' : 'torchvision weights'}
         </label>
         <button type="button" disabled={p.disabled} onClick={() => fileRef.current?.click()} className={smallButtonClass}>
           {p.fileName ? 'Another .safetensors file…' : 'Choose .safetensors file…'}
@@ -96,7 +118,16 @@ export function WeightsPicker(p: WeightsPickerProps) {
           }}
         />
       </div>
-      {p.loadedLabel && <p className="text-xs text-slate-500 dark:text-slate-400">Loaded: {p.loadedLabel}</p>}
+      {p.mode === 'file' && !p.fileName && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Choose a .safetensors file; until then the model runs with {effective === 'shipped' ? 'its shipped trained weights' : 'random weights'}.
+        </p>
+      )}
+      {p.loadedLabel && (
+        <p className="text-sm font-medium text-slate-800 dark:text-slate-200" data-testid="weights-loaded">
+          Loaded: {p.loadedLabel}
+        </p>
+      )}
       {p.valueConfirm && <WeightsValueConfirm {...p.valueConfirm} />}
       {p.error && (
         <div

@@ -16,6 +16,7 @@ import { formatValue } from '@/lib/url-state/schema';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import type { WidgetDefinition } from '@/lib/widgets/definition';
 import { LAB_DEFINITIONS as LAB } from '@/lib/widgets/lab-definitions';
+import { fitsRegisteredModel, shippedFor, type UrlWeightSource } from '@/lib/weights/sources';
 import { KnobsPanel } from './KnobsPanel';
 import { LayerTable } from './LayerTable';
 import { Totals } from './Totals';
@@ -75,6 +76,8 @@ export function ModelLab({ id }: { id: string }) {
   // The network the knobs describe, in the form /train records with trained weights: they load only into the same one.
   const knobQuery = useMemo(() => labKnobQuery(id, Object.fromEntries(names.map((n) => [n, state[n]]))), [id, names, state]);
   const trained = useTrainedWeights(state.trained, id, knobQuery);
+  // Whether the model's shipped trained weights fit this network (not once knobs changed it).
+  const shippedFits = useMemo(() => shippedFor(id, { registeredShape: fitsRegisteredModel(graph, id) }) !== null, [graph, id]);
   const selected = state.layer && (graph.nodes.some((n) => n.name === state.layer) || graph.groups.some((g) => g.id === state.layer)) ? state.layer : null;
   // Embeds of the lab's parts show the model with the paper's knobs: say so when these differ.
   const knobsChanged = names.some((n) => formatValue(schema[n], state[n]) !== formatValue(schema[n], schema[n].default));
@@ -86,7 +89,7 @@ export function ModelLab({ id }: { id: string }) {
   return (
     <div className="space-y-6">
       <Notices notices={notices} />
-      <TrainedNotice state={trained} modelId={id} />
+      <TrainedNotice state={trained} modelId={id} instead={shippedFits ? 'its trained weights shipped with the site' : 'random weights'} />
       <Totals graph={graph} total={cost.total} />
       <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <KnobsPanel
@@ -103,6 +106,7 @@ export function ModelLab({ id }: { id: string }) {
               backend: state.backend,
               sample: state.sample,
               trained: state.trained,
+              weights: state.weights,
               ...(digits ? { digit: state.digit } : {}),
             })
           }
@@ -141,6 +145,9 @@ export function ModelLab({ id }: { id: string }) {
         <WhenNeeded minHeight={480} label="runner">
           <Runner
             graph={graph}
+            modelId={id}
+            weightSource={state.weights as UrlWeightSource}
+            onWeightSourceChange={(weights) => update({ weights })}
             dataset={dataset}
             backend={backend}
             sample={state.sample}

@@ -13,8 +13,11 @@ function knobsInWords(query: string): string {
   return knobs.length ? `other knobs (${knobs.join(', ')})` : "the model's own knobs";
 }
 
-/** What became of the link's `trained=<key>` weights. Whether the file itself loads, the Runner says. */
-export function TrainedNotice({ state, modelId }: { state: TrainedState; modelId: string }) {
+/**
+ * What became of the link's `trained=<key>` weights. Whether the file itself loads, the Runner says.
+ * `instead` names what the model runs with when they cannot be had (lib/weights/sources.ts).
+ */
+export function TrainedNotice({ state, modelId, instead = 'random weights' }: { state: TrainedState; modelId: string; instead?: string }) {
   switch (state.kind) {
     case 'none':
       return null;
@@ -36,8 +39,7 @@ export function TrainedNotice({ state, modelId }: { state: TrainedState; modelId
       return (
         <p role="alert" className={warn} data-testid="trained-notice">
           The trained weights this link names (key {state.key}) are not stored in this browser: weights stay in the browser that trained them, and only the
-          newest few are kept. The model uses random weights instead. Train it again on the <Link href="/train">Train page</Link>, or load a .safetensors file
-          below.
+          newest few are kept. The model uses {instead} instead. Train it again on the <Link href="/train">Train page</Link>, or load a .safetensors file below.
         </p>
       );
     case 'other-model':
@@ -61,7 +63,7 @@ export function TrainedNotice({ state, modelId }: { state: TrainedState; modelId
     case 'error':
       return (
         <p role="alert" className={warn} data-testid="trained-notice">
-          The trained weights could not be read from this browser&apos;s storage ({state.message}). The model uses random weights instead.
+          The trained weights could not be read from this browser&apos;s storage ({state.message}). The model uses {instead} instead.
         </p>
       );
   }

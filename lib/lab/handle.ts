@@ -15,7 +15,11 @@ import type { Prediction, RgbaImage } from '../runtime/imagenet';
 import type { LabProfile } from './profile-stats';
 import { type ProfileRequest, type RunSession, StaleSessionError } from './session';
 
-export type WeightsLabel = { readonly kind: 'seeded'; readonly seed: number } | { readonly kind: 'file'; readonly name: string };
+/** What a run's weights were: seeded random, a file (or /train handoff) by name, or a model's shipped trained weights. */
+export type WeightsLabel =
+  | { readonly kind: 'seeded'; readonly seed: number }
+  | { readonly kind: 'file'; readonly name: string }
+  | { readonly kind: 'shipped'; readonly id: string; readonly name: string };
 
 export interface LabHandle {
   readonly graph: Graph;

@@ -1,8 +1,11 @@
 /**
  * Where the lab's weights come from, and reading them into a validated StateDict (plain arrays,
- * nothing on the GPU yet): seeded He init, or a torchvision .safetensors file read through the one
- * validated path (lib/runtime/weights/read-weights.ts: the format's rules, every key and shape
- * against the graph, then NaN/Inf and negative running variances).
+ * nothing on the GPU yet): seeded He init, a torchvision .safetensors file, or a digits model's
+ * trained weights shipped with the site (lib/weights/shipped-digits.ts: downloaded once, size and
+ * SHA-256 checked), the files read through the one validated path
+ * (lib/runtime/weights/read-weights.ts: the format's rules, every key and shape against the
+ * graph, then NaN/Inf and negative running variances). Which of them a model starts with is
+ * lib/weights/sources.ts's rule.
  */
 import type { Graph } from '../arch/ir';
 import type { WeightIssue } from '../runtime/weights/load-state-dict';
@@ -21,6 +24,7 @@ export type WeightsSource =
   | { readonly kind: 'seeded'; readonly seed: number }
   | { readonly kind: 'file'; readonly name: string; readonly blob: Blob; readonly allowValueIssues?: boolean }
   | { readonly kind: 'imagenet'; readonly entry: ImagenetEntry; readonly bytes: Uint8Array };
+  | { readonly kind: 'shipped-digits'; readonly id: string };
 
 /** Not ok with `findings`: a well-formed file whose values need the reader's word (load anyway, or keep). */
 export type LoadOutcome = { readonly ok: true } | { readonly ok: false; readonly issues: readonly WeightIssue[]; readonly findings?: readonly ValueFinding[] };
@@ -40,6 +44,20 @@ export async function readStateDict(rt: Runtime, graph: Graph, weights: WeightsS
   if (weights.kind === 'imagenet') {
     progress?.(0.5);
     const r = rt.weightsFile.readWeightsFile(weights.bytes, graph);
+    if (!r.ok) return r;
+    progress?.(1);
+    return { ok: true, sd: r.sd };
+  }
+  if (weights.kind === 'shipped-digits') {
+    // Loaded when first chosen (the index is static; the loader and its hashing are not).
+    const { shippedDigitsBytes } = await import('../weights/shipped-digits');
+    let shipped: Uint8Array;
+    try {
+      shipped = await shippedDigitsBytes(weights.id, { onProgress: (p) => progress?.(p.total ? (0.9 * p.loaded) / p.total : 0) });
+    } catch (e) {
+      return { ok: false, issues: [{ kind: 'parse', key: '', message: errorText(e) }] };
+    }
+    const r = rt.weightsFile.readWeightsFile(shipped, graph);
     if (!r.ok) return r;
     progress?.(1);
     return { ok: true, sd: r.sd };

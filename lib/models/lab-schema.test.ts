@@ -32,4 +32,14 @@ describe('lab URL schema per dataset', () => {
     expect(bad.notices).toHaveLength(1);
     expect(bad.notices[0].param).toBe('trained');
   });
+
+  it('weights=: a digits model starts with its shipped trained weights, an ImageNet model with random ones; a bad value gets a notice', () => {
+    const d = labSchema('densenet_digits');
+    expect(d.weights).toMatchObject({ kind: 'enum', values: ['trained', 'random', 'file'], default: 'trained' });
+    expect(parseParams(d, new URLSearchParams('weights=random')).state.weights).toBe('random');
+    const bad = parseParams(d, new URLSearchParams('weights=imagenet'));
+    expect(bad.state.weights).toBe('trained');
+    expect(bad.notices.map((n) => n.param)).toEqual(['weights']);
+    expect(labSchema('resnet50').weights).toMatchObject({ values: ['random', 'file'], default: 'random' });
+  });
 });

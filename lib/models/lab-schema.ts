@@ -21,6 +21,7 @@ import { enumP, intP, parseParams, stringP, toSearchParams, type Param, type Sch
 import { SAMPLE_IDS, sampleParam } from '@/lib/lab/samples';
 import { digitParam } from '@/lib/lab/digits-input';
 import { TRAINED_KEY_MAX_LENGTH, TRAINED_KEY_PATTERN } from '@/lib/train/handoff';
+import { urlSourcesFor } from '@/lib/weights/sources';
 import { decodeMnasBlocks, mnasBlocksParam } from './mnas-code';
 
 /** The built-in photos (one list: lib/lab/samples.ts). */
@@ -127,16 +128,32 @@ export type CommonState = StateOf<ReturnType<typeof commonParams>>;
  * The common parameters, typed, plus the family's knob parameters (validated by the schema); a
  * digits model's `digit` too, and its `psize` is one of DIGITS_PROFILE_SIZES.
  */
-export type LabState = Omit<CommonState, 'psize'> & { psize: string; digit?: number } & Record<string, unknown>;
+export type LabState = Omit<CommonState, 'psize'> & { psize: string; digit?: number; weights: string } & Record<string, unknown>;
 
 /** Family knob parameter names, for the knob panel (the rest are common to every lab). */
 export function knobParamNames(id: string): string[] {
   return Object.keys(modelKnobParams(id));
 }
 
+/**
+ * Which weights the runner uses (lib/weights/sources.ts): the model's default first (its shipped
+ * trained weights for a digits model, else random), then the others it offers; `file` records
+ * that the reader brings a .safetensors file (which no link can carry).
+ */
+function weightsParam(id: string): Param {
+  const values = urlSourcesFor(id);
+  const names: Record<string, string> = {
+    trained: 'trained weights shipped with the site',
+    imagenet: "the host's ImageNet weights",
+    random: 'seeded random weights',
+    file: 'a .safetensors file you choose',
+  };
+  return enumP(values, values[0], `the weights the model runs with: ${values.map((v) => `${v} (${names[v]})`).join(', ')}`);
+}
+
 export function labSchema(id: string): Schema {
   const m = getModel(id);
-  return { ...commonParams(m.defaultSize), ...datasetParams(m.dataset), ...familyParams(m.family, modelKnobs(id)) };
+  return { ...commonParams(m.defaultSize), weights: weightsParam(id), ...datasetParams(m.dataset), ...familyParams(m.family, modelKnobs(id)) };
 }
 
 export function isModelId(id: string): boolean {
