@@ -162,7 +162,7 @@ export class TrainingRun {
         reports.push(r);
         options.onStep?.(r);
       }
-      if (this.stepsLeft === 0 && this.calibrated === 0 && (this.config.preciseBn ?? 0) > 0) await this.preciseBn(this.config.preciseBn ?? 0, options.signal);
+      if (this.stepsLeft === 0 && this.calibrated === 0 && (this.config.preciseBn ?? 0) > 0) await this.recalibrateBn(this.config.preciseBn ?? 0, options);
       return reports;
     } finally {
       this.running = false;
@@ -199,21 +199,28 @@ export class TrainingRun {
 
   /**
    * Precise BN (precise-bn.ts): running statistics reset, then the plain average over `k` training
-   * batches, in train mode without gradients. The batches are the ones training would have drawn
-   * next (the sampler's order continued past the last step: the next epoch, shuffled as usual), so
-   * the result depends only on the config. Cancelling stops it between batches; the statistics are
-   * then those of the batches so far, and the next run() starts it again from the reset.
+   * batches, in train mode without gradients; the weights are untouched. run() calls it once the
+   * last step is done when config.preciseBn > 0. The batches are the first `k` of the run's first
+   * epoch order (the seeded sampler from step 0, as `update_bn(train_loader, model)` takes one pass
+   * of the loader), so the result is a function of the weights and the config alone: recalibrating
+   * a saved state dict gives exactly what the run that trained it would have. Cancelling stops it
+   * between batches; the statistics are then those of the batches so far, and the next run()
+   * starts it again from the reset.
    */
-  private async preciseBn(k: number, signal: AbortSignal | undefined): Promise<void> {
-    const sampler = this.samplerAt(this.config.steps);
+  async recalibrateBn(k: number, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+    this.live();
+    if (!Number.isInteger(k) || k < 1) throw new RangeError(`precise BN needs a whole number of batches ≥ 1, got ${k}`);
+    const c = this.config;
+    const sampler = new BatchSampler({ n: this.train.shape[0], batchSize: c.batchSize, shuffle: c.shuffle, seed: c.seed });
+    this.calibrated = 0;
     resetRunningStats(this.model);
     for (let i = 0; i < k; i++) {
       if (i > 0) await yieldToPage();
-      throwIfCancelled(signal);
+      throwIfCancelled(options.signal);
       if (this.disposed) throw new CancelledError('training run disposed');
       const { x, labels } = gatherBatch(this.train, sampler.next());
       try {
-        preciseBnBatch(this.model, x, { dropout: this.config.dropout, seed: this.config.seed, step: this.config.steps + i });
+        preciseBnBatch(this.model, x, { dropout: c.dropout, seed: c.seed, step: i });
       } finally {
         tf.dispose([x, labels]);
       }
