@@ -359,7 +359,13 @@ export function Runner(props: RunnerProps) {
 
   // Run when asked (token) and, once live, whenever what the run depends on changes.
   const weightsKey: unknown =
-    effectiveMode === 'file' && weightsFile ? weightsFile.blob : imagenetWanted ? imagenetWanted.sha256 : effectiveMode === 'shipped' ? `shipped:${shipped?.id}` : seed;
+    effectiveMode === 'file' && weightsFile
+      ? weightsFile.blob
+      : imagenetWanted
+        ? imagenetWanted.sha256
+        : effectiveMode === 'shipped'
+          ? `shipped:${shipped?.id}`
+          : seed;
   const inputKey: unknown = digits ? (drawn ? drawn.digit : `digit:${digitInput.key}`) : input.key;
   const drawing = digits && drawn !== null;
   useEffect(() => {

@@ -23,7 +23,7 @@ import type { Runtime } from './runtime-loader';
 export type WeightsSource =
   | { readonly kind: 'seeded'; readonly seed: number }
   | { readonly kind: 'file'; readonly name: string; readonly blob: Blob; readonly allowValueIssues?: boolean }
-  | { readonly kind: 'imagenet'; readonly entry: ImagenetEntry; readonly bytes: Uint8Array };
+  | { readonly kind: 'imagenet'; readonly entry: ImagenetEntry; readonly bytes: Uint8Array }
   | { readonly kind: 'shipped-digits'; readonly id: string };
 
 /** Not ok with `findings`: a well-formed file whose values need the reader's word (load anyway, or keep). */
