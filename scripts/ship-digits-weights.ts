@@ -170,7 +170,7 @@ async function main(): Promise<number> {
         if (code !== 0) throw new Error(`arch train exited with ${code}`);
         trained = JSON.parse(c.out()) as TrainOutput;
       }
-      let bytes = new Uint8Array(readFileSync(file));
+      let bytes: Uint8Array = new Uint8Array(readFileSync(file));
       const resolvedRecipe = resolveTrainConfig(recipe, { trainSize: DIGITS_SPLIT.trainCount, refuse: true });
       let wallMs = trained.ms;
       if (values.from && (resolvedRecipe.config.preciseBn ?? 0) > 0) {

@@ -119,8 +119,14 @@ export function Runner(props: RunnerProps) {
   const fits = useMemo(() => fitsRegisteredModel(graph, modelId), [graph, modelId]);
   const shipped = shippedFor(modelId, { registeredShape: fits });
   const defaultChoice = urlSourcesFor(modelId)[0];
+  // Local at once (the URL follows asynchronously), and following the prop when it changes.
   const [localChoice, setLocalChoice] = useState<UrlWeightSource | undefined>(props.weightSource);
-  const choice: UrlWeightSource = (props.onWeightSourceChange ? props.weightSource : localChoice) ?? defaultChoice;
+  const [seenChoice, setSeenChoice] = useState(props.weightSource);
+  if (seenChoice !== props.weightSource) {
+    setSeenChoice(props.weightSource);
+    setLocalChoice(props.weightSource);
+  }
+  const choice: UrlWeightSource = localChoice ?? defaultChoice;
   // A /train handoff (initialWeights) is picked as a file without touching the URL, which names it itself (trained=).
   const [override, setOverride] = useState<WeightsMode | null>(null);
   const weightsMode: WeightsMode = override ?? modeOfChoice(choice);
@@ -129,8 +135,8 @@ export function Runner(props: RunnerProps) {
     if (m === 'imagenet') return setOverride('imagenet');
     setOverride(null);
     const v = urlValueOf(m === 'seeded' ? 'random' : m === 'shipped' ? 'shipped-digits' : 'file') as UrlWeightSource;
-    if (props.onWeightSourceChange) props.onWeightSourceChange(v);
-    else setLocalChoice(v);
+    setLocalChoice(v);
+    props.onWeightSourceChange?.(v);
   };
   const [weightsFile, setWeightsFile] = useState<{ name: string; blob: Blob; allowValueIssues?: boolean } | null>(null);
   // What runs: a file chosen but not picked yet, or shipped weights the knobs no longer fit, fall

@@ -52,7 +52,12 @@ export function ModelLab({ id }: { id: string }) {
   const openSet = (prev: LabState) => new Set(prev.open.split(',').filter(Boolean));
   const expanded = useMemo(() => new Set(state.open.split(',').filter(Boolean)), [state.open]);
 
-  const built = useMemo(() => labGraph(id, state), [id, state]);
+  // The network depends on the knobs and the size only: the same Graph object across changes of
+  // input, seed, weights or view, so the runner keeps its model (it rebuilds for a new graph).
+  const graphKey = JSON.stringify([id, state.size, ...names.map((n) => state[n])]);
+  const [builtFor, setBuiltFor] = useState<{ key: string; built: LabGraph } | null>(null);
+  const built = builtFor?.key === graphKey ? builtFor.built : labGraph(id, state);
+  if (builtFor?.key !== graphKey) setBuiltFor({ key: graphKey, built });
   // Keep showing the last valid network while the knobs describe an impossible one.
   // (React's "storing information from previous renders" pattern: set state during render.)
   const [lastGood, setLastGood] = useState<Extract<LabGraph, { ok: true }> | null>(built.ok ? built : null);
