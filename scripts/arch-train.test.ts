@@ -336,7 +336,7 @@ describe('arch train / eval as processes', () => {
     const text = await run('train', 'mnasnet_digits', '--data', good, '--batch', '16', '--steps', '1', '--backend', 'wasm');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^step 1\/1  loss \d\.\d{4}  batch accuracy .*\nmnasnet_digits on wasm: 1 step of 16 \(.*good\.safetensors\) in .*images\/s\n$/);
-    const ev = await run('eval', 'mnasnet_digits', '--data', good, '--backend', 'cpu');
+    const ev = await run('eval', 'mnasnet_digits', '--data', good, '--random', '--backend', 'cpu');
     expect(ev.code).toBe(0);
     expect(ev.out).toMatch(/^mnasnet_digits \(seeded init, seed 0, untrained\) on cpu: accuracy .* on 32 images \(.*good\.safetensors\)\n\ntrue\\pred/);
   });
