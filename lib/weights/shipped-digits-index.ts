@@ -5,11 +5,11 @@
  * model's size, hash and accuracy are written once, by `npm run weights:digits`. The loader is
  * shipped-digits.ts, which re-exports all of this.
  */
-import densenetDigits from '../../public/weights/digits/densenet_digits.json';
-import mnasnetDigits from '../../public/weights/digits/mnasnet_digits.json';
-import resnetDigits from '../../public/weights/digits/resnet_digits.json';
-import resnextDigits from '../../public/weights/digits/resnext_digits.json';
-import shufflenetV2Digits from '../../public/weights/digits/shufflenet_v2_digits.json';
+import densenetDigits from '../../public/weights/digits/densenet_digits.json' with { type: 'json' };
+import mnasnetDigits from '../../public/weights/digits/mnasnet_digits.json' with { type: 'json' };
+import resnetDigits from '../../public/weights/digits/resnet_digits.json' with { type: 'json' };
+import resnextDigits from '../../public/weights/digits/resnext_digits.json' with { type: 'json' };
+import shufflenetV2Digits from '../../public/weights/digits/shufflenet_v2_digits.json' with { type: 'json' };
 import type { DigitsTrainingRecord } from './digits-record';
 
 /** Where the files are served from (public/weights/digits/), a root path as the digits data's. */
