@@ -32,7 +32,7 @@ export function ParamTable({ rows, caption, testId, widgetId }: { rows: readonly
             <tr key={r.name} data-param={r.name} className={T.row}>
               <th scope="row" className={T.rowHead}>
                 <code className="font-mono text-[13px] font-semibold text-slate-900 dark:text-white">{r.name}</code>
-                <span className="block whitespace-nowrap text-xs text-slate-500 max-sm:ml-2 max-sm:inline dark:text-slate-400">{r.type}</span>
+                <span className="block text-xs text-slate-500 max-sm:ml-2 max-sm:inline sm:whitespace-nowrap dark:text-slate-400">{r.type}</span>
               </th>
               <td className={`${T.cell} break-words sm:max-w-[18rem]`}>
                 <span className={T.label}>Accepts</span>
