@@ -26,9 +26,17 @@ async function checkWidget(root: Locator) {
   // Hover: the point under the mouse is read out (DenseNet-121's last layer, top right in linear scale).
   await root.getByLabel('Architecture', { exact: true }).selectOption('densenet121');
   const path = root.locator('[data-curve="densenet121"] path');
-  const box = (await path.boundingBox())!;
-  await root.page().mouse.move(box.x + box.width - 1, box.y + 1);
-  await expect(readout).toContainText('DenseNet-121, layer 120');
+  // The mouse can only hover what is on screen: an embed's chart can sit below the fold.
+  await path.scrollIntoViewIfNeeded();
+  // Hover again until it reads: the choice above re-renders the chart and resets the read-out.
+  await expect
+    .poll(async () => {
+      const box = (await path.boundingBox())!;
+      await root.page().mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await root.page().mouse.move(box.x + box.width - 1, box.y + 1);
+      return readout.textContent();
+    })
+    .toContain('DenseNet-121, layer 120');
   await expect(readout).toContainText('2071×2071 px');
   await expect(root.getByTestId('rf-depth-active')).toHaveCount(1);
 
