@@ -2,11 +2,9 @@
  * `arch rf <id> [--size N] [--json]`: the theoretical receptive field of every node (lib/arch/
  * receptive-field.ts; Araujo et al. 2019, Distill), named as in torchvision.
  */
-import { parseArgs } from 'node:util';
 import { fieldRows } from '../lib/arch/receptive-field';
-import { buildGraph, getModel } from '../lib/arch/registry';
-import { asUsage, parseSize } from './arch-summary';
-import { type Command, UsageError } from './arch-types';
+import { graphCommandArgs } from './arch-summary';
+import type { Command } from './arch-types';
 
 const pair = (p: readonly number[]) => `${p[0]}×${p[1]}`;
 
@@ -23,21 +21,10 @@ export const rfCommand: Command = {
     'start + [i, j]·jump. global: a global pool or anything after one; rf is then the image.',
   ].join('\n'),
   run(args, io) {
-    const { values, positionals } = asUsage(() =>
-      parseArgs({
-        args: [...args],
-        options: { size: { type: 'string' }, json: { type: 'boolean' } },
-        allowPositionals: true,
-        strict: true,
-      }),
-    );
-    if (positionals.length !== 1) throw new UsageError(`rf expects exactly one model id, got ${positionals.length}`);
-    const id = positionals[0];
-    getModel(id);
-    const graph = buildGraph(id, { size: parseSize(values.size) });
+    const { id, graph, json } = graphCommandArgs('rf', args);
     const rows = fieldRows(graph);
     const size = graph.input[1];
-    if (values.json) {
+    if (json) {
       const layers = rows.map((r) => ({ name: r.name, rf: r.rf, jump: r.jump, start: r.start, global: r.global }));
       io.stdout(JSON.stringify({ id, size, layers }) + '\n');
       return 0;

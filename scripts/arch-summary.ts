@@ -21,23 +21,31 @@ export function parseSize(v: string | boolean | undefined): number | undefined {
   return Number(v);
 }
 
+/**
+ * The arguments every per-model command takes, `<id> [--size N] [--json]`: the registered id, its
+ * graph built at that size, and whether JSON was asked for (summary, rf).
+ */
+export function graphCommandArgs(command: string, args: readonly string[]) {
+  const { values, positionals } = asUsage(() =>
+    parseArgs({
+      args: [...args],
+      options: { size: { type: 'string' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (positionals.length !== 1) throw new UsageError(`${command} expects exactly one model id, got ${positionals.length}`);
+  const id = positionals[0];
+  getModel(id);
+  return { id, graph: buildGraph(id, { size: parseSize(values.size) }), json: values.json === true };
+}
+
 export const summaryCommand: Command = {
   summary: 'per-layer table (name, op, out shape, params, MACs) with stage subtotals and totals',
   usage: 'summary <id> [--size N] [--json]',
   run(args, io) {
-    const { values, positionals } = asUsage(() =>
-      parseArgs({
-        args: [...args],
-        options: { size: { type: 'string' }, json: { type: 'boolean' } },
-        allowPositionals: true,
-        strict: true,
-      }),
-    );
-    if (positionals.length !== 1) throw new UsageError(`summary expects exactly one model id, got ${positionals.length}`);
-    const id = positionals[0];
-    getModel(id);
-    const graph = buildGraph(id, { size: parseSize(values.size) });
-    if (values.json) {
+    const { id, graph, json } = graphCommandArgs('summary', args);
+    if (json) {
       const s = summarize(graph);
       // Exactly {id, input, params, macs, layers}; id is the registered id.
       io.stdout(JSON.stringify({ id, input: s.input, params: s.params, macs: s.macs, layers: s.layers }) + '\n');
