@@ -4,6 +4,7 @@
  * and streams; Node ≥ 18 has both). A cancel rejects with the runtime's CancelledError.
  */
 import { CancelledError, throwIfCancelled } from '../runtime/cancel';
+import { readBody } from './read-body';
 
 export interface FetchProgress {
   readonly loaded: number;
@@ -45,38 +46,11 @@ export async function fetchBytes(url: string, options: FetchBytesOptions = {}): 
   if (!res.ok) throw new FetchBytesError('http', `${url} answered HTTP ${res.status}${res.status === 404 ? ' (not found)' : ''}`, res.status);
   const header = Number(res.headers.get('content-length'));
   const total = options.expectedBytes ?? (Number.isFinite(header) && header > 0 ? header : null);
-  try {
-    if (!res.body) {
-      const all = new Uint8Array(await res.arrayBuffer());
-      onProgress?.({ loaded: all.length, total });
-      return all;
-    }
-    const reader = res.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let loaded = 0;
-    onProgress?.({ loaded, total });
-    for (;;) {
-      if (signal?.aborted) {
-        await reader.cancel().catch(() => undefined);
-        throw new CancelledError();
-      }
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.length;
-      onProgress?.({ loaded, total });
-    }
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(loaded);
-    let o = 0;
-    for (const c of chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
-    return out;
-  } catch (e) {
-    if (signal?.aborted) throw new CancelledError();
-    if (e instanceof CancelledError) throw e;
-    throw new FetchBytesError('network', `${url} stopped downloading (${text(e)})`);
-  }
+  onProgress?.({ loaded: 0, total });
+  const { bytes } = await readBody(res, {
+    signal,
+    onChunk: (_chunk, loaded) => onProgress?.({ loaded, total }),
+    brokeOff: (e) => new FetchBytesError('network', `${url} stopped downloading (${text(e)})`),
+  });
+  return bytes;
 }

@@ -4,6 +4,7 @@
  * The decoded bytes are kept for the page's lifetime, so the lab and the trainer fetch once.
  */
 import { CancelledError, throwIfCancelled } from '../../runtime/cancel';
+import { joinChunks, readBody } from '../../weights/read-body';
 import { DIGITS_HEADER_BYTES, decodeDigits, type PackedDigits } from './format';
 import { toDigitsData, type DigitsData } from './images';
 
@@ -37,38 +38,6 @@ function totalFromHeader(head: Uint8Array): number | null {
   return DIGITS_HEADER_BYTES + n * (1 + image);
 }
 
-async function readBody(res: Response, signal: AbortSignal | undefined, onProgress: LoadDigitsOptions['onProgress']): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  let total: number | null = null;
-  for (;;) {
-    if (signal?.aborted) {
-      await reader.cancel().catch(() => undefined);
-      throw new CancelledError();
-    }
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    if (total === null) total = totalFromHeader(chunks.length === 1 ? value : concat(chunks, loaded));
-    onProgress?.({ loaded, total });
-  }
-  return concat(chunks, loaded);
-}
-
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
-
 /** The packed (u8) digits, fetched once per URL. Throws a DigitsFormatError for a bad file. */
 export async function loadPackedDigits(options: LoadDigitsOptions = {}): Promise<PackedDigits> {
   const url = options.url ?? DIGITS_ASSET_PATH;
@@ -86,13 +55,21 @@ export async function loadPackedDigits(options: LoadDigitsOptions = {}): Promise
     throw new Error(
       `could not load the digits dataset: ${url} answered HTTP ${res.status}${res.status === 404 ? ' (run npm run prepare-assets to build it)' : ''}`,
     );
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBody(res, options.signal, options.onProgress);
-  } catch (e) {
-    if (options.signal?.aborted) throw new CancelledError();
-    throw e;
-  }
+  // The total is in the file's own header (its first 32 bytes), so it is known once they are in.
+  let head: Uint8Array[] = [];
+  let total: number | null = null;
+  const { bytes } = await readBody(res, {
+    signal: options.signal,
+    onChunk: (chunk, loaded) => {
+      if (total === null) {
+        head.push(chunk);
+        total = totalFromHeader(joinChunks(head));
+        if (total !== null) head = [];
+      }
+      options.onProgress?.({ loaded, total });
+    },
+    brokeOff: (e) => new Error(`the digits dataset stopped downloading from ${url}: ${e instanceof Error ? e.message : String(e)}`),
+  });
   const packed = decodeDigits(bytes);
   cache.set(url, packed);
   return packed;

@@ -7,6 +7,7 @@
  */
 import { CancelledError } from '../../runtime/cancel';
 import { formatBytes } from '../../format/bytes';
+import { readBody } from '../read-body';
 import { type WeightsCache, cacheKey, openWeightsCache, storeWeights } from './cache';
 import type { ImagenetEntry } from './manifest';
 import { type HashPath, Sha256, sha256Hex, subtleCrypto } from './sha256';
@@ -88,51 +89,25 @@ async function verify(entry: ImagenetEntry, bytes: Uint8Array, subtle: SubtleCry
 }
 
 /** Reads a response body into a buffer of the manifest's size, reporting progress and stopping early when it runs over. */
-async function readBody(res: Response, entry: ImagenetEntry, o: FetchWeightsOptions, hasher: Sha256 | null): Promise<Uint8Array> {
+async function readWeightsBody(res: Response, entry: ImagenetEntry, o: FetchWeightsOptions, hasher: Sha256 | null): Promise<Uint8Array> {
   const total = entry.bytes;
-  const buf = new Uint8Array(total);
-  let loaded = 0;
-  const report = () => o.onProgress?.({ loaded: Math.min(loaded, total), total, stage: 'download' });
-  report();
-  if (!res.body) {
-    const all = new Uint8Array(await res.arrayBuffer());
-    loaded = all.length;
-    hasher?.update(all);
-    report();
-    return all;
-  }
-  const reader = res.body.getReader();
-  for (;;) {
-    if (o.signal?.aborted) {
-      await reader.cancel().catch(() => undefined);
-      throw new CancelledError();
-    }
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch (e) {
-      checkAbort(o.signal);
-      throw new ImagenetWeightsError(
+  const report = (loaded: number) => o.onProgress?.({ loaded: Math.min(loaded, total), total, stage: 'download' });
+  report(0);
+  const { bytes } = await readBody(res, {
+    signal: o.signal,
+    // An over-long body stops at the chunk that overflows; verify() then reports the longer size.
+    into: new Uint8Array(total),
+    onChunk: (chunk, loaded) => {
+      if (loaded <= total) hasher?.update(chunk);
+      report(loaded);
+    },
+    brokeOff: (e, loaded) =>
+      new ImagenetWeightsError(
         'network',
         `The download of ${entry.file} broke off after ${formatBytes(loaded)} of ${formatBytes(total)} (${(e as Error).message || 'network error'}).`,
-      );
-    }
-    if (chunk.done) break;
-    const v = chunk.value;
-    if (loaded + v.length > total) {
-      await reader.cancel().catch(() => undefined);
-      // Report the over-long size through the same check as a complete read.
-      const over = new Uint8Array(loaded + v.length);
-      over.set(buf.subarray(0, loaded));
-      over.set(v, loaded);
-      return over;
-    }
-    buf.set(v, loaded);
-    hasher?.update(v);
-    loaded += v.length;
-    report();
-  }
-  return loaded === total ? buf : buf.subarray(0, loaded);
+      ),
+  });
+  return bytes;
 }
 
 /**
@@ -183,7 +158,7 @@ export async function fetchImagenetWeights(entry: ImagenetEntry, o: FetchWeights
 
   // Without Web Crypto the hash is computed as the bytes arrive; with it, once at the end.
   const hasher = subtle ? null : new Sha256();
-  const bytes = await readBody(res, entry, o, hasher);
+  const bytes = await readWeightsBody(res, entry, o, hasher);
   o.onProgress?.({ loaded: bytes.length, total: entry.bytes, stage: 'verify' });
   const hashPath = await verify(entry, bytes, subtle, bytes.length === entry.bytes ? hasher : null);
   const cached = cache ? await storeWeights(cache, url, entry.sha256, bytes) : false;
