@@ -1,5 +1,6 @@
 'use client';
 
+import { ChartSvg } from '@/components/charts/ChartSvg';
 import type { Ref } from 'react';
 import { formatMacs, formatMs, formatPercent } from '@/lib/format';
 import { OP_KIND_LABELS, kindColour } from '@/lib/lab/op-kind';
@@ -28,19 +29,7 @@ export function KindShareBars({ totals, width, title, svgRef }: KindShareBarsPro
   const rowH = narrow ? ROW + 14 : ROW;
   const height = TOP + totals.length * rowH + 6;
   return (
-    <svg
-      ref={svgRef}
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-      role="img"
-      aria-label={title}
-      className="block max-w-full text-slate-700 dark:text-slate-300"
-      fontFamily="ui-sans-serif, system-ui, sans-serif"
-      fontSize={11}
-      data-testid="kind-bars"
-    >
-      <title>{title}</title>
+    <ChartSvg width={width} height={height} title={title} svgRef={svgRef} testId="kind-bars">
       <g aria-hidden="true">
         <rect x={x0} y={6} width={12} height={10} fill="currentColor" fillOpacity={0.75} />
         <text x={x0 + 16} y={11} dominantBaseline="central" fill="currentColor">
@@ -69,6 +58,6 @@ export function KindShareBars({ totals, width, title, svgRef }: KindShareBarsPro
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

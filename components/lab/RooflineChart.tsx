@@ -1,5 +1,6 @@
 'use client';
 
+import { ChartSvg } from '@/components/charts/ChartSvg';
 import { type KeyboardEvent, type Ref, useMemo } from 'react';
 import { scaleLog } from 'd3';
 import { Axis } from '@/components/charts/Axis';
@@ -107,19 +108,7 @@ export function RooflineChart({ rows, roofs, width, highlight, onHighlight, onSe
       className="rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-accent-500"
       data-testid="roofline-chart"
     >
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        role="img"
-        aria-label={title}
-        className="block max-w-full text-slate-700 dark:text-slate-300"
-        fontFamily="ui-sans-serif, system-ui, sans-serif"
-        fontSize={11}
-        onMouseLeave={() => onHighlight?.(null)}
-      >
-        <title>{title}</title>
+      <ChartSvg width={width} height={height} title={title} svgRef={svgRef} onMouseLeave={() => onHighlight?.(null)}>
         <g aria-hidden="true">
           <rect x={stripX0} y={frame.top} width={stripX1 - stripX0} height={plotH} fill="currentColor" fillOpacity={0.06} />
           <text x={(stripX0 + stripX1) / 2} y={frame.bottom + 14} textAnchor="middle" fill="currentColor" fontSize={10}>
@@ -164,7 +153,7 @@ export function RooflineChart({ rows, roofs, width, highlight, onHighlight, onSe
             );
           })}
         </g>
-      </svg>
+      </ChartSvg>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { ChartSvg } from '@/components/charts/ChartSvg';
 import { type Ref, useMemo } from 'react';
 import { scaleLog } from 'd3';
 import { Axis } from '@/components/charts/Axis';
@@ -92,20 +93,7 @@ export function TimeScatter({ rows, width, timerText, highlight, onHighlight, ti
   points.sort((a, b) => Number(a.r.name === highlight) - Number(b.r.name === highlight));
 
   return (
-    <svg
-      ref={svgRef}
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-      role="img"
-      aria-label={title}
-      className="block max-w-full text-slate-700 dark:text-slate-300"
-      fontFamily="ui-sans-serif, system-ui, sans-serif"
-      fontSize={11}
-      onMouseLeave={() => onHighlight?.(null)}
-      data-testid="time-scatter"
-    >
-      <title>{title}</title>
+    <ChartSvg width={width} height={height} title={title} svgRef={svgRef} testId="time-scatter" onMouseLeave={() => onHighlight?.(null)}>
       <g aria-hidden="true">
         {legend.items.map(({ kind, x: lx, y: ly }) => (
           <g key={kind} transform={`translate(${lx},${ly})`}>
@@ -157,6 +145,6 @@ export function TimeScatter({ rows, width, timerText, highlight, onHighlight, ti
           );
         })}
       </g>
-    </svg>
+    </ChartSvg>
   );
 }
