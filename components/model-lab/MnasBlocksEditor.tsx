@@ -1,16 +1,9 @@
 'use client';
 
-import { MNAS_CONV_OPS, MNAS_FILTER_MULTS, MNAS_KERNELS, MNAS_MAX_LAYERS, MNAS_SE_RATIOS, type MnasBlockChoice } from '@/lib/arch';
+import { MNAS_MAX_LAYERS, type MnasBlockChoice } from '@/lib/arch';
+import { MnasChoiceCells } from '@/components/widgets/mnasnet/MnasChoiceCells';
 import { decodeMnasBlocks, encodeMnasBlocks } from '@/lib/models/mnas-code';
 import { smallControlClass } from '@/components/ui/styles';
-
-const OP_LABEL: Record<MnasBlockChoice['op'], string> = {
-  conv: 'Conv',
-  sepconv: 'SepConv',
-  mbconv1: 'MBConv1',
-  mbconv3: 'MBConv3',
-  mbconv6: 'MBConv6',
-};
 
 /** The 7 blocks of MnasNet's factorized search space, each with its own choices (paper Fig. 4). */
 export function MnasBlocksEditor({ code, onChange }: { code: string; onChange: (code: string) => void }) {
@@ -52,73 +45,7 @@ export function MnasBlocksEditor({ code, onChange }: { code: string; onChange: (
               <th scope="row" className="pr-2 text-left font-normal">
                 {i + 1}
               </th>
-              <td className="pr-2">
-                <select
-                  aria-label={`Block ${i + 1} conv op`}
-                  className={sel}
-                  value={b.op}
-                  onChange={(e) => set(i, { op: e.target.value as MnasBlockChoice['op'] })}
-                >
-                  {MNAS_CONV_OPS.map((o) => (
-                    <option key={o} value={o}>
-                      {OP_LABEL[o]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="pr-2">
-                <select
-                  aria-label={`Block ${i + 1} kernel`}
-                  className={sel}
-                  value={b.kernel}
-                  onChange={(e) => set(i, { kernel: Number(e.target.value) as MnasBlockChoice['kernel'] })}
-                >
-                  {MNAS_KERNELS.map((k) => (
-                    <option key={k} value={k}>
-                      {k}×{k}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="pr-2">
-                <select
-                  aria-label={`Block ${i + 1} squeeze-and-excitation`}
-                  className={sel}
-                  value={b.se}
-                  onChange={(e) => set(i, { se: Number(e.target.value) as MnasBlockChoice['se'] })}
-                >
-                  {MNAS_SE_RATIOS.map((s) => (
-                    <option key={s} value={s}>
-                      {s === 0 ? 'none' : s}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="pr-2">
-                <select
-                  aria-label={`Block ${i + 1} skip`}
-                  className={sel}
-                  value={b.skip}
-                  onChange={(e) => set(i, { skip: e.target.value as MnasBlockChoice['skip'] })}
-                >
-                  <option value="identity">identity</option>
-                  <option value="none">none</option>
-                </select>
-              </td>
-              <td className="pr-2">
-                <select
-                  aria-label={`Block ${i + 1} filter multiplier`}
-                  className={sel}
-                  value={b.filterMult}
-                  onChange={(e) => set(i, { filterMult: Number(e.target.value) as MnasBlockChoice['filterMult'] })}
-                >
-                  {MNAS_FILTER_MULTS.map((m) => (
-                    <option key={m} value={m}>
-                      ×{m}
-                    </option>
-                  ))}
-                </select>
-              </td>
+              <MnasChoiceCells block={b} index={i} onPatch={(patch) => set(i, patch)} selectClass={sel} cellClass="pr-2" />
               <td>
                 <input
                   aria-label={`Block ${i + 1} layers`}

@@ -2,22 +2,11 @@
 
 /** The 7 blocks of MnasNet's search space as a table of selects: one layer design per block (Fig. 4 of the paper). */
 import { controlClass } from '@/components/ui/styles';
-import {
-  MNAS_CONV_OPS,
-  MNAS_FILTER_MULTS,
-  MNAS_KERNELS,
-  MNAS_SE_RATIOS,
-  MNAS_SEARCH_BASE_WIDTHS,
-  MNAS_STRIDES,
-  mnasWidths,
-  resolveMnasNet,
-  type MnasBlockChoice,
-} from '@/lib/arch';
+import { MNAS_SEARCH_BASE_WIDTHS, MNAS_STRIDES, mnasWidths, resolveMnasNet, type MnasBlockChoice } from '@/lib/arch';
 import { layerChoices } from '@/lib/widgets/search-space/search';
 import { TableHead } from '@/components/ui/TableHead';
 import { DataTable } from '@/components/ui/DataTable';
-
-const OP_LABEL: Record<MnasBlockChoice['op'], string> = { conv: 'Conv', sepconv: 'SepConv', mbconv1: 'MBConv1', mbconv3: 'MBConv3', mbconv6: 'MBConv6' };
+import { MnasChoiceCells } from './MnasChoiceCells';
 
 export function SearchBlockTable({
   blocks,
@@ -58,79 +47,20 @@ export function SearchBlockTable({
                 <th scope="row" className="py-1 pr-1 font-normal whitespace-nowrap">
                   {i + 1} <span className="text-slate-500 dark:text-slate-400">({res}²)</span>
                 </th>
-                <td className="py-1 pr-1">
-                  <select
-                    aria-label={`Block ${i + 1} ConvOp`}
-                    className={sel}
-                    value={b.op}
-                    disabled={disabled}
-                    onChange={(e) => set(i, { op: e.target.value as MnasBlockChoice['op'] })}
-                  >
-                    {MNAS_CONV_OPS.map((o) => (
-                      <option key={o} value={o}>
-                        {OP_LABEL[o]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-1 pr-1">
-                  <select
-                    aria-label={`Block ${i + 1} kernel`}
-                    className={sel}
-                    value={b.kernel}
-                    disabled={disabled}
-                    onChange={(e) => set(i, { kernel: Number(e.target.value) as MnasBlockChoice['kernel'] })}
-                  >
-                    {MNAS_KERNELS.map((k) => (
-                      <option key={k} value={k}>
-                        {k}×{k}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-1 pr-1">
-                  <select
-                    aria-label={`Block ${i + 1} squeeze-and-excitation`}
-                    className={sel}
-                    value={b.se}
-                    disabled={disabled}
-                    onChange={(e) => set(i, { se: Number(e.target.value) as MnasBlockChoice['se'] })}
-                  >
-                    {MNAS_SE_RATIOS.map((s) => (
-                      <option key={s} value={s}>
-                        {s === 0 ? 'none' : s}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-1 pr-1">
-                  <select
-                    aria-label={`Block ${i + 1} skip`}
-                    className={sel}
-                    value={b.skip}
-                    disabled={disabled}
-                    onChange={(e) => set(i, { skip: e.target.value as MnasBlockChoice['skip'] })}
-                  >
-                    <option value="none">none</option>
-                    <option value="identity">identity</option>
-                  </select>
-                </td>
-                <td className="py-1 pr-1 whitespace-nowrap">
-                  <select
-                    aria-label={`Block ${i + 1} filter size`}
-                    className={sel}
-                    value={b.filterMult}
-                    disabled={disabled}
-                    onChange={(e) => set(i, { filterMult: Number(e.target.value) as MnasBlockChoice['filterMult'] })}
-                  >
-                    {MNAS_FILTER_MULTS.map((f) => (
-                      <option key={f} value={f}>
-                        ×{f}
-                      </option>
-                    ))}
-                  </select>{' '}
-                  <span className="tabular-nums text-slate-500 dark:text-slate-400">{widths[i]}</span>
-                </td>
+                <MnasChoiceCells
+                  block={b}
+                  index={i}
+                  onPatch={(patch) => set(i, patch)}
+                  selectClass={sel}
+                  cellClass="py-1 pr-1"
+                  disabled={disabled}
+                  filterNote={
+                    <>
+                      {' '}
+                      <span className="tabular-nums text-slate-500 dark:text-slate-400">{widths[i]}</span>
+                    </>
+                  }
+                />
                 <td className="py-1">
                   <select
                     aria-label={`Block ${i + 1} layers`}
