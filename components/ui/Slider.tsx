@@ -48,3 +48,16 @@ export function Slider({ label, value, min, max, step = 1, onChange, format = St
     </Field>
   );
 }
+
+export interface ParamSliderProps<K extends string> extends Omit<SliderProps, 'min' | 'max' | 'step' | 'control'> {
+  /** The widget's URL schema: the range (and step) come from the parameter, declared once there. */
+  readonly schema: { readonly [P in K]: { readonly min: number; readonly max: number; readonly step?: number } };
+  /** The parameter this slider sets (also its data-control, for embeds' `hide`). */
+  readonly name: K;
+}
+
+/** A Slider for an int or number parameter of a widget's URL schema. */
+export function ParamSlider<K extends string>({ schema, name, ...rest }: ParamSliderProps<K>) {
+  const p = schema[name];
+  return <Slider {...rest} control={name} min={p.min} max={p.max} step={p.step} />;
+}

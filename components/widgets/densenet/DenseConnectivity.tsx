@@ -31,7 +31,7 @@ import {
 import { denseConnectivitySchema, type DenseConnectivitySchema } from '@/lib/widgets/dense-connectivity/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
 import { ErrorNote } from '@/components/ui/Alert';
-import { Slider } from '@/components/ui/Slider';
+import { ParamSlider, Slider } from '@/components/ui/Slider';
 import { Stat, StatGrid } from '@/components/ui/Stat';
 import { Toggle } from '@/components/ui/Toggle';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
@@ -290,30 +290,9 @@ export function DenseConnectivity({ state, onChange }: WidgetProps<DenseConnecti
       }
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Slider
-          control="L"
-          label="Layers L"
-          value={L}
-          min={denseConnectivitySchema.L.min}
-          max={denseConnectivitySchema.L.max}
-          onChange={(v) => set({ L: v })}
-        />
-        <Slider
-          control="k"
-          label="Growth rate k"
-          value={k}
-          min={denseConnectivitySchema.k.min}
-          max={denseConnectivitySchema.k.max}
-          onChange={(v) => set({ k: v })}
-        />
-        <Slider
-          control="k0"
-          label="Input channels k₀"
-          value={k0}
-          min={denseConnectivitySchema.k0.min}
-          max={denseConnectivitySchema.k0.max}
-          onChange={(v) => set({ k0: v })}
-        />
+        <ParamSlider schema={denseConnectivitySchema} name="L" label="Layers L" value={L} onChange={(v) => set({ L: v })} />
+        <ParamSlider schema={denseConnectivitySchema} name="k" label="Growth rate k" value={k} onChange={(v) => set({ k: v })} />
+        <ParamSlider schema={denseConnectivitySchema} name="k0" label="Input channels k₀" value={k0} onChange={(v) => set({ k0: v })} />
         <Slider
           control="theta"
           label="Compression θ"

@@ -12,7 +12,7 @@ import { CONV2_TEMPLATE, FORM_LABELS, FORMS, formCost, type Form } from '@/lib/w
 import { cardinalityGroupsSchema, type CardinalityGroupsSchema } from '@/lib/widgets/cardinality-groups/meta';
 import { RESNET_REFERENCE, solveWidth, TABLE2_CARDINALITIES } from '@/lib/widgets/cardinality-groups/solver';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { Slider } from '@/components/ui/Slider';
+import { ParamSlider } from '@/components/ui/Slider';
 import { Stat, StatGrid } from '@/components/ui/Stat';
 import { Toggle } from '@/components/ui/Toggle';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
@@ -206,20 +206,12 @@ export function CardinalityGroups({ state, onChange }: WidgetProps<CardinalityGr
       subtitle="The conv2-stage block of ResNeXt-50: 256 channels in and out, 56×56 feature maps. Each form is built as its own graph; the numbers under it come from the spec’s cost model."
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Slider
-          control="C"
-          label="Cardinality C"
-          value={C}
-          min={cardinalityGroupsSchema.C.min}
-          max={cardinalityGroupsSchema.C.max}
-          onChange={(v) => onChange({ C: v })}
-        />
-        <Slider
-          control="d"
+        <ParamSlider schema={cardinalityGroupsSchema} name="C" label="Cardinality C" value={C} onChange={(v) => onChange({ C: v })} />
+        <ParamSlider
+          schema={cardinalityGroupsSchema}
+          name="d"
           label="Bottleneck width d"
           value={d}
-          min={cardinalityGroupsSchema.d.min}
-          max={cardinalityGroupsSchema.d.max}
           onChange={(v) => onChange({ d: v })}
           disabled={keep}
           hint={

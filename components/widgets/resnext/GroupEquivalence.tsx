@@ -16,7 +16,7 @@ import { BackendSelect } from '@/components/ui/BackendSelect';
 import { Button } from '@/components/ui/Button';
 import { RunButton } from '@/components/ui/RunButton';
 import { Select } from '@/components/ui/Select';
-import { Slider } from '@/components/ui/Slider';
+import { ParamSlider } from '@/components/ui/Slider';
 import { Stat, StatGrid } from '@/components/ui/Stat';
 import { WidgetFrame } from '@/components/ui/WidgetFrame';
 import { formatMs } from '@/lib/format';
@@ -60,22 +60,8 @@ export function GroupEquivalence({ state, onChange }: WidgetProps<GroupEquivalen
       subtitle={`One set of seeded weights, cut into per-path tensors for (a) and (b), runs in TensorFlow.js on the same random ${EQUIVALENCE_SIZE}×${EQUIVALENCE_SIZE}×${width} input in all three forms.`}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Slider
-          control="C"
-          label="Cardinality C"
-          value={state.C}
-          min={groupEquivalenceSchema.C.min}
-          max={groupEquivalenceSchema.C.max}
-          onChange={(v) => onChange({ C: v })}
-        />
-        <Slider
-          control="d"
-          label="Width d"
-          value={state.d}
-          min={groupEquivalenceSchema.d.min}
-          max={groupEquivalenceSchema.d.max}
-          onChange={(v) => onChange({ d: v })}
-        />
+        <ParamSlider schema={groupEquivalenceSchema} name="C" label="Cardinality C" value={state.C} onChange={(v) => onChange({ C: v })} />
+        <ParamSlider schema={groupEquivalenceSchema} name="d" label="Width d" value={state.d} onChange={(v) => onChange({ d: v })} />
         <Select
           control="width"
           label="Block width"
