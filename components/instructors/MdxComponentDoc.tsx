@@ -3,6 +3,7 @@ import { widgetExample, type MdxComponentDoc as Doc, type PropDoc } from '@/lib/
 import { mdxSectionId, widgetSectionId } from '@/lib/docs/sections';
 import { CopyCode } from './CopyCode';
 import { Heading } from './Heading';
+import { DocTable } from './DocTable';
 import { ParamTable } from './ParamTable';
 import { T } from './table-style';
 
@@ -42,45 +43,29 @@ export function MdxComponentDoc({ name, doc }: { name: string; doc: Doc }) {
 
 function PropTable({ name, props }: { name: string; props: Readonly<Record<string, PropDoc>> }) {
   return (
-    <div className={T.wrap}>
-      <table className={`${T.table} sm:min-w-[32rem]`} data-testid="mdx-prop-table" data-component={name}>
-        <caption className="sr-only">Props of {name}</caption>
-        <thead className={T.head}>
-          <tr>
-            <th scope="col" className={T.th}>
-              Prop
-            </th>
-            <th scope="col" className={T.th}>
-              Type
-            </th>
-            <th scope="col" className={T.th}>
-              Default
-            </th>
-            <th scope="col" className={T.th}>
-              What it does
-            </th>
-          </tr>
-        </thead>
-        <tbody className={T.body}>
-          {Object.entries(props).map(([prop, p]) => (
-            <tr key={prop} data-prop={prop} className={T.row}>
-              <th scope="row" className={T.rowHead}>
-                <code className="font-mono font-semibold text-slate-900 dark:text-white">{prop}</code>
-                <span className="block text-xs text-slate-500 max-sm:ml-2 max-sm:inline dark:text-slate-400">{p.required ? 'required' : 'optional'}</span>
-              </th>
-              <td className={T.cell}>
-                <span className={T.label}>Type</span>
-                <code className="font-mono text-xs">{p.type}</code>
-              </td>
-              <td className={T.cell}>
-                <span className={T.label}>Default</span>
-                {p.default ? <code className="font-mono text-xs">{p.default}</code> : <span className="text-slate-500 dark:text-slate-400">none</span>}
-              </td>
-              <td className={T.docCell}>{p.doc}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DocTable
+      caption={`Props of ${name}`}
+      columns={['Prop', 'Type', 'Default', 'What it does']}
+      minWidthClass="sm:min-w-[32rem]"
+      data={{ 'data-testid': 'mdx-prop-table', 'data-component': name }}
+    >
+      {Object.entries(props).map(([prop, p]) => (
+        <tr key={prop} data-prop={prop} className={T.row}>
+          <th scope="row" className={T.rowHead}>
+            <code className="font-mono font-semibold text-slate-900 dark:text-white">{prop}</code>
+            <span className="block text-xs text-slate-500 max-sm:ml-2 max-sm:inline dark:text-slate-400">{p.required ? 'required' : 'optional'}</span>
+          </th>
+          <td className={T.cell}>
+            <span className={T.label}>Type</span>
+            <code className="font-mono text-xs">{p.type}</code>
+          </td>
+          <td className={T.cell}>
+            <span className={T.label}>Default</span>
+            {p.default ? <code className="font-mono text-xs">{p.default}</code> : <span className="text-slate-500 dark:text-slate-400">none</span>}
+          </td>
+          <td className={T.docCell}>{p.doc}</td>
+        </tr>
+      ))}
+    </DocTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { ParamRow } from '@/lib/docs/params';
+import { DocTable } from './DocTable';
 import { T } from './table-style';
 
 /**
@@ -8,52 +9,36 @@ import { T } from './table-style';
 export function ParamTable({ rows, caption, testId, widgetId }: { rows: readonly ParamRow[]; caption: string; testId?: string; widgetId?: string }) {
   const hasScope = rows.some((r) => r.scope);
   return (
-    <div className={T.wrap}>
-      <table className={`${T.table} sm:min-w-[36rem]`} data-testid={testId} data-widget={widgetId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className={T.head}>
-          <tr>
-            <th scope="col" className={T.th}>
-              Parameter
-            </th>
-            <th scope="col" className={T.th}>
-              Accepts
-            </th>
-            <th scope="col" className={T.th}>
-              Default
-            </th>
-            <th scope="col" className={T.th}>
-              What it does
-            </th>
-          </tr>
-        </thead>
-        <tbody className={T.body}>
-          {rows.map((r) => (
-            <tr key={r.name} data-param={r.name} className={T.row}>
-              <th scope="row" className={T.rowHead}>
-                <code className="font-mono text-[13px] font-semibold text-slate-900 dark:text-white">{r.name}</code>
-                <span className="block text-xs text-slate-500 max-sm:ml-2 max-sm:inline sm:whitespace-nowrap dark:text-slate-400">{r.type}</span>
-              </th>
-              <td className={`${T.cell} break-words sm:max-w-[18rem]`}>
-                <span className={T.label}>Accepts</span>
-                {r.allowed}
-              </td>
-              <td className={`${T.cell} sm:max-w-[12rem]`}>
-                <span className={T.label}>Default</span>
-                {r.default === '' ? (
-                  <span className="text-slate-500 dark:text-slate-400">(empty)</span>
-                ) : (
-                  <code className="font-mono text-xs break-all">{r.default}</code>
-                )}
-              </td>
-              <td className={T.docCell}>
-                {r.doc}
-                {hasScope && r.scope ? <span className="block text-xs text-slate-500 dark:text-slate-400">Only in {r.scope}.</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DocTable
+      caption={caption}
+      columns={['Parameter', 'Accepts', 'Default', 'What it does']}
+      minWidthClass="sm:min-w-[36rem]"
+      data={{ 'data-testid': testId, 'data-widget': widgetId }}
+    >
+      {rows.map((r) => (
+        <tr key={r.name} data-param={r.name} className={T.row}>
+          <th scope="row" className={T.rowHead}>
+            <code className="font-mono text-[13px] font-semibold text-slate-900 dark:text-white">{r.name}</code>
+            <span className="block text-xs text-slate-500 max-sm:ml-2 max-sm:inline sm:whitespace-nowrap dark:text-slate-400">{r.type}</span>
+          </th>
+          <td className={`${T.cell} break-words sm:max-w-[18rem]`}>
+            <span className={T.label}>Accepts</span>
+            {r.allowed}
+          </td>
+          <td className={`${T.cell} sm:max-w-[12rem]`}>
+            <span className={T.label}>Default</span>
+            {r.default === '' ? (
+              <span className="text-slate-500 dark:text-slate-400">(empty)</span>
+            ) : (
+              <code className="font-mono text-xs break-all">{r.default}</code>
+            )}
+          </td>
+          <td className={T.docCell}>
+            {r.doc}
+            {hasScope && r.scope ? <span className="block text-xs text-slate-500 dark:text-slate-400">Only in {r.scope}.</span> : null}
+          </td>
+        </tr>
+      ))}
+    </DocTable>
   );
 }
