@@ -59,9 +59,22 @@ export function prepareGradients(): void {
 export function classScore(logits: tf.Tensor, c: number): tf.Scalar {
   return tf.tidy(() => {
     const classes = logits.shape[logits.rank - 1];
-    if (!Number.isInteger(c) || c < 0 || c >= classes) throw new Error(`class ${c} is not one of the ${classes} outputs`);
+    classOk(c, classes);
     return tf.sum(tf.mul(logits, tf.oneHot([c], classes).reshape([1, classes]).toFloat()));
   });
+}
+
+function classOk(c: number, classes: number): void {
+  if (!Number.isInteger(c) || c < 0 || c >= classes) throw new Error(`class ${c} is not one of the ${classes} outputs`);
+}
+
+/**
+ * Throws unless `c` is one of the model's outputs. Call it before tf.grad: a forward that throws
+ * inside tf.grad leaves behind the tensors tfjs saved for the backward pass (lib/train/README.md).
+ */
+export function checkClass(model: Model, c: number): void {
+  const out = model.graph.nodes.find((n) => n.name === model.graph.output);
+  classOk(c, out ? out.outShape[out.outShape.length - 1] : 0);
 }
 
 export function differentiableForward(model: Model, x: tf.Tensor4D, opts: DifferentiableForwardOptions = {}): DifferentiableForwardResult {
