@@ -6,7 +6,7 @@
  * input channel, turns the shuffle off, or makes the first unit the stride-2 unit. What each
  * channel position holds, and the shuffle permutation, come from real tfjs ops on a tiny tensor
  * (lib/widgets/channel-shuffle/trace-tf.ts); lib/widgets/channel-shuffle/layout.ts computes the
- * positions with D3, React draws.
+ * positions with D3, React draws; the shared stepper (components/hooks/useStepper.ts) plays it.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTfjsJob } from '@/components/hooks/useTfjsJob';
@@ -14,9 +14,9 @@ import { describeSlot, neverConvolved, stepAt, stepCount, type ShuffleTrace } fr
 import { SHUFFLE_FIGURE, hue, shuffleLayout, strandPath } from '@/lib/widgets/channel-shuffle/layout';
 import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, type ChannelShuffleSchema } from '@/lib/widgets/channel-shuffle/meta';
 import type { WidgetProps } from '@/lib/widgets/types';
-import { useReducedMotion } from '@/components/hooks/useReducedMotion';
-import { Button } from '@/components/ui/Button';
+import { useStepper } from '@/components/hooks/useStepper';
 import { Select } from '@/components/ui/Select';
+import { StepperControls } from '@/components/ui/StepperControls';
 import { Toggle } from '@/components/ui/Toggle';
 
 const { W, X0, X1, TOP, ROW } = SHUFFLE_FIGURE;
@@ -25,10 +25,9 @@ const curve = strandPath;
 export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShuffleSchema>) {
   const channels = Number(state.channels);
   const [trace, setTrace] = useState<ShuffleTrace | null>(null);
-  const [playing, setPlaying] = useState(false);
-  const reducedMotion = useReducedMotion();
   const total = stepCount(SHUFFLE_UNITS);
-  const step = Math.min(state.step, total);
+  const stepper = useStepper({ step: state.step, total, onStep: (step) => onChange({ step }) });
+  const step = stepper.step;
 
   const job = useTfjsJob();
   const runJob = job.run;
@@ -44,13 +43,6 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   }, [runJob, channels, state.shuffle, state.downsample]);
   const error = job.status.kind === 'error' ? job.status.message : null;
 
-  const isPlaying = playing && step < total;
-  useEffect(() => {
-    if (!isPlaying) return;
-    const t = setTimeout(() => onChange({ step: step + 1 }), reducedMotion ? 1400 : 900);
-    return () => clearTimeout(t);
-  }, [isPlaying, step, onChange, reducedMotion]);
-
   const lay = useMemo(() => (trace ? shuffleLayout(trace) : null), [trace]);
   const c0 = trace?.inputChannels ?? (state.downsample ? channels / 2 : channels);
   const follow = Math.min(state.follow, c0 - 1);
@@ -65,7 +57,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
   const shownH = Math.min(H, TOP + Math.min(shownRows + 1, 1 + 4 * SHUFFLE_UNITS) * ROW - 12);
 
   return (
-    <div>
+    <div {...stepper.keys}>
       <div className="flex flex-wrap items-end gap-3">
         <Select
           label="Channels"
@@ -91,34 +83,11 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
         />
       </div>
 
-      <div className="mt-3 flex flex-wrap items-center gap-2">
-        <Button control="step" onClick={() => onChange({ step: Math.max(0, step - 1) })} disabled={step === 0}>
-          ← Previous step
-        </Button>
-        <Button control="step" onClick={() => onChange({ step: Math.min(total, step + 1) })} disabled={step >= total}>
-          Next step →
-        </Button>
-        <Button
-          control="step"
-          onClick={() => {
-            if (isPlaying) {
-              setPlaying(false);
-              return;
-            }
-            if (step >= total) onChange({ step: 0 });
-            setPlaying(true);
-          }}
-          pressed={isPlaying}
-        >
-          {isPlaying ? 'Pause' : 'Play'}
-        </Button>
-        <Button control="step" onClick={() => onChange({ step: 0 })} disabled={step === 0}>
-          Reset
-        </Button>
-        <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="shuffle-step">
-          Step {step} of {total}: {at ? `unit ${at.unit}, ${at.step === 'branch' ? 'branches' : at.step}` : 'input'}
-        </span>
-      </div>
+      <StepperControls
+        stepper={stepper}
+        statusTestId="shuffle-step"
+        status={`Step ${step} of ${total}: ${at ? `unit ${at.unit}, ${at.step === 'branch' ? 'branches' : at.step}` : 'input'}`}
+      />
 
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">

@@ -1,0 +1,76 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import type { Stepper } from '@/components/hooks/useStepper';
+import { Button } from './Button';
+import { hintClass } from './styles';
+
+export interface StepperControlsProps {
+  readonly stepper: Stepper;
+  /** What the current step shows ("Step 3 of 12: unit 1, concat"), announced politely as it changes. */
+  readonly status: ReactNode;
+  readonly statusTestId?: string;
+  /** The URL parameter the step is (data-control, for embeds' `hide`). */
+  readonly control?: string;
+  /** A range input to scrub through the steps (default on). */
+  readonly scrubber?: boolean;
+  /** The scrubber's accessible name (default "Step"). */
+  readonly scrubberLabel?: string;
+}
+
+/**
+ * The controls of every step-by-step widget: previous, next, play/pause, reset, a step scrubber
+ * and the step's description; under them the keys (useStepper's, which work anywhere in the
+ * element its `keys` are spread on) and, under `prefers-reduced-motion`, a note that steps appear at
+ * once and play is slower.
+ */
+export function StepperControls({ stepper, status, statusTestId, control = 'step', scrubber = true, scrubberLabel = 'Step' }: StepperControlsProps) {
+  const { step, total, playing, reducedMotion, dispatch } = stepper;
+  return (
+    <div className="mt-3 space-y-1.5" data-stepper="" data-playing={playing ? 'true' : 'false'} data-step={step}>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button control={control} onClick={() => dispatch({ type: 'prev' })} disabled={step === 0}>
+          ← Previous step
+        </Button>
+        <Button control={control} onClick={() => dispatch({ type: 'next' })} disabled={step >= total}>
+          Next step →
+        </Button>
+        <Button control={control} onClick={() => dispatch({ type: 'toggle' })} pressed={playing} disabled={total === 0}>
+          {playing ? 'Pause' : 'Play'}
+        </Button>
+        <Button control={control} onClick={() => dispatch({ type: 'reset' })} disabled={step === 0}>
+          Reset
+        </Button>
+        <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid={statusTestId}>
+          {status}
+        </span>
+      </div>
+      {scrubber && total > 0 ? (
+        <div className="flex max-w-md items-center gap-2" data-control={control}>
+          <input
+            type="range"
+            min={0}
+            max={total}
+            step={1}
+            value={step}
+            onChange={(e) => dispatch({ type: 'seek', step: Number(e.target.value) })}
+            aria-label={scrubberLabel}
+            aria-valuetext={`step ${step} of ${total}`}
+            className="min-w-0 flex-1 accent-accent-600 dark:accent-accent-400"
+          />
+          <span className="font-mono text-xs tabular-nums text-slate-700 dark:text-slate-300" aria-hidden="true">
+            {step}/{total}
+          </span>
+        </div>
+      ) : null}
+      <p className={hintClass}>
+        Keys: ← → step · Space or K play/pause · Home start · End last step.
+        {reducedMotion ? (
+          <span data-testid="stepper-reduced-motion" className="ml-2 rounded bg-slate-100 px-1.5 py-px text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+            Reduced motion: each step appears at once, and Play moves on every {stepper.intervalMs / 1000} s.
+          </span>
+        ) : null}
+      </p>
+    </div>
+  );
+}
