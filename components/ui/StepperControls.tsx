@@ -22,23 +22,24 @@ export interface StepperControlsProps {
  * The controls of every step-by-step widget: previous, next, play/pause, reset, a step scrubber
  * and the step's description; under them the keys (useStepper's, which work anywhere in the
  * element its `keys` are spread on) and, under `prefers-reduced-motion`, a note that steps appear at
- * once and play is slower.
+ * once and play is slower. Buttons at the ends of the steps are aria-disabled, not disabled, so
+ * the focus stays on them and the keys keep working.
  */
 export function StepperControls({ stepper, status, statusTestId, control = 'step', scrubber = true, scrubberLabel = 'Step' }: StepperControlsProps) {
   const { step, total, playing, reducedMotion, dispatch } = stepper;
   return (
     <div className="mt-3 space-y-1.5" data-stepper="" data-playing={playing ? 'true' : 'false'} data-step={step}>
       <div className="flex flex-wrap items-center gap-2">
-        <Button control={control} onClick={() => dispatch({ type: 'prev' })} disabled={step === 0}>
+        <Button control={control} onClick={() => dispatch({ type: 'prev' })} softDisabled={step === 0}>
           ← Previous step
         </Button>
-        <Button control={control} onClick={() => dispatch({ type: 'next' })} disabled={step >= total}>
+        <Button control={control} onClick={() => dispatch({ type: 'next' })} softDisabled={step >= total}>
           Next step →
         </Button>
-        <Button control={control} onClick={() => dispatch({ type: 'toggle' })} pressed={playing} disabled={total === 0}>
+        <Button control={control} onClick={() => dispatch({ type: 'toggle' })} pressed={playing} softDisabled={total === 0}>
           {playing ? 'Pause' : 'Play'}
         </Button>
-        <Button control={control} onClick={() => dispatch({ type: 'reset' })} disabled={step === 0}>
+        <Button control={control} onClick={() => dispatch({ type: 'reset' })} softDisabled={step === 0}>
           Reset
         </Button>
         <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid={statusTestId}>
