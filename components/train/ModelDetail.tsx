@@ -45,6 +45,7 @@ export function ModelDetail({ session, snapshot, record, layer, onLayerChange, c
             featureMaps: (l) => session.featureMapFor(record.key, l),
             profile: () => Promise.reject(new Error('profiles are made in the model lab')),
             evaluate: () => Promise.reject(new Error('the training lab evaluates on its own schedule')),
+            explain: () => Promise.reject(new Error('explanations are made in the model lab')),
           }
         : null,
     // The digit's version is a key, not a value read: another digit must ask FeatureMaps to read again.

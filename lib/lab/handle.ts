@@ -13,6 +13,8 @@ import type { BackendName } from '../runtime/backend';
 import type { FeatureMap } from '../runtime/featuremaps';
 import type { Prediction, RgbaImage } from '../runtime/imagenet';
 import type { LabProfile } from './profile-stats';
+import type { ExplainRequest, ExplainResult } from '../explain/request';
+import type { JobRequest } from '../runtime/job';
 import { type ProfileRequest, type RunSession, StaleSessionError } from './session';
 
 /** What a run's weights were: seeded random, a file (or /train handoff) by name, or a model's shipped trained weights. */
@@ -35,6 +37,8 @@ export interface LabHandle {
   profile(req?: ProfileRequest): Promise<LabProfile>;
   /** Accuracy and confusion of this run's model and weights on `data` (the digits test split). */
   evaluate(data: LabelledImages, options?: EvaluateOptions): Promise<Evaluation>;
+  /** Grad-CAM / saliency / SmoothGrad of this run's prediction (lib/explain), as a job with its tensor check. */
+  explain(req: ExplainRequest & Pick<JobRequest, 'onStart' | 'onTensors'>): Promise<ExplainResult>;
 }
 
 export interface RunResult extends LabHandle {
@@ -80,6 +84,10 @@ export function makeHandle(session: RunSession, graph: Graph, weights: WeightsLa
     async evaluate(data, options = {}) {
       check('test accuracy');
       return session.evaluate(data, options);
+    },
+    async explain(req) {
+      check('explanation');
+      return session.explain(req);
     },
   };
 }

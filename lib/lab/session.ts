@@ -33,6 +33,9 @@ import { memoryRefusal } from '../runtime/run-guard';
 import { recordThroughput } from '../runtime/throughput';
 import type { Model } from '../runtime/executor';
 import type { FeatureMap } from '../runtime/featuremaps';
+import { explainRefusal } from '../explain/footprint';
+import type { ExplainRequest, ExplainResult } from '../explain/request';
+import type { JobRequest } from '../runtime/job';
 import type { Prediction, RgbaImage } from '../runtime/imagenet';
 import type { TimedOutput } from '../runtime/timing';
 import type { Phase } from './progress';
@@ -152,8 +155,8 @@ export class RunSession {
    * Runs `fn` as a job of the page-wide queue on this session's backend. When tfjs is not on the
    * backend the model was built on (another widget's job, a reset, a fallback), rebuilds first.
    */
-  private job<T>(fn: () => Promise<T>, signal?: AbortSignal | null): Promise<T> {
-    return this.rt.job.runTfjsJob({ backend: this.choice, signal }, async ({ backend }) => {
+  private job<T>(fn: () => Promise<T>, signal?: AbortSignal | null, hooks: Pick<JobRequest, 'onStart' | 'onTensors'> = {}): Promise<T> {
+    return this.rt.job.runTfjsJob({ backend: this.choice, signal, onStart: hooks.onStart, onTensors: hooks.onTensors }, async ({ backend }) => {
       this.live();
       if (backend.backend !== this.info.backend || this.rt.tf.backend() !== this.held.instance) {
         this.info = backend;
@@ -266,6 +269,27 @@ export class RunSession {
         this.hooks.onPhase?.('featuremaps', 1);
         return r.maps;
       }),
+    );
+  }
+
+  /**
+   * A gradient explanation (Grad-CAM, saliency, SmoothGrad; lib/explain) of the loaded model's
+   * prediction for the current input, as one job of the page's queue: cancelled by `req.signal`
+   * (SmoothGrad between copies), its tensor check reported through `onStart` / `onTensors`.
+   * Refused with the run guard's numbers when the tape would not fit the backend.
+   */
+  explain(req: ExplainRequest & Pick<JobRequest, 'onStart' | 'onTensors'>): Promise<ExplainResult> {
+    return this.job(
+      () =>
+        this.withFallback('explaining the prediction', async () => {
+          const { model, input } = this.ready();
+          const refusal = explainRefusal(this.held.graph as Graph, this.info.backend);
+          if (refusal) throw new Error(refusal);
+          const { explain } = await import('../explain/run');
+          return explain(model, input, req);
+        }),
+      req.signal,
+      req,
     );
   }
 

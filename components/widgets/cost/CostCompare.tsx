@@ -90,6 +90,7 @@ export function CostCompare({ state, onChange }: WidgetProps<CostCompareSchema>)
         isCurrent: () => true,
         featureMaps: () => Promise.reject(new Error('feature maps are not part of this comparison')),
         evaluate: () => Promise.reject(new Error('test accuracy is not part of this comparison')),
+        explain: () => Promise.reject(new Error('explanations are not part of this comparison')),
         profile: async (req = {}) => {
           const { profileModels } = await import('@/lib/widgets/cost-compare/run');
           const r = await profileModels(
