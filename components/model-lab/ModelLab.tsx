@@ -5,6 +5,7 @@ import { lazy, useMemo, useState } from 'react';
 import { SharePanel } from '@/components/embed/SharePanel';
 import type { RunResult } from '@/lib/lab/handle';
 import type { LabProfile } from '@/lib/lab/profile-stats';
+import type { ExplainMethod } from '@/lib/explain/request';
 import { isBackendName } from '@/lib/runtime/backend-names';
 import { Notices } from '@/components/ui/Notices';
 import { setExpanded, toggleExpanded } from '@/lib/graph/expand';
@@ -29,6 +30,7 @@ import { WhenNeeded } from './WhenNeeded';
 const ArchitectureGraph = lazy(() => import('@/components/graph/ArchitectureGraph').then((m) => ({ default: m.ArchitectureGraph })));
 const Runner = lazy(() => import('@/components/lab/Runner').then((m) => ({ default: m.Runner })));
 const FeatureMaps = lazy(() => import('@/components/lab/FeatureMaps').then((m) => ({ default: m.FeatureMaps })));
+const Explain = lazy(() => import('@/components/lab/Explain').then((m) => ({ default: m.Explain })));
 const TestAccuracy = lazy(() => import('@/components/lab/TestAccuracy').then((m) => ({ default: m.TestAccuracy })));
 const FlopsVsTime = lazy(() => import('@/components/lab/FlopsVsTime').then((m) => ({ default: m.FlopsVsTime })));
 
@@ -198,6 +200,43 @@ export function ModelLab({ id }: { id: string }) {
         </WhenNeeded>
         {share(LAB['lab-feature-maps'], {
           layer: selected && graph.nodes.some((n) => n.name === selected) ? selected : '',
+          sample: state.sample,
+          digit: state.digit,
+          seed: state.seed,
+          backend: state.backend,
+        })}
+      </div>
+      {/* Not a section: Explain is a labelled region itself. */}
+      <div className="min-w-0">
+        <h2 id="explain-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
+          Explain the prediction
+        </h2>
+        <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+          Where in the image the network finds its answer: Grad-CAM on any layer, gradient saliency and SmoothGrad, for any class, computed here from the
+          network&rsquo;s own gradients.
+        </p>
+        <WhenNeeded minHeight={420} label="explanations">
+          <Explain
+            source={result}
+            dataset={dataset}
+            layer={String(state.cam)}
+            method={state.method as ExplainMethod}
+            classParam={String(state.class)}
+            opacity={Number(state.opacity)}
+            samples={Number(state.samples)}
+            noise={Number(state.noise)}
+            onChange={({ layer, classParam, ...rest }) =>
+              update({ ...rest, ...(layer !== undefined ? { cam: layer } : {}), ...(classParam !== undefined ? { class: classParam } : {}) })
+            }
+          />
+        </WhenNeeded>
+        {share(LAB['lab-explain'], {
+          layer: state.cam,
+          method: state.method,
+          class: state.class,
+          opacity: state.opacity,
+          samples: state.samples,
+          noise: state.noise,
           sample: state.sample,
           digit: state.digit,
           seed: state.seed,

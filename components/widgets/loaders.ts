@@ -33,6 +33,7 @@ export const WIDGET_LOADERS: { readonly [Id in WidgetId]: WidgetLoader<SchemaOf<
   'lab-graph': () => import('@/components/embed/lab/LabGraphWidget').then((m) => m.LabGraphWidget),
   'lab-runner': () => import('@/components/embed/lab/LabRunnerWidget').then((m) => m.LabRunnerWidget),
   'lab-feature-maps': () => import('@/components/embed/lab/LabFeatureMapsWidget').then((m) => m.LabFeatureMapsWidget),
+  'lab-explain': () => import('@/components/embed/lab/LabExplainWidget').then((m) => m.LabExplainWidget),
   'lab-flops-vs-time': () => import('@/components/embed/lab/LabFlopsVsTimeWidget').then((m) => m.LabFlopsVsTimeWidget),
   train: () => import('@/components/train/TrainWidget').then((m) => m.TrainWidget),
 };

@@ -27,6 +27,11 @@ export function gradientExtraBytes(graph: Graph): number {
 /** The refusal sentence for an explanation of `graph` on `backend`, or null when it fits. */
 export function explainRefusal(graph: Graph, backend: BackendName): string | null {
   const fp = footprint(graph);
-  const r = memoryRefusal({ ...fp, peakActivationBytes: fp.peakActivationBytes + gradientExtraBytes(graph) }, backend, 0, 'Choose a smaller input size or model.');
+  const r = memoryRefusal(
+    { ...fp, peakActivationBytes: fp.peakActivationBytes + gradientExtraBytes(graph) },
+    backend,
+    0,
+    'Choose a smaller input size or model.',
+  );
   return r ? r.message.replace('one pass needs', 'a pass and its gradient need') : null;
 }

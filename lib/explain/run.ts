@@ -17,7 +17,17 @@ export async function explain(model: Model, x: tf.Tensor4D, req: ExplainRequest)
   switch (req.method) {
     case 'gradcam': {
       const r = await gradCam(model, x, { layer: req.layer || defaultCamLayer(model.graph), classIndex: req.classIndex });
-      return { method: 'gradcam', classIndex: r.classIndex, layer: r.layer, height: r.height, width: r.width, map: r.cam, samples: 1, score: r.score, ms: ms() };
+      return {
+        method: 'gradcam',
+        classIndex: r.classIndex,
+        layer: r.layer,
+        height: r.height,
+        width: r.width,
+        map: r.cam,
+        samples: 1,
+        score: r.score,
+        ms: ms(),
+      };
     }
     case 'saliency': {
       const r = await saliency(model, x, req.classIndex);
@@ -32,7 +42,17 @@ export async function explain(model: Model, x: tf.Tensor4D, req: ExplainRequest)
         signal: req.signal,
         onProgress: req.onProgress,
       });
-      return { method: 'smoothgrad', classIndex: r.classIndex, layer: null, height: r.height, width: r.width, map: r.map, samples: r.samples, score: null, ms: ms() };
+      return {
+        method: 'smoothgrad',
+        classIndex: r.classIndex,
+        layer: null,
+        height: r.height,
+        width: r.width,
+        map: r.map,
+        samples: r.samples,
+        score: null,
+        ms: ms(),
+      };
     }
   }
 }

@@ -23,6 +23,7 @@ import { digitParam } from '@/lib/lab/digits-input';
 import { TRAINED_KEY_MAX_LENGTH, TRAINED_KEY_PATTERN } from '@/lib/train/handoff';
 import { urlSourcesFor } from '@/lib/weights/sources';
 import { decodeMnasBlocks, mnasBlocksParam } from './mnas-code';
+import { CAM_LAYER_PARAM, EXPLAIN_PARAMS } from '@/lib/widgets/lab-explain/meta';
 
 /** The built-in photos (one list: lib/lab/samples.ts). */
 export const SAMPLES = SAMPLE_IDS;
@@ -42,6 +43,9 @@ function commonParams(defaultSize: number) {
     sample: sampleParam(),
     seed: seedParam(),
     psize: enumP(PROFILE_SIZES, '112', 'input size of the per-layer profile'),
+    // The Explain view (components/lab/Explain.tsx): its layer, method, class, opacity, SmoothGrad.
+    cam: CAM_LAYER_PARAM,
+    ...EXPLAIN_PARAMS,
     trained: stringP(
       TRAINED_KEY_PATTERN,
       'a key made by /train (such as mi3kq1x0-0a1b2c3d)',

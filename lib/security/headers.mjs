@@ -30,7 +30,7 @@ export const EMBED_PREFIX = '/embed/';
  * Embed ids whose widget uses the camera (Permissions-Policy camera=(self)); the unit tests check
  * this equals the registry's widgets with usesWebcam.
  */
-export const WEBCAM_EMBEDS = Object.freeze(['lab-runner']);
+export const WEBCAM_EMBEDS = Object.freeze(['lab-runner', 'lab-explain']);
 
 /** Site pages (path prefixes) that use the camera: the model lab. */
 export const WEBCAM_SITE_PREFIXES = Object.freeze(['/models/']);

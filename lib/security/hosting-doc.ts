@@ -31,8 +31,8 @@ Two kinds of pages:
 - **Every other page** may only be framed by the site itself: \`frame-ancestors 'self'\` and
   \`X-Frame-Options: SAMEORIGIN\` (for browsers without CSP level 2).
 
-Pages that use the camera (the model lab, \`/models/…\`, and the \`lab-runner\` embed) get
-\`Permissions-Policy: camera=(self)\`; all others \`camera=()\`. An embedded \`lab-runner\` also needs
+Pages that use the camera (the model lab, \`/models/…\`, and the \`lab-runner\` and \`lab-explain\` embeds) get
+\`Permissions-Policy: camera=(self)\`; all others \`camera=()\`. An embedded \`lab-runner\` or \`lab-explain\` also needs
 \`allow="camera"\` on the host's iframe, which the share panel's code includes.
 
 ## Site pages

@@ -234,6 +234,9 @@ function tokensOf(p: Param): string[] {
  */
 function boundValues(p: Param): string[] {
   switch (p.kind) {
+    case 'enum':
+      // Every declared value of an enum is one of its bounds.
+      return [...p.values];
     case 'int':
       return [String(p.min), String(p.max)];
     case 'number':

@@ -6,6 +6,7 @@
 import { labSchema } from '@/lib/models/lab-schema';
 import { toSearchParams, type Schema, type StateOf } from '@/lib/url-state/schema';
 import { LOADS_TFJS as TFJS, defineWidget, type HomeLink } from '@/lib/widgets/definition';
+import { labExplainMeta } from '@/lib/widgets/lab-explain/meta';
 import { labFeatureMapsMeta } from '@/lib/widgets/lab-feature-maps/meta';
 import { labFlopsVsTimeMeta } from '@/lib/widgets/lab-flops-vs-time/meta';
 import { labGraphMeta } from '@/lib/widgets/lab-graph/meta';
@@ -38,6 +39,17 @@ export const LAB_DEFINITIONS = {
     home: lab(['layer', 'sample', 'digit', 'seed', 'backend']),
     height: 820,
     runs: `${TFJS}runs the model on the photo and reads one layer's output.`,
+  }),
+  'lab-explain': defineWidget({
+    meta: labExplainMeta,
+    kind: 'lab',
+    home: (state) => {
+      // The lab names the layer `cam` (its own `layer` is the selected one).
+      const { layer, ...rest } = state;
+      return lab(['cam', 'method', 'class', 'opacity', 'samples', 'noise', 'sample', 'digit', 'seed', 'backend'])({ ...rest, cam: layer });
+    },
+    height: 900,
+    runs: `${TFJS}runs the model on the photo, then one backward pass per map (SmoothGrad: one per noisy copy).`,
   }),
   'lab-flops-vs-time': defineWidget({
     meta: labFlopsVsTimeMeta,
