@@ -151,6 +151,7 @@ test('every registered widget has an embed page that renders without console err
       // The lab's run widgets start by themselves once visible; let them finish.
       if (meta.id === 'lab-runner') await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 120_000 });
       if (meta.id === 'lab-feature-maps') await expect(page.getByTestId('feature-maps').locator('[data-channel]').first()).toBeVisible({ timeout: 120_000 });
+      if (meta.id === 'lab-explain') await expect(page.getByTestId('explain')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
       if (meta.id === 'lab-flops-vs-time')
         await expect(page.getByTestId('compact-runner')).toContainText('ran shufflenet_v2_x0_5 on WebAssembly', { timeout: 120_000 });
     });

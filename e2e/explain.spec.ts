@@ -8,6 +8,11 @@ import type { Locator, Page } from '@playwright/test';
 // input, on WASM and WebGL (SwiftShader here, so small inputs), with the tensor count back to
 // where it was after every map, and a SmoothGrad cancelled between copies.
 
+// Chromium's synthetic camera, granted without a prompt (the camera test; harmless for the rest).
+test.use({
+  launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] },
+});
+
 const explainOf = (page: Page) => page.getByTestId('explain');
 
 /** Heat pixels drawn on the overlay (alpha > 0), read back from its canvas. */
@@ -58,7 +63,7 @@ for (const backend of ['wasm', 'webgl'] as const) {
     await mapReady(ex, `(class ${cls})`);
 
     // A layer with a finer map (8×8), from the layer picker.
-    await ex.getByLabel('Layer').selectOption('stage2.3.shuffle');
+    await ex.getByLabel('Layer', { exact: true }).selectOption('stage2.3.shuffle');
     await expect(page).toHaveURL(/[?&]cam=stage2\.3\.shuffle(&|$)/);
     await mapReady(ex, 'on stage2.3.shuffle (48 channels of 8×8)');
     await expect(ex.getByRole('img', { name: /at the layer's resolution, 8×8/ })).toBeVisible();
@@ -66,7 +71,7 @@ for (const backend of ['wasm', 'webgl'] as const) {
 
     // The opacity is display only: no new job, the count stays.
     const before = await ex.getByTestId('explain-tensors').getAttribute('data-after');
-    await ex.getByLabel('Opacity').fill('0.3');
+    await ex.getByLabel('Opacity', { exact: true }).fill('0.3');
     await expect(ex.getByText('Input (64×64) with the map at 30 % opacity')).toBeVisible();
     await expect(ex.getByTestId('explain-tensors')).toHaveAttribute('data-after', before!);
   });
@@ -82,7 +87,7 @@ test('SmoothGrad with a few copies shows its progress; a long one is cancelled a
   await ex.screenshot({ path: '/tmp/gradcam-smoothgrad.png' });
 
   // Plain saliency from the method picker.
-  await ex.getByLabel('Method').selectOption('saliency');
+  await ex.getByLabel('Method', { exact: true }).selectOption('saliency');
   await expect(page).toHaveURL(/[?&]method=saliency(&|$)/);
   await mapReady(ex, 'Gradient saliency for');
 
@@ -104,10 +109,10 @@ test('the embed explains a digits model on its trained weights, and a drawn digi
   await expect(ex.getByTestId('explain-caption')).toContainText('Trained weights shipped with the site');
   await ex.screenshot({ path: '/tmp/gradcam-embed-digits.png' });
   // Grad-CAM of a drawn "7" (the pad is in the folded runner).
-  await ex.getByLabel('Method').selectOption('gradcam');
+  await ex.getByLabel('Method', { exact: true }).selectOption('gradcam');
   await mapReady(ex, 'Grad-CAM for');
   const runner = page.getByTestId('compact-runner');
-  if (!(await runner.evaluate((d) => (d as HTMLDetailsElement).open))) await runner.locator('summary').click();
+  if (!(await runner.evaluate((d) => (d as HTMLDetailsElement).open))) await runner.locator(':scope > summary').click();
   await drawOnPad(page, runner.getByTestId('digit-pad'), [
     [
       [0.25, 0.2],
@@ -129,18 +134,13 @@ test('a bad class or layer in the link gets a notice and the defaults', async ({
   await expect(ex).toContainText('"layer" cannot be "nope"');
 });
 
-test.describe('with the camera', () => {
-  test.use({
-    launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] },
-  });
-  test('a camera frame is explained', async ({ page }) => {
-    const lab = new LabPage(page);
-    await lab.goto('shufflenet_v2_x0_5', 'size=64&backend=wasm');
-    await lab.runner.getByRole('button', { name: 'Use the camera' }).click();
-    await lab.runner.getByRole('button', { name: 'Capture frame and run' }).click();
-    await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 120_000 });
-    const ex = await openExplain(page);
-    await mapReady(ex, 'Grad-CAM for');
-    expect(await paintedPixels(ex)).toBeGreaterThan(0);
-  });
+test('a camera frame is explained', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto('shufflenet_v2_x0_5', 'size=64&backend=wasm');
+  await lab.runner.getByRole('button', { name: 'Use the camera' }).click();
+  await lab.runner.getByRole('button', { name: 'Capture frame and run' }).click();
+  await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 120_000 });
+  const ex = await openExplain(page);
+  await mapReady(ex, 'Grad-CAM for');
+  expect(await paintedPixels(ex)).toBeGreaterThan(0);
 });

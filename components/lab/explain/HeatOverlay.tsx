@@ -16,17 +16,19 @@ export interface HeatOverlayProps {
 
 /**
  * The input the model saw with the heat map over it (two canvases at the input's size, stacked;
- * the browser scales both alike), and for Grad-CAM the coarse map at the layer's own resolution
- * beside it, pixelated, so the reader sees what the upsampling smoothed.
+ * the browser scales both alike), and the map alone beside it: for Grad-CAM at the layer's own
+ * resolution, pixelated, so the reader sees what the upsampling smoothed.
  */
 export function HeatOverlay({ image, result, opacity, label }: HeatOverlayProps) {
   const size = image.width;
   const values = useMemo(() => heatValues(result, size), [result, size]);
   const heat = useMemo(() => heatImage(values, size, opacity), [values, size, opacity]);
-  const coarse = useMemo(
-    () =>
-      result.method === 'gradcam' && (result.height !== size || result.width !== size) ? heatImage(heatValues(result, result.height), result.height, 1) : null,
-    [result, size],
+  // Beside the overlay, the map alone at full strength: Grad-CAM's at the layer's own resolution
+  // (what the upsampling smoothed), a saliency map at the input's.
+  const coarse = result.method === 'gradcam' && (result.height !== size || result.width !== size);
+  const alone = useMemo(
+    () => (coarse ? heatImage(heatValues(result, result.height), result.height, 1) : heatImage(values, size, 1)),
+    [coarse, result, values, size],
   );
   return (
     <div className="flex flex-wrap items-start gap-4">
@@ -39,19 +41,17 @@ export function HeatOverlay({ image, result, opacity, label }: HeatOverlayProps)
           Input ({size}×{size}) with the map at {Math.round(opacity * 100)} % opacity
         </figcaption>
       </figure>
-      {coarse && (
-        <figure className="w-28">
-          <RgbaCanvas
-            image={{ width: result.width, height: result.height, data: coarse.data }}
-            label={`The Grad-CAM map at the layer's resolution, ${result.height}×${result.width}, before upsampling`}
-            className="aspect-square w-full rounded border border-slate-200 bg-slate-900 dark:border-slate-700"
-            pixelated
-          />
-          <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            At the layer: {result.height}×{result.width}
-          </figcaption>
-        </figure>
-      )}
+      <figure className="w-28">
+        <RgbaCanvas
+          image={alone}
+          label={coarse ? `The Grad-CAM map at the layer's resolution, ${result.height}×${result.width}, before upsampling` : `The map alone, ${size}×${size}`}
+          className="aspect-square w-full rounded border border-slate-200 bg-slate-950 dark:border-slate-700"
+          pixelated={coarse || size < 64}
+        />
+        <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {coarse ? `At the layer: ${result.height}×${result.width}` : 'The map alone'}
+        </figcaption>
+      </figure>
     </div>
   );
 }
