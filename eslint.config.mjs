@@ -10,6 +10,7 @@ export default defineConfig([
     '.next-*/**',
     '.scratch/**',
     '.bench/**',
+    '.gpu-kit/**',
     'out/**',
     'node_modules/**',
     'next-env.d.ts',
