@@ -5,6 +5,7 @@
  * The folder is refused over MAX_KIT_BYTES.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -14,13 +15,25 @@ import type { KitBuild } from './report';
 
 export class PackError extends Error {}
 
+/**
+ * The `webgpu` package the kit is tested with, and its tarball's integrity as the npm registry
+ * publishes it (`npm view webgpu@0.6.2 dist.integrity`). Used when node_modules has no `webgpu`.
+ */
+export const WEBGPU_VERSION = '0.6.2';
+export const WEBGPU_INTEGRITY = 'sha512-3L4GfmqJLvYUIEWJngEQY+2HQiUlAFkg8+P8NDDj3Xx5hHHIFO/r8JW+ynfqBj7kHN4mbnwO74uB+lrRtLhp4Q==';
+
 export interface PackOptions {
   /** The repository root (where scripts/, lib/, node_modules/ are). */
   readonly root: string;
   /** Output folder; the kit goes to <outDir>/layerwise-gpu-kit (+ .tar.gz). */
   readonly outDir: string;
-  /** The `webgpu` package: a folder or an npm tarball (.tgz); default <root>/node_modules/webgpu. */
+  /**
+   * The `webgpu` package: a folder or an npm tarball (.tgz). Default: <root>/node_modules/webgpu,
+   * else webgpu@WEBGPU_VERSION fetched once with `npm pack` into <outDir>/cache and checked
+   * against WEBGPU_INTEGRITY (unless `offline`).
+   */
   readonly webgpu?: string;
+  readonly offline?: boolean;
   /** Also write <outDir>/layerwise-gpu-kit.tar.gz (default true). */
   readonly tar?: boolean;
   readonly minify?: boolean;
@@ -68,13 +81,38 @@ function gitCommit(root: string): string {
 
 const version = (pkgDir: string): string => (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
 
+export function integrityOf(file: string): string {
+  return `sha512-${createHash('sha512').update(readFileSync(file)).digest('base64')}`;
+}
+
+/** webgpu@WEBGPU_VERSION's tarball from the npm registry (through npm itself), cached and verified. */
+function fetchWebgpu(cacheDir: string, log: (s: string) => void): string {
+  const tgz = join(cacheDir, `webgpu-${WEBGPU_VERSION}.tgz`);
+  if (!existsSync(tgz)) {
+    mkdirSync(cacheDir, { recursive: true });
+    log(`node_modules has no \`webgpu\` package: npm pack webgpu@${WEBGPU_VERSION} into ${cacheDir} (51 MB, every platform; the kit keeps linux-x64)`);
+    try {
+      execFileSync('npm', ['pack', `webgpu@${WEBGPU_VERSION}`, '--pack-destination', cacheDir, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch (e) {
+      throw new PackError(`npm pack webgpu@${WEBGPU_VERSION} failed (${e instanceof Error ? e.message : String(e)}); pass --webgpu <folder or .tgz>`);
+    }
+  }
+  const got = integrityOf(tgz);
+  if (got !== WEBGPU_INTEGRITY) {
+    rmSync(tgz, { force: true });
+    throw new PackError(`${tgz} is not the published webgpu@${WEBGPU_VERSION}: integrity ${got}, expected ${WEBGPU_INTEGRITY} (removed; run again)`);
+  }
+  return tgz;
+}
+
 /** The `webgpu` package as a folder: the given one, or a tarball unpacked into `scratch`. */
-function webgpuSource(o: PackOptions, scratch: string): string {
-  const src = o.webgpu ?? join(o.root, 'node_modules', 'webgpu');
+function webgpuSource(o: PackOptions, scratch: string, log: (s: string) => void): string {
+  const installed = join(o.root, 'node_modules', 'webgpu');
+  const src = o.webgpu ?? (existsSync(installed) || o.offline ? installed : fetchWebgpu(join(o.outDir, 'cache'), log));
   if (!existsSync(src))
     throw new PackError(
-      `the \`webgpu\` npm package (Dawn for Node) is not installed: ${src} does not exist. ` +
-        'Add it (npm install --save-dev webgpu@0.6.2) or pass --webgpu <folder or webgpu-x.y.z.tgz from `npm pack webgpu`>',
+      `the \`webgpu\` npm package (Dawn for Node) is not there: ${src} does not exist. ` +
+        `Pass --webgpu <its folder, or webgpu-${WEBGPU_VERSION}.tgz from \`npm pack webgpu@${WEBGPU_VERSION}\`>, drop --offline to fetch it, or add it (npm install --save-dev webgpu@${WEBGPU_VERSION})`,
     );
   if (statSync(src).isDirectory()) return src;
   if (!/\.t(ar\.)?gz$/.test(src)) throw new PackError(`--webgpu must be the package's folder or its .tgz, got ${src}`);
@@ -109,7 +147,7 @@ export async function packKit(o: PackOptions): Promise<PackResult> {
   const dir = join(o.outDir, KIT_NAME);
   const scratch = mkdtempSync(join(tmpdir(), 'gpu-kit-'));
   try {
-    const webgpuDir = webgpuSource(o, scratch);
+    const webgpuDir = webgpuSource(o, scratch, log);
     const build: KitBuild = {
       commit: gitCommit(o.root),
       builtAt: new Date().toISOString(),

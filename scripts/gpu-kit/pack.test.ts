@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIT_NAME, MAX_KIT_BYTES } from './files';
-import { PackError, type PackResult, packKit } from './pack-kit';
+import { PackError, type PackResult, WEBGPU_INTEGRITY, integrityOf, packKit } from './pack-kit';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'gpu-kit-test-'));
@@ -131,9 +131,16 @@ describe('npm run bench:gpu-kit', () => {
   }, 60_000);
 
   it('says how to get the webgpu package when it is missing', async () => {
-    await expect(packKit({ root, outDir: join(tmp, 'none'), webgpu: join(tmp, 'no-such-package') })).rejects.toThrow(PackError);
-    await expect(packKit({ root, outDir: join(tmp, 'none'), webgpu: join(tmp, 'no-such-package') })).rejects.toThrow(
-      /npm install --save-dev webgpu@0\.6\.2.*--webgpu/,
-    );
+    const missing = packKit({ root, outDir: join(tmp, 'none'), webgpu: join(tmp, 'no-such-package') });
+    await expect(missing).rejects.toThrow(PackError);
+    await expect(missing).rejects.toThrow(/no-such-package does not exist\. Pass --webgpu .*npm install --save-dev webgpu@0\.6\.2/);
+  });
+
+  it('checks a tarball against the published integrity of webgpu@0.6.2', () => {
+    const f = join(tmp, 'x.tgz');
+    writeFileSync(f, 'abc');
+    // sha512("abc"), base64: the Subresource Integrity form npm uses.
+    expect(integrityOf(f)).toBe('sha512-3a81oZNherrMQXNJriBBMRLm+k6JqX6iCp7u5ktV05ohkpkqJ0/BqDa6PCOj/uu9RU1EI2Q86A4qmslPpUyknw==');
+    expect(WEBGPU_INTEGRITY).toMatch(/^sha512-[A-Za-z0-9+/]{86}==$/);
   });
 });

@@ -14,24 +14,28 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const DEFAULT_LOADER = '/usr/lib/x86_64-linux-gnu/libvulkan.so.1';
 
-const USAGE = `usage: npm run bench:gpu-kit [-- --out DIR] [--webgpu FOLDER|TGZ] [--with-vulkan-loader [SO]] [--no-tar] [--no-minify]
+const USAGE = `usage: npm run bench:gpu-kit [-- --out DIR] [--webgpu FOLDER|TGZ] [--offline] [--with-vulkan-loader [SO]] [--no-tar] [--no-minify]
 
 Packs the GPU kit (WebGPU benchmark in Node on Dawn) into DIR/layerwise-gpu-kit/ (default DIR:
 .gpu-kit) plus DIR/layerwise-gpu-kit.tar.gz. --webgpu: the \`webgpu\` npm package's folder or the
-tarball \`npm pack webgpu@0.6.2\` writes (default node_modules/webgpu). --with-vulkan-loader: also carry
+tarball \`npm pack webgpu@0.6.2\` writes; default node_modules/webgpu, else webgpu@0.6.2 fetched once with
+\`npm pack\` into DIR/cache and checked against its published integrity (--offline: never fetch).
+--with-vulkan-loader: also carry
 this machine's Vulkan loader (default ${DEFAULT_LOADER}, 0.5 MB) for targets with a GPU driver
 but no libvulkan.so.1; run.sh uses it only there.`;
 
-function parse(argv: readonly string[]): { out: string; webgpu?: string; vulkanLoader?: string; tar: boolean; minify: boolean } | null {
+function parse(argv: readonly string[]): { out: string; webgpu?: string; vulkanLoader?: string; offline: boolean; tar: boolean; minify: boolean } | null {
   let out = join(root, '.gpu-kit');
   let webgpu: string | undefined;
   let vulkanLoader: string | undefined;
+  let offline = false;
   let tar = true;
   let minify = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') return null;
     else if (a === '--no-tar') tar = false;
+    else if (a === '--offline') offline = true;
     else if (a === '--no-minify') minify = false;
     else if (a === '--with-vulkan-loader') vulkanLoader = argv[i + 1] && !argv[i + 1].startsWith('--') ? resolve(argv[++i]) : DEFAULT_LOADER;
     else if ((a === '--out' || a === '--webgpu') && argv[i + 1] && !argv[i + 1].startsWith('--')) {
@@ -40,7 +44,7 @@ function parse(argv: readonly string[]): { out: string; webgpu?: string; vulkanL
       else webgpu = v;
     } else throw new PackError(`unknown or incomplete option "${a}"\n\n${USAGE}`);
   }
-  return { out, webgpu, vulkanLoader, tar, minify };
+  return { out, webgpu, vulkanLoader, offline, tar, minify };
 }
 
 async function main(): Promise<number> {
@@ -49,7 +53,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const r = await packKit({ root, outDir: o.out, webgpu: o.webgpu, vulkanLoader: o.vulkanLoader, tar: o.tar, minify: o.minify, log });
+  const r = await packKit({ root, outDir: o.out, webgpu: o.webgpu, offline: o.offline, vulkanLoader: o.vulkanLoader, tar: o.tar, minify: o.minify, log });
   const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
   log(
     `largest files: ${r.files
