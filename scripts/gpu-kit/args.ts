@@ -16,6 +16,11 @@ export interface KitArgs {
   /** Per-layer kernel profile and the device's peaks (default true). */
   readonly layers: boolean;
   readonly seed: number;
+  /**
+   * Also compare each model's logits on WebGPU with tfjs' cpu backend (same seeded weights and
+   * input) at this size; 0 = no check. Default 64: small enough for the cpu backend to be quick.
+   */
+  readonly checkSize: number;
   /** Dawn's `adapter=<name>` option (a substring of the adapter's name), or null for WebGPU's own choice. */
   readonly adapter: string | null;
   /** Dawn's `backend=<name>` option (vulkan, null, …), or null for Dawn's default. */
@@ -40,6 +45,13 @@ export interface KitArgs {
 
 export class KitUsageError extends Error {}
 
+/**
+ * Relative L2 between WebGPU and cpu logits above which a model counts as failed. f32 kernels
+ * summing in another order differ by ~1e-6 (lib/runtime/README.md's parity table: cpu and wasm
+ * against PyTorch); 1e-4 leaves room for GPU reductions and fused multiply-adds, not for a wrong op.
+ */
+export const CHECK_TOLERANCE = 1e-4;
+
 export const KIT_USAGE = `usage: ./run.sh [options]        (or: node kit.mjs [options]; needs Node.js 18 or newer, nothing else)
 
 Runs Layerwise's tfjs models on the WebGPU backend in Node, through Dawn (the \`webgpu\` npm
@@ -53,6 +65,8 @@ downloaded; no network). Prints one JSON report on stdout and a short table on s
   --layers 0|1       per-layer GPU kernel time (timestamp queries) and the device's measured
                      peaks (default 1); 0 = whole-model time only
   --seed N           weight seed (default 0)
+  --check N          compare each model's logits on WebGPU with tfjs' cpu backend at N x N
+                     (relative L2, tolerance ${CHECK_TOLERANCE}; default 64); 0 = no check
   --adapter NAME     pick the adapter whose name contains NAME (Dawn's adapter= option);
                      --list-adapters shows the names
   --dawn-backend B   Dawn's backend= option: vulkan (default on Linux), opengles, null, …
@@ -88,7 +102,7 @@ function modelList(v: string): string[] {
   return items;
 }
 
-const FLAGS = new Set(['--models', '--size', '--runs', '--warmup', '--layers', '--seed', '--adapter', '--dawn-backend', '--dawn', '--out']);
+const FLAGS = new Set(['--models', '--size', '--runs', '--warmup', '--layers', '--seed', '--check', '--adapter', '--dawn-backend', '--dawn', '--out']);
 const REPEATABLE = new Set(['--dawn']);
 const SWITCHES = new Set(['--low-power', '--quantized-timestamps', '--list-adapters', '--json', '--version', '--help', '-h']);
 
@@ -130,6 +144,7 @@ export function parseKitArgs(argv: readonly string[]): KitArgs {
     warmup: int('--warmup', one('--warmup') ?? '2', 0, 100),
     layers: layersArg === '1',
     seed: int('--seed', one('--seed') ?? '0', 0, 2 ** 31 - 1),
+    checkSize: one('--check') === '0' ? 0 : int('--check', one('--check') ?? '64', MIN_SIZE, MAX_SIZE),
     adapter: text('--adapter'),
     dawnBackend: text('--dawn-backend'),
     dawn,

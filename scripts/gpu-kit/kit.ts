@@ -99,7 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const harness = await import('../../components/bench/harness');
     const report = await runKit(
       args,
-      { run: (o) => harness.run(o, () => undefined) },
+      { run: (o) => harness.run(o, () => undefined), logits: (o) => harness.logits(o, () => undefined) },
       { build, machine: machine(), adapter, vulkan: vulkanEnv(), dawnOptions: dawnOptions(args), log },
     );
     const json = `${JSON.stringify(report, null, 2)}\n`;

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunOptions, RunResult } from '../../components/bench/types';
+import type { LogitsOptions, RunOptions, RunResult } from '../../components/bench/types';
 import { adapterLine, adapterReport, featureNames, listAdapters, type AdapterLike } from './adapter';
 import { parseKitArgs } from './args';
 import { kitTable, runKit, type KitContext } from './report';
@@ -68,6 +68,12 @@ const fakeAdapter = (description: string, fallback: boolean, features: string[])
   limits: new FakeAdapterLimits(),
 });
 
+/** The same logits on both backends, or (when `off` names the model) webgpu's off by `off`. */
+const logitsOf =
+  (off: Record<string, number> = {}) =>
+  async (o: LogitsOptions): Promise<number[]> =>
+    [1, -2, 3, 0.5].map((v, i) => (o.backend === 'webgpu' && i === 0 ? v + (off[o.model] ?? 0) : v));
+
 function context(log: string[]): KitContext {
   let t = 1_000_000;
   return {
@@ -84,9 +90,13 @@ function context(log: string[]): KitContext {
 describe('GPU kit report', () => {
   it('runs each model on webgpu with the options and reports the bench --json fields', async () => {
     const asked: RunOptions[] = [];
-    const runner = { run: async (o: RunOptions) => (asked.push(o), fakeResult(o, 10 * asked.length)) };
+    const runner = { run: async (o: RunOptions) => (asked.push(o), fakeResult(o, 10 * asked.length)), logits: logitsOf() };
     const log: string[] = [];
-    const r = await runKit(parseKitArgs(['--models', 'resnet50,mnasnet1_0', '--size', '64', '--runs', '3', '--warmup', '1']), runner, context(log));
+    const r = await runKit(
+      parseKitArgs(['--models', 'resnet50,mnasnet1_0', '--size', '64', '--runs', '3', '--warmup', '1', '--check', '0']),
+      runner,
+      context(log),
+    );
     expect(asked).toEqual([
       { model: 'resnet50', backend: 'webgpu', size: 64, runs: 3, warmup: 1, layers: true, seed: 0, groupConv: 'auto' },
       { model: 'mnasnet1_0', backend: 'webgpu', size: 64, runs: 3, warmup: 1, layers: true, seed: 0, groupConv: 'auto' },
@@ -94,6 +104,7 @@ describe('GPU kit report', () => {
     const json = JSON.parse(JSON.stringify(r));
     expect(Object.keys(json).sort()).toEqual([
       'adapter',
+      'checks',
       'dawnOptions',
       'failures',
       'kit',
@@ -122,7 +133,8 @@ describe('GPU kit report', () => {
       limits: { maxBufferSize: 2 ** 31, maxStorageBufferBindingSize: 2 ** 30 },
       powerPreference: 'high-performance',
     });
-    expect(json.options).toEqual({ size: 64, runs: 3, warmup: 1, layers: true, seed: 0 });
+    expect(json.options).toEqual({ size: 64, runs: 3, warmup: 1, layers: true, seed: 0, checkSize: 0 });
+    expect(json.checks).toEqual([]);
     expect(json.tensors).toEqual([
       { model: 'resnet50', before: 3, after: 3 },
       { model: 'mnasnet1_0', before: 3, after: 5 },
@@ -138,6 +150,7 @@ describe('GPU kit report', () => {
         if (o.model === 'densenet121') throw new Error('GPU device lost');
         return fakeResult(o, 5);
       },
+      logits: logitsOf(),
     };
     const r = await runKit(parseKitArgs(['--models', 'densenet121,resnet50', '--layers', '0']), runner, context([]));
     expect(r.failures).toEqual([{ model: 'densenet121', error: 'GPU device lost' }]);
@@ -148,13 +161,49 @@ describe('GPU kit report', () => {
   });
 
   it('the table has one row per model, the adapter, the load and the peaks', async () => {
-    const r = await runKit(parseKitArgs(['--models', 'resnet50']), { run: async (o) => fakeResult(o, 12.345) }, context([]));
+    const r = await runKit(
+      parseKitArgs(['--models', 'resnet50', '--check', '0']),
+      { run: async (o) => fakeResult(o, 12.345), logits: logitsOf() },
+      context([]),
+    );
     const t = kitTable(r);
     expect(t).toContain('adapter: fakevendor fakearch · Fake GPU (timestamp-query)');
     expect(t).toContain('load 0.50 0.40 0.30');
     expect(t).toMatch(/resnet50\s+224\s+12\.3\s+12\.3\s+6\.17\s+18\.5\s+1\s+webgpu-timestamp/);
     expect(t).toMatch(/peaks \(webgpu-timestamp\): \S+ GFLOP\/s \(matmul \S+, conv 900\)/);
     expect(t).toMatch(/567 GB\/s; ridge at 2\.18 FLOP\/B/);
+  });
+});
+
+describe('GPU kit check against the cpu backend', () => {
+  it('compares the logits at the check size and fails a model whose WebGPU logits are off', async () => {
+    const asked: LogitsOptions[] = [];
+    const logits = logitsOf({ mnasnet1_0: 0.01 });
+    const runner = { run: async (o: RunOptions) => fakeResult(o, 5), logits: (o: LogitsOptions) => (asked.push(o), logits(o)) };
+    const r = await runKit(parseKitArgs(['--models', 'resnet50,mnasnet1_0', '--check', '32', '--seed', '3']), runner, context([]));
+    expect(asked).toEqual([
+      { model: 'resnet50', size: 32, seed: 3, groupConv: 'auto', backend: 'cpu' },
+      { model: 'resnet50', size: 32, seed: 3, groupConv: 'auto', backend: 'webgpu' },
+      { model: 'mnasnet1_0', size: 32, seed: 3, groupConv: 'auto', backend: 'cpu' },
+      { model: 'mnasnet1_0', size: 32, seed: 3, groupConv: 'auto', backend: 'webgpu' },
+    ]);
+    expect(r.checks[0]).toEqual({ model: 'resnet50', size: 32, relL2: 0, maxAbsDiff: 0, tolerance: 1e-4, ok: true });
+    // |0.01| / |(1, -2, 3, 0.5)| = 0.01 / 3.775
+    expect(r.checks[1].relL2).toBeCloseTo(0.01 / Math.sqrt(14.25), 10);
+    expect(r.checks[1]).toMatchObject({ maxAbsDiff: expect.closeTo(0.01, 10), ok: false });
+    expect(r.failures).toEqual([{ model: 'mnasnet1_0', error: expect.stringMatching(/^webgpu logits differ from cpu: relative L2 0\.0026\d* > 0\.0001$/) }]);
+    // The timing is still reported, and the table says which one is wrong.
+    expect(r.results.map((x) => x.model)).toEqual(['resnet50', 'mnasnet1_0']);
+    const t = kitTable(r);
+    expect(t).toMatch(/resnet50 .* 0\s*$/m);
+    expect(t).toMatch(/mnasnet1_0 .* 0\.00265 WRONG/);
+    expect(t).toContain('FAILED mnasnet1_0: webgpu logits differ from cpu');
+  });
+
+  it('the default check is at 64x64; --check 0 turns it off', () => {
+    expect(parseKitArgs([]).checkSize).toBe(64);
+    expect(parseKitArgs(['--check', '0']).checkSize).toBe(0);
+    expect(() => parseKitArgs(['--check', '8'])).toThrow(/--check must be 16\.\.512/);
   });
 });
 
