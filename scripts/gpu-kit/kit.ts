@@ -10,7 +10,7 @@ import { type AdapterReport, adapterLine, adapterReport, listAdapters } from './
 import { KIT_USAGE, type KitArgs, KitUsageError, dawnOptions, parseKitArgs } from './args';
 import { type Dawn, installDawn } from './dawn';
 import { type KitBuild, type MachineInfo, kitTable, runKit } from './report';
-import { driverFilesFallback, vulkanEnv } from './vulkan-env';
+import { driverFilesFallback, swiftShaderIcd, vulkanEnv } from './vulkan-env';
 
 declare const __LAYERWISE_KIT_BUILD__: KitBuild | undefined;
 
@@ -39,6 +39,8 @@ async function noAdapter(reason: string, args: KitArgs): Promise<number> {
   log(
     `gpu-kit: Vulkan loader: ${vulkan.loader.join(', ') || 'none'}; drivers (ICD): ${vulkan.icds.map((i) => `${i.path} -> ${i.library ?? '?'}`).join(', ') || 'none'}`,
   );
+  const sw = swiftShaderIcd();
+  if (sw && !process.env.VK_DRIVER_FILES) log(`gpu-kit: for a dry run on the CPU, SwiftShader is here: VK_DRIVER_FILES=${sw} ./run.sh …`);
   await writeOut(
     `${JSON.stringify({ kit: build, machine: machine(), error: `no WebGPU adapter: ${reason}`, dawnOptions: dawnOptions(args), vulkan }, null, 2)}\n`,
   );
@@ -96,6 +98,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await import('@tensorflow/tfjs-backend-webgpu');
     const tf = await import('@tensorflow/tfjs');
     tf.env().set('WEBGPU_USE_LOW_POWER_GPU', args.powerPreference === 'low-power');
+    tf.env().set('PROD', true); // no "install tfjs-node" banner (the --check runs the cpu backend), as scripts/arch-io.ts
     const harness = await import('../../components/bench/harness');
     const report = await runKit(
       args,

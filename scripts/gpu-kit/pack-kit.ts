@@ -29,7 +29,7 @@ export interface PackOptions {
   readonly outDir: string;
   /**
    * The `webgpu` package: a folder or an npm tarball (.tgz). Default: <root>/node_modules/webgpu,
-   * else webgpu@WEBGPU_VERSION fetched once with `npm pack` into <outDir>/cache and checked
+   * else webgpu@WEBGPU_VERSION fetched once with `npm pack` into <root>/.gpu-kit/cache and checked
    * against WEBGPU_INTEGRITY (unless `offline`).
    */
   readonly webgpu?: string;
@@ -108,7 +108,7 @@ function fetchWebgpu(cacheDir: string, log: (s: string) => void): string {
 /** The `webgpu` package as a folder: the given one, or a tarball unpacked into `scratch`. */
 function webgpuSource(o: PackOptions, scratch: string, log: (s: string) => void): string {
   const installed = join(o.root, 'node_modules', 'webgpu');
-  const src = o.webgpu ?? (existsSync(installed) || o.offline ? installed : fetchWebgpu(join(o.outDir, 'cache'), log));
+  const src = o.webgpu ?? (existsSync(installed) || o.offline ? installed : fetchWebgpu(join(o.root, '.gpu-kit', 'cache'), log));
   if (!existsSync(src))
     throw new PackError(
       `the \`webgpu\` npm package (Dawn for Node) is not there: ${src} does not exist. ` +

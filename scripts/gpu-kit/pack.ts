@@ -19,7 +19,7 @@ const USAGE = `usage: npm run bench:gpu-kit [-- --out DIR] [--webgpu FOLDER|TGZ]
 Packs the GPU kit (WebGPU benchmark in Node on Dawn) into DIR/layerwise-gpu-kit/ (default DIR:
 .gpu-kit) plus DIR/layerwise-gpu-kit.tar.gz. --webgpu: the \`webgpu\` npm package's folder or the
 tarball \`npm pack webgpu@0.6.2\` writes; default node_modules/webgpu, else webgpu@0.6.2 fetched once with
-\`npm pack\` into DIR/cache and checked against its published integrity (--offline: never fetch).
+\`npm pack\` into .gpu-kit/cache and checked against its published integrity (--offline: never fetch).
 --with-vulkan-loader: also carry
 this machine's Vulkan loader (default ${DEFAULT_LOADER}, 0.5 MB) for targets with a GPU driver
 but no libvulkan.so.1; run.sh uses it only there.`;

@@ -6,7 +6,7 @@ import type { LogitsOptions, RunOptions, RunResult } from '../../components/benc
 import { adapterLine, adapterReport, featureNames, listAdapters, type AdapterLike } from './adapter';
 import { parseKitArgs } from './args';
 import { kitTable, runKit, type KitContext } from './report';
-import { driverFilesFallback, vulkanEnv } from './vulkan-env';
+import { driverFilesFallback, swiftShaderIcd, vulkanEnv } from './vulkan-env';
 
 /** A result with every field the /bench harness's run() returns (components/bench/types.ts). */
 function fakeResult(o: RunOptions, ms: number): RunResult {
@@ -295,5 +295,12 @@ describe('GPU kit Vulkan check', () => {
     expect(v.problem).toMatch(/no Vulkan driver manifest/);
     expect(driverFilesFallback(v)).toBe(nv);
     expect(vulkanEnv({ VK_DRIVER_FILES: nv }, { libDirs: [lib], icdDirs: [join(dir, 'empty')], extraIcdDirs: [nvDir], devDir: dev }).problem).toBeNull();
+  });
+
+  it('finds a SwiftShader driver manifest for a dry run, or says there is none', () => {
+    const sw = join(dir, 'vk_swiftshader_icd.json');
+    writeFileSync(sw, '{}');
+    expect(swiftShaderIcd([join(dir, 'nope.json'), sw])).toBe(sw);
+    expect(swiftShaderIcd([join(dir, 'nope.json')])).toBeNull();
   });
 });

@@ -109,3 +109,10 @@ export function driverFilesFallback(v: VulkanEnv): string | null {
   const unseen = v.icds.filter((i) => !i.seen && i.library !== null).map((i) => i.path);
   return unseen.length ? unseen.join(':') : null;
 }
+
+/** Chromium's and Chrome's SwiftShader Vulkan driver: a software adapter Dawn accepts, for a dry run. */
+export const SWIFTSHADER_ICDS = ['/usr/lib/chromium/vk_swiftshader_icd.json', '/opt/google/chrome/vk_swiftshader_icd.json'] as const;
+
+export function swiftShaderIcd(candidates: readonly string[] = SWIFTSHADER_ICDS): string | null {
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
