@@ -72,8 +72,8 @@ async function main(argv: readonly string[]): Promise<number> {
   // Set before Dawn starts the Vulkan loader, which reads it then.
   const driverFiles = driverFilesFallback(vulkanEnv());
   if (driverFiles) {
-    process.env.VK_DRIVER_FILES = driverFiles;
-    log(`gpu-kit: the Vulkan loader's folders hold no driver manifest; using VK_DRIVER_FILES=${driverFiles}`);
+    process.env[driverFiles.name] = driverFiles.value;
+    log(`gpu-kit: the Vulkan loader does not search NVIDIA's container mount; using ${driverFiles.name}=${driverFiles.value}`);
   }
   let dawn: Dawn;
   try {

@@ -293,8 +293,13 @@ describe('GPU kit Vulkan check', () => {
     const v = vulkanEnv({}, { libDirs: [lib], icdDirs: [join(dir, 'empty')], extraIcdDirs: [nvDir], devDir: dev });
     expect(v.icds).toEqual([{ path: nv, seen: false, library: 'libGLX_nvidia.so.0' }]);
     expect(v.problem).toMatch(/no Vulkan driver manifest/);
-    expect(driverFilesFallback(v)).toBe(nv);
-    expect(vulkanEnv({ VK_DRIVER_FILES: nv }, { libDirs: [lib], icdDirs: [join(dir, 'empty')], extraIcdDirs: [nvDir], devDir: dev }).problem).toBeNull();
+    expect(driverFilesFallback(v, [nvDir])).toEqual({ name: 'VK_DRIVER_FILES', value: nv });
+    const told = vulkanEnv({ VK_DRIVER_FILES: nv }, { libDirs: [lib], icdDirs: [join(dir, 'empty')], extraIcdDirs: [nvDir], devDir: dev });
+    expect(told.problem).toBeNull();
+    expect(driverFilesFallback(told, [nvDir])).toBeNull();
+    // Beside a manifest the loader does see (Mesa's): added, not replacing it.
+    const both = vulkanEnv({}, { libDirs: [lib], icdDirs: [icd], extraIcdDirs: [nvDir], devDir: dev });
+    expect(driverFilesFallback(both, [nvDir])).toEqual({ name: 'VK_ADD_DRIVER_FILES', value: nv });
   });
 
   it('finds a SwiftShader driver manifest for a dry run, or says there is none', () => {

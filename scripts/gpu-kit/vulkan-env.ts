@@ -101,13 +101,17 @@ export function vulkanEnv(env: Readonly<Record<string, string | undefined>> = pr
 }
 
 /**
- * The VK_DRIVER_FILES value that makes the loader see manifests it would miss (NVIDIA's container
- * mount), or null when it already sees one or was told where to look.
+ * The variable that makes the loader see the manifests of NVIDIA's container mount, which it does
+ * not search: VK_DRIVER_FILES when it sees no other manifest, VK_ADD_DRIVER_FILES beside the ones
+ * it sees (Mesa's, say). Null when there are none, or when VK_DRIVER_FILES / VK_ICD_FILENAMES
+ * already say where to look.
  */
-export function driverFilesFallback(v: VulkanEnv): string | null {
-  if (v.icds.some((i) => i.seen)) return null;
-  const unseen = v.icds.filter((i) => !i.seen && i.library !== null).map((i) => i.path);
-  return unseen.length ? unseen.join(':') : null;
+export function driverFilesFallback(v: VulkanEnv, extraDirs: readonly string[] = EXTRA_ICD_DIRS): { name: string; value: string } | null {
+  if (v.env.VK_DRIVER_FILES || v.env.VK_ICD_FILENAMES) return null;
+  const extras = v.icds.filter((i) => !i.seen && i.library !== null && extraDirs.some((d) => i.path.startsWith(`${d}/`))).map((i) => i.path);
+  if (!extras.length) return null;
+  if (!v.icds.some((i) => i.seen)) return { name: 'VK_DRIVER_FILES', value: extras.join(':') };
+  return { name: 'VK_ADD_DRIVER_FILES', value: [v.env.VK_ADD_DRIVER_FILES, ...extras].filter(Boolean).join(':') };
 }
 
 /** Chromium's and Chrome's SwiftShader Vulkan driver: a software adapter Dawn accepts, for a dry run. */
