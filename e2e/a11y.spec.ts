@@ -35,7 +35,7 @@ const PAGES = [
 const EMBEDS = WIDGETS.map((w) => `/embed/${w.id}?v=1`);
 
 test('the pages under test include every lesson and every embed', () => {
-  expect(LESSONS).toEqual(expect.arrayContaining(['intro', 'densenet', 'resnext', 'shufflenet-v2', 'mnasnet']));
+  expect(LESSONS).toEqual(expect.arrayContaining(['intro', 'densenet', 'resnext', 'shufflenet-v2', 'mnasnet', 'choosing']));
   expect(EMBEDS.length).toBeGreaterThanOrEqual(15);
 });
 

@@ -3,6 +3,8 @@ import { getLessons } from '@/lib/content/lessons';
 
 export default function HomePage() {
   const lessons = getLessons();
+  // The course ends with the lesson that compares the four on the reader's device.
+  const closing = lessons[lessons.length - 1];
   return (
     <div className="mx-auto max-w-6xl px-4 py-12">
       <section className="max-w-3xl">
@@ -11,6 +13,19 @@ export default function HomePage() {
           Four architectures that changed how convolutional networks are built: DenseNet, ResNeXt, ShuffleNet v2 and MnasNet, measured against ResNet-50. Every
           lesson is backed by real TensorFlow.js models that run in your browser, so you can see their feature maps and time their layers on your own device.
         </p>
+        {closing && closing.meta.order > 0 ? (
+          <p className="mt-3 text-base leading-relaxed text-slate-600 dark:text-slate-300">
+            Already know them? The last lesson,{' '}
+            <Link
+              href={`/lessons/${closing.slug}`}
+              className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300"
+              data-testid="home-closing-link"
+            >
+              {closing.meta.title}
+            </Link>
+            , puts all four side by side and times them on your device.
+          </p>
+        ) : null}
       </section>
       <section id="lessons" aria-labelledby="lessons-heading" className="mt-12">
         <h2 id="lessons-heading" className="text-sm font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">

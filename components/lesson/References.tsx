@@ -1,11 +1,23 @@
-import type { Paper } from '@/lib/content/frontmatter';
+import type { Implementation, Paper } from '@/lib/content/frontmatter';
 
 function authorsLine(authors: readonly string[]): string {
   return authors.length > 4 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
 }
 
-export function References({ paper, references }: { paper: Paper; references: readonly Paper[] }) {
-  const all = [paper, ...references];
+/**
+ * A lesson's references, from its front matter: its paper (when it has one) and the further
+ * papers, then the implementations of its networks (library source, the authors' code).
+ */
+export function References({
+  paper,
+  references,
+  implementations = [],
+}: {
+  paper?: Paper;
+  references: readonly Paper[];
+  implementations?: readonly Implementation[];
+}) {
+  const all = paper ? [paper, ...references] : references;
   return (
     <section aria-labelledby="references">
       <h2 id="references">References</h2>
@@ -16,6 +28,18 @@ export function References({ paper, references }: { paper: Paper; references: re
           </li>
         ))}
       </ol>
+      {implementations.length > 0 ? (
+        <>
+          <h3 id="implementations">Implementations</h3>
+          <ul data-testid="implementations">
+            {implementations.map((c) => (
+              <li key={c.url + c.title}>
+                <a href={c.url}>{c.title}</a> ({c.by}){c.note ? `: ${c.note}` : ''}.
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

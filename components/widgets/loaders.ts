@@ -30,6 +30,7 @@ export const WIDGET_LOADERS: { readonly [Id in WidgetId]: WidgetLoader<SchemaOf<
   'channel-shuffle': () => import('@/components/widgets/shufflenet/ChannelShuffle').then((m) => m.ChannelShuffleWidget),
   'reward-explorer': () => import('@/components/widgets/mnasnet/RewardExplorer').then((m) => m.RewardExplorerWidget),
   'search-space': () => import('@/components/widgets/mnasnet/SearchSpaceExplorer').then((m) => m.SearchSpaceWidget),
+  lineup: () => import('@/components/widgets/choosing/LineupWidget').then((m) => m.LineupWidget),
   'lab-graph': () => import('@/components/embed/lab/LabGraphWidget').then((m) => m.LabGraphWidget),
   'lab-runner': () => import('@/components/embed/lab/LabRunnerWidget').then((m) => m.LabRunnerWidget),
   'lab-feature-maps': () => import('@/components/embed/lab/LabFeatureMapsWidget').then((m) => m.LabFeatureMapsWidget),

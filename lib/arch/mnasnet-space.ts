@@ -2,7 +2,9 @@
  * The MnasNet factorized hierarchical search space (Tan et al., "MnasNet: Platform-Aware Neural
  * Architecture Search for Mobile", CVPR 2019, arXiv:1807.11626, Sec. 4.1 and Fig. 4): the network
  * is 7 blocks, and each block picks its own
- *   ConvOp (regular conv, depthwise separable conv, mobile inverted bottleneck MBConv with
+ *   ConvOp (the paper lists "regular conv (conv), depthwise conv (dconv), and mobile inverted
+ *   bottleneck conv"; its found models write the depthwise choice as SepConv, a depthwise conv
+ *   followed by a 1x1 projection (Fig. 7), which is how `sepconv` builds it; MBConv with
  *   expansion 1/3/6), kernel 3x3/5x5, squeeze-and-excitation ratio 0/0.25, skip op (none or
  *   identity residual), filter size (a multiplier of the backbone's width) and layer count,
  * all layers in a block sharing that choice. This file holds the typed choices, the presets

@@ -6,10 +6,12 @@
  */
 import { buildGraph, graphCost } from '@/lib/arch';
 import { recordThroughput } from '@/lib/runtime/throughput';
-import { createSeededModel, median, randomInput, runTfjsJob, timeForward, type BackendName } from '@/lib/runtime';
+import { createSeededModel, median, randomInput, runTfjsJob, timeForward, type BackendName, type JobRequest } from '@/lib/runtime';
 
 export interface CompareResult {
   readonly id: string;
+  /** The square input size it was timed at. */
+  readonly size: number;
   readonly macs: number;
   readonly params: number;
   readonly ms: number;
@@ -26,22 +28,28 @@ export interface CompareRun {
 export function measureModels(opts: {
   ids: readonly string[];
   size: number;
+  /** A model's own input size where it differs from `size` (the digits models take 28×28). */
+  sizeOf?: (id: string) => number;
   backend: 'auto' | BackendName;
   runs: number;
   signal: AbortSignal;
   onProgress: (done: number, total: number, label: string) => void;
+  /** The job hooks (useTfjsJob's request): the backend that ran and the tensor check. */
+  onStart?: JobRequest['onStart'];
+  onTensors?: JobRequest['onTensors'];
 }): Promise<CompareRun> {
-  return runTfjsJob({ backend: opts.backend, signal: opts.signal }, async ({ backend: info, check }) => {
+  return runTfjsJob({ backend: opts.backend, signal: opts.signal, onStart: opts.onStart, onTensors: opts.onTensors }, async ({ backend: info, check }) => {
     const results: CompareResult[] = [];
     const total = opts.ids.length * (opts.runs + 1);
     let done = 0;
     for (const id of opts.ids) {
       check();
-      const graph = buildGraph(id, { size: opts.size });
+      const size = opts.sizeOf?.(id) ?? opts.size;
+      const graph = buildGraph(id, { size });
       const { total: cost } = graphCost(graph);
       opts.onProgress(done, total, `Building ${id}`);
       const model = createSeededModel(graph, 0);
-      const x = randomInput(opts.size, graph.input[0]);
+      const x = randomInput(size, graph.input[0]);
       try {
         const samples = await timeForward(
           model,
@@ -55,7 +63,7 @@ export function measureModels(opts: {
             },
           },
         );
-        results.push({ id, macs: cost.macs, params: cost.params, ms: median(samples), samples });
+        results.push({ id, size, macs: cost.macs, params: cost.params, ms: median(samples), samples });
         // The run guard's measured speed for this backend (lib/runtime/throughput.ts).
         recordThroughput(info.backend, cost.macs, median(samples));
       } finally {

@@ -15,6 +15,12 @@ const good = {
   },
 };
 
+const code = {
+  title: 'torchvision/models/densenet.py',
+  url: 'https://github.com/pytorch/vision/blob/main/torchvision/models/densenet.py',
+  by: 'PyTorch (torchvision)',
+};
+
 function source(fm: string) {
   return `---\n${fm}\n---\n\nBody text.\n`;
 }
@@ -24,6 +30,19 @@ describe('validateFrontMatter', () => {
     const fm = validateFrontMatter('a.mdx', good);
     expect(fm.title).toBe('DenseNet');
     expect(fm.references).toEqual([]);
+  });
+
+  it('reads implementations, with an optional note', () => {
+    expect(validateFrontMatter('a.mdx', good).implementations).toEqual([]);
+    const fm = validateFrontMatter('a.mdx', { ...good, implementations: [code, { ...code, title: 'x', note: ' the authors’ code ' }] });
+    expect(fm.implementations).toEqual([code, { ...code, title: 'x', note: 'the authors’ code' }]);
+    expect('note' in fm.implementations[0]).toBe(false);
+  });
+
+  it('lets a lesson about several papers leave out paper when it lists them as references', () => {
+    const fm = validateFrontMatter('a.mdx', { ...good, paper: undefined, references: [good.paper] });
+    expect(fm.paper).toBeUndefined();
+    expect(fm.references).toEqual([good.paper]);
   });
 
   it.each([
@@ -36,6 +55,11 @@ describe('validateFrontMatter', () => {
     [{ ...good, paper: 'Densely' }, 'paper', 'must be a mapping'],
     [{ ...good, summmary: 'typo' }, 'summmary', 'is not a known field'],
     [{ ...good, references: [{ ...good.paper, venue: undefined }] }, 'references[0].venue', 'must be a non-empty string, found nothing'],
+    [{ ...good, paper: undefined }, 'paper', 'may be left out only when references lists the papers the lesson is about'],
+    [{ ...good, implementations: 'torchvision' }, 'implementations', 'must be a list of implementations'],
+    [{ ...good, implementations: [{ ...code, url: 'http://github.com/x' }] }, 'implementations[0].url', 'must use https'],
+    [{ ...good, implementations: [{ ...code, by: '' }] }, 'implementations[0].by', 'must be a non-empty string'],
+    [{ ...good, implementations: [{ ...code, stars: 5 }] }, 'implementations[0].stars', 'is not a known field'],
   ])('rejects %j naming the field', (data, field, problem) => {
     try {
       validateFrontMatter('bad.mdx', data);
@@ -80,6 +104,6 @@ describe('parseLessons', () => {
 
 describe('the lessons in content/lessons', () => {
   it('are all valid, with the slugs the site links to', () => {
-    expect(getLessons().map((l) => l.slug)).toEqual(['intro', 'densenet', 'resnext', 'shufflenet-v2', 'mnasnet']);
+    expect(getLessons().map((l) => l.slug)).toEqual(['intro', 'densenet', 'resnext', 'shufflenet-v2', 'mnasnet', 'choosing']);
   });
 });

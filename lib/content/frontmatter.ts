@@ -13,6 +13,17 @@ export interface Paper {
   readonly venue: string;
 }
 
+/** Code that implements a lesson's network: a library's source file, the authors' release. */
+export interface Implementation {
+  /** What it is, e.g. "torchvision.models.densenet (PyTorch)". */
+  readonly title: string;
+  readonly url: string;
+  /** Who maintains it, e.g. "PyTorch" or "the authors". */
+  readonly by: string;
+  /** One line on what it is good for or how it differs, optional. */
+  readonly note?: string;
+}
+
 export interface LessonFrontMatter {
   readonly title: string;
   /** One line, shown on the home page and in link previews. */
@@ -21,9 +32,12 @@ export interface LessonFrontMatter {
   readonly order: number;
   /** Year of the paper (or of the lesson's material for the introduction). */
   readonly year: number;
-  readonly paper: Paper;
+  /** The paper the lesson is about; absent for a lesson about several (the closing comparison). */
+  readonly paper?: Paper;
   /** Further reading cited in the lesson, after the lesson's own paper. */
   readonly references: readonly Paper[];
+  /** Implementations of the lesson's networks, listed under References. */
+  readonly implementations: readonly Implementation[];
 }
 
 export class FrontMatterError extends Error {
@@ -80,8 +94,9 @@ function url(file: string, obj: Raw, field: string, path: string): string {
   return v;
 }
 
-const KNOWN = new Set(['title', 'summary', 'order', 'year', 'paper', 'references']);
+const KNOWN = new Set(['title', 'summary', 'order', 'year', 'paper', 'references', 'implementations']);
 const KNOWN_PAPER = new Set(['title', 'url', 'authors', 'venue']);
+const KNOWN_IMPLEMENTATION = new Set(['title', 'url', 'by', 'note']);
 
 function paper(file: string, raw: unknown, path: string): Paper {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -105,6 +120,24 @@ function paper(file: string, raw: unknown, path: string): Paper {
   };
 }
 
+function implementation(file: string, raw: unknown, path: string): Implementation {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new FrontMatterError(file, path, `must be a mapping with ${[...KNOWN_IMPLEMENTATION].join(', ')}, found ${describe(raw)}`);
+  }
+  const c = raw as Raw;
+  for (const key of Object.keys(c)) {
+    if (!KNOWN_IMPLEMENTATION.has(key)) {
+      throw new FrontMatterError(file, `${path}.${key}`, `is not a known field; expected one of ${[...KNOWN_IMPLEMENTATION].join(', ')}`);
+    }
+  }
+  return {
+    title: text(file, c, 'title', `${path}.title`, 200),
+    url: url(file, c, 'url', `${path}.url`),
+    by: text(file, c, 'by', `${path}.by`, 80),
+    ...(c.note === undefined ? {} : { note: text(file, c, 'note', `${path}.note`, 300) }),
+  };
+}
+
 /** Validates parsed YAML front matter; throws FrontMatterError naming the first bad field. */
 export function validateFrontMatter(file: string, data: unknown): LessonFrontMatter {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -120,12 +153,20 @@ export function validateFrontMatter(file: string, data: unknown): LessonFrontMat
   if (!Array.isArray(refs)) {
     throw new FrontMatterError(file, 'references', `must be a list of papers, found ${describe(refs)}`);
   }
+  const code = obj.implementations ?? [];
+  if (!Array.isArray(code)) {
+    throw new FrontMatterError(file, 'implementations', `must be a list of implementations, found ${describe(code)}`);
+  }
+  if (obj.paper === undefined && refs.length === 0) {
+    throw new FrontMatterError(file, 'paper', 'may be left out only when references lists the papers the lesson is about, found neither');
+  }
   return {
     title: text(file, obj, 'title', 'title', 80),
     summary: text(file, obj, 'summary', 'summary', 200),
     order: integer(file, obj, 'order', 0, 999),
     year: integer(file, obj, 'year', 1980, 2100),
-    paper: paper(file, obj.paper, 'paper'),
+    ...(obj.paper === undefined ? {} : { paper: paper(file, obj.paper, 'paper') }),
     references: refs.map((r: unknown, i: number) => paper(file, r, `references[${i}]`)),
+    implementations: code.map((c: unknown, i: number) => implementation(file, c, `implementations[${i}]`)),
   };
 }

@@ -47,9 +47,14 @@ export function getLessons(): Lesson[] {
   return cache;
 }
 
-export function getLesson(slug: string): { lesson: Lesson; prev: Lesson | null; next: Lesson | null } | null {
+/**
+ * A lesson with its neighbours in the course, and the course's last lesson (where every lesson's
+ * end links to: the closing comparison), null when `slug` is that lesson itself.
+ */
+export function getLesson(slug: string): { lesson: Lesson; prev: Lesson | null; next: Lesson | null; last: Lesson | null } | null {
   const lessons = getLessons();
   const i = lessons.findIndex((l) => l.slug === slug);
   if (i < 0) return null;
-  return { lesson: lessons[i], prev: lessons[i - 1] ?? null, next: lessons[i + 1] ?? null };
+  const last = lessons[lessons.length - 1];
+  return { lesson: lessons[i], prev: lessons[i - 1] ?? null, next: lessons[i + 1] ?? null, last: last === lessons[i] ? null : last };
 }

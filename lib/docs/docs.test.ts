@@ -13,7 +13,7 @@ import { parseParams } from '@/lib/url-state/schema';
 import { REGISTRY } from '@/lib/widgets/registry';
 import { mdxComponents } from '@/mdx-components';
 import { exampleCode, exampleSrc } from './examples';
-import { EXAMPLE_FRONT_MATTER, FRONT_MATTER_FIELDS, PAPER_FIELDS, type FieldDoc } from './frontmatter-docs';
+import { EXAMPLE_FRONT_MATTER, FRONT_MATTER_FIELDS, IMPLEMENTATION_FIELDS, PAPER_FIELDS, type FieldDoc } from './frontmatter-docs';
 import { EXAMPLE_LESSON, componentsUsed } from './lesson-example';
 import { MDX_COMPONENT_DOCS, MDX_COMPONENT_NAMES, mdxDocsProblems, widgetExample } from './mdx-components-docs';
 import { commonParamRows, embedParamNames, widgetParamRows } from './params';
@@ -119,6 +119,8 @@ describe('front matter docs follow validateFrontMatter', () => {
         return { pass: [current], fail: [[], 'a paper', { ...(current as object), extra: 1 }] };
       case 'papers':
         return { pass: [[], [good.paper]], fail: ['a paper', [{}]] };
+      case 'implementations':
+        return { pass: [[], good.implementations], fail: ['some code', [{}], [{ ...(good.implementations as object[])[0], stars: 5 }]] };
     }
   }
 
@@ -138,6 +140,20 @@ describe('front matter docs follow validateFrontMatter', () => {
     const withPaper = (v: unknown) => ({ ...good, paper: { ...paper, [name]: v } });
     for (const v of pass) expect(() => validateFrontMatter('t.mdx', withPaper(v)), `paper.${name} = ${JSON.stringify(v)}`).not.toThrow();
     for (const v of fail) expect(() => validateFrontMatter('t.mdx', withPaper(v)), `paper.${name} = ${JSON.stringify(v)}`).toThrow(/paper\./);
+  });
+
+  it.each(Object.entries(IMPLEMENTATION_FIELDS))('implementations[].%s', (name, f) => {
+    const impl = (good.implementations as Record<string, unknown>[])[0];
+    const { pass, fail } = probes(f, impl[name]);
+    const withImpl = (v: unknown) => ({ ...good, implementations: [{ ...impl, [name]: v }] });
+    for (const v of pass) expect(() => validateFrontMatter('t.mdx', withImpl(v)), `implementations[0].${name} = ${JSON.stringify(v)}`).not.toThrow();
+    for (const v of fail)
+      expect(() => validateFrontMatter('t.mdx', withImpl(v)), `implementations[0].${name} = ${JSON.stringify(v)}`).toThrow(/implementations\[0\]\./);
+    const without = { ...impl };
+    delete without[name];
+    const check = () => validateFrontMatter('t.mdx', { ...good, implementations: [without] });
+    if (f.required) expect(check).toThrow(FrontMatterError);
+    else expect(check).not.toThrow();
   });
 
   it('a field that is not documented is refused', () => {

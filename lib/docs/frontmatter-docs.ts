@@ -5,7 +5,7 @@
  * against validateFrontMatter itself: a limit changed there fails the test until it is changed here.
  * Framework-free.
  */
-import type { LessonFrontMatter, Paper } from '@/lib/content/frontmatter';
+import type { Implementation, LessonFrontMatter, Paper } from '@/lib/content/frontmatter';
 
 export type FieldRule =
   | { readonly kind: 'text'; readonly maxLength: number }
@@ -13,7 +13,8 @@ export type FieldRule =
   | { readonly kind: 'integer'; readonly min: number; readonly max: number }
   | { readonly kind: 'names' }
   | { readonly kind: 'paper' }
-  | { readonly kind: 'papers' };
+  | { readonly kind: 'papers' }
+  | { readonly kind: 'implementations' };
 
 export interface FieldDoc {
   /** Must the lesson file give it? (`references` may be left out.) */
@@ -29,11 +30,20 @@ export const FRONT_MATTER_FIELDS = {
   summary: { required: true, rule: { kind: 'text', maxLength: 200 }, doc: 'one line for the home page and link previews' },
   order: { required: true, rule: { kind: 'integer', min: 0, max: 999 }, doc: 'position in the course, unique across lessons (0 is the introduction)' },
   year: { required: true, rule: { kind: 'integer', min: 1980, max: 2100 }, doc: 'year of the paper' },
-  paper: { required: true, rule: { kind: 'paper' }, doc: 'the paper the lesson is about (fields below)' },
+  paper: {
+    required: false,
+    rule: { kind: 'paper' },
+    doc: 'the paper the lesson is about (fields below); a lesson about several papers (the closing comparison) leaves it out and lists them under references',
+  },
   references: {
     required: false,
     rule: { kind: 'papers' },
     doc: 'further papers cited in the lesson, same fields as paper; listed under References (default: none)',
+  },
+  implementations: {
+    required: false,
+    rule: { kind: 'implementations' },
+    doc: 'code of the lesson’s networks (a library’s source file, the authors’ release), fields below; listed under References as Implementations (default: none)',
   },
 } as const satisfies FieldDocs<LessonFrontMatter>;
 
@@ -43,6 +53,13 @@ export const PAPER_FIELDS = {
   authors: { required: true, rule: { kind: 'names' }, doc: 'the authors, as a YAML list' },
   venue: { required: true, rule: { kind: 'text', maxLength: 80 }, doc: 'where it appeared, e.g. “CVPR 2017”' },
 } as const satisfies FieldDocs<Paper>;
+
+export const IMPLEMENTATION_FIELDS = {
+  title: { required: true, rule: { kind: 'text', maxLength: 200 }, doc: 'what it is, e.g. “torchvision/models/densenet.py”' },
+  url: { required: true, rule: { kind: 'https-url', maxLength: 500 }, doc: 'where to read it (an absolute https address)' },
+  by: { required: true, rule: { kind: 'text', maxLength: 80 }, doc: 'who maintains it, e.g. “PyTorch” or “the authors”' },
+  note: { required: false, rule: { kind: 'text', maxLength: 300 }, doc: 'one line on what it is or how it differs from the paper' },
+} as const satisfies FieldDocs<Implementation>;
 
 /** The rule in words, for the table. */
 export function describeRule(rule: FieldRule): string {
@@ -59,6 +76,8 @@ export function describeRule(rule: FieldRule): string {
       return 'mapping with title, url, authors, venue';
     case 'papers':
       return 'list of mappings like paper';
+    case 'implementations':
+      return 'list of mappings with title, url, by, note';
   }
 }
 
@@ -78,4 +97,9 @@ references:
     url: https://arxiv.org/abs/1512.03385
     authors: [Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun]
     venue: CVPR 2016
+implementations:
+  - title: torchvision/models/densenet.py
+    url: https://github.com/pytorch/vision/blob/main/torchvision/models/densenet.py
+    by: PyTorch (torchvision)
+    note: the layout this site's specs follow
 ---`;

@@ -5,6 +5,7 @@
 import { cardinalityGroupsMeta } from '@/lib/widgets/cardinality-groups/meta';
 import { channelProfileMeta } from '@/lib/widgets/channel-profile/meta';
 import { channelShuffleMeta } from '@/lib/widgets/channel-shuffle/meta';
+import { lineupMeta } from '@/lib/widgets/lineup/meta';
 import { costCompareMeta } from '@/lib/widgets/cost-compare/meta';
 import { LOADS_TFJS as TFJS, defineWidget, type HomeLink } from '@/lib/widgets/definition';
 import { denseConnectivityMeta } from '@/lib/widgets/dense-connectivity/meta';
@@ -123,5 +124,14 @@ export const LESSON_DEFINITIONS = {
     home: lesson('mnasnet', 'a-factorized-hierarchical-search-space', 'MnasNet'),
     height: 980,
     runs: `${TFJS}builds sampled architectures and measures their latency on this device.`,
+  }),
+  lineup: defineWidget({
+    meta: lineupMeta,
+    kind: 'lesson',
+    mdx: 'LineupMeasure',
+    noticeName: 'line-up measurement',
+    home: lesson('choosing', 'measured-on-your-device', 'closing'),
+    height: 1240,
+    runs: `${TFJS}times the five ImageNet networks (and the five digits models) on this device, one after another.`,
   }),
 };

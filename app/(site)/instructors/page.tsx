@@ -9,7 +9,7 @@ import { ParamTable } from '@/components/instructors/ParamTable';
 import { TableOfContents } from '@/components/ui/TableOfContents';
 import { WidgetDoc } from '@/components/instructors/WidgetDoc';
 import { compileLesson } from '@/lib/content/compile';
-import { EXAMPLE_FRONT_MATTER, FRONT_MATTER_FIELDS, PAPER_FIELDS } from '@/lib/docs/frontmatter-docs';
+import { EXAMPLE_FRONT_MATTER, FRONT_MATTER_FIELDS, IMPLEMENTATION_FIELDS, PAPER_FIELDS } from '@/lib/docs/frontmatter-docs';
 import { EXAMPLE_LESSON, EXAMPLE_LESSON_BODY } from '@/lib/docs/lesson-example';
 import { MDX_COMPONENT_DOCS, MDX_COMPONENT_NAMES, mdxDocsProblems } from '@/lib/docs/mdx-components-docs';
 import { commonParamRows } from '@/lib/docs/params';
@@ -246,6 +246,7 @@ export default async function InstructorsPage() {
         </P>
         <FrontMatterTable fields={FRONT_MATTER_FIELDS} caption="Front matter fields" />
         <FrontMatterTable fields={PAPER_FIELDS} prefix="paper." caption="Fields of paper and of each reference" />
+        <FrontMatterTable fields={IMPLEMENTATION_FIELDS} prefix="implementations[]." caption="Fields of each implementation" />
         <CopyCode label="Front matter" code={EXAMPLE_FRONT_MATTER} />
 
         <Heading level={3} id={S.body.id}>

@@ -130,7 +130,11 @@ export function GuidelineLabWidget({ state, onChange }: WidgetProps<GuidelineLab
         {g.short}: {g.title}
       </p>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        10 × {g.block}, batch 1, {plan.size}×{plan.size} ({g.table} of the paper used 56×56).
+        10 × {g.block}, batch 1, {plan.size}×{plan.size} (
+        {g.paperSize
+          ? `${g.table} of the paper used ${g.paperSize}×${g.paperSize}`
+          : `${g.table} of the paper gives no input size; the lab uses Tables 1–3’s 56×56`}
+        ).
       </p>
 
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">

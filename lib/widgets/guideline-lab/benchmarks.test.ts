@@ -6,6 +6,15 @@ import { BLOCKS, GUIDELINE_IDS, GUIDELINES, PLATFORMS, WIDTH_INDICES, buildBench
 const macs = (...a: Parameters<typeof buildBenchmark>) => graphCost(buildBenchmark(...a)).total.macs;
 
 describe('benchmark definitions', () => {
+  it('records the input size only where the paper states it: Tables 1-3 at 56×56, none for Table 4', () => {
+    expect(GUIDELINE_IDS.map((id) => [GUIDELINES[id].table, GUIDELINES[id].paperSize])).toEqual([
+      ['Table 1', 56],
+      ['Table 2', 56],
+      ['Table 3', 56],
+      ['Table 4', null],
+    ]);
+  });
+
   it('G1: FLOPs stay (nearly) equal across the four c1:c2 ratios, as in Table 1', () => {
     for (const p of PLATFORMS)
       for (const w of WIDTH_INDICES) {

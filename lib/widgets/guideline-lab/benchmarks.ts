@@ -4,7 +4,9 @@
  * and a builder that turns each row into an ir.ts Graph (built with lib/arch's GraphBuilder, so
  * MACs and parameters come from the same cost model as every other number on the site).
  *
- * Every benchmark stacks a block 10 times on a 56×56 feature map. The paper measured a GTX 1080Ti
+ * Every benchmark stacks a block 10 times on a 56×56 feature map: the input size the captions of
+ * Tables 1-3 state ("Input image size is 56 × 56"). Table 4's caption states none; the lab uses
+ * 56×56 for G4 as well, and says so (`paperSize`). The paper measured a GTX 1080Ti
  * (cuDNN 7.0, "GPU", batches per second) and one thread of a Snapdragon 810 ("ARM", images per
  * second; Tables 2-4 label that column "CPU"). Its channel settings differ per platform, so
  * each row has both, and three widths (×1/×2/×4 in Tables 1-2, three values of c in Tables 3-4).
@@ -52,6 +54,8 @@ export interface Guideline {
   readonly title: string;
   /** The paper's table with these numbers. */
   readonly table: string;
+  /** The input size the table's caption states (Tables 1-3: 56), or null where it states none (Table 4). */
+  readonly paperSize: number | null;
   readonly block: string;
   /** Headers of the three width columns, per platform. */
   readonly columns: Readonly<Record<Platform, readonly [string, string, string]>>;
@@ -109,6 +113,7 @@ export const GUIDELINES: Readonly<Record<GuidelineId, Guideline>> = {
     short: 'G1',
     title: 'Equal channel width minimises memory access cost',
     table: 'Table 1',
+    paperSize: PAPER_SIZE,
     block: 'two 1×1 convolutions, c1 → c2 → c1, at the same FLOPs',
     columns: { gpu: ['×1', '×2', '×4'], arm: ['×1', '×2', '×4'] },
     rows: [
@@ -128,6 +133,7 @@ export const GUIDELINES: Readonly<Record<GuidelineId, Guideline>> = {
     short: 'G2',
     title: 'Excessive group convolution increases memory access cost',
     table: 'Table 2',
+    paperSize: PAPER_SIZE,
     block: 'one 1×1 group convolution c → c with g groups, at the same FLOPs',
     columns: { gpu: ['×1', '×2', '×4'], arm: ['×1', '×2', '×4'] },
     rows: [
@@ -147,6 +153,7 @@ export const GUIDELINES: Readonly<Record<GuidelineId, Guideline>> = {
     short: 'G3',
     title: 'Network fragmentation reduces the degree of parallelism',
     table: 'Table 3',
+    paperSize: PAPER_SIZE,
     block: '1 to 4 1×1 convolutions in series or in parallel, at the same FLOPs',
     columns: { gpu: ['c = 128', 'c = 256', 'c = 512'], arm: ['c = 64', 'c = 128', 'c = 256'] },
     rows: [
@@ -168,6 +175,7 @@ export const GUIDELINES: Readonly<Record<GuidelineId, Guideline>> = {
     short: 'G4',
     title: 'Element-wise operations are not negligible',
     table: 'Table 4',
+    paperSize: null,
     block: 'a ResNet bottleneck (1×1, 3×3, 1×1) with its ReLUs and shortcut switched on or off',
     columns: { gpu: ['c = 32', 'c = 64', 'c = 128'], arm: ['c = 32', 'c = 64', 'c = 128'] },
     rows: [
@@ -225,7 +233,7 @@ export function rowSetting(id: GuidelineId, row: number, platform: Platform, wid
   }
 }
 
-/** The benchmark network of one row: 10 blocks on a 56×56 map (resize with lib/lab's resizeGraph). */
+/** The benchmark network of one row: 10 blocks on a 56×56 map (Tables 1-3's size; resize with lib/lab's resizeGraph). */
 export function buildBenchmark(id: GuidelineId, row: number, platform: Platform, width: WidthIndex): Graph {
   const s = SCALE[width];
   const gid = `${id}-${row}-${platform}-${width}`;

@@ -25,28 +25,27 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const found = getLesson(slug);
   if (!found) notFound();
-  const { lesson, prev, next } = found;
+  const { lesson, prev, next, last } = found;
   const { content, toc: headings } = await compileLesson(lesson.file, lesson.body, mdxComponents);
   // The references section is rendered by the page, not the MDX, so it joins the contents here.
   const toc = headings.length > 0 ? [...headings, { id: 'references', depth: 2, text: 'References' }] : headings;
   const { meta } = lesson;
+  const kicker = meta.order === 0 ? 'Introduction' : `Lesson ${meta.order}`;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12">
       <article className="min-w-0">
         <header className="mb-8 border-b border-slate-200 pb-6 dark:border-slate-800">
-          <p className="text-sm text-slate-500 dark:text-slate-400">
-            {meta.order === 0 ? 'Introduction' : `Lesson ${meta.order}`} · {meta.paper.venue}
-          </p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">{meta.paper ? `${kicker} · ${meta.paper.venue}` : `${kicker} · the course compared`}</p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">{meta.title}</h1>
           <p className="mt-3 text-lg text-slate-600 dark:text-slate-300">{meta.summary}</p>
         </header>
         <TableOfContents entries={toc} variant="inline" />
         <div className="prose prose-slate max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-a:text-accent-600 dark:prose-a:text-accent-300">
           {content}
-          <References paper={meta.paper} references={meta.references} />
+          <References paper={meta.paper} references={meta.references} implementations={meta.implementations} />
         </div>
-        <LessonNav prev={prev} next={next} />
+        <LessonNav prev={prev} next={next} last={last} />
       </article>
       <aside className="hidden lg:block">
         <div className="sticky top-20">
