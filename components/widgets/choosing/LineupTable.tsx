@@ -5,6 +5,7 @@ import { formatBytes, formatCount, formatMs } from '@/lib/format';
 import type { LineupRow } from '@/lib/widgets/lineup/table';
 
 const link = 'text-accent-700 underline-offset-2 hover:underline dark:text-accent-300';
+const num = 'whitespace-nowrap py-1.5 pr-2 text-right';
 
 /** The line-up side by side: the spec's counts, the paper's accuracy (cited), this device's time. */
 export function LineupTable({ rows, size }: { readonly rows: readonly LineupRow[]; readonly size: number }) {
@@ -19,21 +20,18 @@ export function LineupTable({ rows, size }: { readonly rows: readonly LineupRow[
           this device at {size}×{size}.
         </>
       }
-      className="min-w-[52rem] text-xs tabular-nums"
+      className="min-w-[40rem] text-xs tabular-nums"
       tableData={{ 'data-testid': 'lineup-table' }}
     >
       <TableHead
         columns={[
-          'Model',
-          { label: 'Year', align: 'right' },
-          'Central idea',
+          'Model, year and idea',
           { label: 'Params', align: 'right' },
           { label: 'MACs at 224', align: 'right' },
+          ...(other ? [{ label: `MACs at ${size}`, align: 'right' as const }] : []),
           { label: 'Inference peak', align: 'right' },
           { label: 'All outputs', align: 'right' },
-          ...(other ? [{ label: `MACs at ${size}`, align: 'right' as const }] : []),
           { label: 'Paper top-1', align: 'right' },
-          'Source',
           { label: 'This device', align: 'right' },
         ]}
       />
@@ -44,30 +42,31 @@ export function LineupTable({ rows, size }: { readonly rows: readonly LineupRow[
               <a href={`/lessons/${r.lesson}`} className={link}>
                 {r.name}
               </a>
+              <span className={`block font-normal ${hintClass}`}>
+                {r.year} · {r.idea}
+              </span>
             </th>
-            <td className="py-1.5 pr-2 text-right">{r.year}</td>
-            <td className="py-1.5 pr-2">{r.idea}</td>
-            <td className="py-1.5 pr-2 text-right" data-testid={`params-${r.id}`}>
+            <td className={num} data-testid={`params-${r.id}`}>
               {formatCount(r.params)}
             </td>
-            <td className="py-1.5 pr-2 text-right">{formatCount(r.macs224)}</td>
-            <td className="py-1.5 pr-2 text-right">{formatBytes(r.peakBytes224)}</td>
-            <td className="py-1.5 pr-2 text-right" data-testid={`outputs-${r.id}`}>
-              {formatBytes(r.outputBytes224)}
-            </td>
+            <td className={num}>{formatCount(r.macs224)}</td>
             {other ? (
-              <td className="py-1.5 pr-2 text-right" data-testid={`macs-${r.id}`}>
+              <td className={num} data-testid={`macs-${r.id}`}>
                 {formatCount(r.macs)}
               </td>
             ) : null}
-            <td className="py-1.5 pr-2 text-right">{r.paperTop1}%</td>
-            <td className="py-1.5 pr-2">
-              <a href={r.source.href} className={link}>
+            <td className={num}>{formatBytes(r.peakBytes224)}</td>
+            <td className={num} data-testid={`outputs-${r.id}`}>
+              {formatBytes(r.outputBytes224)}
+            </td>
+            <td className="py-1.5 pr-2 text-right">
+              <span className="whitespace-nowrap">{r.paperTop1}%</span>
+              <a href={r.source.href} className={`block whitespace-nowrap text-[11px] ${link}`}>
                 {r.source.label}
               </a>
               {r.source.note ? <span className={`block ${hintClass}`}>{r.source.note}</span> : null}
             </td>
-            <td className="py-1.5 text-right" data-testid={`ms-${r.id}`}>
+            <td className="whitespace-nowrap py-1.5 text-right" data-testid={`ms-${r.id}`}>
               {r.ms === null ? '—' : formatMs(r.ms)}
             </td>
           </tr>

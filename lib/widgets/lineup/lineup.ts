@@ -72,7 +72,7 @@ export const LINEUP: readonly LineupEntry[] = [
     source: {
       label: 'Xie et al. 2017, Table 3',
       href: ARXIV.resnext,
-      note: 'the ResNeXt authors’ re-training of ResNet-50 (1×64d), next to ResNeXt-50 in the same table',
+      note: 're-trained by the ResNeXt authors',
     },
     digits: 'resnet_digits',
   },
