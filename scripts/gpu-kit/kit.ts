@@ -100,9 +100,17 @@ async function main(argv: readonly string[]): Promise<number> {
     tf.env().set('WEBGPU_USE_LOW_POWER_GPU', args.powerPreference === 'low-power');
     tf.env().set('PROD', true); // no "install tfjs-node" banner (the --check runs the cpu backend), as scripts/arch-io.ts
     const harness = await import('../../components/bench/harness');
+    // The harness's progress ("pass 3/12", "measuring the device's peaks"), at most every 10 s:
+    // silent on a GPU, a sign of life on a software adapter where one model takes minutes.
+    let lastStatus = Date.now();
+    const status = (text: string) => {
+      if (Date.now() - lastStatus < 10_000) return;
+      lastStatus = Date.now();
+      log(`  … ${text}`);
+    };
     const report = await runKit(
       args,
-      { run: (o) => harness.run(o, () => undefined), logits: (o) => harness.logits(o, () => undefined) },
+      { run: (o) => harness.run(o, status), logits: (o) => harness.logits(o, status) },
       { build, machine: machine(), adapter, vulkan: vulkanEnv(), dawnOptions: dawnOptions(args), log },
     );
     const json = `${JSON.stringify(report, null, 2)}\n`;
