@@ -4,6 +4,9 @@ function authorsLine(authors: readonly string[]): string {
   return authors.length > 4 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
 }
 
+/** The full stop after a part of a reference, unless it already ends with one ("et al.", "Better?"). */
+const stop = (text: string) => (/[.?!]$/.test(text) ? '' : '.');
+
 /**
  * A lesson's references, from its front matter: its paper (when it has one) and the further
  * papers, then the implementations of its networks (library source, the authors' code).
@@ -24,7 +27,9 @@ export function References({
       <ol>
         {all.map((p) => (
           <li key={p.url}>
-            {authorsLine(p.authors)}. <a href={p.url}>{p.title}</a>. <em>{p.venue}</em>.
+            {authorsLine(p.authors)}
+            {stop(authorsLine(p.authors))} <a href={p.url}>{p.title}</a>
+            {stop(p.title)} <em>{p.venue}</em>.
           </li>
         ))}
       </ol>
@@ -34,7 +39,8 @@ export function References({
           <ul data-testid="implementations">
             {implementations.map((c) => (
               <li key={c.url + c.title}>
-                <a href={c.url}>{c.title}</a> ({c.by}){c.note ? `: ${c.note}` : ''}.
+                <a href={c.url}>{c.title}</a> · {c.by}
+                {c.note ? `: ${c.note}` : ''}.
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FrontMatterError, validateFrontMatter } from './frontmatter';
-import { getLessons, parseLessons } from './lessons';
+import { getLesson, getLessons, parseLessons } from './lessons';
 
 const good = {
   title: 'DenseNet',
@@ -105,5 +105,12 @@ describe('parseLessons', () => {
 describe('the lessons in content/lessons', () => {
   it('are all valid, with the slugs the site links to', () => {
     expect(getLessons().map((l) => l.slug)).toEqual(['intro', 'densenet', 'resnext', 'shufflenet-v2', 'mnasnet', 'choosing']);
+  });
+
+  it('give every lesson but the last a link to the last one, the closing comparison', () => {
+    const slugs = getLessons().map((l) => l.slug);
+    for (const slug of slugs.slice(0, -1)) expect(getLesson(slug)!.last!.slug).toBe('choosing');
+    expect(getLesson('choosing')).toMatchObject({ last: null, next: null });
+    expect(getLesson('choosing')!.prev!.slug).toBe('mnasnet');
   });
 });
