@@ -37,6 +37,8 @@ export const WIDGET_LOADERS: { readonly [Id in WidgetId]: WidgetLoader<SchemaOf<
   'lab-explain': () => import('@/components/embed/lab/LabExplainWidget').then((m) => m.LabExplainWidget),
   'lab-flops-vs-time': () => import('@/components/embed/lab/LabFlopsVsTimeWidget').then((m) => m.LabFlopsVsTimeWidget),
   train: () => import('@/components/train/TrainWidget').then((m) => m.TrainWidget),
+  'grouped-conv': () => import('@/components/widgets/resnext/GroupedConv').then((m) => m.GroupedConvWidget),
+  'depthwise-separable': () => import('@/components/widgets/mnasnet/DepthwiseSeparable').then((m) => m.DepthwiseSeparableWidget),
 };
 
 /** The loader of a registered widget (ids come from the registry at run time, so they are strings). */

@@ -10,6 +10,8 @@ import { costCompareMeta } from '@/lib/widgets/cost-compare/meta';
 import { LOADS_TFJS as TFJS, defineWidget, type HomeLink } from '@/lib/widgets/definition';
 import { denseConnectivityMeta } from '@/lib/widgets/dense-connectivity/meta';
 import { denseReuseMeta } from '@/lib/widgets/dense-reuse/meta';
+import { depthwiseSeparableMeta } from '@/lib/widgets/depthwise-separable/meta';
+import { groupedConvMeta } from '@/lib/widgets/grouped-conv/meta';
 import { groupEquivalenceMeta } from '@/lib/widgets/group-equivalence/meta';
 import { guidelineLabMeta } from '@/lib/widgets/guideline-lab/meta';
 import { rewardExplorerMeta } from '@/lib/widgets/reward-explorer/meta';
@@ -133,5 +135,25 @@ export const LESSON_DEFINITIONS = {
     home: lesson('choosing', 'measured-on-your-device', 'closing'),
     height: 1240,
     runs: `${TFJS}times the five ImageNet networks (and the five digits models) on this device, one after another.`,
+  }),
+  'grouped-conv': defineWidget({
+    meta: groupedConvMeta,
+    kind: 'lesson',
+    mdx: 'GroupedConv',
+    frame: { title: 'Grouped convolution, step by step', label: 'computed with TensorFlow.js', testId: 'grouped-conv' },
+    noticeName: 'grouped convolution',
+    home: lesson('resnext', 'three-equivalent-forms', 'ResNeXt'),
+    height: 980,
+    runs: `${TFJS}computes one small grouped convolution three ways on a seeded tensor.`,
+  }),
+  'depthwise-separable': defineWidget({
+    meta: depthwiseSeparableMeta,
+    kind: 'lesson',
+    mdx: 'DepthwiseSeparable',
+    frame: { title: 'Depthwise then pointwise, step by step', label: 'computed with TensorFlow.js', testId: 'depthwise-separable' },
+    noticeName: 'depthwise separable',
+    home: lesson('mnasnet', 'a-factorized-hierarchical-search-space', 'MnasNet'),
+    height: 1000,
+    runs: `${TFJS}computes a small depthwise separable convolution and the full convolution it equals on a seeded tensor.`,
   }),
 };
