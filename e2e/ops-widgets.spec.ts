@@ -7,7 +7,7 @@ import { LessonPage } from './pages/LessonPage';
 
 // The step-by-step operation widgets (issue 17): grouped convolution (ResNeXt lesson) and depthwise
 // then pointwise (MnasNet lesson), on the shared stepper, computed in tfjs on the cpu backend.
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'default' });
 test.setTimeout(180_000);
 
 const SHOTS = process.env.OPS_SHOTS_DIR ?? '/tmp';
@@ -105,11 +105,12 @@ test('grouped convolution in the ResNeXt lesson: steps by buttons and keys, play
   await expect(s.reduced).toHaveCount(0);
 
   // Other channels and groups: the G choices follow the channels; the counts follow the spec.
-  await w.getByLabel('Output channels').selectOption('12');
-  await w.getByLabel('Groups G').selectOption('2');
+  await w.getByLabel('Output channels', { exact: true }).selectOption('12');
+  await w.getByLabel('Groups G', { exact: true }).selectOption('2');
   await expect(w.getByTestId('grouped-macs')).toHaveAttribute('data-value', String(groupedCost({ cin: 8, cout: 12, G: 2, k: 3, size: 16 }).grouped.macs));
   await expectEqualToRounding(w.getByTestId('grouped-diff-blockdiag'));
-  await expect(w.getByLabel('Groups G').locator('option')).toHaveText(['1', '2', '4']);
+  await expect(w.getByLabel('Groups G', { exact: true }).locator('option')).toHaveText(['1', '2', '4']);
+  await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
   await w.screenshot({ path: `${SHOTS}/ops-a-grouped-lesson.png` });
 });
 
@@ -129,15 +130,15 @@ test('depthwise then pointwise in the MnasNet lesson: counts multiply-adds as it
   await expect(count('depthwise')).toHaveAttribute('data-value', '0');
 
   await s.next.click();
-  await expect(status).toHaveText('Step 1 of 13: depthwise, channel 1 of 4');
+  await expect(status).toHaveText('Step 1 of 13: depthwise: channel 0 (1 of 4)');
   await expect(count('depthwise')).toHaveAttribute('data-value', String(cost.perDepthwiseChannel));
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-  await expect(status).toHaveText('Step 5 of 13: pointwise, output 1 of 8');
+  await expect(status).toHaveText('Step 5 of 13: pointwise: output 0 (1 of 8)');
   await expect(count('depthwise')).toHaveAttribute('data-value', String(cost.depthwise.macs));
   await expect(count('pointwise')).toHaveAttribute('data-value', String(cost.perPointwiseOutput));
   await expect(count('full')).toHaveAttribute('data-value', String(cost.perFullOutput));
   await s.previous.click();
-  await expect(status).toHaveText('Step 4 of 13: depthwise, channel 4 of 4');
+  await expect(status).toHaveText('Step 4 of 13: depthwise: channel 3 (4 of 4)');
 
   // Play to the end (it stops there), then the totals and the paper's ratio.
   await s.play.click();
@@ -152,10 +153,11 @@ test('depthwise then pointwise in the MnasNet lesson: counts multiply-adds as it
   await page.keyboard.press('Home');
   await expect(status).toHaveText('Step 0 of 13: the input');
 
-  await w.getByLabel('Kernel k').selectOption('5');
+  await w.getByLabel('Kernel k', { exact: true }).selectOption('5');
   await expect(w.getByTestId('separable-ratio')).toContainText('1/8 + 1/25');
   await expectEqualToRounding(w.getByTestId('separable-diff-full'));
   await s.next.click();
+  await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
   await w.screenshot({ path: `${SHOTS}/ops-a-separable-lesson.png` });
 });
 
@@ -169,14 +171,16 @@ test('reduced motion: a visible state, instant transitions, and play still steps
   await expect(s.reduced).toBeVisible();
   await expect(s.reduced).toContainText('Reduced motion');
   const strand = w.locator('path.motion-safe\\:transition-\\[stroke-opacity\\]').first();
-  expect(await strand.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
+  // The site's reduced-motion rule (app/globals.css) or the motion-safe variant: no visible transition.
+  const seconds = () => strand.evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
+  expect(await seconds()).toBeLessThan(0.01);
   await s.play.click();
   await expect(w.getByTestId('separable-step')).toHaveText(/^Step [1-9]/, { timeout: 5_000 });
   await s.pause.click();
   await w.screenshot({ path: `${SHOTS}/ops-a-separable-reduced.png` });
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await expect(s.reduced).toHaveCount(0);
-  expect(await strand.evaluate((el) => getComputedStyle(el).transitionDuration)).not.toBe('0s');
+  expect(await seconds()).toBeGreaterThan(0.1);
 });
 
 test('the channel shuffle runs on the shared stepper: keys step it', async ({ page }) => {
@@ -206,17 +210,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Next step →' }).click();
       await expect(page).toHaveURL(/step=3/);
       await noOverflow(page, `grouped-conv embed at ${width} px (${scheme})`);
+      await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
       await page.screenshot({ path: `${SHOTS}/ops-a-grouped-embed-${scheme}-${width}.png`, fullPage: true });
 
       await page.goto(EmbedPage.path('depthwise-separable', 'cin=8&cout=16&k=5&step=10'));
       await expect(new EmbedPage(page).root).toHaveAttribute('data-phase', 'running');
-      await expect(page.getByTestId('separable-step')).toHaveText('Step 10 of 25: pointwise, output 2 of 16');
+      await expect(page.getByTestId('separable-step')).toHaveText('Step 10 of 25: pointwise: output 1 (2 of 16)');
       await expectEqualToRounding(page.getByTestId('separable-diff-full'));
-      await page.keyboard.press('Tab');
       await page.getByRole('button', { name: '← Previous step' }).focus();
       await page.keyboard.press('ArrowLeft');
-      await expect(page).toHaveURL(/step=8/);
+      await expect(page).toHaveURL(/step=9/);
       await noOverflow(page, `depthwise-separable embed at ${width} px (${scheme})`);
+      await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
       await page.screenshot({ path: `${SHOTS}/ops-a-separable-embed-${scheme}-${width}.png`, fullPage: true });
     }
   });
@@ -225,7 +230,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('a group count that does not divide the channels gets a notice and the largest one that does', async ({ page }) => {
   await page.goto(EmbedPage.path('grouped-conv', 'cin=8&cout=12&G=3'));
   await expect(page.getByTestId('grouped-adjusted')).toContainText('G = 3 does not divide 8 input and 12 output channels');
-  await expect(page.getByLabel('Groups G')).toHaveValue('2');
+  await expect(page.getByLabel('Groups G', { exact: true })).toHaveValue('2');
   await expect(page.getByTestId('grouped-step')).toHaveText('Step 0 of 3: the layer: 2 groups');
 });
 
@@ -244,6 +249,7 @@ test('the lessons at 390 px in dark: both widgets fit', async ({ page }) => {
     await stepper(w).next.click();
     await expect(w.getByTestId('tensor-readout')).toBeVisible();
     await noOverflow(page, `/lessons/${slug} at 390 px`);
+    await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
     await w.screenshot({ path: `${SHOTS}/ops-a-${slug}-390-dark.png` });
   }
 });

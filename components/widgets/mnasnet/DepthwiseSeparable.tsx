@@ -82,9 +82,9 @@ export function DepthwiseSeparableWidget({ state, onChange }: WidgetProps<Depthw
     at.kind === 'input'
       ? 'the input'
       : at.kind === 'depthwise'
-        ? `depthwise, channel ${at.channel + 1} of ${cin}`
+        ? `depthwise: channel ${at.channel} (${at.channel + 1} of ${cin})`
         : at.kind === 'pointwise'
-          ? `pointwise, output ${at.output + 1} of ${cout}`
+          ? `pointwise: output ${at.output} (${at.output + 1} of ${cout})`
           : 'the totals';
 
   return (
@@ -123,10 +123,10 @@ export function DepthwiseSeparableWidget({ state, onChange }: WidgetProps<Depthw
           aria-label={`Depthwise then pointwise: ${cin} input channels, each through its own ${k}×${k} filter, then mixed by 1×1 weights into ${cout} outputs; ${progress.channels} of ${cin} channels and ${progress.outputs} of ${cout} outputs computed`}
           data-testid="separable-figure"
         >
-          <text x={SEP_FIGURE.X0} y={10} fontSize={9.5} className="fill-slate-600 dark:fill-slate-400">
-            input: {cin} channels of {SEP_SIZE}×{SEP_SIZE}; each gets its own {k}×{k} filter
+          <text x={SEP_FIGURE.X0} y={10} fontSize={11} className="fill-slate-600 dark:fill-slate-400">
+            input: {cin} channels of {SEP_SIZE}×{SEP_SIZE}, a {k}×{k} filter each
           </text>
-          <text x={SEP_FIGURE.X0} y={lay.outputs[0].y - 6} fontSize={9.5} className="fill-slate-600 dark:fill-slate-400">
+          <text x={SEP_FIGURE.X0} y={lay.outputs[0].y + lay.tile + 14} fontSize={11} className="fill-slate-600 dark:fill-slate-400">
             output: {cout} channels, each a 1×1 mix of all {cin}
           </text>
           <g fill="none">

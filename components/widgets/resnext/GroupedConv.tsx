@@ -156,10 +156,10 @@ export function GroupedConvWidget({ state, onChange }: WidgetProps<GroupedConvSc
           aria-label={`Grouped convolution with ${G} groups: ${cin} input channels above, ${cout} output channels below; ${done} of ${G} groups computed`}
           data-testid="grouped-figure"
         >
-          <text x={LAYER_FIGURE.X0} y={10} fontSize={9.5} className="fill-slate-600 dark:fill-slate-400">
+          <text x={LAYER_FIGURE.X0} y={10} fontSize={11} className="fill-slate-600 dark:fill-slate-400">
             input: {cin} channels of {GROUPED_SIZE}×{GROUPED_SIZE}
           </text>
-          <text x={LAYER_FIGURE.X0} y={lay.outY - 6} fontSize={9.5} className="fill-slate-600 dark:fill-slate-400">
+          <text x={LAYER_FIGURE.X0} y={lay.outY + lay.tile + 14} fontSize={11} className="fill-slate-600 dark:fill-slate-400">
             output: {cout} channels
           </text>
           {lay.bands.map((b) => (

@@ -88,7 +88,7 @@ export function sepLayout(s: Pick<SepShape, 'cin' | 'cout'>, pointwise: ArrayLik
     outputs,
     depthwiseStrands: inputs.map((p) => `M${p.x + tile / 2},${IN_Y + tile + 1} L${p.x + tile / 2},${dwY - 1}`),
     pointwiseStrands,
-    height: outY + tile + 14,
+    height: outY + tile + 20,
   };
 }
 

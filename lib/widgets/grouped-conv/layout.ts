@@ -14,7 +14,7 @@ import { strandPath } from '@/lib/widgets/channel-shuffle/layout';
 import { groupOfChannel, groupRanges, type GroupedShape } from './groups';
 
 /** The layer drawing's geometry, in its viewBox units. */
-export const LAYER_FIGURE = { W: 400, X0: 6, X1: 394, IN_Y: 18, MAX_TILE: 34, GAP: 74 } as const;
+export const LAYER_FIGURE = { W: 400, X0: 6, X1: 394, IN_Y: 16, MAX_TILE: 34, GAP: 74 } as const;
 
 export interface ChannelSpot {
   readonly channel: number;
@@ -79,7 +79,7 @@ export function layerLayout(s: Pick<GroupedShape, 'cin' | 'cout' | 'G'>): LayerL
     bands: range(s.G).map((g) => ({ group: g, x0: groups(g)!, x1: groups(g)! + groups.bandwidth() })),
     strands,
     outY,
-    height: outY + tile + 16,
+    height: outY + tile + 20,
   };
 }
 
