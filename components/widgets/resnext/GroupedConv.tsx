@@ -87,7 +87,7 @@ export function GroupedConvWidget({ state, onChange }: WidgetProps<GroupedConvSc
     return { data: live.groupOutputs[g], channels: perGroupOut, c: o - g * perGroupOut };
   };
   const shows = (g: number) => at.kind === 'compare' || g < done;
-  const emphasis = (g: number) => (current === null ? 1 : g === current ? 1 : 0.35);
+  const emphasis = (g: number) => (current === null ? 1 : g === current ? 1 : 0.55);
 
   const setChannels = (patch: { cin?: (typeof GROUPED_CHANNELS)[number]; cout?: (typeof GROUPED_CHANNELS)[number] }) => {
     const ci = Number(patch.cin ?? state.cin);
