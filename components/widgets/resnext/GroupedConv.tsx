@@ -324,8 +324,8 @@ export function GroupedConvWidget({ state, onChange }: WidgetProps<GroupedConvSc
         />
         <p className="text-[11px] text-slate-600 dark:text-slate-400">
           Both against the layer as this site runs every grouped convolution
-          {live ? ` (tfjs has none of its own; this one ran as “${live.runAs}”)` : ''}; largest output value {live ? live.magnitude.toFixed(2) : '…'}. What is
-          left is float32 rounding.{' '}
+          {live ? ` (tfjs has none of its own; this one ran as “${live.runAs}”)` : ''}; largest output value {live ? live.magnitude.toFixed(2) : '…'}. Any
+          difference left is float32 rounding: the same products, summed in another order.{' '}
           <Button control="seed" onClick={() => onChange({ seed: (state.seed + 1) % 2 ** 31 })}>
             New weights and input
           </Button>
