@@ -20,6 +20,7 @@ import { boolKnobP, intKnobP, intListKnobP, numKnobP } from '@/lib/url-state/kno
 import { enumP, intP, parseParams, stringP, toSearchParams, type Param, type Schema, type StateOf } from '@/lib/url-state/schema';
 import { SAMPLE_IDS, sampleParam } from '@/lib/lab/samples';
 import { digitParam } from '@/lib/lab/digits-input';
+import { CELL_PARAM, CHANNEL_PARAM } from '@/lib/lab/cell-params';
 import { TRAINED_KEY_MAX_LENGTH, TRAINED_KEY_PATTERN } from '@/lib/train/handoff';
 import { urlSourcesFor } from '@/lib/weights/sources';
 import { decodeMnasBlocks, mnasBlocksParam } from './mnas-code';
@@ -37,6 +38,8 @@ function commonParams(defaultSize: number) {
   return {
     size: { ...intP(MIN_SIZE, MAX_SIZE, defaultSize, 'input size in pixels (square)'), label: 'Input size' },
     layer: stringP(/^[A-Za-z0-9_.:-]*$/, 'a layer name such as features.conv0', 200, '', 'the selected layer'),
+    channel: CHANNEL_PARAM,
+    cell: CELL_PARAM,
     open: stringP(/^[A-Za-z0-9_.:,-]*$/, 'comma-separated group ids', 4000, '', 'expanded groups of the graph'),
     color: enumP(COLOR_MODES, 'macs', 'what the graph colours nodes by'),
     backend: BACKEND_PARAM,

@@ -5,6 +5,7 @@ import { LAB_RUN_DEFAULT_MODEL } from '@/lib/widgets/lab-runner/meta';
 import { BACKEND_PARAM, seedParam } from '@/lib/url-state/common-params';
 import { sampleParam } from '@/lib/lab/samples';
 import { digitParam } from '@/lib/lab/digits-input';
+import { CELL_PARAM, CHANNEL_PARAM } from '@/lib/lab/cell-params';
 
 export const labFeatureMapsSchema = {
   model: enumP(MODEL_IDS, LAB_RUN_DEFAULT_MODEL, 'the registered model to run'),
@@ -15,6 +16,8 @@ export const labFeatureMapsSchema = {
     '',
     'the layer whose output is shown (empty: a layer in the middle of the network)',
   ),
+  channel: CHANNEL_PARAM,
+  cell: CELL_PARAM,
   sample: sampleParam(),
   digit: digitParam(),
   seed: seedParam(),
@@ -26,7 +29,8 @@ export type LabFeatureMapsSchema = typeof labFeatureMapsSchema;
 export const labFeatureMapsMeta: WidgetMeta<LabFeatureMapsSchema> = {
   id: 'lab-feature-maps',
   title: 'Feature maps',
-  description: "One layer's activations from a real run of a registered network on a photo, one tile per channel.",
+  description:
+    "One layer's activations from a real run of a registered network on a photo, one tile per channel; click a cell to see its theoretical and effective receptive fields on the image.",
   schema: labFeatureMapsSchema,
   usesWebcam: false,
   usesTfjs: true,
