@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
-import type { Graph } from '@/lib/arch/ir';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { Graph, Pair } from '@/lib/arch/ir';
+import { type Field, receptiveFields } from '@/lib/arch/receptive-field';
 import { describeOp } from '@/lib/arch/format';
 import type { FeatureMap } from '@/lib/runtime/featuremaps';
 import type { RgbaImage } from '@/lib/runtime/imagenet';
@@ -19,11 +20,15 @@ import {
 } from '@/lib/lab/featuremap-display';
 import { formatPercent, formatSig } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
-import { ChannelTile } from './ChannelTile';
+import { centreCell, tileCellToUnit, type Unit, type UnitGrid, unitGrid, unitToTileCell } from '@/lib/lab/cell-selection';
+import { summarizeField, theoreticalBox } from '@/lib/explain/effective-rf';
+import { normalise } from '@/lib/explain/heatmap';
+import { CellPicker } from './CellPicker';
+import { ChannelDetail, FeatureMapLegend } from './ChannelDetail';
+import { FieldImage } from './FieldImage';
+import { FieldReadout, unitName } from './FieldReadout';
+import { useEffectiveField } from './useEffectiveField';
 import { weightsLabelText } from './runner-plan';
-import { DescriptionList } from '@/components/ui/DescriptionList';
-import { GradientLegend } from '@/components/ui/GradientLegend';
-import { RgbaCanvas } from './RgbaCanvas';
 import { useControllable } from './useControllable';
 import { smallButtonClass, smallControlClass } from '@/components/ui/styles';
 
@@ -44,9 +49,12 @@ export interface FeatureMapsProps {
   readonly onNormalizationChange?: (n: Normalization) => void;
   readonly scale?: ScaleChoice;
   readonly onScaleChange?: (s: ScaleChoice) => void;
-  /** Selected channel (shown large with its statistics). */
+  /** Selected channel (shown large with its statistics); a vector's feature. */
   readonly channel?: number | null;
   readonly onChannelChange?: (c: number | null) => void;
+  /** Selected unit (channel and cell): its receptive fields are drawn on the input image. */
+  readonly unit?: Unit | null;
+  readonly onUnitChange?: (u: Unit | null) => void;
   readonly perPage?: number;
   readonly className?: string;
 }
@@ -75,10 +83,14 @@ function hasPreview(h: LabHandle | null): h is LabHandle & { inputPreview: RgbaI
  */
 export function FeatureMaps(props: FeatureMapsProps) {
   const { source, layer, perPage = 32, className } = props;
-  const [page, setPage] = useControllable(props.page, props.onPageChange, 0);
+  const [pageChosen, setPage] = useControllable<number | null>(props.page, props.onPageChange ? (p) => props.onPageChange?.(p ?? 0) : undefined, null);
   const [normalization, setNormalization] = useControllable<Normalization>(props.normalization, props.onNormalizationChange, 'channel');
   const [scaleChoice, setScaleChoice] = useControllable<ScaleChoice>(props.scale, props.onScaleChange, 'auto');
   const [channel, setChannel] = useControllable<number | null>(props.channel, props.onChannelChange, null);
+  const [unitChosen, setUnit] = useControllable<Unit | null>(props.unit, props.onUnitChange, null);
+  // The keyboard cursor: shown while its tile has focus; its cell is kept for the next tile focused.
+  const [cursor, setCursor] = useState<{ tile: number; cell: Pair; large: boolean; focused: boolean } | null>(null);
+  const hintId = useId();
   const [settled, setSettled] = useState<Settled | null>(null);
 
   useEffect(() => {
@@ -105,10 +117,14 @@ export function FeatureMaps(props: FeatureMapsProps) {
   const scale: ColourScaleKind = scaleChoice === 'auto' ? (whole ? chooseColourScale(whole) : 'sequential') : scaleChoice;
   const lut = useMemo(() => colourLut(scale), [scale]);
   const geo = map ? mapGeometry(map) : null;
-  const pg = tilePage(geo?.channels ?? 0, perPage, page);
+  const grid = map ? unitGrid(map.shape.slice(1)) : null;
   const norm: Normalization = geo && geo.channels === 1 ? 'layer' : normalization;
   const domains = useMemo(() => (whole ? stats.map((s) => tileDomain(norm, scale, whole, s)) : []), [stats, whole, norm, scale]);
-  const selected = channel !== null && geo && channel < geo.channels ? channel : null;
+  // The selected channel's tile (a vector's features are all in tile 0), and the selected unit where the layer has it.
+  const selected = channel !== null && grid && channel < grid.channels ? (grid.layout === 'NCHW' ? channel : 0) : null;
+  const unit = unitChosen && grid && inGrid(grid, unitChosen) ? unitChosen : null;
+  const unitTile = unit && grid && geo ? unitToTileCell(grid, geo, unit) : null;
+  const pg = tilePage(geo?.channels ?? 0, perPage, pageChosen ?? (selected !== null ? Math.floor(selected / perPage) : 0));
   const legendDomain: readonly [number, number] | null = whole
     ? selected !== null && norm === 'channel'
       ? domains[selected]
@@ -117,6 +133,62 @@ export function FeatureMaps(props: FeatureMapsProps) {
   const preview = props.inputImage ?? (hasPreview(source) ? source.inputPreview : null);
   const graph: Graph | null = source?.graph ?? null;
   const node = graph && layer ? graph.nodes.find((n) => n.name === layer) : undefined;
+  const fields = useMemo(() => (graph ? receptiveFields(graph) : null), [graph]);
+  const field = layer ? (fields?.get(layer) ?? null) : null;
+  const imageSize: Pair | null = graph ? [graph.input[1], graph.input[2]] : null;
+  const theoretical = unit && field && imageSize ? theoreticalBox(field, unit.cell, imageSize) : null;
+  const erf = useEffectiveField(map ? source : null, map ? layer : null, unit);
+  const summary = useMemo(() => (erf.gradient && field && unit ? summarizeField(erf.gradient, field, unit.cell) : null), [erf.gradient, field, unit]);
+  const heat = useMemo(
+    () => (erf.gradient ? { values: normalise(erf.gradient.data), height: erf.gradient.height, width: erf.gradient.width } : null),
+    [erf.gradient],
+  );
+
+  const select = (tile: number, cell: Pair) => {
+    if (!grid || !geo) return;
+    const u = tileCellToUnit(grid, geo, tile, cell);
+    if (!u) return;
+    setChannel(u.channel);
+    setUnit(u);
+  };
+  const clearSelection = () => {
+    setChannel(null);
+    setUnit(null);
+  };
+  // The cursor starts on the tile's selected cell, else where it last was, else the centre.
+  const focusTile = (tile: number, large: boolean) => {
+    if (!geo) return;
+    const own = unitTile && unitTile.tile === tile ? unitTile.cell : null;
+    const last = cursor && cursor.cell[0] < geo.height && cursor.cell[0] * geo.width + cursor.cell[1] < geo.valuesPerTile ? cursor.cell : null;
+    setCursor({ tile, cell: own ?? last ?? centreCell(geo.height, geo.width, geo.valuesPerTile), large, focused: true });
+  };
+  const shown = cursor?.focused ? cursor : null;
+  const cursorUnit = shown && grid && geo ? tileCellToUnit(grid, geo, shown.tile, shown.cell) : null;
+
+  const picker = (c: number, large: boolean) => {
+    const s = stats[c];
+    const what = grid?.layout === 'NF' ? `Features of ${layer}` : `Channel ${c}`;
+    return (
+      <CellPicker
+        map={map!}
+        tile={c}
+        geo={geo!}
+        domain={domains[c]}
+        lut={lut}
+        cursor={shown && shown.tile === c && shown.large === large ? shown.cell : null}
+        selected={unitTile && unitTile.tile === c ? unitTile.cell : null}
+        pressed={selected === c}
+        label={`${what}: min ${formatSig(s.min)}, max ${formatSig(s.max)}, mean ${formatSig(s.mean)}, ${formatPercent(s.zeroFraction)} zeros`}
+        describedBy={hintId}
+        onFocus={() => focusTile(c, large)}
+        onBlur={() => setCursor((k) => (k ? { ...k, focused: false } : k))}
+        onCursor={(cell) => setCursor({ tile: c, cell, large, focused: true })}
+        onSelect={(cell) => select(c, cell)}
+        className={large ? 'max-w-48 rounded border-slate-200 dark:border-slate-700' : undefined}
+        testId={large ? 'channel-detail-tile' : undefined}
+      />
+    );
+  };
 
   return (
     <section
@@ -177,22 +249,43 @@ export function FeatureMaps(props: FeatureMapsProps) {
         </p>
       ) : null}
 
-      {map && geo && whole && legendDomain && (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,10rem)_minmax(0,1fr)]">
-          <div className="flex flex-row gap-4 lg:flex-col">
+      {map && geo && grid && whole && legendDomain && (
+        <div className={`grid gap-4 ${unit ? 'lg:grid-cols-[minmax(0,18rem)_minmax(0,1fr)]' : 'lg:grid-cols-[minmax(0,10rem)_minmax(0,1fr)]'}`}>
+          <div className={`flex gap-4 lg:flex-col ${unit ? 'flex-col sm:flex-row' : 'flex-row'}`}>
             {preview && (
-              <figure className="w-28 shrink-0 lg:w-full">
-                <RgbaCanvas
+              <figure className={`shrink-0 lg:w-full ${unit ? 'w-full max-w-72 sm:w-56' : 'w-28'}`}>
+                <FieldImage
                   image={preview}
-                  label="The input image the maps were computed from"
-                  className="aspect-square w-full rounded border border-slate-200 dark:border-slate-700"
+                  label={
+                    unit && theoretical
+                      ? `The input image the maps were computed from, with the receptive fields of ${unitName(grid, unit).toLowerCase()} drawn over it`
+                      : 'The input image the maps were computed from'
+                  }
+                  overlay={
+                    unit && theoretical && field
+                      ? { theoretical: theoretical.box, centre: fieldCentre(field, unit.cell), heat, effective: summary?.extent?.box ?? null }
+                      : null
+                  }
                 />
                 <figcaption className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                  Input ({preview.width}×{preview.height})
+                  Input ({preview.width}×{preview.height}){unit ? ', with the selected cell’s fields' : ''}
                 </figcaption>
               </figure>
             )}
             <div className="min-w-0 flex-1 space-y-3">
+              {unit && theoretical && field && imageSize && source ? (
+                <FieldReadout
+                  layer={layer ?? ''}
+                  unit={unit}
+                  grid={grid}
+                  field={field}
+                  theoretical={theoretical}
+                  image={imageSize}
+                  summary={summary}
+                  erf={erf}
+                  weights={source.weights}
+                />
+              ) : null}
               <FeatureMapLegend
                 scale={scale}
                 domain={legendDomain}
@@ -201,7 +294,12 @@ export function FeatureMaps(props: FeatureMapsProps) {
                 }
               />
               {selected !== null && (
-                <ChannelDetail map={map} channel={selected} stats={stats[selected]} domain={domains[selected]} lut={lut} onClose={() => setChannel(null)} />
+                <ChannelDetail
+                  title={grid.layout === 'NCHW' ? `Channel ${selected}` : `Feature ${channel}`}
+                  stats={stats[selected]}
+                  tile={picker(selected, true)}
+                  onClose={clearSelection}
+                />
               )}
             </div>
           </div>
@@ -220,29 +318,24 @@ export function FeatureMaps(props: FeatureMapsProps) {
                 </button>
               </nav>
             )}
+            <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="cell-cursor">
+              {cursorUnit
+                ? `${unitName(grid, cursorUnit)}: ${formatSig(unitValue(map, grid, cursorUnit))}. Arrow keys move, Enter shows its receptive fields.`
+                : 'Click a cell of any channel (or focus a tile, move with the arrow keys and press Enter) to see its receptive fields on the image.'}
+            </p>
             <ul
               className="grid gap-1"
               style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${geo.channels === 1 ? 160 : 56}px, 1fr))` }}
               aria-label={`Channels of ${layer}`}
             >
-              {Array.from({ length: pg.end - pg.start }, (_, i) => pg.start + i).map((c) => {
-                const s = stats[c];
-                return (
-                  <li key={c}>
-                    <button
-                      type="button"
-                      aria-pressed={selected === c}
-                      aria-label={`Channel ${c}: min ${formatSig(s.min)}, max ${formatSig(s.max)}, mean ${formatSig(s.mean)}, ${formatPercent(s.zeroFraction)} zeros`}
-                      title={`channel ${c} · mean ${formatSig(s.mean)} · std ${formatSig(s.std)} · ${formatPercent(s.zeroFraction)} zeros`}
-                      onClick={() => setChannel(selected === c ? null : c)}
-                      className={`block w-full rounded-sm border-2 p-0 ${selected === c ? 'border-accent-500 dark:border-accent-400' : 'border-transparent hover:border-slate-400 dark:hover:border-slate-500'}`}
-                      data-channel={c}
-                    >
-                      <ChannelTile map={map} channel={c} domain={domains[c]} lut={lut} className="block w-full" />
-                    </button>
-                  </li>
-                );
-              })}
+              {Array.from({ length: pg.end - pg.start }, (_, i) => pg.start + i).map((c) => (
+                <li
+                  key={c}
+                  title={`channel ${c} · mean ${formatSig(stats[c].mean)} · std ${formatSig(stats[c].std)} · ${formatPercent(stats[c].zeroFraction)} zeros`}
+                >
+                  {picker(c, false)}
+                </li>
+              ))}
             </ul>
           </div>
         </div>
@@ -251,66 +344,18 @@ export function FeatureMaps(props: FeatureMapsProps) {
   );
 }
 
-function ChannelDetail({
-  map,
-  channel,
-  stats,
-  domain,
-  lut,
-  onClose,
-}: {
-  map: FeatureMap;
-  channel: number;
-  stats: ChannelStats;
-  domain: readonly [number, number];
-  lut: Uint8ClampedArray;
-  onClose: () => void;
-}) {
-  const rows: Array<[string, string]> = [
-    ['min', formatSig(stats.min)],
-    ['max', formatSig(stats.max)],
-    ['mean', formatSig(stats.mean)],
-    ['std', formatSig(stats.std)],
-    ['zeros', formatPercent(stats.zeroFraction)],
-  ];
-  return (
-    <div className="space-y-1.5 text-sm" data-testid="channel-detail">
-      <div className="flex items-center justify-between">
-        <span className="font-semibold text-slate-900 dark:text-white">Channel {channel}</span>
-        <button type="button" className={btn} onClick={onClose} aria-label="Close channel details">
-          ×
-        </button>
-      </div>
-      <ChannelTile
-        map={map}
-        channel={channel}
-        domain={domain}
-        lut={lut}
-        className="block aspect-square w-full max-w-48 rounded border border-slate-200 dark:border-slate-700"
-      />
-      <DescriptionList className="tabular-nums" items={rows} />
-    </div>
-  );
+/** A unit exists in the layer's output (a link's values are checked with a message by parseSelection; this only guards). */
+function inGrid(grid: UnitGrid, u: Unit): boolean {
+  return u.channel >= 0 && u.channel < grid.channels && u.cell[0] >= 0 && u.cell[0] < grid.height && u.cell[1] >= 0 && u.cell[1] < grid.width;
 }
 
-/** The feature maps' colour scale (its lookup table, sampled at 11 stops) with its end values, and zero for diverging. */
-function FeatureMapLegend({ scale, domain, caption }: { scale: ColourScaleKind; domain: readonly [number, number]; caption: string }) {
-  const lut = colourLut(scale);
-  const stops = Array.from({ length: 11 }, (_, i) => {
-    const j = Math.round((i / 10) * 255) * 3;
-    return { offset: i / 10, color: `rgb(${lut[j]},${lut[j + 1]},${lut[j + 2]})` };
-  });
-  const ticks = [
-    { offset: 0, label: formatSig(domain[0]) },
-    ...(scale === 'diverging' ? [{ offset: 0.5, label: '0' }] : []),
-    { offset: 1, label: formatSig(domain[1]) },
-  ];
-  return (
-    <GradientLegend
-      ariaLabel={`Colour scale: ${scale}, ${formatSig(domain[0])} to ${formatSig(domain[1])}, ${caption}`}
-      stops={stops}
-      ticks={ticks}
-      caption={`${scale === 'diverging' ? 'Diverging: blue negative, white zero, red positive' : 'Sequential (viridis): dark low, yellow high'}; ${caption}`}
-    />
-  );
+/** The unit's activation in the read-back map (batch item 0). */
+function unitValue(map: FeatureMap, grid: UnitGrid, u: Unit): number {
+  return grid.layout === 'NCHW' ? map.data[(u.channel * grid.height + u.cell[0]) * grid.width + u.cell[1]] : map.data[u.channel];
+}
+
+/** Centre [y, x] of cell's field (unclipped), input pixels; null for a global field. */
+function fieldCentre(f: Field, cell: Pair): [number, number] | null {
+  if (f.global) return null;
+  return [f.start[0] + cell[0] * f.jump[0] + (f.rf[0] - 1) / 2, f.start[1] + cell[1] * f.jump[1] + (f.rf[1] - 1) / 2];
 }

@@ -24,6 +24,7 @@ import { Totals } from './Totals';
 import { TrainedNotice } from './TrainedNotice';
 import { useTrainedWeights } from './useTrainedWeights';
 import { WhenNeeded } from './WhenNeeded';
+import { useCellSelection } from '@/components/lab/useCellSelection';
 
 // Each its own chunk, fetched when needed (WhenNeeded): the lab's first load is the knobs, the
 // totals and the layer table. The graph is hidden on phones, so phones never fetch it unless idle.
@@ -86,6 +87,9 @@ export function ModelLab({ id }: { id: string }) {
   // Whether the model's shipped trained weights fit this network (not once knobs changed it).
   const shippedFits = useMemo(() => shippedFor(id, { registeredShape: fitsRegisteredModel(graph, id) }) !== null, [graph, id]);
   const selected = state.layer && (graph.nodes.some((n) => n.name === state.layer) || graph.groups.some((g) => g.id === state.layer)) ? state.layer : null;
+  // Another layer: the cell picked in the feature maps belonged to the old one.
+  const selectLayer = (layer: string) => update((prev) => (prev.layer === layer ? {} : { layer, channel: '', cell: '' }));
+  const cellSel = useCellSelection(graph, selected, state.channel, state.cell, update);
   // Embeds of the lab's parts show the model with the paper's knobs: say so when these differ.
   const knobsChanged = names.some((n) => formatValue(schema[n], state[n]) !== formatValue(schema[n], schema[n].default));
   const shareNote = knobsChanged ? `The embed shows ${id} with the paper's settings: knob changes made here are not part of embed links.` : undefined;
@@ -132,7 +136,7 @@ export function ModelLab({ id }: { id: string }) {
               onColorByChange={(color) => update({ color })}
               times={times ?? undefined}
               selected={selected}
-              onSelect={(layer) => update({ layer })}
+              onSelect={selectLayer}
               height={560}
             />
           </WhenNeeded>
@@ -143,7 +147,7 @@ export function ModelLab({ id }: { id: string }) {
         <h2 id="layers-heading" className="mb-2 font-semibold text-slate-900 dark:text-white">
           Layers
         </h2>
-        <LayerTable graph={graph} perNode={cost.perNode} times={times} fusedInto={fusedInto} selected={selected} onSelect={(layer) => update({ layer })} />
+        <LayerTable graph={graph} perNode={cost.perNode} times={times} fusedInto={fusedInto} selected={selected} onSelect={selectLayer} />
       </section>
       <section aria-labelledby="run-heading" className="min-w-0">
         <h2 id="run-heading" className="mb-2 text-xl font-semibold text-slate-900 dark:text-white">
@@ -195,11 +199,22 @@ export function ModelLab({ id }: { id: string }) {
             .
           </p>
         ) : null}
+        <Notices notices={cellSel.notices} title="The cell in the link was not used" />
         <WhenNeeded minHeight={420} label="feature maps">
-          <FeatureMaps source={result} layer={selected} onLayerChange={(layer) => update({ layer })} />
+          <FeatureMaps
+            source={result}
+            layer={selected}
+            onLayerChange={selectLayer}
+            channel={cellSel.channel}
+            onChannelChange={cellSel.onChannelChange}
+            unit={cellSel.unit}
+            onUnitChange={cellSel.onUnitChange}
+          />
         </WhenNeeded>
         {share(LAB['lab-feature-maps'], {
           layer: selected && graph.nodes.some((n) => n.name === selected) ? selected : '',
+          channel: state.channel,
+          cell: state.cell,
           sample: state.sample,
           digit: state.digit,
           seed: state.seed,
@@ -255,7 +270,7 @@ export function ModelLab({ id }: { id: string }) {
             sizes={(digits ? DIGITS_PROFILE_SIZES : PROFILE_SIZES).map(Number)}
             onProfile={setProfile}
             highlight={selected}
-            onHighlight={(layer) => layer && update({ layer })}
+            onHighlight={(layer) => layer && selectLayer(layer)}
           />
         </WhenNeeded>
         {share(LAB['lab-flops-vs-time'], { psize: state.psize, backend: state.backend, seed: state.seed })}

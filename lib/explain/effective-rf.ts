@@ -238,11 +238,3 @@ export function summarizeField(g: GradientMap, f: Field, cell: Pair, fraction = 
     outside: massOutside(g, theoretical.box),
   };
 }
-
-/** The gradient divided by its peak, in [0, 1], for the heat map (all zeros stay zeros). */
-export function normalizeGradient(g: GradientMap): Float32Array {
-  const { peak } = gradientPeak(g);
-  const out = new Float32Array(g.data.length);
-  if (peak > 0) for (let i = 0; i < out.length; i++) out[i] = g.data[i] / peak;
-  return out;
-}

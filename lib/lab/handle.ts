@@ -15,7 +15,8 @@ import type { Prediction, RgbaImage } from '../runtime/imagenet';
 import type { LabProfile } from './profile-stats';
 import type { ExplainRequest, ExplainResult } from '../explain/request';
 import type { JobRequest } from '../runtime/job';
-import { type ProfileRequest, type RunSession, StaleSessionError } from './session';
+import type { CellGradient } from '../explain/effective-rf-run';
+import { type EffectiveFieldRequest, type ProfileRequest, type RunSession, StaleSessionError } from './session';
 
 /** What a run's weights were: seeded random, a file (or /train handoff) by name, or a model's shipped trained weights. */
 export type WeightsLabel =
@@ -39,6 +40,11 @@ export interface LabHandle {
   evaluate(data: LabelledImages, options?: EvaluateOptions): Promise<Evaluation>;
   /** Grad-CAM / saliency / SmoothGrad of this run's prediction (lib/explain), as a job with its tensor check. */
   explain(req: ExplainRequest & Pick<JobRequest, 'onStart' | 'onTensors'>): Promise<ExplainResult>;
+  /**
+   * The input gradient of one unit of a layer for this run's input (its effective receptive
+   * field). Absent where the view has no model of its own to differentiate (the training lab).
+   */
+  effectiveField?(req: EffectiveFieldRequest): Promise<CellGradient>;
 }
 
 export interface RunResult extends LabHandle {
@@ -88,6 +94,10 @@ export function makeHandle(session: RunSession, graph: Graph, weights: WeightsLa
     async explain(req) {
       check('explanation');
       return session.explain(req);
+    },
+    async effectiveField(req) {
+      check(`effective receptive field in ${req.layer}`);
+      return session.effectiveField(req);
     },
   };
 }

@@ -28,6 +28,9 @@ import type { BackendInfo, BackendLostEvent } from '../runtime/backend';
 import type { BackendChoice, BackendName } from '../runtime/backend-names';
 import { switchNotice } from '../runtime/backend-policy';
 import { enqueue } from '../runtime/job-queue';
+import type { JobRequest } from '../runtime/job';
+import { throwIfCancelled } from '../runtime/cancel';
+import type { CellGradient, CellGradientRequest } from '../explain/effective-rf-run';
 import { footprint } from '../arch/footprint';
 import { memoryRefusal } from '../runtime/run-guard';
 import { recordThroughput } from '../runtime/throughput';
@@ -35,7 +38,6 @@ import type { Model } from '../runtime/executor';
 import type { FeatureMap } from '../runtime/featuremaps';
 import { explainRefusal } from '../explain/footprint';
 import type { ExplainRequest, ExplainResult } from '../explain/request';
-import type { JobRequest } from '../runtime/job';
 import type { Prediction, RgbaImage } from '../runtime/imagenet';
 import type { TimedOutput } from '../runtime/timing';
 import type { Phase } from './progress';
@@ -75,6 +77,15 @@ export interface SessionHooks {
   readonly onPhase?: (phase: Phase, fraction?: number) => void;
   /** The backend changed without being asked (failure or lost context); `message` says why. */
   readonly onBackendFallback?: (info: BackendInfo, message: string) => void;
+}
+
+/** What a job reports to the widget that asked for it (useTfjsJob's hooks). */
+type JobReport = Pick<JobRequest, 'onStart' | 'onTensors'>;
+
+/** One unit's effective field, as a widget's job: its cancel signal, hooks and progress. */
+export interface EffectiveFieldRequest extends CellGradientRequest, JobReport {
+  readonly signal?: AbortSignal | null;
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** A handle (RunResult, feature maps) made before the model or input changed. */
@@ -287,6 +298,27 @@ export class RunSession {
           if (refusal) throw new Error(refusal);
           const { explain } = await import('../explain/run');
           return explain(model, input, req);
+        }),
+      req.signal,
+      req,
+    );
+  }
+
+  /**
+   * The effective receptive field of one unit of a layer for the current input: |∂y/∂x| summed
+   * over the input channels (lib/explain/effective-rf-run.ts, loaded when first asked), as a job
+   * of the page's queue that reports its tensors like a widget's job; cancelled between phases.
+   */
+  effectiveField(req: EffectiveFieldRequest): Promise<CellGradient> {
+    return this.job(
+      () =>
+        this.withFallback('computing the effective receptive field', async () => {
+          const { model, input } = this.ready();
+          // The same tape as an explanation's: refused with the run guard's numbers when it cannot fit.
+          const refusal = explainRefusal(this.held.graph as Graph, this.info.backend);
+          if (refusal) throw new Error(refusal);
+          const erf = await import('../explain/effective-rf-run');
+          return erf.cellInputGradient(model, input, req, { check: () => throwIfCancelled(req.signal ?? null), onProgress: req.onProgress });
         }),
       req.signal,
       req,

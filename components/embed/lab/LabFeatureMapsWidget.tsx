@@ -8,6 +8,7 @@ import type { Notice } from '@/lib/url-state/schema';
 import type { WidgetProps } from '@/lib/widgets/types';
 import type { LabFeatureMapsSchema } from '@/lib/widgets/lab-feature-maps/meta';
 import { BackendPicker, CompactRunner, ModelSelect, useModelGraph } from './common';
+import { useCellSelection } from '@/components/lab/useCellSelection';
 
 type State = WidgetProps<LabFeatureMapsSchema>['state'];
 
@@ -30,14 +31,23 @@ export function LabFeatureMapsWidget({ state, onChange }: WidgetProps<LabFeature
         ]
       : [];
   const current = result && result.graph === graph ? result : null;
+  const cellSel = useCellSelection(graph, layer, state.channel, state.cell, onChange);
   return (
     <div className="space-y-3">
-      <Notices notices={notices} title="A setting in the link was not used" />
+      <Notices notices={[...notices, ...cellSel.notices]} title="A setting in the link was not used" />
       <div className="flex flex-wrap items-end gap-3">
-        <ModelSelect value={state.model} onChange={(model) => onChange({ model, layer: '' })} />
+        <ModelSelect value={state.model} onChange={(model) => onChange({ model, layer: '', channel: '', cell: '' })} />
         <BackendPicker value={state.backend} onChange={(backend) => onChange({ backend })} />
       </div>
-      <FeatureMaps source={current} layer={layer} onLayerChange={(l) => onChange({ layer: l })} />
+      <FeatureMaps
+        source={current}
+        layer={layer}
+        onLayerChange={(l) => onChange({ layer: l, channel: '', cell: '' })}
+        channel={cellSel.channel}
+        onChannelChange={cellSel.onChannelChange}
+        unit={cellSel.unit}
+        onUnitChange={cellSel.onUnitChange}
+      />
       <CompactRunner
         model={state.model}
         graph={graph}
