@@ -1,0 +1,78 @@
+import { expect, test } from './fixtures';
+import { LabPage } from './pages/LabPage';
+import type { Page } from '@playwright/test';
+
+/**
+ * Issue 16, "click a cell, see its field": a feature-map cell's theoretical field drawn on the
+ * input image, its effective field (the input gradient) computed as a job and shown as a heat map
+ * with its extent and ratio, the selection in the URL, and the tensor count back at its baseline.
+ * ERF_SCREENSHOTS=dir saves what the tests saw (looked at by hand; never compared).
+ */
+
+const count = (page: Page) => page.evaluate(() => (window as unknown as { __layerwiseLab?: { numTensors(): number } }).__layerwiseLab?.numTensors() ?? -1);
+
+async function shot(page: Page, name: string) {
+  const dir = process.env.ERF_SCREENSHOTS;
+  if (dir) await page.getByTestId('feature-maps').screenshot({ path: `${dir}/erf-${name}.png` });
+}
+
+test('WASM: click a cell, see its theoretical field, its effective field and the ratio; tensors back to baseline', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto('shufflenet_v2_x0_5', 'backend=wasm&size=64&layer=stage3.0.concat');
+  await lab.run();
+  const maps = page.getByTestId('feature-maps');
+  const tile = maps.locator('li [data-channel="5"]');
+  await expect(tile).toBeVisible();
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
+  const baseline = await count(page);
+
+  // stage3.0.concat is 4×4 at 64 px: the click at the tile's lower right quarter is cell (3, 3).
+  const box = (await tile.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.9);
+  await expect(page).toHaveURL(/channel=5&cell=3%2C3|channel=5&cell=3,3/);
+  const image = maps.getByTestId('field-image');
+  await expect(image.locator('[data-mark="theoretical"]')).toHaveCount(1);
+  await expect(tile.locator('[data-mark="selected"]')).toHaveCount(1);
+  const readout = maps.getByTestId('erf-readout');
+  await expect(readout).toContainText(/Effective field of channel 5, cell \(3, 3\) of stage3\.0\.concat: 95% of the gradient lies within \d+×\d+ px, [\d.]+ of the theoretical \d+×\d+ px/, {
+    timeout: 60_000,
+  });
+  const ratio = Number(await readout.getAttribute('data-ratio'));
+  expect(ratio).toBeGreaterThan(0);
+  expect(ratio).toBeLessThanOrEqual(1);
+  await expect(image.getByTestId('erf-heat')).toBeVisible();
+  await expect(image.locator('[data-mark="effective"]')).toHaveCount(1);
+  await expect(maps.getByTestId('field-numbers')).toContainText('Effective ÷ theoretical');
+  await expect(maps.getByTestId('erf-random')).toContainText('architecture, not what a network learned');
+  // The job's own tensor check, and the page's count.
+  await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
+  await expect.poll(() => count(page)).toBe(baseline);
+  await shot(page, 'wasm-click');
+
+  // The keyboard: focus channel 5's tile, move the cursor up and left, select with Enter.
+  await tile.focus();
+  await expect(maps.getByTestId('cell-cursor')).toContainText('Channel 5, cell (3, 3)');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await expect(maps.getByTestId('cell-cursor')).toContainText('Channel 5, cell (2, 2)');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/cell=2%2C2|cell=2,2/);
+  await expect(readout).toContainText('cell (2, 2) of stage3.0.concat: 95%', { timeout: 60_000 });
+  await expect.poll(() => count(page)).toBe(baseline);
+});
+
+test('a link reproduces the selection, and a cell the layer lacks gets a clear message', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto('mnasnet0_5', 'backend=wasm&size=64&layer=layers.9.0.layers.5&channel=7&cell=1,2');
+  await lab.run();
+  const maps = page.getByTestId('feature-maps');
+  await expect(maps.getByTestId('field-readout')).toContainText('Channel 7, cell (1, 2) of layers.9.0.layers.5');
+  // Computed by itself from the link (or, for a unit its ReLU zeroed, said to have no gradient).
+  await expect(maps.getByTestId('erf-readout')).toContainText(/95% of the gradient lies within|its gradient is zero everywhere/, { timeout: 60_000 });
+  await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
+
+  await lab.goto('mnasnet0_5', 'backend=wasm&size=64&layer=layers.9.0.layers.5&channel=7&cell=9,9');
+  await expect(page.getByRole('status').filter({ hasText: 'The cell in the link was not used' })).toContainText(
+    '"cell" cannot be 9,9 in layers.9.0.layers.5: its maps are 8×8 (rows 0–7, columns 0–7); only channel 7 is selected.',
+  );
+});
