@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Graph, Pair } from '@/lib/arch/ir';
-import { type Field, receptiveFields } from '@/lib/arch/receptive-field';
+import { receptiveFields } from '@/lib/arch/receptive-field';
 import { describeOp } from '@/lib/arch/format';
 import type { FeatureMap } from '@/lib/runtime/featuremaps';
 import type { RgbaImage } from '@/lib/runtime/imagenet';
@@ -20,19 +20,20 @@ import {
 } from '@/lib/lab/featuremap-display';
 import { formatPercent, formatSig } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
-import { centreCell, tileCellToUnit, type Unit, type UnitGrid, unitGrid, unitToTileCell } from '@/lib/lab/cell-selection';
-import { summarizeField, theoreticalBox } from '@/lib/explain/effective-rf';
+import { centreCell, inGrid, tileCellToUnit, type Unit, unitGrid, unitToTileCell, unitValue } from '@/lib/lab/cell-selection';
+import { fieldCentre, summarizeField, theoreticalBox } from '@/lib/explain/effective-rf';
 import { normalise } from '@/lib/explain/heatmap';
 import { CellPicker } from './CellPicker';
+import { FeatureMapControls, type ScaleChoice } from './FeatureMapControls';
 import { ChannelDetail, FeatureMapLegend } from './ChannelDetail';
 import { FieldImage } from './FieldImage';
 import { FieldReadout, unitName } from './FieldReadout';
 import { useEffectiveField } from './useEffectiveField';
 import { weightsLabelText } from './runner-plan';
 import { useControllable } from './useControllable';
-import { smallButtonClass, smallControlClass } from '@/components/ui/styles';
+import { smallButtonClass } from '@/components/ui/styles';
 
-export type ScaleChoice = 'auto' | ColourScaleKind;
+export type { ScaleChoice } from './FeatureMapControls';
 
 export interface FeatureMapsProps {
   /** The Runner's latest RunResult (or any LabHandle); null before the first run. */
@@ -71,7 +72,6 @@ function weightsCaption(w: LabHandle['weights']): string {
   if (w.kind === 'seeded') return `Computed with random weights (seed ${w.seed}): what an untrained network does with this input, not learned features.`;
   return `Computed with ${weightsLabelText(w)}.`;
 }
-const sel = smallControlClass;
 
 function hasPreview(h: LabHandle | null): h is LabHandle & { inputPreview: RgbaImage } {
   return !!h && 'inputPreview' in h;
@@ -196,36 +196,17 @@ export function FeatureMaps(props: FeatureMapsProps) {
       className={`not-prose space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${className ?? ''}`}
       data-testid="feature-maps"
     >
-      <div className="flex flex-wrap items-end gap-x-4 gap-y-2 text-sm">
-        {props.onLayerChange && graph && (
-          <label className="flex flex-col gap-0.5" data-control="layer">
-            <span className="text-xs text-slate-500 dark:text-slate-400">Layer</span>
-            <select className={`${sel} max-w-[18rem]`} value={layer ?? ''} onChange={(e) => props.onLayerChange?.(e.currentTarget.value)}>
-              {!layer && <option value="">Choose a layer…</option>}
-              {graph.nodes.map((n) => (
-                <option key={n.name} value={n.name}>
-                  {n.name} ({describeOp(n.op)})
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label className="flex flex-col gap-0.5">
-          <span className="text-xs text-slate-500 dark:text-slate-400">Colour scale</span>
-          <select className={sel} value={scaleChoice} onChange={(e) => setScaleChoice(e.currentTarget.value as ScaleChoice)}>
-            <option value="auto">Automatic ({whole ? chooseColourScale(whole) : '…'})</option>
-            <option value="sequential">Sequential</option>
-            <option value="diverging">Diverging</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-0.5">
-          <span className="text-xs text-slate-500 dark:text-slate-400">Range</span>
-          <select className={sel} value={norm} disabled={geo?.channels === 1} onChange={(e) => setNormalization(e.currentTarget.value as Normalization)}>
-            <option value="channel">Each channel its own</option>
-            <option value="layer">Shared by the layer</option>
-          </select>
-        </label>
-      </div>
+      <FeatureMapControls
+        graph={props.onLayerChange ? graph : null}
+        layer={layer}
+        onLayerChange={(l) => props.onLayerChange?.(l)}
+        scaleChoice={scaleChoice}
+        autoScale={whole ? chooseColourScale(whole) : null}
+        onScaleChange={setScaleChoice}
+        normalization={norm}
+        normalizationFixed={geo?.channels === 1}
+        onNormalizationChange={setNormalization}
+      />
 
       <p role="status" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
         {!source
@@ -342,20 +323,4 @@ export function FeatureMaps(props: FeatureMapsProps) {
       )}
     </section>
   );
-}
-
-/** A unit exists in the layer's output (a link's values are checked with a message by parseSelection; this only guards). */
-function inGrid(grid: UnitGrid, u: Unit): boolean {
-  return u.channel >= 0 && u.channel < grid.channels && u.cell[0] >= 0 && u.cell[0] < grid.height && u.cell[1] >= 0 && u.cell[1] < grid.width;
-}
-
-/** The unit's activation in the read-back map (batch item 0). */
-function unitValue(map: FeatureMap, grid: UnitGrid, u: Unit): number {
-  return grid.layout === 'NCHW' ? map.data[(u.channel * grid.height + u.cell[0]) * grid.width + u.cell[1]] : map.data[u.channel];
-}
-
-/** Centre [y, x] of cell's field (unclipped), input pixels; null for a global field. */
-function fieldCentre(f: Field, cell: Pair): [number, number] | null {
-  if (f.global) return null;
-  return [f.start[0] + cell[0] * f.jump[0] + (f.rf[0] - 1) / 2, f.start[1] + cell[1] * f.jump[1] + (f.rf[1] - 1) / 2];
 }

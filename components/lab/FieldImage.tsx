@@ -41,7 +41,17 @@ function HeatCanvas({ heat }: { heat: NonNullable<FieldOverlay['heat']> }) {
     if (!ctx) return;
     ctx.putImageData(new ImageData(heatmapPixels(heat.values, heat.width, heat.height, 0.85), heat.width, heat.height), 0, 0);
   }, [heat]);
-  return <canvas ref={ref} width={heat.width} height={heat.height} aria-hidden="true" className="absolute inset-0 h-full w-full" data-testid="erf-heat" />;
+  return (
+    <canvas
+      ref={ref}
+      width={heat.width}
+      height={heat.height}
+      aria-hidden="true"
+      className="absolute inset-0 h-full w-full"
+      style={{ imageRendering: 'pixelated' }}
+      data-testid="erf-heat"
+    />
+  );
 }
 
 /** The input image the reader ran, with the selected unit's fields drawn over it. */

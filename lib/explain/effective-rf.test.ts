@@ -4,6 +4,7 @@ import { INPUT_FIELD, stepField, type Field } from '../arch/receptive-field';
 import {
   boxSize,
   centralInterval,
+  fieldCentre,
   fieldRatio,
   gradientFootprint,
   massExtent,
@@ -118,6 +119,13 @@ describe('theoretical box on the image', () => {
   it('global (after a global pool): the whole image', () => {
     const t = theoreticalBox({ rf: [32, 32], jump: [32, 32], start: [0, 0], global: true }, [0, 0], [32, 32]);
     expect(t).toMatchObject({ box: [0, 0, 31, 31], size: [32, 32], global: true, clipped: false });
+  });
+
+  it('the centre of a cell’s field: in the middle of its unclipped box, even in the padding', () => {
+    expect(fieldCentre(two, [5, 5])).toEqual([5, 5]);
+    const s2 = stepField(INPUT_FIELD, [3, 3], [2, 2], [1, 1]); // rf 3, jump 2, start −1
+    expect(fieldCentre(s2, [0, 3])).toEqual([0, 6]);
+    expect(fieldCentre({ rf: [8, 8], jump: [8, 8], start: [0, 0], global: true }, [0, 0])).toBeNull();
   });
 
   it('mass outside the box: 0 for a gradient inside it, the share otherwise', () => {

@@ -180,6 +180,12 @@ export function theoreticalBox(f: Field, cell: Pair, image: Pair): TheoreticalBo
   };
 }
 
+/** Centre [y, x] of cell's field (unclipped), in input pixels; null for a global field. */
+export function fieldCentre(f: Field, cell: Pair): [number, number] | null {
+  if (f.global) return null;
+  return [f.start[0] + cell[0] * f.jump[0] + (f.rf[0] - 1) / 2, f.start[1] + cell[1] * f.jump[1] + (f.rf[1] - 1) / 2];
+}
+
 export interface FieldRatio {
   /** Effective ÷ theoretical height. */
   readonly rows: number;

@@ -5,7 +5,7 @@ import { labFeatureMapsSchema } from '../widgets/lab-feature-maps/meta';
 import { labSchema } from '../models/lab-schema';
 import { CELL_PARAM, CHANNEL_PARAM } from './cell-params';
 import { mapGeometry } from './featuremap-display';
-import { cellAtPoint, centreCell, moveCell, parseSelection, sameUnit, tileCellToUnit, unitGrid, unitToTileCell } from './cell-selection';
+import { cellAtPoint, centreCell, inGrid, moveCell, parseSelection, sameUnit, tileCellToUnit, unitGrid, unitToTileCell, unitValue } from './cell-selection';
 
 const maps = unitGrid([16, 7, 9]);
 const vector = unitGrid([10]);
@@ -29,6 +29,17 @@ describe('units and tiles', () => {
     expect(cellAtPoint(89.9, 69.9, 90, 70, 7, 9)).toEqual([6, 8]);
     expect(cellAtPoint(45, 35, 90, 70, 7, 9)).toEqual([3, 4]);
     expect(cellAtPoint(200, -3, 90, 70, 7, 9)).toEqual([0, 8]);
+  });
+
+  it('a unit is in its grid, and its value is read from the NCHW data (or the vector)', () => {
+    expect(inGrid(maps, { channel: 15, cell: [6, 8] })).toBe(true);
+    expect(inGrid(maps, { channel: 16, cell: [0, 0] })).toBe(false);
+    expect(inGrid(maps, { channel: 0, cell: [0, 9] })).toBe(false);
+    expect(inGrid(vector, { channel: 9, cell: [0, 0] })).toBe(true);
+    expect(inGrid(vector, { channel: 9, cell: [0, 1] })).toBe(false);
+    const data = Float32Array.from({ length: 16 * 7 * 9 }, (_, i) => i);
+    expect(unitValue({ data }, maps, { channel: 2, cell: [3, 4] })).toBe(2 * 63 + 3 * 9 + 4);
+    expect(unitValue({ data: Float32Array.from([5, 6, 7]) }, unitGrid([3]), { channel: 1, cell: [0, 0] })).toBe(6);
   });
 
   it('sameUnit compares by value', () => {
@@ -91,6 +102,10 @@ describe("the link's channel and cell", () => {
     expect(out).toMatchObject({ channel: 2, unit: null });
     expect(out.error).toBe('"cell" cannot be 7,0 in layer1: its maps are 7×9 (rows 0–6, columns 0–8); only channel 2 is selected.');
     expect(parseSelection('2', '0,1', vector, 'fc').error).toMatch(/vector, whose only cell is 0,0; only feature 2/);
-    expect(parseSelection('', '1,1', maps, 'layer1')).toEqual({ channel: null, unit: null, error: '"cell" 1,1 needs a "channel" as well; no cell is selected.' });
+    expect(parseSelection('', '1,1', maps, 'layer1')).toEqual({
+      channel: null,
+      unit: null,
+      error: '"cell" 1,1 needs a "channel" as well; no cell is selected.',
+    });
   });
 });

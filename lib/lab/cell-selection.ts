@@ -34,6 +34,17 @@ export function unitGrid(outShape: readonly number[]): UnitGrid {
 export const sameUnit = (a: Unit | null, b: Unit | null): boolean =>
   a === b || (!!a && !!b && a.channel === b.channel && a.cell[0] === b.cell[0] && a.cell[1] === b.cell[1]);
 
+/** A unit exists in the grid. */
+export function inGrid(grid: UnitGrid, u: Unit): boolean {
+  const ok = (v: number, n: number) => Number.isInteger(v) && v >= 0 && v < n;
+  return ok(u.channel, grid.channels) && ok(u.cell[0], grid.height) && ok(u.cell[1], grid.width);
+}
+
+/** A unit's value in a read-back map of batch item 0 (NCHW data, or [N, F]). */
+export function unitValue(map: { readonly data: Float32Array }, grid: UnitGrid, u: Unit): number {
+  return grid.layout === 'NCHW' ? map.data[(u.channel * grid.height + u.cell[0]) * grid.width + u.cell[1]] : map.data[u.channel];
+}
+
 /** The unit shown at `cell` of tile `tile` (null for the empty end of a vector's tile). */
 export function tileCellToUnit(grid: UnitGrid, tileGeo: MapGeometry, tile: number, cell: Pair): Unit | null {
   if (grid.layout === 'NCHW') return { channel: tile, cell };
@@ -142,7 +153,11 @@ export function parseSelection(channelRaw: string, cellRaw: string, grid: UnitGr
       grid.layout === 'NCHW'
         ? `its maps are ${grid.height}×${grid.width} (rows 0–${grid.height - 1}, columns 0–${grid.width - 1})`
         : 'it is a vector, whose only cell is 0,0';
-    return { channel: ch, unit: null, error: `"cell" cannot be ${cellRaw} in ${layer}: ${size}; only ${what === 'channels' ? 'channel' : 'feature'} ${ch} is selected.` };
+    return {
+      channel: ch,
+      unit: null,
+      error: `"cell" cannot be ${cellRaw} in ${layer}: ${size}; only ${what === 'channels' ? 'channel' : 'feature'} ${ch} is selected.`,
+    };
   }
   return { channel: ch, unit: { channel: ch, cell }, error: null };
 }
