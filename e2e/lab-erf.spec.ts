@@ -28,7 +28,7 @@ test('WASM: click a cell, see its theoretical field, its effective field and the
 
   // stage3.0.concat is 4×4 at 64 px: the click at the tile's lower right quarter is cell (3, 3).
   const box = (await tile.boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.9);
+  await tile.click({ position: { x: box.width * 0.9, y: box.height * 0.9 } });
   await expect(page).toHaveURL(/channel=5&cell=3%2C3|channel=5&cell=3,3/);
   const image = maps.getByTestId('field-image');
   await expect(image.locator('[data-mark="theoretical"]')).toHaveCount(1);
@@ -43,7 +43,7 @@ test('WASM: click a cell, see its theoretical field, its effective field and the
   await expect(image.getByTestId('erf-heat')).toBeVisible();
   await expect(image.locator('[data-mark="effective"]')).toHaveCount(1);
   await expect(maps.getByTestId('field-numbers')).toContainText('Effective ÷ theoretical');
-  await expect(maps.getByTestId('erf-random')).toContainText('architecture, not what a network learned');
+  await expect(maps.getByTestId('erf-random')).toContainText('shows what the architecture does, not what a network learned');
   // The job's own tensor check, and the page's count.
   await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
   await expect.poll(() => count(page)).toBe(baseline);

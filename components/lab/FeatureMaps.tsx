@@ -27,7 +27,7 @@ import { CellPicker } from './CellPicker';
 import { FeatureMapControls, type ScaleChoice } from './FeatureMapControls';
 import { ChannelDetail, FeatureMapLegend } from './ChannelDetail';
 import { FieldImage } from './FieldImage';
-import { FieldReadout, unitName } from './FieldReadout';
+import { FieldLegend, FieldReadout, unitName } from './FieldReadout';
 import { useEffectiveField } from './useEffectiveField';
 import { weightsLabelText } from './runner-plan';
 import { useControllable } from './useControllable';
@@ -183,7 +183,10 @@ export function FeatureMaps(props: FeatureMapsProps) {
         onFocus={() => focusTile(c, large)}
         onBlur={() => setCursor((k) => (k ? { ...k, focused: false } : k))}
         onCursor={(cell) => setCursor({ tile: c, cell, large, focused: true })}
-        onSelect={(cell) => select(c, cell)}
+        onSelect={(cell) => {
+          select(c, cell);
+          setCursor({ tile: c, cell, large, focused: true });
+        }}
         className={large ? 'max-w-48 rounded border-slate-200 dark:border-slate-700' : undefined}
         testId={large ? 'channel-detail-tile' : undefined}
       />
@@ -251,22 +254,10 @@ export function FeatureMaps(props: FeatureMapsProps) {
                 <figcaption className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                   Input ({preview.width}×{preview.height}){unit ? ', with the selected cell’s fields' : ''}
                 </figcaption>
+                {unit ? <FieldLegend peak={summary?.peak ?? null} /> : null}
               </figure>
             )}
             <div className="min-w-0 flex-1 space-y-3">
-              {unit && theoretical && field && imageSize && source ? (
-                <FieldReadout
-                  layer={layer ?? ''}
-                  unit={unit}
-                  grid={grid}
-                  field={field}
-                  theoretical={theoretical}
-                  image={imageSize}
-                  summary={summary}
-                  erf={erf}
-                  weights={source.weights}
-                />
-              ) : null}
               <FeatureMapLegend
                 scale={scale}
                 domain={legendDomain}
@@ -286,6 +277,19 @@ export function FeatureMaps(props: FeatureMapsProps) {
           </div>
 
           <div className="min-w-0 space-y-2">
+            {unit && theoretical && field && imageSize && source ? (
+              <FieldReadout
+                layer={layer ?? ''}
+                unit={unit}
+                grid={grid}
+                field={field}
+                theoretical={theoretical}
+                image={imageSize}
+                summary={summary}
+                erf={erf}
+                weights={source.weights}
+              />
+            ) : null}
             {pg.pageCount > 1 && (
               <nav aria-label="Channel pages" className="flex flex-wrap items-center gap-2 text-sm">
                 <button type="button" className={btn} disabled={pg.page === 0} onClick={() => setPage(pg.page - 1)}>

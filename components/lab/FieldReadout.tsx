@@ -29,11 +29,15 @@ export function unitName(grid: UnitGrid, u: Unit): string {
 
 function theoreticalText(f: Field, t: TheoreticalBox, image: Pair): string {
   if (t.global) return `the whole ${size(image)} image (a global pool mixes every position)`;
-  const own = `${size(t.rf)}, jump ${f.jump[0] === f.jump[1] ? f.jump[0] : `${f.jump[0]}×${f.jump[1]}`} px`;
-  if (t.larger[0] || t.larger[1])
-    return `${own}: larger than the ${image[0]}×${image[1]} image, so it covers ${t.larger[0] && t.larger[1] ? 'all of it' : `the whole ${t.larger[0] ? 'height' : 'width'}`} (${size(t.size)} on the image)`;
-  if (t.clipped) return `${own}; ${size(t.size)} of it on the image (${span(t.box)}), the rest in the padding`;
-  return `${own} (${span(t.box)})`;
+  const jump = f.jump[0] === f.jump[1] ? `${f.jump[0]}` : `${f.jump[0]}×${f.jump[1]}`;
+  const larger = t.larger[0] || t.larger[1] ? `, larger than the ${image[0]}×${image[1]} image` : '';
+  const whole = t.size[0] === image[0] && t.size[1] === image[1];
+  const on = whole
+    ? 'it covers the whole image'
+    : t.clipped
+      ? `${size(t.size)} of it lies on the image (${span(t.box)}), the rest in the padding`
+      : span(t.box);
+  return `${size(t.rf)}, jump ${jump} px${larger}; ${on}`;
 }
 
 export interface FieldReadoutProps {
@@ -76,57 +80,41 @@ export function FieldReadout({ layer, unit, grid, field, theoretical, image, sum
           : `Theoretical field of ${unitName(grid, unit).toLowerCase()} of ${layer}: ${size(theoretical.size)} on the image.`;
 
   return (
-    <div role="group" aria-label="Receptive field of the selected cell" className="space-y-2 text-sm" data-testid="field-readout">
-      <p className="font-semibold text-slate-900 dark:text-white">
-        {unitName(grid, unit)} of {layer}
-      </p>
-      <p role="status" aria-live="polite" className="text-slate-700 dark:text-slate-300" data-testid="erf-readout" data-ratio={summary?.ratio?.side ?? ''}>
-        {sentence}
-      </p>
-      <DescriptionList className="text-xs tabular-nums" items={items} testId="field-numbers" />
-      {erf.available ? (
-        <RunButton
-          onRun={erf.start}
-          job={job}
-          variant="secondary"
-          unit="steps"
-          doneText={gradient ? 'Done: the colours are its effective field.' : undefined}
-          errorText={(m) => `The effective field could not be computed: ${m}`}
-        >
-          {gradient ? 'Compute it again' : 'Compute the effective field'}
-        </RunButton>
-      ) : null}
-      {erf.available ? <RunReport backend={job.backend} tensors={job.tensors} tensorTestId="erf-tensors" /> : null}
-      {gradient && summary && summary.peak > 0 ? (
-        <GradientLegend
-          ariaLabel={`Colour scale ${HEAT_SCALE_NAME}: |∂y/∂x| from 0 to its largest value, ${formatSig(summary.peak)}`}
-          stops={heatStops()}
-          ticks={[
-            { offset: 0, label: '0' },
-            { offset: 1, label: formatSig(summary.peak) },
-          ]}
-          caption={`|∂y/∂x|, summed over the colour channels, ÷ its largest value (${HEAT_SCALE_NAME}; faint where small)`}
-        />
-      ) : null}
-      <ul className="space-y-0.5 text-xs text-slate-600 dark:text-slate-400" aria-label="Marks on the image">
-        <li>
-          <Swatch colour={FIELD_COLOURS.theoretical} dashed /> theoretical field
-        </li>
-        <li>
-          <Swatch colour={FIELD_COLOURS.effective} /> box holding {pct} of the gradient
-        </li>
-        <li>
-          <span
-            className="mr-1 inline-block h-2.5 w-2.5 rounded-full border border-black align-middle"
-            style={{ background: FIELD_COLOURS.cell }}
-            aria-hidden="true"
-          />
-          the field’s centre (the selected cell’s place)
-        </li>
-      </ul>
-      {weights.kind === 'seeded' ? (
-        <Caveat testId="erf-random">These weights are random: the effective field shows what the architecture does, not what a network learned.</Caveat>
-      ) : null}
+    <div
+      role="group"
+      aria-label="Receptive field of the selected cell"
+      className="space-y-2 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700"
+      data-testid="field-readout"
+    >
+      <div className="grid gap-x-4 gap-y-2 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-1.5">
+          <p className="font-semibold text-slate-900 dark:text-white">
+            {unitName(grid, unit)} of {layer}
+          </p>
+          <p role="status" aria-live="polite" className="text-slate-700 dark:text-slate-300" data-testid="erf-readout" data-ratio={summary?.ratio?.side ?? ''}>
+            {sentence}
+          </p>
+          <DescriptionList className="text-xs tabular-nums" items={items} testId="field-numbers" />
+        </div>
+        <div className="min-w-0 space-y-2 text-xs">
+          {erf.available ? (
+            <RunButton
+              onRun={erf.start}
+              job={job}
+              variant="secondary"
+              unit="steps"
+              doneText={gradient ? 'Done: the colours on the image are its effective field.' : undefined}
+              errorText={(m) => `The effective field could not be computed: ${m}`}
+            >
+              {gradient ? 'Compute it again' : 'Compute the effective field'}
+            </RunButton>
+          ) : null}
+          {erf.available ? <RunReport backend={job.backend} tensors={job.tensors} tensorTestId="erf-tensors" /> : null}
+          {weights.kind === 'seeded' ? (
+            <Caveat testId="erf-random">These weights are random: the effective field shows what the architecture does, not what a network learned.</Caveat>
+          ) : null}
+        </div>
+      </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         The <em>theoretical</em> field is every input pixel this unit can depend on, from the kernels, strides and padding of the layers before it (
         <a className="text-link" href={ARAUJO_2019}>
@@ -152,5 +140,40 @@ function Swatch({ colour, dashed }: { colour: string; dashed?: boolean }) {
       <rect x="1" y="1" width="16" height="8" fill="none" stroke="#000" strokeWidth="3" />
       <rect x="1" y="1" width="16" height="8" fill="none" stroke={colour} strokeWidth="1.5" strokeDasharray={dashed ? '4 2' : undefined} />
     </svg>
+  );
+}
+
+/** What the marks and colours over the image mean (under the image). */
+export function FieldLegend({ peak }: { readonly peak: number | null }) {
+  return (
+    <div className="space-y-2">
+      {peak !== null && peak > 0 ? (
+        <GradientLegend
+          ariaLabel={`Colour scale ${HEAT_SCALE_NAME}: |∂y/∂x| from 0 to its largest value, ${formatSig(peak)}`}
+          stops={heatStops()}
+          ticks={[
+            { offset: 0, label: '0' },
+            { offset: 1, label: formatSig(peak) },
+          ]}
+          caption={`|∂y/∂x|, summed over the colour channels, ÷ its largest value (${HEAT_SCALE_NAME}; faint where small)`}
+        />
+      ) : null}
+      <ul className="space-y-0.5 text-xs text-slate-600 dark:text-slate-400" aria-label="Marks on the image">
+        <li>
+          <Swatch colour={FIELD_COLOURS.theoretical} dashed /> theoretical field
+        </li>
+        <li>
+          <Swatch colour={FIELD_COLOURS.effective} /> box holding {pct} of the gradient
+        </li>
+        <li>
+          <span
+            className="mr-1 inline-block h-2.5 w-2.5 rounded-full border border-black align-middle"
+            style={{ background: FIELD_COLOURS.cell }}
+            aria-hidden="true"
+          />
+          the field’s centre (the selected cell’s place)
+        </li>
+      </ul>
+    </div>
   );
 }
