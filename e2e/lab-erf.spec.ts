@@ -76,3 +76,32 @@ test('a link reproduces the selection, and a cell the layer lacks gets a clear m
     '"cell" cannot be 9,9 in layers.9.0.layers.5: its maps are 8×8 (rows 0–7, columns 0–7); only channel 7 is selected.',
   );
 });
+
+test('WebGL, a digits model with its trained weights, on a digit drawn on the pad', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto('resnet_digits', 'backend=webgl&layer=layer2.0.conv3');
+  // A 1: drawing needs no press of Run.
+  await lab.draw([
+    [
+      [0.5, 0.15],
+      [0.5, 0.85],
+    ],
+  ]);
+  await expect(page.getByTestId('top5').getByRole('listitem')).toHaveCount(5, { timeout: 120_000 });
+  const maps = page.getByTestId('feature-maps');
+  const tile = maps.locator('li [data-channel="3"]');
+  await expect(tile).toBeVisible({ timeout: 60_000 });
+  const baseline = await count(page);
+  // layer2.0.conv3 is 7×7: the tile's centre is cell (3, 3).
+  await tile.click();
+  await expect(page).toHaveURL(/channel=3&cell=3%2C3|channel=3&cell=3,3/);
+  const readout = maps.getByTestId('erf-readout');
+  await expect(readout).toContainText(/Effective field of channel 3, cell \(3, 3\) of layer2\.0\.conv3: 95% of the gradient lies within \d+×\d+ px/, {
+    timeout: 120_000,
+  });
+  await expect(maps.getByTestId('field-readout')).toContainText('Ran on WebGL');
+  await expect(maps.getByTestId('erf-random')).toHaveCount(0);
+  await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
+  await expect.poll(() => count(page)).toBe(baseline);
+  await shot(page, 'webgl-digit');
+});

@@ -68,14 +68,15 @@ export function FieldImage({ image, overlay, label, className }: { image: RgbaIm
           preserveAspectRatio="none"
           aria-hidden="true"
         >
-          {overlay.theoretical ? <BoxMark box={overlay.theoretical} colour={FIELD_COLOURS.theoretical} dashed mark="theoretical" /> : null}
+          {/* The theoretical box on top, dashed: where the two coincide both stay visible. */}
           {overlay.effective ? <BoxMark box={overlay.effective} colour={FIELD_COLOURS.effective} mark="effective" /> : null}
+          {overlay.theoretical ? <BoxMark box={overlay.theoretical} colour={FIELD_COLOURS.theoretical} dashed mark="theoretical" /> : null}
           {overlay.centre && overlay.centre[0] >= 0 && overlay.centre[0] < h && overlay.centre[1] >= 0 && overlay.centre[1] < w ? (
             <circle
               data-mark="centre"
               cx={overlay.centre[1] + 0.5}
               cy={overlay.centre[0] + 0.5}
-              r={Math.max(0.75, w / 80)}
+              r={Math.max(0.45, w / 110)}
               fill={FIELD_COLOURS.cell}
               stroke={FIELD_COLOURS.edge}
               strokeWidth={1}
