@@ -24,13 +24,13 @@ export interface FieldOverlay {
   readonly effective: Box | null;
 }
 
-function BoxMark({ box, colour, dashed, mark }: { box: Box; colour: string; dashed?: boolean; mark: string }) {
+/** A box in image pixels: its black edge, or its coloured line (drawn in separate passes, see below). */
+function BoxMark({ box, colour, dashed, mark }: { box: Box; colour: string | null; dashed?: boolean; mark?: string }) {
   const r = { x: box[1], y: box[0], width: box[3] - box[1] + 1, height: box[2] - box[0] + 1, fill: 'none', vectorEffect: 'non-scaling-stroke' as const };
-  return (
-    <g data-mark={mark} data-box={box.join(',')}>
-      <rect {...r} stroke={FIELD_COLOURS.edge} strokeWidth={4} />
-      <rect {...r} stroke={colour} strokeWidth={2} strokeDasharray={dashed ? '6 4' : undefined} />
-    </g>
+  return colour === null ? (
+    <rect {...r} stroke={FIELD_COLOURS.edge} strokeWidth={4} />
+  ) : (
+    <rect {...r} stroke={colour} strokeWidth={2} strokeDasharray={dashed ? '6 4' : undefined} data-mark={mark} data-box={box.join(',')} />
   );
 }
 
@@ -68,7 +68,9 @@ export function FieldImage({ image, overlay, label, className }: { image: RgbaIm
           preserveAspectRatio="none"
           aria-hidden="true"
         >
-          {/* The theoretical box on top, dashed: where the two coincide both stay visible. */}
+          {/* Both edges first, then the lines, the theoretical one dashed on top: where the boxes coincide both show. */}
+          {overlay.theoretical ? <BoxMark box={overlay.theoretical} colour={null} /> : null}
+          {overlay.effective ? <BoxMark box={overlay.effective} colour={null} /> : null}
           {overlay.effective ? <BoxMark box={overlay.effective} colour={FIELD_COLOURS.effective} mark="effective" /> : null}
           {overlay.theoretical ? <BoxMark box={overlay.theoretical} colour={FIELD_COLOURS.theoretical} dashed mark="theoretical" /> : null}
           {overlay.centre && overlay.centre[0] >= 0 && overlay.centre[0] < h && overlay.centre[1] >= 0 && overlay.centre[1] < w ? (
