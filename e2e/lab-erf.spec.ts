@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
+import { EmbedPage } from './pages/EmbedPage';
 import { LabPage } from './pages/LabPage';
 import type { Page } from '@playwright/test';
+import { axeFindings, formatFindings } from './axe';
 
 /**
  * Issue 16, "click a cell, see its field": a feature-map cell's theoretical field drawn on the
@@ -48,6 +50,8 @@ test('WASM: click a cell, see its theoretical field, its effective field and the
   await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
   await expect.poll(() => count(page)).toBe(baseline);
   await shot(page, 'wasm-click');
+  // The selected cell's marks, read-out, legends and controls, as axe judges them.
+  expect(formatFindings(await axeFindings(page))).toBe('no violations');
 
   // The keyboard: focus channel 5's tile, move the cursor up and left, select with Enter.
   await tile.focus();
@@ -104,4 +108,13 @@ test('WebGL, a digits model with its trained weights, on a digit drawn on the pa
   await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
   await expect.poll(() => count(page)).toBe(baseline);
   await shot(page, 'webgl-digit');
+});
+
+test('the feature-maps embed takes the cell from its link too', async ({ page }) => {
+  await page.goto(EmbedPage.path('lab-feature-maps', 'backend=wasm&model=shufflenet_v2_x0_5&layer=stage2.0.shuffle&channel=2&cell=1,1'));
+  const maps = page.getByTestId('feature-maps');
+  await expect(maps.getByTestId('field-readout')).toContainText('Channel 2, cell (1, 1) of stage2.0.shuffle', { timeout: 120_000 });
+  await expect(maps.getByTestId('field-image').locator('[data-mark="theoretical"]')).toHaveCount(1);
+  await expect(maps.getByTestId('erf-readout')).toContainText(/95% of the gradient lies within|its gradient is zero everywhere/, { timeout: 120_000 });
+  await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
 });
