@@ -36,9 +36,12 @@ test('WASM: click a cell, see its theoretical field, its effective field and the
   await expect(image.locator('[data-mark="theoretical"]')).toHaveCount(1);
   await expect(tile.locator('[data-mark="selected"]')).toHaveCount(1);
   const readout = maps.getByTestId('erf-readout');
-  await expect(readout).toContainText(/Effective field of channel 5, cell \(3, 3\) of stage3\.0\.concat: 95% of the gradient lies within \d+×\d+ px, [\d.]+ of the theoretical \d+×\d+ px/, {
-    timeout: 60_000,
-  });
+  await expect(readout).toContainText(
+    /Effective field of channel 5, cell \(3, 3\) of stage3\.0\.concat: 95% of the gradient lies within \d+×\d+ px, [\d.]+ of the theoretical \d+×\d+ px/,
+    {
+      timeout: 60_000,
+    },
+  );
   const ratio = Number(await readout.getAttribute('data-ratio'));
   expect(ratio).toBeGreaterThan(0);
   expect(ratio).toBeLessThanOrEqual(1);

@@ -63,7 +63,10 @@ describe('effective receptive field (wasm)', () => {
   it('one 3×3 conv of positive weights: the gradient footprint is exactly 3×3; two stacked: 5×5', async () => {
     await useBackend('wasm');
     const base = tf.memory().numTensors;
-    const x = inputFromNCHW(Float32Array.from(hashInput([1, 2, 16, 16]), (v) => Math.abs(v) + 0.1), [1, 2, 16, 16]);
+    const x = inputFromNCHW(
+      Float32Array.from(hashInput([1, 2, 16, 16]), (v) => Math.abs(v) + 0.1),
+      [1, 2, 16, 16],
+    );
     for (const [n, side] of [
       [1, 3],
       [2, 5],
