@@ -25,8 +25,6 @@ test('WASM: click a cell, see its theoretical field, its effective field and the
   const maps = page.getByTestId('feature-maps');
   const tile = maps.locator('li [data-channel="5"]');
   await expect(tile).toBeVisible();
-  await expect.poll(() => count(page)).toBeGreaterThan(0);
-  const baseline = await count(page);
 
   // stage3.0.concat is 4×4 at 64 px: the click at the tile's lower right quarter is cell (3, 3).
   const box = (await tile.boundingBox())!;
@@ -49,8 +47,11 @@ test('WASM: click a cell, see its theoretical field, its effective field and the
   await expect(image.locator('[data-mark="effective"]')).toHaveCount(1);
   await expect(maps.getByTestId('field-numbers')).toContainText('Effective ÷ theoretical');
   await expect(maps.getByTestId('erf-random')).toContainText('shows what the architecture does, not what a network learned');
-  // The job's own tensor check, and the page's count.
+  // The job's own tensor check, and the page's count: back at what it was when the job started
+  // (the model and the input; other widgets' jobs, Grad-CAM below, run before or after it).
   await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
+  const baseline = Number(await maps.getByTestId('erf-tensors').getAttribute('data-before'));
+  expect(baseline).toBeGreaterThan(0);
   await expect.poll(() => count(page)).toBe(baseline);
   await shot(page, 'wasm-click');
   // The selected cell's marks, read-out, legends and controls, as axe judges them.
@@ -98,7 +99,6 @@ test('WebGL, a digits model with its trained weights, on a digit drawn on the pa
   const maps = page.getByTestId('feature-maps');
   const tile = maps.locator('li [data-channel="3"]');
   await expect(tile).toBeVisible({ timeout: 60_000 });
-  const baseline = await count(page);
   // layer2.0.conv3 is 7×7: the tile's centre is cell (3, 3).
   await tile.click();
   await expect(page).toHaveURL(/channel=3&cell=3%2C3|channel=3&cell=3,3/);
@@ -109,6 +109,7 @@ test('WebGL, a digits model with its trained weights, on a digit drawn on the pa
   await expect(maps.getByTestId('field-readout')).toContainText('Ran on WebGL');
   await expect(maps.getByTestId('erf-random')).toHaveCount(0);
   await expect(maps.getByTestId('erf-tensors')).toHaveAttribute('data-leaked', '0');
+  const baseline = Number(await maps.getByTestId('erf-tensors').getAttribute('data-before'));
   await expect.poll(() => count(page)).toBe(baseline);
   await shot(page, 'webgl-digit');
 });
