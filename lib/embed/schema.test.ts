@@ -31,7 +31,7 @@ describe('the registry', () => {
     expect(new Set(WIDGET_IDS).size).toBe(WIDGET_IDS.length);
     for (const id of WIDGET_IDS) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(WIDGET_IDS).toEqual(expect.arrayContaining(['lab-graph', 'lab-runner', 'lab-feature-maps', 'lab-flops-vs-time']));
-    expect(REGISTRY.filter((e) => e.kind === 'lesson')).toHaveLength(15);
+    expect(REGISTRY.filter((e) => e.kind === 'lesson')).toHaveLength(17);
     expect(getWidget('nope')).toBeUndefined();
   });
 

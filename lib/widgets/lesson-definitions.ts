@@ -8,12 +8,14 @@ import { channelShuffleMeta } from '@/lib/widgets/channel-shuffle/meta';
 import { lineupMeta } from '@/lib/widgets/lineup/meta';
 import { costCompareMeta } from '@/lib/widgets/cost-compare/meta';
 import { LOADS_TFJS as TFJS, defineWidget, type HomeLink } from '@/lib/widgets/definition';
+import { denseConcatMeta } from '@/lib/widgets/dense-concat/meta';
 import { denseConnectivityMeta } from '@/lib/widgets/dense-connectivity/meta';
 import { denseReuseMeta } from '@/lib/widgets/dense-reuse/meta';
 import { depthwiseSeparableMeta } from '@/lib/widgets/depthwise-separable/meta';
 import { groupedConvMeta } from '@/lib/widgets/grouped-conv/meta';
 import { groupEquivalenceMeta } from '@/lib/widgets/group-equivalence/meta';
 import { guidelineLabMeta } from '@/lib/widgets/guideline-lab/meta';
+import { invertedResidualMeta } from '@/lib/widgets/inverted-residual/meta';
 import { rewardExplorerMeta } from '@/lib/widgets/reward-explorer/meta';
 import { rfDepthMeta } from '@/lib/widgets/rf-depth/meta';
 import { searchSpaceMeta } from '@/lib/widgets/search-space/meta';
@@ -155,5 +157,23 @@ export const LESSON_DEFINITIONS = {
     home: lesson('mnasnet', 'a-factorized-hierarchical-search-space', 'MnasNet'),
     height: 1000,
     runs: `${TFJS}computes a small depthwise separable convolution and the full convolution it equals on a seeded tensor.`,
+  }),
+  'dense-concat': defineWidget({
+    meta: denseConcatMeta,
+    kind: 'lesson',
+    mdx: 'DenseConcat',
+    frame: { title: 'Dense concatenation', label: 'naive copies against a shared buffer, computed with TensorFlow.js', testId: 'dense-concat' },
+    home: lesson('densenet', 'the-memory-cost-of-concatenation', 'DenseNet'),
+    height: 980,
+    runs: `${TFJS}computes a small dense block layer by layer on a tiny tensor.`,
+  }),
+  'inverted-residual': defineWidget({
+    meta: invertedResidualMeta,
+    kind: 'lesson',
+    mdx: 'InvertedResidual',
+    frame: { title: 'Inverted residual (MBConv)', label: 'expand, depthwise, project, computed with TensorFlow.js', testId: 'inverted-residual' },
+    home: lesson('mnasnet', 'inside-an-mbconv', 'MnasNet'),
+    height: 1100,
+    runs: `${TFJS}computes one MBConv block stage by stage on a tiny tensor.`,
   }),
 };

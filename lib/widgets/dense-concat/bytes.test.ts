@@ -47,8 +47,8 @@ describe('bytes copied by the concatenations', () => {
   });
 
   it('the naive count is what the spec’s concat nodes write, for the toy block and every block of DenseNet-121', () => {
-    const g = concatBlockGraph({ L: 5, k: 3, k0: 6, size: 7 });
-    expect(blockShapeOf(g)).toEqual({ k0: 6, k: 3, L: 5, h: 7, w: 7 });
+    const g = concatBlockGraph({ L: 5, k: 3, k0: 6, size: 17 });
+    expect(blockShapeOf(g)).toEqual({ k0: 6, k: 3, L: 5, h: 17, w: 17 });
     expect(specConcatBytes(g)).toBe(naiveBytes(blockShapeOf(g)));
     const d121 = buildGraph('densenet121');
     for (let b = 0; b < 4; b++) expect(specConcatBytes(d121, b)).toBe(naiveBytes(blockShapeOf(d121, b)));
@@ -72,9 +72,9 @@ describe('bytes copied by the concatenations', () => {
 
 describe('the toy block’s layers, from the spec', () => {
   it('layer ℓ reads k0 + (ℓ−1)k channels through a 4k bottleneck and adds k', () => {
-    const g = concatBlockGraph({ L: 3, k: 2, k0: 5, size: 4 });
+    const g = concatBlockGraph({ L: 3, k: 2, k0: 5, size: 16 });
     expect(layerSpecs(g)).toEqual(
-      [5, 7, 9].map((c, i) => ({ layer: i + 1, inChannels: c, bottleneck: 8, outChannels: 2, macs: 16 * c * 8 + 16 * 8 * 2 * 9 })),
+      [5, 7, 9].map((c, i) => ({ layer: i + 1, inChannels: c, bottleneck: 8, outChannels: 2, macs: 256 * c * 8 + 256 * 8 * 2 * 9 })),
     );
   });
 });

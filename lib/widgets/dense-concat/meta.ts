@@ -1,4 +1,4 @@
-import { DENSENET_KNOBS } from '@/lib/arch';
+import { DENSENET_KNOBS, MIN_SIZE } from '@/lib/arch';
 import { seedParam } from '@/lib/url-state/common-params';
 import { intKnobP, itemKnobP } from '@/lib/url-state/knob-params';
 import { intP } from '@/lib/url-state/schema';
@@ -13,7 +13,8 @@ export const denseConcatSchema = {
   L: itemKnobP(DENSENET_KNOBS.blockConfig, 6, { max: CONCAT_MAX_LAYERS }),
   k: intKnobP(DENSENET_KNOBS.growthRate, 4, { max: 8 }),
   k0: intKnobP(DENSENET_KNOBS.initFeatures, 8, { max: 16 }),
-  size: intP(4, 12, 8, 'height and width of the block’s feature maps (a tiny tensor, so every channel can be drawn)'),
+  // The spec's smallest feature map (lib/arch/validate.ts MIN_SIZE): a tiny tensor whose every channel is drawn.
+  size: intP(MIN_SIZE, 32, MIN_SIZE, 'height and width of the block’s feature maps'),
   step: intP(0, CONCAT_MAX_LAYERS, 1, 'layers computed so far: 0 = the block input only, ℓ = after layer ℓ (at most L)'),
   seed: seedParam(0, 'seed of the random (He-initialised) weights and of the input'),
 } as const;

@@ -6,12 +6,12 @@ import { fillShared, runDenseConcat } from './run';
 
 // The code the page runs, on the tfjs cpu backend in Node.
 describe('the dense block in TensorFlow.js, naive and shared', () => {
-  const knobs = { L: 4, k: 3, k0: 5, size: 6 };
+  const knobs = { L: 4, k: 3, k0: 5, size: 16 };
 
   it('grows the state by k channels per layer, and both implementations hold the same numbers', async () => {
     const r = await runDenseConcat({ ...knobs, seed: 3, backend: 'cpu' });
     expect(r.backend.backend).toBe('cpu');
-    const hw = 36;
+    const hw = 256;
     expect(r.states.map((s) => s.length / hw)).toEqual([5, 8, 11, 14, 17]);
     // Each state starts with the one before it (the concatenation keeps every earlier channel)…
     for (let l = 1; l < r.states.length; l++) expect(r.states[l].subarray(0, r.states[l - 1].length)).toEqual(r.states[l - 1]);

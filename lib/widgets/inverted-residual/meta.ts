@@ -1,4 +1,4 @@
-import { MNAS_CONV_OPS, MNAS_KERNELS } from '@/lib/arch';
+import { MIN_SIZE, MNAS_CONV_OPS, MNAS_KERNELS } from '@/lib/arch';
 import { seedParam } from '@/lib/url-state/common-params';
 import { enumP, intP } from '@/lib/url-state/schema';
 import type { WidgetMeta } from '@/lib/widgets/types';
@@ -22,7 +22,8 @@ export const invertedResidualSchema = {
   stride: enumP(MBCONV_STRIDES, '1', 'stride of the depthwise convolution (2 halves the map; then there is no residual)'),
   cin: intP(2, MBCONV_MAX_CHANNELS, 4, 'channels into the block, C_in'),
   cout: intP(2, MBCONV_MAX_CHANNELS, 4, 'channels out of the block, C_out (the residual needs C_out = C_in)'),
-  size: intP(4, 12, 8, 'height and width of the input (a tiny tensor, so every channel can be drawn)'),
+  // The spec's smallest input (lib/arch/validate.ts MIN_SIZE): a tiny tensor whose every channel is drawn.
+  size: intP(MIN_SIZE, 32, MIN_SIZE, 'height and width of the input'),
   step: intP(0, 4, 1, 'stages shown: 0 = the input, 1 expand, 2 depthwise, 3 project, 4 residual add (where there is one)'),
   seed: seedParam(0, 'seed of the random (He-initialised) weights and of the input'),
 } as const;

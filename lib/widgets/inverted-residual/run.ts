@@ -2,7 +2,14 @@
  * One MBConv block in TensorFlow.js on a tiny tensor: the executor runs the spec's graph
  * (./stages.ts) with seeded weights and reads back every stage's real output, NCHW. Browser or
  * Node; load with import(). Everything tfjs made is freed before the job settles.
+ *
+ * Weights: He init (torchvision's), BN γ and β seeded, and each BN's running mean and variance set
+ * to the statistics of its own input on this image, BN by BN in forward order (what BN computes in
+ * training mode on a batch of one). With random weights and BN's initial statistics, about half the
+ * depthwise channels come out negative everywhere and the ReLU blanks them: a property of random
+ * weights, not of MBConv, and it would hide what the stage computes.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { MapLike } from '@/lib/lab/featuremap-display';
 import type { BackendInfo } from '@/lib/runtime/backend';
 import { inputFromNCHW, Model } from '@/lib/runtime/executor';
@@ -10,6 +17,8 @@ import { readFeatureMaps, type FeatureMap } from '@/lib/runtime/featuremaps';
 import { runTfjsJob, type JobRequest } from '@/lib/runtime/job';
 import { numTensors } from '@/lib/runtime/tensors';
 import { heInit } from '@/lib/runtime/weights/he-init';
+import type { StateDict } from '@/lib/runtime/weights/types';
+import type { Graph } from '@/lib/arch';
 import { smoothInput } from '@/lib/widgets/dense-concat/block';
 import { randomizeBatchNorm } from '@/lib/widgets/group-equivalence/weights';
 import { mbconvGraph, stagesOf, type MBConvKnobs, type Stage } from './stages';
@@ -29,6 +38,28 @@ export interface MBConvResult {
   readonly tensorsAfter: number;
 }
 
+/** The BN statistics of `x` itself, BN by BN in forward order (each pass sees the BNs before it calibrated). */
+export async function calibrateBatchNorm(graph: Graph, weights: StateDict, x: tf.Tensor4D): Promise<StateDict> {
+  const sd: StateDict = new Map(weights);
+  for (const bn of graph.nodes.filter((n) => n.op.kind === 'bn')) {
+    const model = Model.create(graph, sd, { fuse: false });
+    try {
+      const { output, captured } = model.execute(x, { capture: [bn.inputs[0]], fuse: false });
+      const { mean, variance } = tf.tidy(() => tf.moments(captured.get(bn.inputs[0])!, [0, 1, 2]));
+      try {
+        const c = bn.outShape[0];
+        sd.set(`${bn.name}.running_mean`, { shape: [c], data: Float32Array.from(await mean.data()) });
+        sd.set(`${bn.name}.running_var`, { shape: [c], data: Float32Array.from(await variance.data()) });
+      } finally {
+        tf.dispose([mean, variance, output, ...captured.values()]);
+      }
+    } finally {
+      model.dispose();
+    }
+  }
+  return sd;
+}
+
 export function runInvertedResidual(req: MBConvRequest): Promise<MBConvResult> {
   const knobs: MBConvKnobs = { cin: req.cin, cout: req.cout, t: req.t, kernel: req.kernel, stride: req.stride, size: req.size };
   const graph = mbconvGraph(knobs);
@@ -36,19 +67,20 @@ export function runInvertedResidual(req: MBConvRequest): Promise<MBConvResult> {
   const bns = graph.nodes.filter((n) => n.op.kind === 'bn').map((n) => n.name);
   return runTfjsJob(req, async ({ backend, tensorsBefore, check }) => {
     const x0 = smoothInput(req.cin, req.size, req.size, req.seed);
-    // BN with seeded statistics: the projection's output then has both signs, as a linear layer's does.
-    const model = Model.create(graph, randomizeBatchNorm(heInit(graph, req.seed), req.seed, bns));
+    const x = inputFromNCHW(x0, [1, req.cin, req.size, req.size]);
     let maps: Map<string, FeatureMap>;
     try {
       check();
-      const x = inputFromNCHW(x0, [1, req.cin, req.size, req.size]);
+      const weights = await calibrateBatchNorm(graph, randomizeBatchNorm(heInit(graph, req.seed), req.seed, bns), x);
+      check();
+      const model = Model.create(graph, weights);
       try {
         maps = (await readFeatureMaps(model, x, stages.map((s) => s.output))).maps;
       } finally {
-        x.dispose();
+        model.dispose();
       }
     } finally {
-      model.dispose();
+      x.dispose();
     }
     const input: MapLike = { layout: 'NCHW', shape: [1, req.cin, req.size, req.size], data: x0 };
     return { backend, stages, input, outputs: stages.map((s) => maps.get(s.output)!), tensorsBefore, tensorsAfter: numTensors() };

@@ -3,7 +3,7 @@ import { buildGraph, graphCost } from '@/lib/arch';
 import { MBCONV_EXPANSIONS, MBCONV_KERNELS } from './meta';
 import { findMBConv, hasResidual, macShares, mbconvGraph, stageOps, stagesOf, stageWidths, type MBConvKnobs } from './stages';
 
-const base: MBConvKnobs = { cin: 4, cout: 4, t: 6, kernel: 3, stride: 1, size: 8 };
+const base: MBConvKnobs = { cin: 4, cout: 4, t: 6, kernel: 3, stride: 1, size: 16 };
 
 describe('the MBConv stages, from the spec', () => {
   it('offers MnasNet’s expansions 3 and 6 and kernels 3 and 5', () => {
@@ -32,14 +32,14 @@ describe('the MBConv stages, from the spec', () => {
     for (const t of [3, 6])
       for (const kernel of [3, 5])
         for (const stride of [1, 2]) {
-          const s = { cin: 4, cout: 6, t, kernel, stride, size: 8 };
+          const s = { cin: 4, cout: 6, t, kernel, stride, size: 16 };
           const g = mbconvGraph(s);
           const st = stagesOf(g);
           const mid = t * s.cin;
-          const out = stride === 1 ? 8 : 4; // padding k//2: ⌊(8 + 2⌊k/2⌋ − k)/s⌋ + 1
-          expect(st[0].outShape).toEqual([mid, 8, 8]);
+          const out = stride === 1 ? 16 : 8; // padding k//2: ⌊(16 + 2⌊k/2⌋ − k)/s⌋ + 1
+          expect(st[0].outShape).toEqual([mid, 16, 16]);
           expect(st[1].outShape).toEqual([mid, out, out]);
-          expect(st.map((x) => x.macs)).toEqual([8 * 8 * s.cin * mid, out * out * mid * kernel * kernel, out * out * mid * s.cout]);
+          expect(st.map((x) => x.macs)).toEqual([16 * 16 * s.cin * mid, out * out * mid * kernel * kernel, out * out * mid * s.cout]);
           expect(st.reduce((a, x) => a + x.macs, 0)).toBe(graphCost(g).total.macs);
           expect(st.reduce((a, x) => a + x.params, 0)).toBe(graphCost(g).total.params);
           expect(macShares(st).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
@@ -55,9 +55,9 @@ describe('the MBConv stages, from the spec', () => {
         expect(Boolean(add), JSON.stringify(k)).toBe(hasResidual(k));
         expect(hasResidual(k)).toBe(stride === 1 && cout === 4);
         if (add) {
-          expect(add.outShape).toEqual([4, 8, 8]);
+          expect(add.outShape).toEqual([4, 16, 16]);
           expect(add.macs).toBe(0);
-          expect(add.otherOps).toBe(4 * 8 * 8);
+          expect(add.otherOps).toBe(4 * 16 * 16);
         }
       }
   });
