@@ -31,6 +31,8 @@ export const WIDGET_LOADERS: { readonly [Id in WidgetId]: WidgetLoader<SchemaOf<
   'reward-explorer': () => import('@/components/widgets/mnasnet/RewardExplorer').then((m) => m.RewardExplorerWidget),
   'search-space': () => import('@/components/widgets/mnasnet/SearchSpaceExplorer').then((m) => m.SearchSpaceWidget),
   lineup: () => import('@/components/widgets/choosing/LineupWidget').then((m) => m.LineupWidget),
+  'dense-concat': () => import('@/components/widgets/densenet/DenseConcat').then((m) => m.DenseConcat),
+  'inverted-residual': () => import('@/components/widgets/mnasnet/InvertedResidual').then((m) => m.InvertedResidual),
   'lab-graph': () => import('@/components/embed/lab/LabGraphWidget').then((m) => m.LabGraphWidget),
   'lab-runner': () => import('@/components/embed/lab/LabRunnerWidget').then((m) => m.LabRunnerWidget),
   'lab-feature-maps': () => import('@/components/embed/lab/LabFeatureMapsWidget').then((m) => m.LabFeatureMapsWidget),

@@ -75,7 +75,13 @@ export function runInvertedResidual(req: MBConvRequest): Promise<MBConvResult> {
       check();
       const model = Model.create(graph, weights);
       try {
-        maps = (await readFeatureMaps(model, x, stages.map((s) => s.output))).maps;
+        maps = (
+          await readFeatureMaps(
+            model,
+            x,
+            stages.map((s) => s.output),
+          )
+        ).maps;
       } finally {
         model.dispose();
       }

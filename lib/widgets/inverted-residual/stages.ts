@@ -81,7 +81,13 @@ export function stagesOf(graph: Graph, groupId = groupsWithRole(graph, 'mbconv')
   return runs.map((r): Stage => {
     const first = r[0];
     const kind: StageKind =
-      first.op.kind === 'add' ? 'add' : first.op.kind === 'conv' && convKind(first.op) === 'depthwise' ? 'depthwise' : first === convs[0][0] ? 'expand' : 'project';
+      first.op.kind === 'add'
+        ? 'add'
+        : first.op.kind === 'conv' && convKind(first.op) === 'depthwise'
+          ? 'depthwise'
+          : first === convs[0][0]
+            ? 'expand'
+            : 'project';
     const cost = r.map(nodeCost);
     const last = r.at(-1)!;
     return {
