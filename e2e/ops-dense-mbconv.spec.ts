@@ -7,7 +7,7 @@ import { EmbedPage } from './pages/EmbedPage';
 import { LessonPage } from './pages/LessonPage';
 
 // Two step-by-step widgets of issue 17, computed with TensorFlow.js on tiny tensors (cpu backend).
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'default' });
 test.setTimeout(180_000);
 
 const SHOTS = process.env.OPS_B_SHOTS ?? '/tmp';
@@ -35,7 +35,7 @@ async function expectNoLeak(readout: Locator) {
 }
 
 test.describe('dense concatenation', () => {
-  const shape = { k0: 8, k: 4, L: 6, h: 8, w: 8 };
+  const shape = { k0: 8, k: 4, L: 6, h: 16, w: 16 };
   const rows = runningBytes(shape);
 
   test('steps through the block in the DenseNet lesson, with buttons and keys, and counts the bytes', async ({ page }) => {
@@ -56,8 +56,8 @@ test.describe('dense concatenation', () => {
     await s.next.click();
     await expect(status).toHaveText('Step 2 of 6: layer H2 · 16 channels');
     await expect(w.getByTestId('concat-buffer')).toHaveAttribute('data-channels', '16');
-    // Keys: → and ← step, End jumps to the last layer, Home back to the input.
-    await s.next.focus();
+    // Keys: → and ← step, End jumps to the last layer (focus on Play, which stays enabled at both ends).
+    await s.play.focus();
     await page.keyboard.press('ArrowRight');
     await expect(status).toHaveText('Step 3 of 6: layer H3 · 20 channels');
     await page.keyboard.press('End');
@@ -120,12 +120,12 @@ test.describe('inverted residual (MBConv)', () => {
     await expect(w.getByTestId('mbconv-residual')).toHaveAttribute('data-residual', 'true');
     await expectNoLeak(w.getByTestId('mbconv-tensors'));
     // MACs per stage from the cost model, the same numbers the page shows.
-    const stages = stagesOf(mbconvGraph({ cin: 4, cout: 4, t: 6, kernel: 3, stride: 1, size: 8 }));
+    const stages = stagesOf(mbconvGraph({ cin: 4, cout: 4, t: 6, kernel: 3, stride: 1, size: 16 }));
     for (const st of stages) await expect(w.getByTestId('mbconv-macs').locator(`[data-stage="${st.kind}"]`)).toHaveAttribute('data-macs', String(st.macs));
 
     await s.next.click();
     await expect(status).toHaveText('Step 2 of 4: depthwise, 24 channels');
-    await s.next.focus();
+    await s.play.focus();
     await page.keyboard.press('ArrowRight');
     await expect(status).toHaveText('Step 3 of 4: project (linear), 4 channels');
     await expect(w.getByTestId('mbconv-output')).toHaveAttribute('data-channels', '4');
@@ -137,9 +137,10 @@ test.describe('inverted residual (MBConv)', () => {
     // Stride 2: the map halves and the residual goes; the stepper has 3 stages.
     await w.getByLabel('Stride').selectOption('2');
     await expect(w.getByTestId('mbconv-residual')).toHaveAttribute('data-residual', 'false');
+    await s.play.focus();
     await page.keyboard.press('End');
     await expect(status).toHaveText('Step 3 of 3: project (linear), 4 channels');
-    await expect(w.getByTestId('mbconv-output')).toHaveAttribute('data-size', '4x4');
+    await expect(w.getByTestId('mbconv-output')).toHaveAttribute('data-size', '8x8');
     // t = 3, 5×5: the widths follow, and the real layer of mnasnet1_0 is named.
     await w.getByLabel('Expansion t').selectOption('3');
     await w.getByLabel('Kernel').selectOption('5');

@@ -32,23 +32,32 @@ function Bar({ segments, step, label, total, testId }: { segments: readonly Segm
       </p>
       <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="mt-0.5 h-3.5 w-full" aria-hidden="true">
         <rect x={0} y={0} width={W} height={H} className="fill-slate-100 dark:fill-slate-800" />
-        {segments.map((s, i) =>
-          s.step <= step ? (
+        {segments
+          .filter((s) => s.step <= step)
+          .map((s, i) => (
             <rect key={i} x={s.x} y={0} width={Math.max(0, s.w)} height={H} fill={sourceColor(s.source)} />
-          ) : (
-            <rect
-              key={i}
-              x={s.x}
-              y={0.5}
-              width={Math.max(0, s.w)}
-              height={H - 1}
-              fill="none"
-              className="stroke-slate-400 dark:stroke-slate-500"
-              strokeWidth={1}
-              vectorEffect="non-scaling-stroke"
-            />
-          ),
-        )}
+          ))}
+        {/* Each step still to come, as one outline. */}
+        {[...new Set(segments.map((s) => s.step))]
+          .filter((t) => t > step)
+          .map((t) => {
+            const of = segments.filter((s) => s.step === t);
+            const x0 = of[0].x;
+            const x1 = of[of.length - 1].x + of[of.length - 1].w;
+            return (
+              <rect
+                key={`o${t}`}
+                x={x0}
+                y={0.5}
+                width={Math.max(0, x1 - x0)}
+                height={H - 1}
+                fill="none"
+                className="stroke-slate-400 dark:stroke-slate-500"
+                strokeWidth={1}
+                vectorEffect="non-scaling-stroke"
+              />
+            );
+          })}
         {/* A gap between the copies of successive layers. */}
         {segments
           .filter((s, i) => i > 0 && segments[i - 1].step !== s.step)

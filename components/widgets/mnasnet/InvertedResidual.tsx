@@ -52,13 +52,18 @@ function MacsTable({ stages, step }: { stages: readonly Stage[]; step: number })
       {stages.map((s, i) => (
         <li
           key={s.kind}
-          className={`grid grid-cols-[7.5rem_1fr_auto] items-center gap-2 ${i + 1 > step ? 'opacity-50' : ''}`}
+          className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-2"
           data-stage={s.kind}
           data-macs={s.macs}
+          data-reached={i < step ? 'true' : 'false'}
         >
           <span>{STAGE_NAMES[s.kind]}</span>
           <span className="h-2 overflow-hidden rounded-sm bg-slate-200 dark:bg-slate-700" aria-hidden="true">
-            <span className="block h-full bg-slate-600 dark:bg-slate-300" style={{ width: `${(shares[i] * 100).toFixed(1)}%` }} />
+            {/* A stage not reached yet has a paler bar; its text keeps full contrast. */}
+            <span
+              className={`block h-full ${i < step ? 'bg-slate-600 dark:bg-slate-300' : 'bg-slate-400 dark:bg-slate-500'}`}
+              style={{ width: `${(shares[i] * 100).toFixed(1)}%` }}
+            />
           </span>
           <span className="font-mono tabular-nums">
             {s.macs > 0 ? `${formatMacs(s.macs)} (${formatPercent(shares[i])})` : `0 MACs, ${formatCount(s.otherOps)} adds`}

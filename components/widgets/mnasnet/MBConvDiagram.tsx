@@ -11,10 +11,13 @@ import { formatCount, formatMacs } from '@/lib/format';
 import { stageOps, type Stage } from '@/lib/widgets/inverted-residual/stages';
 
 const W = 360;
-const CX = 150;
-const MAX_BAR = 230;
-const GAP = 34;
+/** Bars are centred here; the residual runs down the left margin, the widths sit on the right. */
+const CX = 185;
+const MAX_BAR = 200;
+const RES_X = 12;
+const GAP = 36;
 const TOP = 8;
+const FONT = 11.5;
 
 export function MBConvDiagram({ stages, step, reducedMotion }: { stages: readonly Stage[]; step: number; reducedMotion: boolean }) {
   const shapes = [stages[0].inShape, ...stages.map((s) => s.outShape)];
@@ -34,19 +37,19 @@ export function MBConvDiagram({ stages, step, reducedMotion }: { stages: readonl
   return (
     <svg
       viewBox={`0 0 ${W} ${height}`}
-      className="h-auto w-full max-w-xl"
+      className="h-auto w-full max-w-md"
       role="img"
       aria-label={`The block’s tensors to scale: ${shapes.map((s) => `${s[0]} channels of ${s[1]}×${s[2]}`).join(', then ')}`}
       data-testid="mbconv-diagram"
     >
       {add >= 0 ? (
         <path
-          d={`M${CX - x(shapes[0][0]) / 2 - 4},${ys[0] + h(shapes[0][1]) / 2} C${8},${ys[0] + 20} ${8},${ys[add + 1] - 10} ${CX - x(shapes[add + 1][0]) / 2 - 4},${ys[add + 1] + h(shapes[add + 1][1]) / 2}`}
+          d={`M${CX - x(shapes[0][0]) / 2 - 3},${ys[0] + h(shapes[0][1]) / 2} H${RES_X} V${ys[add + 1] + h(shapes[add + 1][1]) / 2} H${CX - x(shapes[add + 1][0]) / 2 - 3}`}
           fill="none"
           strokeDasharray="4 3"
           strokeWidth={1.5}
           className={`stroke-slate-500 dark:stroke-slate-400 ${anim ?? ''}`}
-          opacity={step >= add + 1 ? 1 : 0.3}
+          opacity={step >= add + 1 ? 1 : 0.4}
         />
       ) : null}
       {shapes.map((s, i) => {
@@ -55,9 +58,9 @@ export function MBConvDiagram({ stages, step, reducedMotion }: { stages: readonl
         const hBar = Math.max(4, h(s[1]));
         const stage = i > 0 ? stages[i - 1] : null;
         return (
-          <g key={i} opacity={reached ? 1 : 0.35} className={anim} data-tensor={i} data-channels={s[0]}>
+          <g key={i} opacity={reached ? 1 : 0.45} className={anim} data-tensor={i} data-channels={s[0]}>
             {stage ? (
-              <text x={CX} y={ys[i] - 8} textAnchor="middle" fontSize={10.5} className="fill-slate-700 dark:fill-slate-300">
+              <text x={CX} y={ys[i] - 8} textAnchor="middle" fontSize={FONT} className="fill-slate-700 dark:fill-slate-300">
                 {stageOps(stage)}
                 {stage.macs > 0 ? ` · ${formatMacs(stage.macs)}` : ` · ${formatCount(stage.otherOps)} adds`}
               </text>
@@ -78,7 +81,7 @@ export function MBConvDiagram({ stages, step, reducedMotion }: { stages: readonl
               }
               strokeDasharray={reached ? undefined : '3 2'}
             />
-            <text x={W - 4} y={ys[i] + hBar / 2} dy="0.32em" textAnchor="end" fontSize={10.5} className="fill-slate-800 font-mono dark:fill-slate-200">
+            <text x={W - 4} y={ys[i] + hBar / 2} dy="0.32em" textAnchor="end" fontSize={FONT} className="fill-slate-800 font-mono dark:fill-slate-200">
               {s[0]} × {s[1]}²
             </text>
           </g>
