@@ -112,13 +112,7 @@ export function InvertedResidual({ state, onChange }: WidgetProps<InvertedResidu
   return (
     <div {...stepper.keys}>
       <div className="grid grid-cols-3 gap-x-3 gap-y-2">
-        <Select
-          label="Expansion t"
-          control="t"
-          value={state.t}
-          onChange={(t) => onChange({ t })}
-          options={MBCONV_EXPANSIONS.map((e) => [e, `${e} (MBConv${e})`] as const)}
-        />
+        <Select label="Expansion t" control="t" value={state.t} onChange={(t) => onChange({ t })} options={MBCONV_EXPANSIONS.map((e) => [e, e] as const)} />
         <Select
           label="Kernel"
           control="kernel"
