@@ -84,7 +84,17 @@ test('grouped convolution in the ResNeXt lesson: steps by buttons and keys, play
   await page.keyboard.press('Home');
   await expect(status).toHaveText('Step 0 of 5: the layer: 4 groups');
 
-  // Play (K), pause (Space on the figure's region), play to the end where it stops by itself.
+  // Space on the figure (a focusable group, so Space is not a button's): play, then pause.
+  await w.getByTestId('stepper-figure').click();
+  await page.keyboard.press('Space');
+  await expect(s.pause).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(s.play).toBeVisible();
+  await expect(s.controls).toHaveAttribute('data-playing', 'false');
+  await page.keyboard.press('Home');
+  await expect(status).toHaveText('Step 0 of 5: the layer: 4 groups');
+
+  // Play (K), pause (the button), play to the end where it stops by itself.
   await page.keyboard.press('k');
   await expect(s.pause).toBeVisible();
   await expect(status).toHaveText(/Step [12] of 5/);

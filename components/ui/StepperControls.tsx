@@ -75,3 +75,22 @@ export function StepperControls({ stepper, status, statusTestId, control = 'step
     </div>
   );
 }
+
+/**
+ * The drawing of a step-by-step widget, focusable (a click or Tab puts the focus on it), so the
+ * stepper's keys, Space included, work on the figure itself and not only on its buttons (where
+ * Space presses the button). Put it inside the element the stepper's `keys` are spread on.
+ */
+export function StepperFigure({ label, className = '', children }: { readonly label: string; readonly className?: string; readonly children: ReactNode }) {
+  return (
+    <div
+      tabIndex={0}
+      role="group"
+      aria-label={`${label} (← → step, Space or K play/pause)`}
+      data-testid="stepper-figure"
+      className={`rounded-md outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent-500 ${className}`}
+    >
+      {children}
+    </div>
+  );
+}

@@ -17,7 +17,7 @@ import { Button } from '@/components/ui/Button';
 import { RunReport } from '@/components/ui/RunReport';
 import { Select } from '@/components/ui/Select';
 import { Stat, StatGrid } from '@/components/ui/Stat';
-import { StepperControls } from '@/components/ui/StepperControls';
+import { StepperControls, StepperFigure } from '@/components/ui/StepperControls';
 import { formatFixed, formatInt } from '@/lib/format';
 import { symmetricMax } from '@/lib/widgets/channel-tiles/tiles';
 import { countersAt, macRatio, paperRatio, separableCost, sepProgress, sepStepAt, sepStepCount, type SepShape } from '@/lib/widgets/depthwise-separable/counts';
@@ -115,7 +115,7 @@ export function DepthwiseSeparableWidget({ state, onChange }: WidgetProps<Depthw
         </p>
       ) : null}
 
-      <div className="mt-3 flex flex-wrap items-start gap-4">
+      <StepperFigure label="Depthwise then pointwise" className="mt-3 flex flex-wrap items-start gap-4">
         <svg
           viewBox={`0 0 ${SEP_FIGURE.W} ${lay.height}`}
           className="h-auto w-full max-w-xl min-w-0 flex-[3_1_20rem]"
@@ -246,7 +246,7 @@ export function DepthwiseSeparableWidget({ state, onChange }: WidgetProps<Depthw
             );
           })}
         </div>
-      </div>
+      </StepperFigure>
 
       <p className="mt-2 text-[13px] text-slate-700 dark:text-slate-300" data-testid="separable-explain">
         {at.kind === 'input'

@@ -17,7 +17,7 @@ import { Button } from '@/components/ui/Button';
 import { RunReport } from '@/components/ui/RunReport';
 import { Select } from '@/components/ui/Select';
 import { Stat, StatGrid } from '@/components/ui/Stat';
-import { StepperControls } from '@/components/ui/StepperControls';
+import { StepperControls, StepperFigure } from '@/components/ui/StepperControls';
 import { formatInt } from '@/lib/format';
 import { hue } from '@/lib/widgets/channel-shuffle/layout';
 import { symmetricMax } from '@/lib/widgets/channel-tiles/tiles';
@@ -148,7 +148,7 @@ export function GroupedConvWidget({ state, onChange }: WidgetProps<GroupedConvSc
         </p>
       ) : null}
 
-      <div className="mt-3 flex flex-wrap items-start gap-4">
+      <StepperFigure label="The grouped convolution" className="mt-3 flex flex-wrap items-start gap-4">
         <svg
           viewBox={`0 0 ${LAYER_FIGURE.W} ${lay.height}`}
           className="h-auto w-full max-w-xl min-w-0 flex-[3_1_20rem]"
@@ -270,7 +270,7 @@ export function GroupedConvWidget({ state, onChange }: WidgetProps<GroupedConvSc
             {G} diagonal block{G > 1 ? 's' : ''}; every other one is zero.
           </figcaption>
         </figure>
-      </div>
+      </StepperFigure>
 
       <p className="mt-2 text-[13px] text-slate-700 dark:text-slate-300" data-testid="grouped-explain">
         {at.kind === 'layer'

@@ -16,7 +16,7 @@ import { SHUFFLE_CHANNEL_CHOICES, SHUFFLE_UNITS, type ChannelShuffleSchema } fro
 import type { WidgetProps } from '@/lib/widgets/types';
 import { useStepper } from '@/components/hooks/useStepper';
 import { Select } from '@/components/ui/Select';
-import { StepperControls } from '@/components/ui/StepperControls';
+import { StepperControls, StepperFigure } from '@/components/ui/StepperControls';
 import { Toggle } from '@/components/ui/Toggle';
 
 const { W, X0, X1, TOP, ROW } = SHUFFLE_FIGURE;
@@ -94,7 +94,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
           TensorFlow.js could not compute the trace: {error}
         </p>
       )}
-      <div className="mt-3">
+      <StepperFigure label="The channel strands" className="mt-3">
         {!lay || !trace ? (
           <div className="flex items-center justify-center text-sm text-slate-500 dark:text-slate-400" style={{ aspectRatio: `${W} / ${H}` }}>
             Computing the channels with TensorFlow.js…
@@ -207,7 +207,7 @@ export function ChannelShuffleWidget({ state, onChange }: WidgetProps<ChannelShu
             )}
           </svg>
         )}
-      </div>
+      </StepperFigure>
 
       <div className="mt-2 space-y-1 text-xs text-slate-600 dark:text-slate-400">
         <p>
