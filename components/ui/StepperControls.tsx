@@ -64,14 +64,15 @@ export function StepperControls({ stepper, status, statusTestId, control = 'step
           </span>
         </div>
       ) : null}
-      <p className={hintClass}>
-        Keys: ← → step · Space or K play/pause · Home start · End last step.
-        {reducedMotion ? (
-          <span data-testid="stepper-reduced-motion" className="ml-2 rounded bg-slate-100 px-1.5 py-px text-slate-700 dark:bg-slate-800 dark:text-slate-300">
-            Reduced motion: each step appears at once, and Play moves on every {stepper.intervalMs / 1000} s.
-          </span>
-        ) : null}
-      </p>
+      <p className={hintClass}>Keys: ← → step · Space or K play/pause · Home start · End last step.</p>
+      {reducedMotion ? (
+        <p
+          data-testid="stepper-reduced-motion"
+          className="inline-block rounded bg-slate-100 px-1.5 py-px text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+        >
+          Reduced motion: each step appears at once, and Play moves on every {stepper.intervalMs / 1000} s.
+        </p>
+      ) : null}
     </div>
   );
 }
