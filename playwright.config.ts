@@ -46,7 +46,8 @@ export default defineConfig({
       env: { PORT: String(STATIC_PORT) },
     },
     {
-      command: `node scripts/serve-static.mjs e2e/host`,
+      // --plain: no COOP/COEP (nor any other header of the site): a host that is not cross-origin isolated.
+      command: `node scripts/serve-static.mjs e2e/host --plain`,
       url: `http://127.0.0.1:${HOST_PORT}/host.html`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -66,7 +66,7 @@ async function inChromium(
   const cells: Cell[] = [];
   try {
     for (const clock of clocks) {
-      const h = await openHarness(site.origin, log, { isolated: clock === 'isolated' });
+      const h = await openHarness(site.origin, log, { isolated: clock === 'isolated', threads: 1 }); // one thread, as this study always ran
       try {
         for (const model of models)
           for (const size of sizes) {

@@ -1,6 +1,6 @@
 /**
  * `npm run -s bench -- --model <id>[,…] --backend wasm|webgl|webgpu|cpu[,…] [--groupconv …] [--size N]
- *  [--runs N] [--warmup N] [--layers 0|1] [--ort] [--json]`
+ *  [--runs N] [--warmup N] [--rounds N] [--layers 0|1] [--ort] [--threads N] [--json]`
  *
  * Profiles the site's tfjs models in headless Chromium against the built site (`npm run build`
  * first): starts `next start` on a free port, drives the /bench harness page, stops the server.
@@ -13,7 +13,7 @@ import type { RunResult } from '../components/bench/types';
 import { type BenchArgs, USAGE, UsageError, parseArgs, sizeOf } from './bench/args';
 import { openHarness } from './bench/browser';
 import { header, layerTable, opKindSideBySide, opKindTable, sideBySide, summaryLine } from './bench/format';
-import { ensureOnnx, openOrtPage, routeOrt } from './bench/ort';
+import { ensureOnnx, openOrtPage, routeOrt, timeOrt } from './bench/ort';
 import { cellKey, columns, measure } from './bench/measure';
 import { SetupError, startSite } from './bench/server';
 
@@ -58,11 +58,12 @@ async function main(argv: string[]): Promise<number> {
   let closeBrowser: (() => Promise<void>) | null = null;
   try {
     log(`site: ${site.origin} (next start on the existing .next build)`);
-    const h = await openHarness(site.origin, log);
+    const h = await openHarness(site.origin, log, { threads: args.threads });
     closeBrowser = h.close;
-    const ortPage = args.ort ? await routeOrt(h.page.context(), root).then(() => openOrtPage(h.page.context())) : null;
+    const ortPage = args.ort ? await routeOrt(h.page.context(), root).then(() => openOrtPage(h.page.context(), args.threads)) : null;
 
-    const { results, orts } = await measure(args, cols, h, ortPage, log);
+    const ort = ortPage ? (model: string, size: number) => timeOrt(ortPage, model, size, args.runs, args.warmup, args.threads) : null;
+    const { results, orts } = await measure(args, cols, h, ort, log);
     const key = cellKey;
 
     const single = args.models.length === 1 && cols.length === 1;
@@ -72,11 +73,13 @@ async function main(argv: string[]): Promise<number> {
       if (single) {
         const r = all[0].r;
         const o = orts.get(r.model);
-        console.log(JSON.stringify({ ...strip(r), ...(o ? { ort: o, ours_over_ort: r.median_ms / o.median_ms } : {}) }, null, 2));
+        console.log(JSON.stringify({ ...strip(r), threads: args.threads, ...(o ? { ort: o, ours_over_ort: r.median_ms / o.median_ms } : {}) }, null, 2));
       } else {
         console.log(
           JSON.stringify(
             {
+              threads: args.threads,
+              rounds: args.rounds,
               results: all.map((x) => strip(x.r)),
               ...(args.ort
                 ? {
@@ -106,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const first = all[0].r;
     console.log(
-      `${first.device === all[all.length - 1].r.device ? `device: ${first.device}\n` : ''}median of ${args.runs}${args.rounds > 1 ? ` x ${args.rounds} interleaved rounds` : ''} after ${args.warmup} warm-up; sizes: ${[...new Set(all.map((x) => x.r.size))].join(', ')}\n`,
+      `${first.device === all[all.length - 1].r.device ? `device: ${first.device}\n` : ''}median of ${args.runs}${args.rounds > 1 ? `, the faster of ${args.rounds} interleaved rounds${args.ort ? ' (ORT, ours, ORT, ours, …)' : ''}` : ''} after ${args.warmup} warm-up; sizes: ${[...new Set(all.map((x) => x.r.size))].join(', ')}; WebAssembly threads: ${args.threads}${args.ort ? ' on both sides' : ''}\n`,
     );
     console.log(
       sideBySide({
@@ -114,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
         cols: cols.map((c) => c.label),
         cell: (r, c) => results.get(key(args.models[r], c)),
         ort: args.ort ? (r) => orts.get(args.models[r]) : undefined,
+        threads: args.threads,
       }),
     );
     if (args.layers) console.log(`\nper op kind, ms (sum of per-layer medians)\n${opKindSideBySide(all)}`);

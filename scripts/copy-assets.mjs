@@ -14,6 +14,9 @@ function copy(from, to, keep) {
 }
 
 copy(join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'), join(root, 'public/tfjs-wasm'), (f) => f.endsWith('.wasm'));
+// The threaded build's Emscripten glue, as published (not minified): its workers import it from here
+// (lib/runtime/wasm-glue.ts explains why the bundled copy cannot serve them).
+copy(join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/wasm-out'), join(root, 'public/tfjs-wasm'), (f) => f === 'tfjs-backend-wasm-threaded-simd.js');
 copy(join(root, 'samples'), join(root, 'public/samples'), (f) => /\.(png|jpe?g|md)$/i.test(f));
 
 // The digits dataset: the mnist package's JSON (42 MB) packed into one binary asset,

@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // A dependency-free static file server for the exported site (out/), so the export can be checked
 // on a laptop with no network: `npm run export && npm run serve:export`. Any web server works as
-// well (nginx, `python3 -m http.server -d out`); this one only adds the right MIME type for .wasm.
-// GZIP=1 compresses text responses as most hosts do (scripts/page-budgets.mjs uses it, so that
-// Lighthouse sees the transfer sizes a real host would send).
+// well (nginx, `python3 -m http.server -d out`); this one adds the right MIME type for .wasm and
+// sends the headers docs/hosting.md gives a host (lib/security/headers.mjs): the security policy
+// and cross-origin isolation, which the WASM backend's threads need. `--plain` sends none of them
+// (the e2e suite's "another site" host page, e2e/host/, is served that way: a host that is not
+// cross-origin isolated). GZIP=1 compresses text responses as most hosts do
+// (scripts/page-budgets.mjs uses it, so that Lighthouse sees the transfer sizes a real host would send).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
+import { headersForPath } from '../lib/security/headers.mjs';
 
-const root = resolve(process.argv[2] ?? 'out');
+const args = process.argv.slice(2);
+const plain = args.includes('--plain');
+const root = resolve(args.find((a) => !a.startsWith('--')) ?? 'out');
 const port = Number(process.env.PORT ?? 3000);
 if (!existsSync(root)) {
   console.error(`serve-static: ${root} does not exist; run "npm run export" first.`);
@@ -42,6 +48,7 @@ createServer((req, res) => {
     return;
   }
   if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+  if (!plain) for (const h of headersForPath(url.pathname)) res.setHeader(h.key, h.value);
   if (!existsSync(path)) {
     const notFound = join(root, '404.html');
     res.writeHead(404, { 'content-type': TYPES['.html'] });

@@ -13,7 +13,11 @@ export function BenchHarness() {
   const [status, setStatus] = useState('Loading the runtime…');
 
   useEffect(() => {
-    const loaded: Promise<Harness> = import('./harness');
+    // ?threads=N must reach the runtime before any job starts the WASM backend.
+    const loaded: Promise<Harness> = import('./harness').then((h) => {
+      h.configure(window.location.search);
+      return h;
+    });
     // Each call is a job of the runtime's page-wide queue: one at a time, in order.
     const enqueue = <T,>(job: (h: Harness) => Promise<T>): Promise<T> => loaded.then(job);
     const report = (e: unknown) => {

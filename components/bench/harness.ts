@@ -23,6 +23,7 @@ import {
   timedForward,
   warmThenTime,
 } from '@/lib/runtime';
+import { setWasmThreads } from '@/lib/runtime/backend';
 import type { BenchLayer, LogitsOptions, RunOptions, RunResult } from './types';
 
 export type Status = (text: string) => void;
@@ -40,11 +41,25 @@ function inputOf(graph: Graph): tf.Tensor4D {
 
 const wholePass = async (model: Model, x: tf.Tensor4D): Promise<number> => (await timedForward(model, x)).ms;
 
-export function run(o: RunOptions, status: Status): Promise<RunResult> {
-  return runTfjsJob({ backend: o.backend, strict: true }, ({ backend: info, tensorsBefore }) => measure(o, info.renderer, tensorsBefore, status));
+/**
+ * `/bench?threads=N`: the WebAssembly backend's thread count (1..8; 1 = the single-threaded SIMD
+ * binary). Read once, before anything starts the backend, which keeps it for the page's life.
+ * Without it: one per core, as the site runs. Throws (the harness reports it) on a bad value.
+ */
+export function configure(search: string): void {
+  const raw = new URLSearchParams(search).get('threads');
+  if (raw === null) return;
+  if (!/^\d+$/.test(raw)) throw new RangeError(`threads must be a whole number, got "${raw}"`);
+  setWasmThreads(Number(raw));
 }
 
-async function measure(o: RunOptions, device: string, numTensorsBefore: number, status: Status): Promise<RunResult> {
+export function run(o: RunOptions, status: Status): Promise<RunResult> {
+  return runTfjsJob({ backend: o.backend, strict: true }, ({ backend: info, tensorsBefore }) =>
+    measure(o, info.renderer, info.threads?.count ?? null, tensorsBefore, status),
+  );
+}
+
+async function measure(o: RunOptions, device: string, threads: number | null, numTensorsBefore: number, status: Status): Promise<RunResult> {
   const runs = Math.max(1, o.runs ?? 5);
   const warmup = Math.max(0, o.warmup ?? 2);
   const graph = graphFor(o.model, o.size);
@@ -107,6 +122,7 @@ async function measure(o: RunOptions, device: string, numTensorsBefore: number, 
     backend: o.backend,
     size,
     device,
+    threads,
     groupConv: model.groupConv,
     runs,
     warmup,

@@ -14,7 +14,8 @@ type State = { status: 'loading' } | { status: 'ready'; report: DeviceReport } |
 /**
  * "Your device": loads TensorFlow.js on demand (as the panel nears the viewport, so a page opened
  * at its top does not parse 1.5 MB of tfjs before it is usable) and reports the backend it settled
- * on, the GPU renderer, and whether GPU timers are available for per-layer timing; and, on a
+ * on, the GPU renderer, whether GPU timers are available for per-layer timing, and the WebAssembly
+ * backend's thread count (with the one sentence saying why, when it is one); and, on a
  * click, the device's own limits measured on that backend (peak GFLOP/s from a large matmul and a
  * large 3×3 conv, memory GB/s from a large element-wise add: the roofs of the lab's roofline),
  * cancellable, and kept for the session, so the lab's profiles and this panel share one measurement.
@@ -93,11 +94,19 @@ function Peaks({ report }: { report: DeviceReport }) {
   );
 }
 
+/** "2, in use" on WebAssembly; on a GPU backend, what WebAssembly would run on (the CPU fallback and the WASM lab runs). */
+function wasmThreadsText({ wasmThreads: t, backend }: DeviceReport): string {
+  const n = String(t.count);
+  if (backend === 'wasm' || t.started) return `${n}, in use${t.count > 1 ? ' (this page is cross-origin isolated)' : ''}`;
+  return `${n} when a model runs on WebAssembly${t.count > 1 ? ' (this page is cross-origin isolated)' : ''}`;
+}
+
 function Report({ report }: { report: DeviceReport }) {
   const rows: Array<[string, string]> = [
     ['Backend', LABEL[report.backend] ?? report.backend],
     ['GPU', report.renderer ?? (report.backend === 'wasm' || report.backend === 'cpu' ? 'not used' : 'unknown')],
     ['GPU timers', report.gpuTimer ? 'available: layer times are GPU kernel times' : 'not available: layer times are wall-clock times'],
+    ['WebAssembly threads', wasmThreadsText(report)],
     ['TensorFlow.js', report.tfjsVersion],
   ];
   return (
@@ -110,6 +119,11 @@ function Report({ report }: { report: DeviceReport }) {
           </div>
         ))}
       </dl>
+      {report.wasmThreads.notice && (
+        <p className="mt-2 text-slate-700 dark:text-slate-300" data-testid="threads-notice">
+          {report.wasmThreads.notice}
+        </p>
+      )}
       <Peaks report={report} />
       {report.fallbacks.length > 0 && (
         <details className="mt-3 text-slate-600 dark:text-slate-400">

@@ -10,6 +10,7 @@ import type { Dataset } from '@/lib/arch/registry';
 import type { RunResult } from '@/lib/lab/handle';
 import { type ProgressState, progressView } from '@/lib/lab/progress';
 import { BACKEND_LABELS, type BackendName } from '@/lib/runtime/backend-names';
+import type { WasmThreads } from '@/lib/runtime/wasm-threads';
 import { RgbaCanvas } from './RgbaCanvas';
 import { Top5 } from './Top5';
 import { SubHeading } from '@/components/ui/Heading';
@@ -20,6 +21,8 @@ export interface BackendStatus {
   readonly gpuTimer: boolean;
   /** Why the backend differs from the one asked for (a failure, a lost context), or null. */
   readonly message: string | null;
+  /** On WebAssembly: its threads, and why not more. */
+  readonly threads?: WasmThreads | null;
 }
 
 export interface RunnerOutputProps {
@@ -63,6 +66,11 @@ export function RunnerOutput({ busy, onRun, progress, idleText, result, runError
           className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
         >
           {backendStatus.message}
+        </p>
+      )}
+      {backendStatus?.backend === 'wasm' && backendStatus.threads?.notice && (
+        <p role="note" className="text-xs text-slate-600 dark:text-slate-400" data-testid="threads-notice">
+          {backendStatus.threads.notice}
         </p>
       )}
       {runError && (
@@ -109,6 +117,7 @@ export function RunnerOutput({ busy, onRun, progress, idleText, result, runError
             ['Backend', backendStatus ? BACKEND_LABELS[backendStatus.backend] : 'not started'],
             ['Renderer', backendStatus?.renderer ?? NO_VALUE],
             ['Layer timer', backendStatus ? (backendStatus.gpuTimer ? 'GPU kernel timer' : 'wall clock') : NO_VALUE],
+            ...(backendStatus?.threads ? ([['Threads', String(backendStatus.threads.count)]] as const) : []),
             [
               'Tensors in memory',
               <span key="n" data-testid="runner-num-tensors">

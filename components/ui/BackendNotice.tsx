@@ -17,7 +17,8 @@ export interface BackendNoticeProps {
 /**
  * Which TensorFlow.js backend ran, on what renderer, and which faster ones could not start and
  * why (initBackend's fallbacks). When the reader chose a backend that could not start, the notice
- * is an alert; otherwise a note.
+ * is an alert; otherwise a note. On WebAssembly, also why it runs on one thread when it does
+ * (lib/runtime/wasm-threads.ts: a page, or an embed's host page, that is not cross-origin isolated).
  */
 export function BackendNotice({ info, requested = 'auto', verb = 'Ran on' }: BackendNoticeProps) {
   if (!info) return null;
@@ -38,6 +39,11 @@ export function BackendNotice({ info, requested = 'auto', verb = 'Ran on' }: Bac
           className="mt-1 rounded-md border border-amber-400 bg-amber-50 px-2 py-1 text-amber-950 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-100"
         >
           {notice}
+        </p>
+      ) : null}
+      {info.backend === 'wasm' && info.threads?.notice ? (
+        <p role="note" className="mt-1 text-slate-600 dark:text-slate-400" data-testid="threads-notice">
+          {info.threads.notice}
         </p>
       ) : null}
     </div>

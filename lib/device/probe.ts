@@ -7,15 +7,25 @@
  * queue like any other, with the runtime's one backend policy.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendInfo } from '@/lib/runtime/backend';
+import { type BackendInfo, wasmThreadPlan, wasmThreadsInUse } from '@/lib/runtime/backend';
 import type { BackendName } from '@/lib/runtime/backend-names';
 import { type DevicePeaks, cachedPeaks, measurePeaks } from '@/lib/runtime/device-peaks';
 import { type JobRequest, runTfjsJob } from '@/lib/runtime/job';
 
 export type { DevicePeaks } from '@/lib/runtime/device-peaks';
 
+/** The WebAssembly backend's threads: in use once it started, else the ones it will start with. */
+export interface WasmThreadReport {
+  readonly count: number;
+  /** Whether the wasm backend has started on this page (else `count` is its plan). */
+  readonly started: boolean;
+  /** Why one thread (lib/runtime/wasm-threads.ts), or null. */
+  readonly notice: string | null;
+}
+
 export interface DeviceReport extends BackendInfo {
   readonly tfjsVersion: string;
+  readonly wasmThreads: WasmThreadReport;
   /** This session's measured peaks on the backend, if any were measured (here or in the lab). */
   readonly peaks: DevicePeaks | null;
 }
@@ -25,7 +35,15 @@ export function probeDevice(preferred?: BackendName): Promise<DeviceReport> {
     ...backend,
     tfjsVersion: tf.version.tfjs,
     peaks: cachedPeaks(backend.backend),
+    wasmThreads: wasmThreadReport(),
   }));
+}
+
+function wasmThreadReport(): WasmThreadReport {
+  const used = wasmThreadsInUse();
+  if (used) return { count: used.count, started: true, notice: used.notice };
+  const plan = wasmThreadPlan();
+  return { count: plan.threads, started: false, notice: plan.notice };
 }
 
 export interface MeasureRequest extends Pick<JobRequest, 'signal' | 'onStart' | 'onTensors'> {

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BACKEND_ORDER, type BackendName } from './backend-names';
+import { type ThreadPlan, type WasmThreads, planThreads, threadEnvironment, threadOutcome, threadsLabel } from './wasm-threads';
 
 export { BACKEND_ORDER, BACKEND_LABELS, isBackendName, type BackendName } from './backend-names';
 
@@ -25,6 +26,8 @@ export interface BackendInfo {
   readonly gpuTimer: boolean;
   /** Backends tried before this one and why they failed. */
   readonly fallbacks: readonly BackendFallback[];
+  /** On wasm: the threads XNNPACK runs on, and why not more (wasm-threads.ts); null or absent on the other backends. */
+  readonly threads?: WasmThreads | null;
 }
 
 export interface BackendLostEvent {
@@ -44,6 +47,40 @@ export interface InitBackendOptions {
 }
 
 const isBrowser = (): boolean => typeof window !== 'undefined' && typeof document !== 'undefined';
+
+/**
+ * How long the threaded WASM start may take before the page gives up on threads and starts the
+ * single-threaded binary instead. Loading the 8 pool workers takes well under a second; a start
+ * that never finishes (a worker that cannot load its script, e.g. under a host's stricter CSP)
+ * would otherwise hang every job of the page.
+ */
+export const THREADED_START_TIMEOUT_MS = 20_000;
+
+/** A thread count asked for before the wasm backend starts (the benchmark's --threads); undefined = one per core. */
+let requestedThreads: number | undefined;
+/** The plan the wasm backend was started with, and what it ended up with. */
+let wasmPlan: ThreadPlan | null = null;
+let wasmThreads: WasmThreads | null = null;
+
+/**
+ * Ask for `n` WASM threads (1 = the single-threaded SIMD binary) instead of one per core. Only
+ * before the wasm backend starts: tfjs fixes its thread pool then, for the page's life.
+ */
+export function setWasmThreads(n: number | undefined): void {
+  planThreads(null, n); // validates n
+  if (wasmPlan && n !== requestedThreads) throw new Error('the WASM backend has started: its thread count is fixed until the page reloads');
+  requestedThreads = n;
+}
+
+/** The threads the wasm backend runs with (null before it started). */
+export function wasmThreadsInUse(): WasmThreads | null {
+  return wasmThreads;
+}
+
+/** The thread plan for this page now: what the wasm backend uses once it starts. */
+export function wasmThreadPlan(): ThreadPlan {
+  return wasmPlan ?? planThreads(threadEnvironment(), requestedThreads);
+}
 
 const listeners = new Set<(e: BackendLostEvent) => void>();
 
@@ -86,10 +123,21 @@ async function register(name: BackendName, wasmPaths: string): Promise<void> {
       return; // part of @tensorflow/tfjs
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      // Threads hang in minified bundles (tfjs issue 4107) and need COOP/COEP headers anyway.
-      // The flag exists only once the package is loaded, and is read when the backend starts.
-      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      // The flags exist only once the package is loaded, and are read when the backend starts.
       if (isBrowser()) wasm.setWasmPaths(wasmPaths);
+      if (wasmPlan) return; // planned (and set up) before: tfjs keeps its threads for the page's life
+      // (Not tf.findBackend('wasm') to ask whether it started: that call starts it.)
+      const plan = wasmThreadPlan();
+      wasmPlan = plan;
+      if (plan.threads > 1) {
+        // The threaded build runs only if its worker glue survives the bundler's minifier (wasm-glue.ts).
+        const { makeThreadedGlueMinifySafe } = await import('./wasm-glue');
+        await makeThreadedGlueMinifySafe(wasmPaths);
+        wasm.setThreadsCount(plan.threads);
+      } else {
+        // One thread: the single-threaded SIMD binary (no workers, no shared memory).
+        tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      }
       return;
     }
     case 'cpu':
@@ -113,7 +161,7 @@ async function rendererOf(name: BackendName): Promise<string> {
     }
     if (name === 'wasm') {
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-      return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, single thread)`;
+      return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threadsLabel(wasmThreads?.count ?? 1)})`;
     }
   } catch {
     // fall through
@@ -175,6 +223,45 @@ function watchForLoss(name: BackendName, order: readonly BackendName[], options:
   }
 }
 
+/** Why the threaded start was given up for the single-threaded binary, or null. */
+let threadedStartFailed: string | null = null;
+
+/**
+ * tf.setBackend('wasm'), with the threaded start bounded by THREADED_START_TIMEOUT_MS: past it, or
+ * when it fails, the pending start is dropped (tfjs ignores a start that settles after its backend
+ * was removed) and the single-threaded binary starts in its place, so a page never hangs on its
+ * workers.
+ */
+async function startWasm(): Promise<boolean> {
+  if (!wasmPlan || wasmPlan.threads === 1 || wasmThreads) return tf.setBackend('wasm');
+  const factory = tf.findBackendFactory('wasm');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), THREADED_START_TIMEOUT_MS);
+  });
+  const result = await Promise.race([tf.setBackend('wasm'), timeout]);
+  clearTimeout(timer);
+  if (result === true || !factory) return result === true;
+  threadedStartFailed = result === 'timeout' ? `within ${THREADED_START_TIMEOUT_MS / 1000} s` : 'at all';
+  tf.removeBackend('wasm');
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  tf.registerBackend('wasm', factory, 2); // tfjs-backend-wasm's own priority (dist/base.js WASM_PRIORITY)
+  return tf.setBackend('wasm');
+}
+
+/** Records the threads the wasm backend started with (tfjs' own count, after the start). */
+async function noteWasmThreads(): Promise<void> {
+  if (wasmThreads) return;
+  const plan = wasmThreadPlan();
+  let actual = 1;
+  try {
+    actual = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+  } catch {
+    // not reported by this build: one thread
+  }
+  wasmThreads = threadOutcome(plan, threadedStartFailed ? 1 : actual, threadedStartFailed ?? undefined);
+}
+
 /**
  * Initialise the first backend of `order` that works. Throws only if none does.
  */
@@ -186,15 +273,22 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     try {
       await register(name, wasmPaths);
       // setBackend resolves false (rather than throwing) when the factory fails.
-      const ok = await tf.setBackend(name);
+      const ok = name === 'wasm' ? await startWasm() : await tf.setBackend(name);
       if (!ok) throw new Error(`tf.setBackend('${name}') failed`);
       await tf.ready();
+      if (name === 'wasm') await noteWasmThreads();
       // A trivial op proves the backend really computes (catches half-initialised contexts).
       const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
       const v = (await probe.data())[0];
       probe.dispose();
       if (v !== 3) throw new Error(`${name} computed 1 + 2 = ${v}`);
-      const info: BackendInfo = { backend: name, renderer: await rendererOf(name), gpuTimer: await probeGpuTimer(name), fallbacks };
+      const info: BackendInfo = {
+        backend: name,
+        renderer: await rendererOf(name),
+        gpuTimer: await probeGpuTimer(name),
+        fallbacks,
+        threads: name === 'wasm' ? wasmThreads : null,
+      };
       watchForLoss(name, order, options);
       return info;
     } catch (e) {

@@ -14,11 +14,25 @@
  *   allowed. Nothing else is: no 'unsafe-eval' (only under `next dev`, which needs it for React's
  *   dev tooling), no remote hosts.
  * - 'wasm-unsafe-eval': compiling WebAssembly, for the tfjs WASM backend. It does not allow eval().
+ * - script-src blob:: the threaded WASM backend's workers importScripts() the Emscripten glue from a
+ *   Blob URL the page made (tfjs-backend-wasm's mainScriptUrlOrBlob; lib/runtime/wasm-glue.ts).
+ *   Only script already running on the page can make one, and inline script is allowed anyway.
  * - style-src 'unsafe-inline': React style attributes (widget geometry) and KaTeX's inline styles.
  * - connect-src 'self': tfjs fetches /tfjs-wasm/*.wasm, the widgets /samples/*, the lab and /train
  *   /data/digits.bin (lib/data/digits); nothing else.
  * - img-src data: blob:: canvases exported as images, uploaded photos, feature-map tiles.
- * - worker-src 'self' blob:: tfjs may start workers from blob URLs.
+ * - worker-src 'self' blob:: tfjs starts the WASM backend's thread pool from blob URLs.
+ *
+ * Cross-origin isolation (COOP: same-origin + COEP: require-corp, on every page) gives the page
+ * SharedArrayBuffer, which the WASM backend's threads need (lib/runtime/wasm-threads.ts), and a
+ * 5 us performance.now() instead of 100 us (the profiler's clock). require-corp blocks only
+ * cross-origin subresources that do not opt in with CORP/CORS, and the site loads none: everything
+ * comes from its own origin. (credentialless would only relax such loads, and fewer browsers have
+ * it.) Embed pages send the same two headers — opened on their own they are isolated too, and a
+ * site page that frames one (a COEP page may only frame COEP pages) keeps working — plus
+ * Cross-Origin-Resource-Policy: cross-origin, so a host that is itself isolated may frame them.
+ * An embed inside a host that is not isolated cannot be, whatever it sends: it runs on one thread
+ * and says so.
  * - frame-ancestors: embed pages (/embed/…) may be framed by any site; every other page only by
  *   the site itself (plus X-Frame-Options: SAMEORIGIN for browsers without CSP level 2).
  */
@@ -48,7 +62,7 @@ export const SITE_SECTIONS = Object.freeze(['lessons', 'models', 'compare', 'ben
 export function cspDirectives({ embed, dev = false }) {
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", ...(dev ? ["'unsafe-eval'"] : [])],
+    'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", 'blob:', ...(dev ? ["'unsafe-eval'"] : [])],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'"],
@@ -75,10 +89,17 @@ export function permissionsPolicy(camera) {
   return [`camera=${camera ? '(self)' : '()'}`, 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()'].join(', ');
 }
 
+/** The two headers that make a page cross-origin isolated (see the top of this file). */
+export const ISOLATION_HEADERS = Object.freeze([
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+]);
+
 /** Headers every response gets. */
 export const COMMON_HEADERS = Object.freeze([
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  ...ISOLATION_HEADERS,
 ]);
 
 /**
@@ -91,8 +112,21 @@ export function pageHeaders({ embed, camera, dev = false }) {
     ...COMMON_HEADERS,
     { key: 'Content-Security-Policy', value: contentSecurityPolicy({ embed, dev }) },
     { key: 'Permissions-Policy', value: permissionsPolicy(camera) },
-    ...(embed ? [] : [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }]),
+    ...(embed ? [{ key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' }] : [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }]),
   ];
+}
+
+/**
+ * The headers of one request path of the static export, as the nginx, Apache and `_headers`
+ * snippets route them (scripts/serve-static.mjs sends these).
+ * @param {string} pathname
+ */
+export function headersForPath(pathname) {
+  const embed = pathname.startsWith(EMBED_PREFIX);
+  const camera = embed
+    ? WEBCAM_EMBEDS.some((id) => pathname === `${EMBED_PREFIX}${id}` || pathname.startsWith(`${EMBED_PREFIX}${id}/`))
+    : WEBCAM_SITE_PREFIXES.some((p) => pathname.startsWith(p));
+  return pageHeaders({ embed, camera });
 }
 
 /**

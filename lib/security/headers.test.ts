@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { REGISTRY, WIDGET_IDS } from '@/lib/widgets/registry';
 import {
   COMMON_HEADERS,
+  ISOLATION_HEADERS,
   WEBCAM_EMBEDS,
   contentSecurityPolicy,
   cspDirectives,
   headersFile,
+  headersForPath,
   htaccess,
   nextHeaderRules,
   nginxConfig,
@@ -20,7 +22,8 @@ const every = (o: { embed: boolean; camera: boolean }) => pageHeaders(o);
 describe('security headers', () => {
   it('a strict CSP: own scripts (plus Next inline bootstrap), WASM compilation, no eval, no plugins', () => {
     const d = cspDirectives({ embed: false });
-    expect(d['script-src']).toEqual(["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"]);
+    // blob:: the threaded WASM backend's workers import the Emscripten glue from a Blob URL.
+    expect(d['script-src']).toEqual(["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", 'blob:']);
     expect(d['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(d['connect-src']).toEqual(["'self'"]);
     expect(d['img-src']).toEqual(["'self'", 'data:', 'blob:']);
@@ -32,6 +35,41 @@ describe('security headers', () => {
     expect(contentSecurityPolicy({ embed: false, dev: true })).toContain("'unsafe-eval'");
     // Nothing third-party anywhere.
     for (const v of Object.values(d).flat()) expect(v).toMatch(/^('self'|'none'|'unsafe-inline'|'wasm-unsafe-eval'|data:|blob:)$/);
+  });
+
+  it('every page is cross-origin isolated (COOP same-origin + COEP require-corp); embeds may also be framed by isolated hosts', () => {
+    expect(ISOLATION_HEADERS).toEqual([
+      { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+      { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+    ]);
+    for (const o of [
+      { embed: false, camera: false },
+      { embed: false, camera: true },
+      { embed: true, camera: false },
+      { embed: true, camera: true },
+    ]) {
+      const h = Object.fromEntries(every(o).map((x) => [x.key, x.value]));
+      expect(h['Cross-Origin-Opener-Policy']).toBe('same-origin');
+      expect(h['Cross-Origin-Embedder-Policy']).toBe('require-corp');
+      expect(h['Cross-Origin-Resource-Policy']).toBe(o.embed ? 'cross-origin' : undefined);
+    }
+    // next start: on every response (the rule for /:path*), so the pages and their workers agree.
+    expect(nextHeaderRules()[0]).toEqual({ source: '/:path*', headers: expect.arrayContaining([...ISOLATION_HEADERS]) });
+  });
+
+  it('headersForPath (scripts/serve-static.mjs) routes paths as the host snippets do', () => {
+    const get = (p: string) => Object.fromEntries(headersForPath(p).map((h) => [h.key, h.value]));
+    expect(get('/embed/dense-connectivity/')['Content-Security-Policy']).toMatch(/frame-ancestors \*$/);
+    expect(get('/embed/dense-connectivity/')['X-Frame-Options']).toBeUndefined();
+    expect(get('/embed/lab-runner/')['Permissions-Policy']).toContain('camera=(self)');
+    expect(get('/embed/lab-runner-x/')['Permissions-Policy']).toContain('camera=()');
+    expect(get('/models/resnet50/')['Permissions-Policy']).toContain('camera=(self)');
+    for (const p of ['/', '/lessons/densenet/', '/embed.js', '/_next/static/chunks/a.js', '/tfjs-wasm/tfjs-backend-wasm-threaded-simd.js']) {
+      const h = get(p);
+      expect(h['X-Frame-Options'], p).toBe('SAMEORIGIN');
+      expect(h['Cross-Origin-Embedder-Policy'], p).toBe('require-corp');
+      expect(h['Cross-Origin-Opener-Policy'], p).toBe('same-origin');
+    }
   });
 
   it('embeds may be framed anywhere, other pages only by the site', () => {

@@ -35,6 +35,24 @@ Pages that use the camera (the model lab, \`/models/…\`, and the \`lab-runner\
 \`Permissions-Policy: camera=(self)\`; all others \`camera=()\`. An embedded \`lab-runner\` or \`lab-explain\` also needs
 \`allow="camera"\` on the host's iframe, which the share panel's code includes.
 
+## Cross-origin isolation: WebAssembly threads
+
+Every response carries \`Cross-Origin-Opener-Policy: same-origin\` and
+\`Cross-Origin-Embedder-Policy: require-corp\`. Together (over HTTPS, or on localhost) they make a page
+*cross-origin isolated*, the only state in which browsers give it \`SharedArrayBuffer\`, and so the
+only one in which TensorFlow.js's WebAssembly backend runs on several threads (one per core, up to 8).
+\`require-corp\` costs the site nothing: every file it loads comes from its own origin. Embed pages
+also send \`Cross-Origin-Resource-Policy: cross-origin\`, so a host page that is isolated itself may
+frame them.
+
+A host that leaves these two headers out still serves a working site: every page runs, on one
+thread, and the device panel (and each widget's backend line) says so in one sentence: "One thread:
+this page is not cross-origin isolated (its server sent no COOP/COEP headers); threads need
+COOP/COEP." An embed inside a page of another site that is not isolated itself cannot be isolated,
+whatever it sends; it runs on one thread with the same sentence ("… (embedded in
+https://lms.example.edu) …"). To check a deployment, open the browser console on any page:
+\`crossOriginIsolated\` must be \`true\`.
+
 ## Site pages
 
 | header | value |
@@ -84,12 +102,14 @@ ${headersFile(WIDGET_IDS)}\`\`\`
 ## Checking a deployment
 
 \`\`\`sh
-curl -sI https://your.host/embed/dense-connectivity/ | grep -i -E 'content-security|frame|permissions'
-curl -sI https://your.host/ | grep -i -E 'content-security|frame|permissions'
+curl -sI https://your.host/embed/dense-connectivity/ | grep -i -E 'content-security|frame|permissions|cross-origin'
+curl -sI https://your.host/ | grep -i -E 'content-security|frame|permissions|cross-origin'
 \`\`\`
 
 The first must show \`frame-ancestors *\` and no X-Frame-Options; the second \`frame-ancestors 'self'\`
-and \`X-Frame-Options: SAMEORIGIN\`.
+and \`X-Frame-Options: SAMEORIGIN\`. Both must show \`Cross-Origin-Opener-Policy: same-origin\` and
+\`Cross-Origin-Embedder-Policy: require-corp\`; the first also \`Cross-Origin-Resource-Policy: cross-origin\`.
+\`npm run serve:export\` (scripts/serve-static.mjs) sends exactly these headers.
 
 ## Static export: no oEmbed
 

@@ -1,5 +1,6 @@
 /** Command-line options of `npm run bench`; bad input throws UsageError (exit code 2). */
 import { MAX_SIZE, MIN_SIZE, MODEL_IDS, getModel } from '../../lib/arch';
+import { MAX_WASM_THREADS } from '../../lib/runtime/wasm-threads';
 import { EXTRA_BENCH_MODELS, type BenchBackend, type BenchGroupConv } from '../../components/bench/types';
 
 export const BACKENDS: readonly BenchBackend[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
@@ -17,6 +18,8 @@ export interface BenchArgs {
   readonly rounds: number;
   readonly layers: boolean;
   readonly ort: boolean;
+  /** WebAssembly threads on both sides: ours (tfjs setThreadsCount on an isolated /bench) and ORT (env.wasm.numThreads). */
+  readonly threads: number;
   readonly json: boolean;
   readonly seed: number;
   readonly help: boolean;
@@ -36,14 +39,19 @@ it starts \`next start\` on a free port, opens /bench, measures, and stops the s
   --size N           square input size, 16..512 (default: the model's own: 224, 32 or 28)
   --runs N           timed repeats, median reported (default 5)
   --warmup N         untimed passes before timing (default 2)
-  --rounds N         repeat the whole set of configurations N times, interleaved, and pool the
-                     samples (default 1); use 3+ on a shared or noisy machine
+  --rounds N         repeat the whole set of configurations N times, interleaved (with --ort, per
+                     model: ORT, ours, ORT, ours, …), and report for each the faster of its
+                     rounds' medians (default 1); use 2+ on a shared or noisy machine
   --layers 0|1       per-layer profile (default 1): the site's profiler (lib/runtime/profiler.ts),
                      the real fused forward timed step by step (wall time between steps on
                      wasm/cpu, GPU timer queries on webgl/webgpu), plus the device's measured
                      peaks and each step's roofline; 0 = whole-model timing only
-  --ort              also time ONNX Runtime Web (wasm, 1 thread, SIMD) on the same models and size
-                     (exports .bench/onnx/<id>_<size>.onnx with /usr/bin/python3 + torchvision)
+  --ort              also time ONNX Runtime Web (wasm, SIMD, the same --threads) on the same models
+                     and size (exports .bench/onnx/<id>_<size>.onnx with /usr/bin/python3 + torchvision)
+  --threads N        WebAssembly threads, 1..8, on both sides (default 1): ours through tfjs'
+                     setThreadsCount (/bench?threads=N, cross-origin isolated), ORT through
+                     env.wasm.numThreads; 1 = tfjs' single-threaded SIMD binary. Needs the wasm
+                     backend (the site itself uses one thread per core, up to 8)
   --seed N           weight seed (default 0)
   --json             machine-readable output
   --help             this text
@@ -69,7 +77,7 @@ function list<T extends string>(flag: string, v: string, allowed: readonly T[]):
   return items as T[];
 }
 
-const FLAGS = new Set(['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--rounds', '--layers', '--seed']);
+const FLAGS = new Set(['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--rounds', '--layers', '--seed', '--threads']);
 const SWITCHES = new Set(['--ort', '--json', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -104,6 +112,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const layersArg = v.get('--layers') ?? '1';
   if (layersArg !== '0' && layersArg !== '1') throw new UsageError(`--layers must be 0 or 1, got "${layersArg}"`);
   const backends = list('--backend', v.get('--backend') ?? 'wasm', BACKENDS);
+  const threads = int('--threads', v.get('--threads') ?? '1', 1, MAX_WASM_THREADS);
+  if (v.has('--threads') && !backends.includes('wasm')) throw new UsageError('--threads sets the WebAssembly threads: it needs --backend wasm');
   return {
     models,
     backends,
@@ -114,6 +124,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     rounds: int('--rounds', v.get('--rounds') ?? '1', 1, 100),
     layers: layersArg === '1',
     ort,
+    threads,
     json: on.has('--json'),
     seed: int('--seed', v.get('--seed') ?? '0', 0, 2 ** 31 - 1),
     help,

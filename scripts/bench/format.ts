@@ -1,6 +1,7 @@
 /** Plain-text tables for `npm run bench`. */
 import type { BenchLayer, RunResult } from '../../components/bench/types';
 import { formatPercent, formatRatio, formatSig, formatSignedPercent } from '../../lib/format';
+import { threadsLabel } from '../../lib/runtime/wasm-threads';
 import type { OrtResult } from './ort';
 
 /** Columns before `leftCols` (and those listed in `alsoLeft`) are left-aligned, the rest right-aligned. */
@@ -82,7 +83,10 @@ export function summaryLine(r: RunResult, ort?: OrtResult): string {
     );
   if (r.layer_sum_ms != null) parts.push(`layer sum: ${ms(r.layer_sum_ms)} ms (${signedPct(gap(r))} vs whole; layer timer: ${r.layer_timer})`);
   if (r.trace_pass_ms != null) parts.push(`traced passes end to end: ${ms(r.trace_pass_ms)} ms`);
-  if (ort) parts.push(`ONNX Runtime Web ${ort.version} (wasm, 1 thread): ${ms(ort.median_ms)} ms; ours ÷ ORT = ${ratio(r.median_ms / ort.median_ms)}`);
+  if (ort)
+    parts.push(
+      `ONNX Runtime Web ${ort.version} (wasm, ${threadsLabel(ort.threads)}): ${ms(ort.median_ms)} ms; ours ÷ ORT = ${ratio(r.median_ms / ort.median_ms)}`,
+    );
   return parts.join('\n');
 }
 
@@ -92,12 +96,26 @@ export interface Grid {
   readonly cols: readonly string[];
   readonly cell: (row: number, col: number) => RunResult | undefined;
   readonly ort?: (row: number) => OrtResult | undefined;
+  /** WebAssembly threads on both sides (--threads). */
+  readonly threads?: number;
+}
+
+/** ResNeXt-50 ÷ ResNet-50 on each side, when both are rows (ORT's is about 1.0: the two have about the same FLOPs). */
+export function resnextOverResnet(g: Grid): string | null {
+  const x = g.rows.indexOf('resnext50_32x4d');
+  const r = g.rows.indexOf('resnet50');
+  if (x < 0 || r < 0) return null;
+  const val = (row: number, c: number) => g.cell(row, c)?.median_ms ?? NaN;
+  const cells = g.cols.map((label, c) => `${label} ${ratio(val(x, c) / val(r, c))}`);
+  if (g.ort) cells.push(`ORT ${ratio((g.ort(x)?.median_ms ?? NaN) / (g.ort(r)?.median_ms ?? NaN))}`);
+  return `ResNeXt-50 ÷ ResNet-50: ${cells.join(', ')}`;
 }
 
 export function sideBySide(g: Grid): string {
   const out: string[] = [];
   const val = (r: number, c: number) => g.cell(r, c)?.median_ms ?? NaN;
-  const ortCol = g.ort ? ['ORT wasm 1T'] : [];
+  const threads = g.threads ?? 1;
+  const ortCol = g.ort ? [`ORT wasm ${threads}T`] : [];
   out.push(
     'whole-model median, ms',
     table(
@@ -142,12 +160,14 @@ export function sideBySide(g: Grid): string {
   if (g.ort)
     out.push(
       '',
-      'ours ÷ ONNX Runtime Web (wasm, 1 thread)',
+      `ours ÷ ONNX Runtime Web (wasm, ${threadsLabel(threads)} on both sides)`,
       table(
         ['model', ...g.cols],
         g.rows.map((m, r) => [m, ...g.cols.map((_, c) => ratio(val(r, c) / (g.ort!(r)?.median_ms ?? NaN)))]),
       ),
     );
+  const rr = resnextOverResnet(g);
+  if (rr) out.push('', rr);
   const withLayers = g.rows.some((_, r) => g.cols.some((_, c) => g.cell(r, c)?.layer_sum_ms != null));
   if (withLayers)
     out.push(

@@ -1,8 +1,11 @@
 /**
  * ONNX Runtime Web for comparison: the same torchvision models exported to ONNX (opset 13, batch 1,
- * the same input size), run by ORT's wasm backend with ONE thread and SIMD in the same headless
- * Chromium. ORT's files and the .onnx are served to a blank page at the site's origin through
- * Playwright routes from node_modules and .bench/, so nothing of ORT ships with the site.
+ * the same input size), run by ORT's wasm backend (SIMD) with the same number of threads as ours
+ * (`--threads`, env.wasm.numThreads) in the same headless Chromium. ORT's files and the .onnx are
+ * served to a blank page at the site's origin through Playwright routes from node_modules and
+ * .bench/, so nothing of ORT ships with the site. The page is cross-origin isolated like the
+ * site's (COOP/COEP): ORT 1.30 ships one wasm binary, ort-wasm-simd-threaded, whose threads need
+ * SharedArrayBuffer just as tfjs' do; without isolation it warns and runs on one thread.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
@@ -15,7 +18,10 @@ export interface OrtResult {
   readonly size: number;
   readonly median_ms: number;
   readonly samples_ms: readonly number[];
-  readonly threads: 1;
+  /** env.wasm.numThreads. */
+  readonly threads: number;
+  /** Web Workers the page had started by the end of the run (ORT's thread pool; 0 on one thread). */
+  readonly workers: number;
   readonly version: string;
 }
 
@@ -27,6 +33,9 @@ const TYPES: Record<string, string> = {
   onnx: 'application/octet-stream',
   html: 'text/html',
 };
+
+/** Cross-origin isolation for the ORT page, as the site sends it (lib/security/headers.mjs). */
+const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
 export function onnxPath(root: string, model: string, size: number): string {
   return join(root, '.bench/onnx', `${model}_${size}.onnx`);
@@ -59,7 +68,7 @@ export async function routeOrt(context: BrowserContext, root: string): Promise<v
     const path = url.pathname.slice(PREFIX.length);
     const ext = path.split('.').pop() ?? '';
     let file: string | null = null;
-    if (path === 'blank.html') return route.fulfill({ status: 200, contentType: TYPES.html, body: '<!doctype html><title>ORT</title>' });
+    if (path === 'blank.html') return route.fulfill({ status: 200, contentType: TYPES.html, headers: ISOLATION, body: '<!doctype html><title>ORT</title>' });
     if (/^dist\/[\w.-]+$/.test(path)) file = join(dist, path.slice(5));
     else if (/^onnx\/[\w.-]+\.onnx$/.test(path)) file = join(root, '.bench', path);
     if (!file || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
@@ -81,9 +90,20 @@ export async function routeOrt(context: BrowserContext, root: string): Promise<v
   });
 }
 
-export async function openOrtPage(context: BrowserContext): Promise<Page> {
+/**
+ * The blank, cross-origin isolated page ORT runs in. ORT fixes its thread pool when its wasm starts
+ * (the first session), so one page serves one thread count. It counts the Web Workers it starts.
+ */
+export async function openOrtPage(context: BrowserContext, threads: number): Promise<Page> {
   const page = await context.newPage();
+  // A string, not a function: tsx would wrap a class in a __name() helper the page lacks.
+  await page.addInitScript({
+    content:
+      'window.__ortWorkers = 0; { const W = window.Worker; window.Worker = class extends W { constructor(u, o) { super(u, o); window.__ortWorkers++; } }; }',
+  });
   await page.goto(`${PREFIX}blank.html`);
+  if (threads > 1 && !(await page.evaluate(() => self.crossOriginIsolated)))
+    throw new SetupError(`the ORT page is not cross-origin isolated, so ORT cannot run ${threads} threads`);
   return page;
 }
 
@@ -93,11 +113,12 @@ interface PageArgs {
   size: number;
   runs: number;
   warmup: number;
+  threads: number;
 }
 
 /** Time one model: session created once, `warmup` untimed runs, then the median of `runs`. */
-export async function timeOrt(page: Page, model: string, size: number, runs: number, warmup: number): Promise<OrtResult> {
-  const args: PageArgs = { url: `${PREFIX}onnx/${model}_${size}.onnx`, dist: `${PREFIX}dist/`, size, runs, warmup };
+export async function timeOrt(page: Page, model: string, size: number, runs: number, warmup: number, threads: number): Promise<OrtResult> {
+  const args: PageArgs = { url: `${PREFIX}onnx/${model}_${size}.onnx`, dist: `${PREFIX}dist/`, size, runs, warmup, threads };
   const r = await page.evaluate(async (a: PageArgs) => {
     // A plain dynamic import in the page (kept out of any bundler's reach).
     const load = new Function('u', 'return import(u)') as (u: string) => Promise<OrtModule>;
@@ -115,7 +136,7 @@ export async function timeOrt(page: Page, model: string, size: number, runs: num
       Tensor: new (type: string, data: Float32Array, dims: number[]) => unknown;
     }
     const ort = await load(`${a.dist}ort.wasm.min.mjs`);
-    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.numThreads = a.threads;
     ort.env.wasm.simd = true;
     ort.env.wasm.proxy = false;
     ort.env.wasm.wasmPaths = a.dist;
@@ -145,7 +166,7 @@ export async function timeOrt(page: Page, model: string, size: number, runs: num
         if (!Number.isFinite(s)) throw new Error('ORT produced non-finite logits');
         if (i >= a.warmup) samples.push(ms);
       }
-      return { samples, version: ort.env.versions?.web ?? '?' };
+      return { samples, version: ort.env.versions?.web ?? '?', workers: (window as unknown as { __ortWorkers: number }).__ortWorkers };
     } finally {
       await session.release();
     }
@@ -153,5 +174,5 @@ export async function timeOrt(page: Page, model: string, size: number, runs: num
   const sorted = [...r.samples].sort((a, b) => a - b);
   const m = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-  return { model, size, median_ms: median, samples_ms: r.samples, threads: 1, version: r.version };
+  return { model, size, median_ms: median, samples_ms: r.samples, threads, workers: r.workers, version: r.version };
 }
