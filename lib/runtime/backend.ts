@@ -239,8 +239,15 @@ async function startWasm(): Promise<boolean> {
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), THREADED_START_TIMEOUT_MS);
   });
-  const result = await Promise.race([tf.setBackend('wasm'), timeout]);
-  clearTimeout(timer);
+  // tfjs caps its pool at half the cores it is told of (wasm-glue.ts): tell it twice the plan.
+  const restore = (await import('./wasm-glue')).reportCores(wasmPlan.threads);
+  let result: boolean | 'timeout';
+  try {
+    result = await Promise.race([tf.setBackend('wasm'), timeout]);
+  } finally {
+    restore();
+    clearTimeout(timer);
+  }
   if (result === true || !factory) return result === true;
   threadedStartFailed = result === 'timeout' ? `within ${THREADED_START_TIMEOUT_MS / 1000} s` : 'at all';
   tf.removeBackend('wasm');

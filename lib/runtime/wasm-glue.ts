@@ -1,5 +1,7 @@
 /**
- * Makes tfjs-backend-wasm's threaded build survive a minifying bundler (tfjs issues 4107, 4539).
+ * Two workarounds that make tfjs-backend-wasm 4.22's threaded build run as asked.
+ *
+ * 1. It survives a minifying bundler (tfjs issues 4107, 4539).
  *
  * Why threads hung in the production bundle: to start a thread, tfjs sends each worker the
  * Emscripten glue as SOURCE TEXT — `new Blob(['var WasmBackendModuleThreadedSimd = ' +
@@ -18,6 +20,13 @@
  * /tfjs-wasm/), and evaluate to the factory it defines. The main thread keeps running the bundled
  * (minified) copy; the workers run the same file as published. Whatever the bundler does, nothing
  * the worker evaluates refers to a name outside it.
+ *
+ * 2. It gets the threads it is asked for (reportCores). tfjs caps its XNNPACK pool at half the
+ *    logical cores, assuming two hyperthreads per core: `init_with_threads_count` in
+ *    tfjs-backend-wasm/src/cc/backend.cc takes `min(count, num_cores)` with
+ *    `num_cores = emscripten_num_logical_cores() / 2`, i.e. navigator.hardwareConcurrency / 2, read
+ *    once by the module's static constructors while it starts. So `setThreadsCount(2)` silently
+ *    yields one thread on a 2-core machine (tfjs issue 8513), and half the cores of any phone.
  *
  * Browser only; call before the wasm backend starts.
  */
@@ -51,4 +60,21 @@ export async function makeThreadedGlueMinifySafe(wasmPaths: string): Promise<voi
   if (typeof factory !== 'function') throw new Error('tfjs-backend-wasm: the threaded glue did not export its factory');
   const source = workerFactorySource(new URL(`${wasmPaths.replace(/\/?$/, '/')}${THREADED_GLUE_FILE}`, location.href).href);
   Object.defineProperty(factory, 'toString', { value: () => source, configurable: true, writable: true });
+}
+
+/**
+ * Makes navigator.hardwareConcurrency read `2 × threads` until the returned function is called, so
+ * tfjs' halving cap (see the top of this file) lets `threads` through. Call it around the wasm
+ * backend's start only, and restore as soon as the start settles (or is given up): the module's
+ * static constructors are all that read the value in that time (this page's thread plan was made
+ * before).
+ */
+export function reportCores(threads: number): () => void {
+  const nav = navigator as Navigator & { hardwareConcurrency: number };
+  const own = Object.getOwnPropertyDescriptor(nav, 'hardwareConcurrency');
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  return () => {
+    if (own) Object.defineProperty(nav, 'hardwareConcurrency', own);
+    else delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_WASM_THREADS, type ThreadEnvironment, planThreads, threadOutcome, threadsLabel } from './wasm-threads';
-import { workerFactorySource } from './wasm-glue';
+import { reportCores, workerFactorySource } from './wasm-glue';
 
 const isolated: ThreadEnvironment = { crossOriginIsolated: true, secureContext: true, sharedArrayBuffer: true, cores: 4, embeddedIn: null };
 
@@ -104,5 +104,27 @@ describe('workerFactorySource: what the threaded workers evaluate instead of the
   });
   it('refuses a relative URL (it would not resolve against the blob: worker)', () => {
     expect(() => workerFactorySource('/tfjs-wasm/tfjs-backend-wasm-threaded-simd.js')).toThrow(/absolute/);
+  });
+});
+
+describe('reportCores: tfjs caps its pool at half the cores it is told of', () => {
+  it('reports twice the threads while the backend starts, then the page’s own value again', () => {
+    const proto = {
+      get hardwareConcurrency() {
+        return 2;
+      },
+    };
+    const nav = Object.create(proto) as { hardwareConcurrency: number };
+    vi.stubGlobal('navigator', nav);
+    try {
+      const restore = reportCores(2);
+      // tfjs' backend.cc: min(count, emscripten_num_logical_cores() / 2) = min(2, 4 / 2) = 2.
+      expect(nav.hardwareConcurrency).toBe(4);
+      restore();
+      expect(nav.hardwareConcurrency).toBe(2);
+      expect(Object.getOwnPropertyNames(nav)).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
