@@ -64,7 +64,7 @@ export interface RunResult {
   /** GPU renderer, or a description of the CPU path (e.g. "WebAssembly (SIMD, single thread)"). */
   readonly device: string;
   /** On wasm: the threads XNNPACK ran on (tfjs' getThreadsCount(); /bench?threads=N sets it); null on the other backends. */
-  readonly threads: number | null;
+  readonly threads?: number | null;
   /** The grouped-conv strategy the model actually used. */
   readonly groupConv: string;
   readonly runs: number;
