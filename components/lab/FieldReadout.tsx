@@ -5,6 +5,7 @@ import { DescriptionList, type DescriptionItem } from '@/components/ui/Descripti
 import { GradientLegend } from '@/components/ui/GradientLegend';
 import { RunButton } from '@/components/ui/RunButton';
 import { RunReport } from '@/components/ui/RunReport';
+import { RunGuardNotice } from '@/components/ui/RunGuardNotice';
 import type { Pair } from '@/lib/arch/ir';
 import type { Field } from '@/lib/arch/receptive-field';
 import { MASS_FRACTION, type Box, type EffectiveFieldSummary, type TheoreticalBox } from '@/lib/explain/effective-rf';
@@ -109,6 +110,7 @@ export function FieldReadout({ layer, unit, grid, field, theoretical, image, sum
               {gradient ? 'Compute it again' : 'Compute the effective field'}
             </RunButton>
           ) : null}
+          <RunGuardNotice decision={erf.question} onConfirm={erf.confirm} onCancel={erf.cancelQuestion} confirmLabel="Compute it anyway" />
           {erf.available ? <RunReport backend={job.backend} tensors={job.tensors} tensorTestId="erf-tensors" /> : null}
           {weights.kind === 'seeded' ? (
             <Caveat testId="erf-random">These weights are random: the effective field shows what the architecture does, not what a network learned.</Caveat>

@@ -37,6 +37,13 @@ export interface GradientMap {
 /** The share of the gradient mass the effective extent holds. */
 export const MASS_FRACTION = 0.95;
 
+/**
+ * What one effective field costs, in fused forward passes of the same model, for the run guard's
+ * estimate: the unfused forward to the logits plus the backward to the input measured 4.3× (MnasNet
+ * 1.0) to 5.2× (ResNet-50) a fused forward on wasm at 224 (scripts/bench-erf.ts).
+ */
+export const EFFECTIVE_FIELD_PASSES = 5;
+
 /** [height, width] of an inclusive box. */
 export function boxSize(b: Box): Pair {
   return [b[2] - b[0] + 1, b[3] - b[1] + 1];

@@ -29,7 +29,7 @@ import type { BackendChoice, BackendName } from '../runtime/backend-names';
 import { switchNotice } from '../runtime/backend-policy';
 import { enqueue } from '../runtime/job-queue';
 import type { JobRequest } from '../runtime/job';
-import { throwIfCancelled } from '../runtime/cancel';
+import { throwIfCancelled, yieldToPage } from '../runtime/cancel';
 import type { CellGradient, CellGradientRequest } from '../explain/effective-rf-run';
 import { footprint } from '../arch/footprint';
 import { memoryRefusal } from '../runtime/run-guard';
@@ -313,11 +313,15 @@ export class RunSession {
     return this.job(
       () =>
         this.withFallback('computing the effective receptive field', async () => {
-          const { model, input } = this.ready();
+          this.ready();
           // The same tape as an explanation's: refused with the run guard's numbers when it cannot fit.
           const refusal = explainRefusal(this.held.graph as Graph, this.info.backend);
           if (refusal) throw new Error(refusal);
           const erf = await import('../explain/effective-rf-run');
+          // Let the page paint "Computing…" (and take a Cancel) before the synchronous backward.
+          await yieldToPage();
+          throwIfCancelled(req.signal ?? null);
+          const { model, input } = this.ready();
           return erf.cellInputGradient(model, input, req, { check: () => throwIfCancelled(req.signal ?? null), onProgress: req.onProgress });
         }),
       req.signal,
