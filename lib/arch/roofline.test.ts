@@ -84,6 +84,29 @@ describe('step work and traffic', () => {
     const apart = stepWork([conv3]).bytes.total + stepWork([bn]).bytes.total + stepWork([relu]).bytes.total;
     expect(apart - w.bytes.total).toBe(4 * 8192 + 2 * 32 * 4 - 32 * 4);
   });
+  it('a copy step (concat -> shuffle -> two slices as one gather): reads the branches once, writes the two halves once', () => {
+    const c = 16 * 4 * 4;
+    const k = {
+      ...node(
+        'k',
+        { kind: 'concat' },
+        [
+          [8, 4, 4],
+          [8, 4, 4],
+        ],
+        [16, 4, 4],
+      ),
+      inputs: ['a', 'b'],
+    };
+    const sh = { ...node('sh', { kind: 'shuffle', groups: 2 }, [[16, 4, 4]], [16, 4, 4]), inputs: ['k'] };
+    const s0 = { ...node('s0', { kind: 'slice', start: 0, size: 8 }, [[16, 4, 4]], [8, 4, 4]), inputs: ['sh'] };
+    const s1 = { ...node('s1', { kind: 'slice', start: 8, size: 8 }, [[16, 4, 4]], [8, 4, 4]), inputs: ['sh'] };
+    expect(stepWork([k, sh, s0, s1]).bytes).toEqual({ inputs: c * 4, weights: 0, outputs: c * 4, total: 2 * c * 4 });
+    // A BN -> ReLU step: the map in and out once, plus the scale and shift.
+    const bn = { ...node('bn', { kind: 'bn', channels: 16, eps: 1e-5, momentum: 0.1 }, [[16, 4, 4]], [16, 4, 4]), inputs: ['k'] };
+    const relu = { ...node('r', { kind: 'act', fn: 'relu' }, [[16, 4, 4]], [16, 4, 4]), inputs: ['bn'] };
+    expect(stepWork([bn, relu]).bytes).toEqual({ inputs: c * 4, weights: 2 * 16 * 4, outputs: c * 4, total: 2 * c * 4 + 2 * 16 * 4 });
+  });
   it('views move nothing; tfjs’ slice copies its output', () => {
     expect(stepWork([node('f', { kind: 'flatten' }, [[8, 1, 1]], [8])]).bytes.total).toBe(0);
     expect(stepWork([node('s', { kind: 'slice', start: 0, size: 4 }, [[8, 4, 4]], [4, 4, 4])]).bytes.total).toBe(2 * 64 * 4);

@@ -76,7 +76,8 @@ function nodeTraffic(node: Node): StepTraffic {
 
 /**
  * Work and traffic of one step: `nodes` are the nodes it computes in graph order, the first being
- * the one that reads the step's input (the conv of a fused conv → BN (→ activation) chain).
+ * the one that reads the step's input (the conv of a fused conv → BN (→ activation) chain, the BN
+ * of a BN → activation step, the first of a run of channel copies).
  */
 export function stepWork(nodes: readonly Node[]): StepWork {
   if (nodes.length === 0) throw new Error('a step computes at least one node');
@@ -91,14 +92,25 @@ export function stepWork(nodes: readonly Node[]): StepWork {
   let bytes: StepTraffic;
   if (nodes.length === 1) {
     bytes = nodeTraffic(nodes[0]);
-  } else {
+  } else if (nodes[0].op.kind === 'conv') {
     const head = nodes[0];
+    const op = nodes[0].op;
     const last = nodes[nodes.length - 1];
-    if (head.op.kind !== 'conv') throw new Error(`a fused step starts with a conv, not ${head.op.kind} (${head.name})`);
     const inputs = head.inShapes.reduce((a, s) => a + numel(s), 0) * BYTES;
     // The folded filter has the conv's weight count; the bias is one value per output channel.
-    const weights = (head.op.outC * (head.op.inC / head.op.groups) * head.op.kernel[0] * head.op.kernel[1] + head.op.outC) * BYTES;
+    const weights = (op.outC * (op.inC / op.groups) * op.kernel[0] * op.kernel[1] + op.outC) * BYTES;
     const outputs = numel(last.outShape) * BYTES;
+    bytes = { inputs, weights, outputs, total: inputs + weights + outputs };
+  } else {
+    // Another fused step (lib/runtime/plan.ts: a BN -> activation, or concat / shuffle / slices as
+    // one copy): it reads what comes from outside the step and writes the values no other node of
+    // the step reads (the last node; the two halves of a channel split); a BN reads its scale and shift.
+    const inside = new Set(nodes.map((n) => n.name));
+    let inputs = 0;
+    for (const n of nodes) n.inputs.forEach((name, k) => (inputs += inside.has(name) ? 0 : numel(n.inShapes[k]) * BYTES));
+    const leaves = nodes.filter((n) => !nodes.some((m) => m.inputs.includes(n.name)));
+    const outputs = leaves.reduce((a, n) => a + numel(n.outShape), 0) * BYTES;
+    const weights = nodes.reduce((a, n) => a + nodeTraffic(n).weights, 0);
     bytes = { inputs, weights, outputs, total: inputs + weights + outputs };
   }
   return { macs, flops, bytes, intensity: bytes.total > 0 ? flops / bytes.total : flops > 0 ? Infinity : NaN };

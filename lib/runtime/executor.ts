@@ -11,10 +11,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { convKind } from '../arch/conv-kind';
 import { type Graph, INPUT, type Node } from '../arch/ir';
-import { type FusedGroupConv, type GroupConvStrategy, defaultGroupConvStrategy, strategyFolds } from './groupconv';
-import { type FusedChain, type FusedConv, applyFused, findChains, findFusedChains, foldIntoConv } from './fusion';
-import { applyNode } from './ops';
+import { type GroupConvStrategy, defaultGroupConvStrategy, strategyFolds } from './groupconv';
+import { type FusedChain, findChains, findFusedChains } from './fusion';
 import { type NodeParams, type ParamSet, buildParams } from './params';
+import { type FastPath, type Step, defaultFastPaths, planSteps, stepConsumerCounts } from './plan';
+import { StepKernels } from './step-kernels';
 import { type WeightIssue, WeightLoadError, validateStateDict } from './weights/load-state-dict';
 import { type ReadWeightsOptions, readWeightsFile } from './weights/read-weights';
 import type { StateDict } from './weights/types';
@@ -29,6 +30,11 @@ export interface ModelOptions {
    * bias * scale + shift) are built on first use and kept next to the plain ones.
    */
   readonly fuse?: boolean;
+  /**
+   * The plan's fast paths when fusing (plan.ts FAST_PATHS); default defaultFastPaths(backend,
+   * strategy). Benchmarks pass subsets to measure what each one buys.
+   */
+  readonly fast?: readonly FastPath[];
 }
 
 /** `findings`: the NaN/Inf values or negative running variances a file was refused for. */
@@ -107,21 +113,23 @@ export class Model {
   /** tfjs backend the weights live on. */
   readonly backend: string;
   readonly fuse: boolean;
+  /** The fast paths fused passes use (plan.ts). */
+  readonly fast: ReadonlySet<FastPath>;
   private params: ParamSet | null = null;
-  /** Folded conv+BN filters, keyed by conv node name; built lazily, reset with the weights. */
-  private fused = new Map<string, FusedConv>();
-  /** The same for grouped convs whose strategy folds (one kernel + BN + activation). */
-  private fusedGrouped = new Map<string, FusedGroupConv>();
+  /** Runs the plan's steps; holds the folded filters (built lazily, reset with the weights). */
+  private readonly kernels: StepKernels;
   private readonly fullChains: Map<string, FusedChain>;
+  /** The capture-free plans, by fuse setting (plan.ts). */
+  private readonly plans = new Map<boolean, Step[]>();
   private disposed = false;
-  private readonly consumers: Map<string, number>;
 
-  private constructor(graph: Graph, groupConv: GroupConvStrategy, fuse: boolean) {
+  private constructor(graph: Graph, groupConv: GroupConvStrategy, fuse: boolean, fast: readonly FastPath[] | undefined) {
     this.graph = graph;
     this.groupConv = groupConv;
     this.fuse = fuse;
     this.backend = tf.getBackend();
-    this.consumers = consumerCounts(graph);
+    this.fast = new Set(fast ?? defaultFastPaths(this.backend, groupConv));
+    this.kernels = new StepKernels(groupConv);
     const names = new Set<string>([INPUT]);
     for (const n of graph.nodes) {
       for (const i of n.inputs) if (!names.has(i)) throw new Error(`graph ${graph.id}: node "${n.name}" reads "${i}" before it is computed`);
@@ -142,7 +150,7 @@ export class Model {
   /** Create a model with weights. Throws WeightLoadError (listing every problem) on bad weights. */
   static create(graph: Graph, weights: StateDict, options: ModelOptions = {}): Model {
     const strategy = !options.groupConv || options.groupConv === 'auto' ? defaultGroupConvStrategy(tf.getBackend()) : options.groupConv;
-    const m = new Model(graph, strategy, options.fuse ?? true);
+    const m = new Model(graph, strategy, options.fuse ?? true, options.fast);
     const r = m.loadStateDict(weights);
     if (!r.ok) throw new WeightLoadError(r.issues);
     return m;
@@ -181,7 +189,7 @@ export class Model {
     const prev = this.params;
     this.params = next;
     prev?.dispose();
-    this.clearFused();
+    this.kernels.clear();
     return { ok: true };
   }
 
@@ -210,29 +218,41 @@ export class Model {
     for (const c of capture) if (!captureAll && !this.graph.nodes.some((n) => n.name === c)) throw new Error(`no node named "${c}" in ${this.graph.id}`);
 
     const fuse = options.fuse ?? this.fuse;
-    // Chains whose interior is captured must run unfused; with no captures the plan is cached.
-    const chains = !fuse ? new Map<string, FusedChain>() : capture.size === 0 ? this.fullChains : this.planChains(capture);
-    const inChain = new Set<string>();
-    for (const c of chains.values()) for (const n of c.interior) inChain.add(n);
+    const steps = this.plan(capture, fuse);
 
-    const remaining = new Map(this.consumers);
+    const remaining = stepConsumerCounts(steps);
     const values = new Map<string, tf.Tensor>();
     const captured = new Map<string, tf.Tensor>();
     let output: tf.Tensor | null = null;
+    const handedOut = (t: tf.Tensor, name: string) => t === output || captured.get(name) === t;
     try {
-      for (const node of this.graph.nodes) {
-        // Interior nodes of a fused chain (BN, activation) were computed by the chain's conv.
-        if (inChain.has(node.name)) continue;
-        const ins = node.inputs.map((name) => (name === INPUT ? input : (values.get(name) as tf.Tensor)));
-        const chain = chains.get(node.name);
-        const run = chain ? () => this.applyChain(chain, ins[0] as tf.Tensor4D, params) : () => applyNode(node, ins, params.byNode.get(node.name));
-        const y = options.wrapStep ? options.wrapStep(node.name, chain ? chain.interior : [], run) : run();
-        const name = chain ? chain.out : node.name;
-        values.set(name, y);
-        options.onStep?.({ node: node.name, fused: chain ? chain.interior : [], output: y });
-        if (capture.has(name)) captured.set(name, name === this.graph.output ? tf.clone(y) : y);
-        if (name === this.graph.output) output = y;
-        releaseInputs(node, remaining, values, (t, name) => t === output || captured.get(name) === t);
+      for (const step of steps) {
+        const ins = step.inputs.map((name) => (name === INPUT ? input : (values.get(name) as tf.Tensor)));
+        let outs: tf.Tensor[] = [];
+        const run = () => {
+          outs = this.kernels.run(step, ins, params);
+          return outs[0];
+        };
+        if (options.wrapStep) options.wrapStep(step.lead, step.fused, run);
+        else run();
+        for (let i = 0; i < step.outputs.length; i++) {
+          const name = step.outputs[i];
+          const y = outs[i];
+          values.set(name, y);
+          if (capture.has(name)) captured.set(name, name === this.graph.output ? tf.clone(y) : y);
+          if (name === this.graph.output) output = y;
+        }
+        options.onStep?.({ node: step.lead, fused: step.fused, output: outs[0] });
+        for (const name of step.inputs) {
+          if (name === INPUT) continue;
+          const left = (remaining.get(name) ?? 1) - 1;
+          remaining.set(name, left);
+          if (left === 0) {
+            const t = values.get(name);
+            values.delete(name);
+            if (t && !handedOut(t, name)) t.dispose();
+          }
+        }
       }
     } catch (e) {
       for (const t of values.values()) t.dispose();
@@ -240,44 +260,20 @@ export class Model {
       throw e;
     }
     // Anything still held (dead-end nodes with no consumers) that is neither returned nor captured.
-    for (const [name, t] of values) if (t !== output && captured.get(name) !== t) t.dispose();
+    for (const [name, t] of values) if (!handedOut(t, name)) t.dispose();
     if (!output) throw new Error(`graph ${this.graph.id} never computed its output`);
     return { output, captured };
   }
 
-  private applyChain(chain: FusedChain, x: tf.Tensor4D, params: ParamSet): tf.Tensor {
-    const op = chain.conv.op;
-    if (op.kind === 'conv' && convKind(op) === 'grouped') return this.groupedFusedConv(chain, params).run(x);
-    return applyFused(chain, x, this.fusedConv(chain, params));
-  }
-
-  private groupedFusedConv(chain: FusedChain, params: ParamSet): FusedGroupConv {
-    let f = this.fusedGrouped.get(chain.conv.name);
-    if (!f) {
-      const c = params.byNode.get(chain.conv.name);
-      const b = params.byNode.get(chain.bn.name);
-      if (!c || c.kind !== 'conv' || c.conv.kind !== 'grouped' || !c.conv.prepared.fold || !b || b.kind !== 'bn')
-        throw new Error(`cannot fuse ${chain.conv.name}`);
-      f = c.conv.prepared.fold(b.scale, b.shift, c.conv.bias, chain.act);
-      this.fusedGrouped.set(chain.conv.name, f);
-    }
-    return f;
-  }
-
-  private fusedConv(chain: FusedChain, params: ParamSet): FusedConv {
-    let f = this.fused.get(chain.conv.name);
-    if (!f) {
-      f = foldIntoConv(chain, params);
-      this.fused.set(chain.conv.name, f);
-    }
-    return f;
-  }
-
-  private clearFused(): void {
-    for (const f of this.fused.values()) tf.dispose([f.filter, f.bias]);
-    this.fused.clear();
-    for (const f of this.fusedGrouped.values()) f.dispose();
-    this.fusedGrouped.clear();
+  /** The steps of a pass; with nothing captured the plan is cached (one per fuse setting). */
+  private plan(capture: ReadonlySet<string>, fuse: boolean): Step[] {
+    const cached = capture.size === 0 ? this.plans.get(fuse) : undefined;
+    if (cached) return cached;
+    // Chains whose interior is captured must run unfused.
+    const chains = !fuse ? new Map<string, FusedChain>() : capture.size === 0 ? this.fullChains : this.planChains(capture);
+    const steps = planSteps(this.graph, { capture, chains, fast: fuse ? this.fast : new Set() });
+    if (capture.size === 0) this.plans.set(fuse, steps);
+    return steps;
   }
 
   /** Free the weight tensors. Idempotent. */
@@ -286,7 +282,7 @@ export class Model {
     this.disposed = true;
     this.params?.dispose();
     this.params = null;
-    this.clearFused();
+    this.kernels.clear();
   }
 }
 

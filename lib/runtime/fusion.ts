@@ -80,8 +80,12 @@ export function findFusedChains(graph: Graph, capture: ReadonlySet<string>): Map
   });
 }
 
-/** Fold the BN into the conv's filter and bias (on the backend; float32 products). */
-export function foldIntoConv(chain: FusedChain, params: ParamSet): FusedConv {
+/**
+ * Fold the BN into the conv's filter and bias (on the backend; float32 products). `outOrder`
+ * (dense convs): write output channel outOrder[q] at position q instead, by permuting the filter's
+ * output columns and the bias (exact: the same dot products, stored elsewhere).
+ */
+export function foldIntoConv(chain: FusedChain, params: ParamSet, outOrder?: Int32Array): FusedConv {
   const c = params.byNode.get(chain.conv.name);
   const b = params.byNode.get(chain.bn.name);
   if (!c || c.kind !== 'conv' || c.conv.kind === 'grouped' || !b || b.kind !== 'bn') throw new Error(`cannot fuse ${chain.conv.name}`);
@@ -90,12 +94,77 @@ export function foldIntoConv(chain: FusedChain, params: ParamSet): FusedConv {
   const { filter, bias } = tf.tidy(() => {
     // Dense HWIO: out channel is the last axis. Depthwise [kh,kw,C,mult]: out channel c*mult + m.
     const scale = conv.kind === 'dense' ? b.scale : tf.reshape(b.scale, [inC, mult]);
-    return {
-      filter: tf.mul(conv.filter, scale) as tf.Tensor4D,
-      bias: (conv.bias ? tf.add(tf.mul(conv.bias, b.scale), b.shift) : tf.clone(b.shift)) as tf.Tensor1D,
-    };
+    const f = tf.mul(conv.filter, scale) as tf.Tensor4D;
+    const bi = (conv.bias ? tf.add(tf.mul(conv.bias, b.scale), b.shift) : tf.clone(b.shift)) as tf.Tensor1D;
+    if (!outOrder) return { filter: f, bias: bi };
+    if (conv.kind !== 'dense') throw new Error(`${chain.conv.name}: only a dense conv's output channels can be reordered`);
+    // tf.clone: wasm's GatherV2 leaves its result stored under a rank-4 shape (tfjs reshapes the
+    // tensor, not the storage), and wasm's FusedConv2D checks the bias storage for rank 1.
+    return { filter: tf.clone(tf.gather(f, outOrder, 3)) as tf.Tensor4D, bias: tf.clone(tf.gather(bi, outOrder)) as tf.Tensor1D };
   });
   return { kind: conv.kind === 'dense' ? 'dense' : 'depthwise', filter, bias };
+}
+
+/**
+ * A BatchNorm (-> activation) that no conv before it can absorb: DenseNet's pre-activation
+ * norm1 -> relu1 on each concatenation (and the transitions' norm -> relu, norm5 -> relu), where
+ * the ReLU sits between the BN and the next conv, so the BN cannot fold into that conv either.
+ */
+export interface AffineChain {
+  readonly bn: Node;
+  readonly act: Activation | null;
+  readonly out: string;
+  /** The activation, when one is fused (skipped by the executor). */
+  readonly interior: readonly string[];
+}
+
+/**
+ * BN (-> activation) chains on [N,H,W,C] maps whose BN does not read a conv's output (a conv's BN
+ * folds into the conv, or stays a plain node when a capture keeps the two apart: so the set of
+ * affine BNs, and the kernels the model builds for them, do not depend on what is captured),
+ * keyed by BN node name. The activation joins when the BN's value is not observable and the
+ * activation is its only reader.
+ */
+export function findAffineChains(graph: Graph, capture: ReadonlySet<string>): Map<string, AffineChain> {
+  const consumers = new Map<string, Node[]>();
+  for (const n of graph.nodes) for (const i of n.inputs) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+  const convs = new Set(graph.nodes.filter((n) => n.op.kind === 'conv').map((n) => n.name));
+  const observable = (name: string) => capture.has(name) || name === graph.output;
+  const chains = new Map<string, AffineChain>();
+  for (const bn of graph.nodes) {
+    if (bn.op.kind !== 'bn' || bn.inputs.length !== 1 || convs.has(bn.inputs[0]) || bn.outShape.length !== 3) continue;
+    const c = consumers.get(bn.name) ?? [];
+    const act = !observable(bn.name) && c.length === 1 && c[0].op.kind === 'act' ? c[0] : null;
+    chains.set(bn.name, {
+      bn,
+      act: act && act.op.kind === 'act' ? act.op.fn : null,
+      out: act ? act.name : bn.name,
+      interior: act ? [act.name] : [],
+    });
+  }
+  return chains;
+}
+
+/** An affine chain's kernel: eval-mode BN as a 1x1 depthwise filter (the scale) and a bias. */
+export interface FusedAffine {
+  readonly filter: tf.Tensor4D;
+  readonly bias: tf.Tensor1D;
+}
+
+export function foldAffine(chain: AffineChain, params: ParamSet): FusedAffine {
+  const b = params.byNode.get(chain.bn.name);
+  if (!b || b.kind !== 'bn') throw new Error(`cannot fuse ${chain.bn.name}`);
+  const c = b.scale.shape[0];
+  return tf.tidy(() => ({ filter: tf.reshape(b.scale, [1, 1, c, 1]) as tf.Tensor4D, bias: tf.clone(b.shift) }));
+}
+
+/**
+ * y = act(x * scale + shift) in ONE pass instead of three (mul, add, activation): a 1x1 depthwise
+ * conv with bias and fused activation, which XNNPACK (tfjs' wasm backend) runs as its per-channel
+ * multiply-add-clamp kernel. Same two float32 roundings per value as tf.mul then tf.add.
+ */
+export function applyAffine(chain: AffineChain, x: tf.Tensor4D, f: FusedAffine): tf.Tensor4D {
+  return tf.fused.depthwiseConv2d({ x, filter: f.filter, strides: 1, pad: 'valid', bias: f.bias, activation: chain.act ?? 'linear' });
 }
 
 export function applyFused(chain: FusedChain, x: tf.Tensor4D, f: FusedConv): tf.Tensor4D {

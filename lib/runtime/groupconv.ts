@@ -61,7 +61,25 @@ export interface PreparedGroupConv {
 
 export interface FusedGroupConv {
   run(x: tf.Tensor4D): tf.Tensor4D;
+  /**
+   * The same on an input whose channels already come in packed order (ci, g) (packOrder): the
+   * producer wrote them so, and packing is a reshape instead of a transpose. Absent where the
+   * strategy has no packed layout.
+   */
+  runPrepacked?(x: tf.Tensor4D): tf.Tensor4D;
   dispose(): void;
+}
+
+/**
+ * The 'packed' strategy's channel order: position ci*G + g holds channel g*cgIn + ci. A conv that
+ * writes its output channels in this order (its filter's output columns permuted, exactly) hands
+ * a grouped conv its packed input without packGroups' transpose.
+ */
+export function packOrder(channels: number, groups: number): Int32Array {
+  const cgIn = channels / groups;
+  const order = new Int32Array(channels);
+  for (let ci = 0; ci < cgIn; ci++) for (let g = 0; g < groups; g++) order[ci * groups + g] = g * cgIn + ci;
+  return order;
 }
 
 /**
@@ -308,6 +326,12 @@ function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
         // parity and e2e tests run this on cpu, wasm, webgl and webgpu).
         run: (x) =>
           tf.tidy(() => tf.fused.depthwiseConv2d({ x: pack(x), filter: folded.filter, strides, pad: pad as unknown as number, bias: folded.bias, activation })),
+        runPrepacked: (x) =>
+          tf.tidy(() => {
+            const [n, h, wd, c] = x.shape;
+            const xp = tf.reshape(x, [n, h, wd * (c / G), G]) as tf.Tensor4D;
+            return tf.fused.depthwiseConv2d({ x: xp, filter: folded.filter, strides, pad: pad as unknown as number, bias: folded.bias, activation });
+          }),
         dispose: () => tf.dispose([folded.filter, folded.bias]),
       };
     },
