@@ -21,6 +21,7 @@ import type { Activation, Graph, Node, Op } from '../arch/ir';
 
 type ConvOp = Extract<Op, { kind: 'conv' }>;
 import { explicitPad } from './groupconv';
+import { fusedConv2d, fusedDepthwiseConv2d } from './ops/fused-kernels';
 import type { ParamSet } from './params';
 
 export interface FusedChain {
@@ -164,7 +165,7 @@ export function foldAffine(chain: AffineChain, params: ParamSet): FusedAffine {
  * multiply-add-clamp kernel. Same two float32 roundings per value as tf.mul then tf.add.
  */
 export function applyAffine(chain: AffineChain, x: tf.Tensor4D, f: FusedAffine): tf.Tensor4D {
-  return tf.fused.depthwiseConv2d({ x, filter: f.filter, strides: 1, pad: 'valid', bias: f.bias, activation: chain.act ?? 'linear' });
+  return fusedDepthwiseConv2d({ x, filter: f.filter, strides: [1, 1], pad: 'valid', bias: f.bias, activation: chain.act ?? 'linear' });
 }
 
 export function applyFused(chain: FusedChain, x: tf.Tensor4D, f: FusedConv): tf.Tensor4D {
@@ -172,6 +173,6 @@ export function applyFused(chain: FusedChain, x: tf.Tensor4D, f: FusedConv): tf.
   if (op.kind !== 'conv') throw new Error('not a conv');
   const strides: [number, number] = [op.stride[0], op.stride[1]];
   const activation = chain.act ?? 'linear';
-  if (f.kind === 'dense') return tf.fused.conv2d({ x, filter: f.filter, strides, pad: explicitPad(op.padding), bias: f.bias, activation });
-  return tf.fused.depthwiseConv2d({ x, filter: f.filter, strides, pad: op.padding[0], bias: f.bias, activation });
+  if (f.kind === 'dense') return fusedConv2d({ x, filter: f.filter, strides, pad: explicitPad(op.padding), bias: f.bias, activation });
+  return fusedDepthwiseConv2d({ x, filter: f.filter, strides, pad: op.padding[0], bias: f.bias, activation });
 }

@@ -31,6 +31,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, Pair } from '../arch/ir';
+import { fusedDepthwiseConv2d } from './ops/fused-kernels';
 
 export const GROUP_CONV_STRATEGIES = ['split', 'blockdiag', 'depthwise', 'matmul', 'packed'] as const;
 export type GroupConvStrategy = (typeof GROUP_CONV_STRATEGIES)[number];
@@ -321,16 +322,16 @@ function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
       }));
       const activation = act ?? 'linear';
       return {
-        // tf.fused.depthwiseConv2d's typings say `pad: number`, but every backend's kernel reads the
-        // pad through computeConv2DInfo, which takes explicit pads like the unfused op (the
-        // parity and e2e tests run this on cpu, wasm, webgl and webgpu).
-        run: (x) =>
-          tf.tidy(() => tf.fused.depthwiseConv2d({ x: pack(x), filter: folded.filter, strides, pad: pad as unknown as number, bias: folded.bias, activation })),
+        // FusedDepthwiseConv2D with explicit pads (tf.fused.depthwiseConv2d's typings say `pad:
+        // number`, but every backend's kernel reads the pad through computeConv2DInfo, which takes
+        // explicit pads like the unfused op; the parity and e2e tests run this on cpu, wasm, webgl
+        // and webgpu).
+        run: (x) => tf.tidy(() => fusedDepthwiseConv2d({ x: pack(x), filter: folded.filter, strides, pad, bias: folded.bias, activation })),
         runPrepacked: (x) =>
           tf.tidy(() => {
             const [n, h, wd, c] = x.shape;
             const xp = tf.reshape(x, [n, h, wd * (c / G), G]) as tf.Tensor4D;
-            return tf.fused.depthwiseConv2d({ x: xp, filter: folded.filter, strides, pad: pad as unknown as number, bias: folded.bias, activation });
+            return fusedDepthwiseConv2d({ x: xp, filter: folded.filter, strides, pad, bias: folded.bias, activation });
           }),
         dispose: () => tf.dispose([folded.filter, folded.bias]),
       };
