@@ -3,8 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { nchwToNhwc, nhwcToNchw } from './layout';
 import { channelShuffle, sliceChannels } from './ops/channels';
-import { flatten } from './ops/dense';
-import { avgPool, maxPool, poolOutSize } from './ops/pool';
+import { flatten, globalAvgPool, globalAvgPoolAsPool } from './ops/dense';
+import { avgPool, maxPool, maxPoolPadded, poolOutSize } from './ops/pool';
 import { useBackend } from './testing/fixtures.node';
 import { naivePool } from './testing/reference';
 import { hashU } from './weights/hash-init';
@@ -57,10 +57,25 @@ for (const backend of ['cpu', 'wasm'] as const) {
       f.dispose();
     });
 
+    it('global average pooling as one H x W pool equals the mean over H and W (float32 round-off)', async () => {
+      await useBackend(backend);
+      const { t } = nhwc(6, 7, 7, 9);
+      for (const keep of [true, false]) {
+        const [a, b] = [globalAvgPool(t, keep), globalAvgPoolAsPool(t, keep)];
+        expect(b.shape).toEqual(a.shape);
+        const [u, v] = [a.dataSync(), b.dataSync()];
+        for (let i = 0; i < u.length; i++) expect(Math.abs(u[i] - v[i])).toBeLessThan(1e-6 * (1 + Math.abs(u[i])));
+        tf.dispose([a, b]);
+      }
+      t.dispose();
+    });
+
     const pools = [
       { kind: 'max', k: 3, s: 2, p: 1, ceil: false, h: 8 },
       { kind: 'max', k: 3, s: 2, p: 1, ceil: false, h: 7 },
       { kind: 'max', k: 3, s: 2, p: 0, ceil: true, h: 8 },
+      { kind: 'max', k: 3, s: 2, p: 1, ceil: true, h: 8 },
+      { kind: 'max', k: 2, s: 2, p: 0, ceil: true, h: 7 },
       { kind: 'avg', k: 2, s: 2, p: 0, ceil: false, h: 9 },
       { kind: 'avg', k: 3, s: 2, p: 1, ceil: false, h: 8 },
       { kind: 'avg', k: 3, s: 2, p: 1, ceil: true, h: 8 },
@@ -80,6 +95,12 @@ for (const backend of ['cpu', 'wasm'] as const) {
         expect(y.shape[1]).toBe(poolOutSize(o.h, o.k, o.s, o.p, o.ceil));
         const got = toNchw(y);
         for (let i = 0; i < got.length; i++) expect(Math.abs(got[i] - ref.data[i])).toBeLessThan(1e-5);
+        // The wasm fast path (the kernel's own padding, no -Infinity pad): the same values, bit for bit.
+        if (o.kind === 'max' && backend === 'wasm') {
+          const fast = maxPoolPadded(neg, op);
+          expect(Array.from(fast.dataSync())).toEqual(Array.from(y.dataSync()));
+          fast.dispose();
+        }
         tf.dispose([t, neg, y]);
       });
     }

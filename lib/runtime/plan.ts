@@ -36,7 +36,8 @@ export type Step =
       readonly prepacked?: boolean;
     })
   | (Base & { readonly kind: 'affine'; readonly chain: AffineChain })
-  | (Base & { readonly kind: 'channels'; readonly step: ChannelStep });
+  | (Base & { readonly kind: 'channels'; readonly step: ChannelStep })
+  | (Base & { readonly kind: 'pool'; readonly node: Node });
 
 export interface PlanOptions {
   readonly capture: ReadonlySet<string>;
@@ -53,14 +54,16 @@ export interface PlanOptions {
  * - 'prepack': a fused grouped conv takes its input in packed order from the dense conv chain
  *   before it (the 'packed' strategy, groupconv.ts packOrder): the producer's filter writes its
  *   channels so, and the grouped conv skips the transpose (ResNeXt's conv1 -> bn1 -> relu -> conv2).
+ * - 'pool': max pooling with the kernel's own padding and global average pooling as one pool
+ *   (ops/pool.ts maxPoolPadded, ops/dense.ts globalAvgPoolAsPool; XNNPACK on wasm).
  */
-export const FAST_PATHS = ['affine', 'channels', 'prepack'] as const;
+export const FAST_PATHS = ['affine', 'channels', 'prepack', 'pool'] as const;
 export type FastPath = (typeof FAST_PATHS)[number];
 
 /** The fast paths a plain forward uses by default: all of them on wasm, where they were measured. */
 export function defaultFastPaths(backend: string, groupConv: string): FastPath[] {
   if (backend !== 'wasm') return groupConv === 'packed' ? ['prepack'] : [];
-  return groupConv === 'packed' ? [...FAST_PATHS] : ['affine', 'channels'];
+  return FAST_PATHS.filter((f) => f !== 'prepack' || groupConv === 'packed');
 }
 
 export function planSteps(graph: Graph, o: PlanOptions): Step[] {
@@ -80,6 +83,8 @@ export function planSteps(graph: Graph, o: PlanOptions): Step[] {
     if (chain) steps.push({ kind: 'conv-chain', chain, lead: node.name, fused: chain.interior, inputs: [node.inputs[0]], outputs: [chain.out] });
     else if (aff) steps.push({ kind: 'affine', chain: aff, lead: node.name, fused: aff.interior, inputs: [node.inputs[0]], outputs: [aff.out] });
     else if (ch) steps.push({ kind: 'channels', step: ch, lead: ch.lead, fused: ch.fused, inputs: ch.inputs, outputs: ch.outputs });
+    else if (o.fast.has('pool') && (node.op.kind === 'maxpool' || (node.op.kind === 'gap' && node.inShapes[0].length === 3)))
+      steps.push({ kind: 'pool', node, lead: node.name, fused: [], inputs: node.inputs, outputs: [node.name] });
     else steps.push({ kind: 'node', node, lead: node.name, fused: [], inputs: node.inputs, outputs: [node.name] });
   }
   return o.fast.has('prepack') ? prepack(graph, steps, o.capture) : steps;

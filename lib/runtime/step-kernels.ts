@@ -9,6 +9,8 @@ import { convKind } from '../arch/conv-kind';
 import type { GroupConvStrategy, FusedGroupConv } from './groupconv';
 import { type AffineChain, type FusedAffine, type FusedChain, type FusedConv, applyAffine, applyFused, foldAffine, foldIntoConv } from './fusion';
 import { applyNode } from './ops';
+import { globalAvgPoolAsPool } from './ops/dense';
+import { maxPoolPadded } from './ops/pool';
 import type { ParamSet } from './params';
 import type { Step } from './plan';
 
@@ -32,6 +34,13 @@ export class StepKernels {
         return [applyAffine(step.chain, ins[0] as tf.Tensor4D, this.fusedAffine(step.chain, params))];
       case 'channels':
         return step.step.gather.run(ins);
+      case 'pool': {
+        const op = step.node.op;
+        const x = ins[0] as tf.Tensor4D;
+        if (op.kind === 'maxpool') return [maxPoolPadded(x, op)];
+        if (op.kind === 'gap') return [globalAvgPoolAsPool(x, op.keepDims)];
+        throw new Error(`${step.node.name}: not a pooling node`);
+      }
     }
   }
 

@@ -7,6 +7,20 @@ export function globalAvgPool(x: tf.Tensor4D, keepDims: boolean): tf.Tensor {
 }
 
 /**
+ * The same as one H x W average pool, for plain forwards on wasm (plan.ts fast path 'pool'):
+ * tfjs-wasm's Mean over the two spatial axes first transposes them innermost, 10x slower than
+ * XNNPACK's global average pooling at [1,7,7,1024] (CPU time). The same mean within float32
+ * round-off (XNNPACK multiplies the sum by 1/(H·W); the parity tests run it).
+ */
+export function globalAvgPoolAsPool(x: tf.Tensor4D, keepDims: boolean): tf.Tensor {
+  return tf.tidy(() => {
+    const [n, h, w, c] = x.shape;
+    const y = tf.avgPool(x, [h, w], [1, 1], 'valid');
+    return keepDims ? y : tf.reshape(y, [n, c]);
+  });
+}
+
+/**
  * torch.flatten(x, 1). PyTorch flattens NCHW in C, H, W order, so a general NHWC map is
  * transposed to NCHW first; for [N,1,1,C] (after global pooling) that is a no-op reshape.
  */
