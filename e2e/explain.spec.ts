@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from './axe';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
@@ -67,7 +69,22 @@ for (const backend of ['wasm', 'webgl'] as const) {
     await expect(page).toHaveURL(/[?&]cam=stage2\.3\.shuffle(&|$)/);
     await mapReady(ex, 'on stage2.3.shuffle (48 channels of 8×8)');
     await expect(ex.getByRole('img', { name: /at the layer's resolution, 8×8/ })).toBeVisible();
-    if (backend === 'wasm') await ex.screenshot({ path: '/tmp/gradcam-lab-layer.png' });
+    if (backend === 'wasm') {
+      await ex.screenshot({ path: '/tmp/gradcam-lab-layer.png' });
+      // The view with a map, its pickers and its caveat pass axe, in the light and in the dark.
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        if (scheme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+        else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+        const axe = await new AxeBuilder({ page })
+          .include('[data-testid="explain"]')
+          .withTags([...AXE_TAGS])
+          .analyze();
+        expect(axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+      await ex.screenshot({ path: '/tmp/gradcam-lab-dark.png' });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
 
     // The opacity is display only: no new job, the count stays.
     const before = await ex.getByTestId('explain-tensors').getAttribute('data-after');
