@@ -50,3 +50,16 @@ export interface ExplainResult {
   /** Wall time of the computation, ms. */
   readonly ms: number;
 }
+
+/**
+ * The grouped-conv strategy gradients should run with on `backend`, when it differs from the
+ * model's: on wasm the executor's default 'packed' form (one depthwise conv of width stride
+ * sw·cgIn) has an input gradient that correlates a mostly-zero dilated dy (lib/train/README.md),
+ * and `npx tsx scripts/bench-explain.ts --groupconv packed,split` measured one saliency map of
+ * ResNeXt-50 32×4d at 224 at 25× its forward with 'packed' and 4.8× with 'split' (one run, wasm,
+ * loaded 2-core machine); Grad-CAM, whose backward stops at the last stage, 1.3× and 1.2×.
+ * Elsewhere the backend's native gradient kernels are used as they are (null: keep the model's).
+ */
+export function gradientGroupConv(backend: string, strategy: string): 'split' | null {
+  return backend === 'wasm' && strategy === 'packed' ? 'split' : null;
+}

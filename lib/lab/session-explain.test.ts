@@ -48,4 +48,30 @@ describe('RunSession.explain on wasm', () => {
     s.dispose();
     expect(s.numTensors()).toBe(baseline);
   });
+
+  it("explains ResNeXt on wasm with its grouped convs split, the same map as the model's own form", async () => {
+    const { Model } = await import('../runtime/executor');
+    const { heInit } = await import('../runtime/weights/he-init');
+    const { saliency } = await import('../explain/saliency');
+    const { relL2 } = await import('../runtime/testing/fixtures.node');
+    const graph = buildGraph('resnext_digits');
+    const s = await RunSession.open('wasm');
+    const digit = { width: 28, height: 28, data: new Uint8ClampedArray(28 * 28 * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 53) % 256)) };
+    await s.setInput(digit, 'digits');
+    expect(await s.load(graph, { kind: 'seeded', seed: 5 })).toEqual({ ok: true });
+    await s.run();
+    const loaded = tf.memory().numTensors;
+    const got = await s.explain({ method: 'saliency', classIndex: 3 });
+    expect(tf.memory().numTensors).toBe(loaded);
+    // The reference: the executor's default form (packed on wasm), on the same input tensor.
+    const model = Model.create(graph, heInit(graph, 5));
+    expect(model.groupConv).toBe('packed');
+    const { digitTensor } = await import('./digits-input');
+    const x = digitTensor(tf, digit, 28);
+    const want = await saliency(model, x, 3);
+    expect(relL2(got.map, want.map)).toBeLessThan(1e-5);
+    tf.dispose(x);
+    model.dispose();
+    s.dispose();
+  });
 });
