@@ -64,6 +64,12 @@ for (const backend of ['wasm', 'webgl'] as const) {
     await expect(page).toHaveURL(new RegExp(`[?&]class=${cls}(&|$)`));
     await mapReady(ex, `(class ${cls})`);
 
+    // Any class, found by name.
+    await ex.getByLabel('Any other class').fill('tabby');
+    await ex.getByRole('list', { name: 'Classes found' }).getByRole('button', { name: 'tabby (281)' }).click();
+    await expect(page).toHaveURL(/[?&]class=281(&|$)/);
+    await mapReady(ex, '(class 281)');
+
     // A layer with a finer map (8×8), from the layer picker.
     await ex.getByLabel('Layer', { exact: true }).selectOption('stage2.3.shuffle');
     await expect(page).toHaveURL(/[?&]cam=stage2\.3\.shuffle(&|$)/);

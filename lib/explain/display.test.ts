@@ -6,7 +6,7 @@ describe('Explain view data', () => {
   it('names the classes of ImageNet and digits models', () => {
     const inet = classNames(buildGraph('mnasnet0_5'), 'imagenet');
     expect(inet).toHaveLength(1000);
-    expect(inet[281]).toMatch(/tabby/);
+    expect(inet[281]).toBe('tabby');
     expect(classNames(buildGraph('resnet_digits'), 'digits')).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
   });
 
@@ -43,7 +43,7 @@ describe('Explain view data', () => {
   it('says what was computed, and plainly that random weights show architecture', () => {
     const text = explainCaption(
       { method: 'gradcam', classIndex: 281, layer: 'layers.16', height: 7, width: 7, map: new Float32Array(49), samples: 1, score: 3.14159, ms: 1 },
-      'tabby, tabby cat',
+      'tabby',
       [1280, 7, 7],
       224,
     );

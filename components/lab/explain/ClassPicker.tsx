@@ -73,7 +73,7 @@ export function ClassPicker({ top5, names, value, onChange }: ClassPickerProps) 
                 onClick={() => onChange(top5[0]?.index === c.index ? null : c.index)}
                 className={`${smallButtonClass} ${c.index === value ? 'border-accent-600 font-semibold dark:border-accent-400' : ''}`}
               >
-                {c.name} <span className="text-slate-500 dark:text-slate-400">({c.index})</span>
+                {c.name} <span className="text-slate-600 dark:text-slate-300">({c.index})</span>
               </button>
             </li>
           ))}
