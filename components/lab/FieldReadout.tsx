@@ -104,7 +104,7 @@ export function FieldReadout({ layer, unit, grid, field, theoretical, image, sum
               job={job}
               variant="secondary"
               unit="steps"
-              doneText={gradient ? 'Done: the colours on the image are its effective field.' : undefined}
+              doneText={gradient && summary && summary.peak > 0 ? 'Done: the colours on the image are its effective field.' : undefined}
               errorText={(m) => `The effective field could not be computed: ${m}`}
             >
               {gradient ? 'Compute it again' : 'Compute the effective field'}
