@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     log(`site: ${site.origin} (next start on the existing .next build)`);
     const h = await openHarness(site.origin, log, { threads: args.threads });
     closeBrowser = h.close;
-    const ortPage = args.ort ? await routeOrt(h.page.context(), root).then(() => openOrtPage(h.page.context(), args.threads)) : null;
+    const ortPage = args.ort ? await routeOrt(h.page.context(), root).then(() => openOrtPage(h.page.context(), args.threads, log)) : null;
 
     const ort = ortPage ? (model: string, size: number) => timeOrt(ortPage, model, size, args.runs, args.warmup, args.threads) : null;
     const { results, orts } = await measure(args, cols, h, ort, log);

@@ -34,7 +34,11 @@ const TYPES: Record<string, string> = {
   html: 'text/html',
 };
 
-/** Cross-origin isolation for the ORT page, as the site sends it (lib/security/headers.mjs). */
+/**
+ * Cross-origin isolation for the ORT page, as the site sends it (lib/security/headers.mjs), on
+ * every response: a worker's own script must carry COEP too, or an isolated page may not start it
+ * (ORT's pool workers load ort-wasm-simd-threaded.mjs; without it: net::ERR_BLOCKED_BY_RESPONSE).
+ */
 const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
 export function onnxPath(root: string, model: string, size: number): string {
@@ -75,18 +79,19 @@ export async function routeOrt(context: BrowserContext, root: string): Promise<v
     const chunk = url.searchParams.get('chunk');
     if (ext === 'onnx' && chunk !== null) {
       const size = statSync(file).size;
-      if (chunk === 'size') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ size, chunk: CHUNK }) });
+      if (chunk === 'size')
+        return route.fulfill({ status: 200, contentType: 'application/json', headers: ISOLATION, body: JSON.stringify({ size, chunk: CHUNK }) });
       const i = Number(chunk);
       const fd = openSync(file, 'r');
       try {
         const buf = Buffer.alloc(Math.max(0, Math.min(CHUNK, size - i * CHUNK)));
         readSync(fd, buf, 0, buf.length, i * CHUNK);
-        return route.fulfill({ status: 200, contentType: TYPES.onnx, body: buf });
+        return route.fulfill({ status: 200, contentType: TYPES.onnx, headers: ISOLATION, body: buf });
       } finally {
         closeSync(fd);
       }
     }
-    return route.fulfill({ status: 200, contentType: TYPES[ext] ?? 'application/octet-stream', body: readFileSync(file) });
+    return route.fulfill({ status: 200, contentType: TYPES[ext] ?? 'application/octet-stream', headers: ISOLATION, body: readFileSync(file) });
   });
 }
 
@@ -94,8 +99,12 @@ export async function routeOrt(context: BrowserContext, root: string): Promise<v
  * The blank, cross-origin isolated page ORT runs in. ORT fixes its thread pool when its wasm starts
  * (the first session), so one page serves one thread count. It counts the Web Workers it starts.
  */
-export async function openOrtPage(context: BrowserContext, threads: number): Promise<Page> {
+export async function openOrtPage(context: BrowserContext, threads: number, log: (line: string) => void = () => undefined): Promise<Page> {
   const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log(`[ORT page ${m.type()}] ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log(`[ORT page uncaught] ${e.message}`));
   // A string, not a function: tsx would wrap a class in a __name() helper the page lacks.
   await page.addInitScript({
     content:
