@@ -5,7 +5,7 @@ import { type TfjsJob, useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { useRunGuard } from '@/components/hooks/useRunGuard';
 import type { GuardQuestion } from '@/components/ui/RunGuardNotice';
 import { footprint } from '@/lib/arch/footprint';
-import { effectiveFieldPasses } from '@/lib/explain/effective-rf';
+import { EFFECTIVE_FIELD_PASSES } from '@/lib/explain/effective-rf';
 import { guardRun } from '@/lib/runtime/run-guard';
 import type { CellGradient } from '@/lib/explain/effective-rf-run';
 import type { LabHandle } from '@/lib/lab/handle';
@@ -50,8 +50,8 @@ export function useEffectiveField(source: LabHandle | null, layer: string | null
     async function go(): Promise<void> {
       if (!source?.effectiveField || !layer || channel < 0) return;
       const handle = source;
-      // Forward and backward: several forward passes' worth (effectiveFieldPasses); asked once per model and backend.
-      const decision = guardRun(footprint(handle.graph), handle.backend, { passes: effectiveFieldPasses(handle.graph, handle.backend), verb: 'Compute it' });
+      // Forward and backward: about EFFECTIVE_FIELD_PASSES forward passes; asked once per model and backend.
+      const decision = guardRun(footprint(handle.graph), handle.backend, { passes: EFFECTIVE_FIELD_PASSES, verb: 'Compute it' });
       if (!allow(`${handle.graph.id}|${handle.backend}`, decision, () => void go())) return;
       const u: Unit = { channel, cell: [row, col] };
       const gradient = await run('Computing the effective field', (ctx) =>

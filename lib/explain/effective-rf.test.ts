@@ -1,11 +1,9 @@
 /** The effective-field arithmetic (effective-rf.ts) on hand-made gradient maps. */
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../arch';
 import { INPUT_FIELD, stepField, type Field } from '../arch/receptive-field';
 import {
   boxSize,
   centralInterval,
-  effectiveFieldPasses,
   fieldCentre,
   fieldRatio,
   gradientFootprint,
@@ -139,14 +137,5 @@ describe('theoretical box on the image', () => {
     expect(massOutside(g, [0, 0, 7, 7])).toBe(0);
     const s = summarizeField(g, two, [2, 2]);
     expect(s.outside).toBeCloseTo(0.25, 6);
-  });
-});
-
-describe("the run guard's estimate", () => {
-  it('counts an effective field as 5 forward passes, 25 with grouped convolutions on wasm (scripts/bench-erf.ts)', () => {
-    expect(effectiveFieldPasses(buildGraph('resnet50', { size: 64 }), 'wasm')).toBe(5);
-    expect(effectiveFieldPasses(buildGraph('mnasnet0_5', { size: 64 }), 'wasm')).toBe(5);
-    expect(effectiveFieldPasses(buildGraph('resnext50_32x4d', { size: 64 }), 'wasm')).toBe(25);
-    expect(effectiveFieldPasses(buildGraph('resnext50_32x4d', { size: 64 }), 'webgl')).toBe(5);
   });
 });

@@ -21,8 +21,7 @@
  * theoretical field clipped to the image (padding has no pixels, so no gradient can lie there),
  * per axis, and as one number, the square root of the ratio of the two areas.
  */
-import { convKind } from '../arch/conv-kind';
-import type { Graph, Pair } from '../arch/ir';
+import type { Pair } from '../arch/ir';
 import { cellBox, type Field } from '../arch/receptive-field';
 
 /** An input box [y0, x0, y1, x1], inclusive, in pixels of the model's input. */
@@ -42,14 +41,10 @@ export const MASS_FRACTION = 0.95;
  * What one effective field costs, in fused forward passes of the same model, for the run guard's
  * estimate: the unfused forward to the logits plus the backward to the input, measured on wasm at
  * 224 (scripts/bench-erf.ts, one run, load 7–15 on 2 cores): 3.4× (ShuffleNet v2 1.0, DenseNet-121)
- * to 5.2× (ResNet-50) a fused forward, and 25× for ResNeXt-50, whose grouped convolutions'
- * input gradient wasm lacks and lib/train/kernels composes from forward kernels (the GPU
- * backends have their own: the common figure there).
+ * to 5.2× (ResNet-50) a fused forward. ResNeXt's grouped convolutions are differentiated in their
+ * 'split' form on wasm (lib/explain/request.ts gradientGroupConv; 'packed' measured 25×).
  */
-export function effectiveFieldPasses(graph: Graph, backend: string): number {
-  const grouped = graph.nodes.some((n) => n.op.kind === 'conv' && convKind(n.op) === 'grouped');
-  return grouped && backend === 'wasm' ? 25 : 5;
-}
+export const EFFECTIVE_FIELD_PASSES = 5;
 
 /** [height, width] of an inclusive box. */
 export function boxSize(b: Box): Pair {
