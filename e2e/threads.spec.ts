@@ -7,8 +7,10 @@ import { LabPage } from './pages/LabPage';
 
 // The regression test for the threaded WASM backend in the production bundle: before the fix
 // (lib/runtime/wasm-glue.ts) tf.setBackend('wasm') never settled in a minified build, because the
-// pool workers evaluated the minified Emscripten factory outside its scope and died. It needs a
-// machine with at least 2 cores (navigator.hardwareConcurrency), as every CI machine here has.
+// pool workers evaluated the minified Emscripten factory outside its scope and died (now such a
+// start would give up after 20 s and run one thread, with a notice: these tests would fail). The
+// count is tfjs' own getThreadsCount(), which also catches tfjs' halving cap (reportCores). It
+// needs a machine with at least 2 cores (navigator.hardwareConcurrency), as every CI machine here has.
 test.describe.configure({ timeout: 180_000 });
 
 const MODEL = 'shufflenet_v2_x0_5';
