@@ -1,21 +1,17 @@
 'use client';
 
-import { useState } from 'react';
 import { FeatureMaps } from '@/components/lab/FeatureMaps';
 import { Notices } from '@/components/ui/Notices';
-import type { RunResult } from '@/lib/lab/handle';
 import type { Notice } from '@/lib/url-state/schema';
 import type { WidgetProps } from '@/lib/widgets/types';
 import type { LabFeatureMapsSchema } from '@/lib/widgets/lab-feature-maps/meta';
-import { BackendPicker, CompactRunner, ModelSelect, useModelGraph } from './common';
+import { BackendPicker, ModelSelect, useEmbedRun, useModelGraph } from './common';
 import { useCellSelection } from '@/components/lab/useCellSelection';
-
-type State = WidgetProps<LabFeatureMapsSchema>['state'];
 
 /** The lab's feature maps as a controlled widget (lab-feature-maps), with its own run. */
 export function LabFeatureMapsWidget({ state, onChange }: WidgetProps<LabFeatureMapsSchema>) {
   const graph = useModelGraph(state.model);
-  const [result, setResult] = useState<RunResult | null>(null);
+  const { current, runner } = useEmbedRun(state, onChange, graph);
   const known = state.layer !== '' && graph.nodes.some((n) => n.name === state.layer);
   // An empty layer means "somewhere in the middle"; an unknown one is named in a notice.
   const layer = known ? state.layer : graph.nodes[Math.floor(graph.nodes.length / 2)].name;
@@ -30,7 +26,6 @@ export function LabFeatureMapsWidget({ state, onChange }: WidgetProps<LabFeature
           },
         ]
       : [];
-  const current = result && result.graph === graph ? result : null;
   const cellSel = useCellSelection(graph, layer, state.channel, state.cell, onChange);
   return (
     <div className="space-y-3">
@@ -48,20 +43,7 @@ export function LabFeatureMapsWidget({ state, onChange }: WidgetProps<LabFeature
         unit={cellSel.unit}
         onUnitChange={cellSel.onUnitChange}
       />
-      <CompactRunner
-        model={state.model}
-        graph={graph}
-        backend={state.backend}
-        sample={state.sample}
-        seed={state.seed}
-        onSampleChange={(sample) => onChange({ sample: sample as State['sample'] })}
-        digit={state.digit}
-        onDigitChange={(digit) => onChange({ digit })}
-        onSeedChange={(seed) => onChange({ seed })}
-        onRun={setResult}
-        onInvalidate={() => setResult(null)}
-        result={current}
-      />
+      {runner}
     </div>
   );
 }

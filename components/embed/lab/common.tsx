@@ -91,3 +91,38 @@ export function CompactRunner(props: {
     </details>
   );
 }
+
+/** The run a lab embed keeps in its URL: which model on which backend, and its input. */
+export interface EmbedRunState {
+  readonly model: string;
+  readonly backend: (typeof BACKEND_CHOICES)[number];
+  readonly sample: string;
+  readonly seed: number;
+  readonly digit: number;
+}
+
+/**
+ * The embed's last run, as long as it is a run of the graph shown (a model switch invalidates it),
+ * and the CompactRunner wired to the embed's URL state that makes it.
+ */
+export function useEmbedRun<S extends EmbedRunState>(state: S, onChange: (patch: Partial<S>) => void, graph: Graph) {
+  const [result, setResult] = useState<RunResult | null>(null);
+  const current = result && result.graph === graph ? result : null;
+  const runner = (
+    <CompactRunner
+      model={state.model}
+      graph={graph}
+      backend={state.backend}
+      sample={state.sample}
+      seed={state.seed}
+      onSampleChange={(sample) => onChange({ sample } as Partial<S>)}
+      digit={state.digit}
+      onDigitChange={(digit) => onChange({ digit } as Partial<S>)}
+      onSeedChange={(seed) => onChange({ seed } as Partial<S>)}
+      onRun={setResult}
+      onInvalidate={() => setResult(null)}
+      result={current}
+    />
+  );
+  return { current, runner };
+}
