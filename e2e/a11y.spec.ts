@@ -41,6 +41,8 @@ test('the pages under test include every lesson and every embed', () => {
 
 test('the check itself catches a violation and names it', async ({ page }) => {
   await page.goto('/');
+  // Added after hydration, so React does not replace them (this is the first page of the run).
+  await page.waitForLoadState('networkidle');
   // Pale grey text on white, and an image without a text alternative, added to the page.
   await page.evaluate(() => {
     const p = document.createElement('p');
@@ -51,6 +53,7 @@ test('the check itself catches a violation and names it', async ({ page }) => {
     img.width = img.height = 16;
     document.querySelector('main')!.append(p, img);
   });
+  await expect(page.getByText('Barely legible')).toBeVisible();
   const findings = await axeFindings(page);
   expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['color-contrast', 'image-alt']));
   const report = formatFindings(findings);

@@ -36,7 +36,7 @@ export function ClassPicker({ top5, names, value, onChange }: ClassPickerProps) 
             type="button"
             aria-pressed={p.index === value}
             onClick={() => onChange(i === 0 ? null : p.index)}
-            className={`${smallButtonClass} max-w-[14rem] truncate ${p.index === value ? 'border-accent-600 bg-accent-50 font-semibold dark:border-accent-400 dark:bg-accent-900/40' : ''}`}
+            className={`${smallButtonClass} max-w-[14rem] truncate ${p.index === value ? 'border-accent-600 bg-accent-50 font-semibold dark:border-accent-400 dark:bg-accent-700/30' : ''}`}
             title={`${names[p.index] ?? p.label} (class ${p.index})`}
             data-class={p.index}
           >
