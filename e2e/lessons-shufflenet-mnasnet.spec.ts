@@ -141,8 +141,10 @@ test.describe('ShuffleNet v2 lesson', () => {
     );
     for (const s of shares) expect(s).toBeGreaterThan(0);
     expect(shares.reduce((a, s) => a + s, 0)).toBeCloseTo(1, 2);
+    // Nodes computed inside another step: every BN and ReLU (folded into its conv), and on WASM also
+    // the channel fast path's merges (a unit's concat → shuffle → the next unit's split as one copy).
     const bnAct = buildGraph('shufflenet_v2_x1_0', { size: 64 }).nodes.filter((n) => n.op.kind === 'bn' || n.op.kind === 'act').length;
-    expect(Number(await b.result.getAttribute('data-fused'))).toBe(bnAct);
+    expect(Number(await b.result.getAttribute('data-fused'))).toBeGreaterThan(bnAct);
     // Every step on the device's measured roofline.
     await expect(b.result.getByTestId('breakdown-roofline').getByTestId('roofline-chart').locator('circle[data-layer]').first()).toBeVisible();
     await expect(b.result.getByRole('row', { name: /Data movement/ })).toContainText('58'); // 13·4 + 3·2 split/concat/shuffle nodes
