@@ -85,7 +85,12 @@ export function consumerCounts(graph: Graph): Map<string, number> {
  * was leaves `values` and is disposed unless `keep` says it is still handed out (the output, a
  * capture). The executor and the train-mode forward (lib/train/forward.ts) free values this way.
  */
-export function releaseInputs(node: Node, remaining: Map<string, number>, values: Map<string, tf.Tensor>, keep: (t: tf.Tensor, name: string) => boolean): void {
+export function releaseInputs(
+  node: Pick<Node, 'inputs'>,
+  remaining: Map<string, number>,
+  values: Map<string, tf.Tensor>,
+  keep: (t: tf.Tensor, name: string) => boolean,
+): void {
   for (const name of node.inputs) {
     if (name === INPUT) continue;
     const left = (remaining.get(name) ?? 1) - 1;
@@ -243,16 +248,7 @@ export class Model {
           if (name === this.graph.output) output = y;
         }
         options.onStep?.({ node: step.lead, fused: step.fused, output: outs[0] });
-        for (const name of step.inputs) {
-          if (name === INPUT) continue;
-          const left = (remaining.get(name) ?? 1) - 1;
-          remaining.set(name, left);
-          if (left === 0) {
-            const t = values.get(name);
-            values.delete(name);
-            if (t && !handedOut(t, name)) t.dispose();
-          }
-        }
+        releaseInputs(step, remaining, values, handedOut);
       }
     } catch (e) {
       for (const t of values.values()) t.dispose();
