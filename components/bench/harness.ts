@@ -70,6 +70,7 @@ async function measure(o: RunOptions, device: string, threads: number | null, nu
   let medianMs: number;
   let samples: number[];
   let layerSum: number | null = null;
+  let typical: number | null = null;
   let layers: BenchLayer[] = [];
   let layerTimer: RunResult['layer_timer'] = null;
   let tracePass: number | null = null;
@@ -85,8 +86,9 @@ async function measure(o: RunOptions, device: string, threads: number | null, nu
       const lab = toLabProfile(p, graph, roofs);
       profile = JSON.parse(profileToJson(lab, { model: o.model, renderer: device })) as Record<string, unknown>;
       peaks = deviceJson(lab) as unknown as RunResult['peaks'];
-      medianMs = p.wholeMs;
       samples = [...p.wholeSamples];
+      medianMs = median(samples);
+      typical = p.wholeMs;
       layerSum = p.sumLayersMs;
       tracePass = p.tracePassMs;
       layers = lab.rows.map((l) => ({
@@ -128,6 +130,7 @@ async function measure(o: RunOptions, device: string, threads: number | null, nu
     warmup,
     median_ms: medianMs,
     samples_ms: samples,
+    typical_ms: typical,
     layer_sum_ms: layerSum,
     layer_timer: layerTimer,
     trace_pass_ms: tracePass,

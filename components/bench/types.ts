@@ -72,14 +72,20 @@ export interface RunResult {
   /** Whole-model forward incl. reading the logits back, median of `runs`. */
   readonly median_ms: number;
   readonly samples_ms: readonly number[];
-  /** Sum of per-step medians; null when layers were not profiled. */
+  /**
+   * With layers: the profile's typical whole-model pass, read by the layers' own rule (the mean of
+   * the middle half of the plain passes on wasm and cpu; lib/runtime/step-timer.ts typicalOf), the
+   * number the layer sum is compared with; null without layers.
+   */
+  readonly typical_ms?: number | null;
+  /** Sum of the per-step times (means over the middle half of the traced passes); null when layers were not profiled. */
   readonly layer_sum_ms: number | null;
   /** The timer the profiler used for the steps; null without layers. */
   readonly layer_timer: BenchTimer | null;
   /**
    * Median end-to-end time of the traced passes: the same forward as median_ms with a timestamp
    * (or a GPU timer scope) per step. Against layer_sum_ms it separates the timing method from
-   * noise: per-layer medians drop the load spikes that whole-pass medians keep.
+   * noise.
    */
   readonly trace_pass_ms: number | null;
   readonly layers: readonly BenchLayer[];

@@ -7,7 +7,7 @@ import { downloadPng, downloadSvg, downloadText } from '@/lib/lab/download';
 import { formatGflops, formatMacs, formatMs, formatSignedPercent } from '@/lib/format';
 import type { LabHandle } from '@/lib/lab/handle';
 import { exportFileName, profileToCsv, profileToJson } from '@/lib/lab/profile-export';
-import { type LabProfile, summarizeProfile, timerLabel, totalsByKind } from '@/lib/lab/profile-stats';
+import { type LabProfile, spreadNote, summarizeProfile, timerLabel, totalsByKind } from '@/lib/lab/profile-stats';
 import { type ProgressState, progressView } from '@/lib/lab/progress';
 import { KindColours } from './KindColours';
 import { KindShareBars } from './KindShareBars';
@@ -195,7 +195,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
               <Stat
                 label="Whole model"
                 value={formatMs(summary.wholeMs)}
-                detail={`median of ${profile.wholeSamples.length} forward pass${profile.wholeSamples.length === 1 ? '' : 'es'}`}
+                detail={`${profile.wholeEstimator === 'median' ? 'median' : 'typical'} of ${profile.wholeSamples.length} forward pass${profile.wholeSamples.length === 1 ? '' : 'es'} (${formatMs(profile.wholeSpread.fastest)}–${formatMs(profile.wholeSpread.slowest)})`}
               />
               <Stat
                 label="Sum of layers"
@@ -212,8 +212,16 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
                 : profile.timers.includes('wall')
                   ? 'This GPU has no timer queries, so each step is timed with a read-back of its output: the layers add up to more than the whole model by that sync per step.'
                   : `GPU kernel time of each step's kernels, from timer queries in the real forward pass: it leaves out JavaScript, kernel dispatch and reading the logits back, so the layers add up to less than the whole model (traced pass ${formatMs(profile.tracePassMs)}).`}{' '}
-              Whole-model time is wall-clock incl. reading the logits back.
+              Whole-model time is wall-clock incl. reading the logits back
+              {profile.wholeEstimator === 'median'
+                ? ', the median of the plain passes.'
+                : ': like each layer, the mean over the middle half of its passes (the typical pass), so the two sums compare like with like.'}
             </p>
+            {spreadNote(profile, formatMs) && (
+              <p className="text-xs text-amber-800 dark:text-amber-200" data-testid="spread-note">
+                {spreadNote(profile, formatMs)}
+              </p>
+            )}
 
             <figure className="space-y-1">
               <figcaption className="flex flex-wrap items-center justify-between gap-2 text-sm font-semibold text-slate-900 dark:text-white">

@@ -63,11 +63,12 @@ const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * The device's measured roofs as exported (the same object `npm run bench -- --json` prints), or
  * null when they were not measured.
  */
-export function deviceJson(p: Pick<LabProfile, 'backend' | 'device'>): Record<string, unknown> | null {
+export function deviceJson(p: Pick<LabProfile, 'backend' | 'device' | 'threads'>): Record<string, unknown> | null {
   const d = p.device;
   if (!d) return null;
   return {
     backend: d.backend,
+    threads: p.threads,
     peakGflops: d.peakGflops,
     peakGBps: d.peakGBps,
     matmulGflops: d.matmulGflops,
@@ -90,6 +91,7 @@ export function profileToJson(p: LabProfile, extra: Record<string, unknown> = {}
     warmup: p.warmup,
     repeats: p.repeats,
     timers: p.timers,
+    threads: p.threads,
     // What a layer is: one step of the fused forward (BN and activation folded into their conv),
     // and what bytes mean: compulsory float32 traffic (lib/arch/roofline.ts).
     layerMeaning: 'one step of the fused forward pass; nodes lists what it computed',
@@ -100,6 +102,8 @@ export function profileToJson(p: LabProfile, extra: Record<string, unknown> = {}
       timedLayers: s.timedLayers,
       totalMacs: s.totalMacs,
       wholeMs: num(s.wholeMs),
+      wholeEstimator: p.wholeEstimator,
+      wholeSpread: { fastest: num(p.wholeSpread.fastest), q1: num(p.wholeSpread.q1), q3: num(p.wholeSpread.q3), slowest: num(p.wholeSpread.slowest) },
       sumLayersMs: num(s.sumLayersMs),
       medianLayerMs: num(s.medianLayerMs),
       gapMs: num(s.gapMs),

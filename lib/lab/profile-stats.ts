@@ -56,8 +56,13 @@ export interface LabProfile {
   readonly warmup: number;
   readonly repeats: number;
   readonly rows: readonly ProfileRow[];
+  /** A typical plain pass, read by the layers' own rule (`wholeEstimator`; runtime/profiler.ts). */
   readonly wholeMs: number;
+  readonly wholeEstimator: ModelProfile['wholeEstimator'];
   readonly wholeSamples: readonly number[];
+  readonly wholeSpread: ModelProfile['wholeSpread'];
+  /** On wasm: the threads the backend ran on; null elsewhere. */
+  readonly threads: number | null;
   readonly sumLayersMs: number;
   readonly relativeGap: number;
   readonly timers: readonly TimerKind[];
@@ -181,7 +186,10 @@ export function toLabProfile(profile: ModelProfile, graph: Graph, device: Device
     repeats: profile.repeats,
     rows,
     wholeMs: profile.wholeMs,
+    wholeEstimator: profile.wholeEstimator,
     wholeSamples: profile.wholeSamples,
+    wholeSpread: profile.wholeSpread,
+    threads: profile.threads,
     sumLayersMs: profile.sumLayersMs,
     relativeGap: profile.relativeGap,
     timers: profile.timers,
@@ -265,4 +273,25 @@ export function sortRows(rows: readonly ProfileRow[], key: RowSortKey, descendin
     }
     return (idx.get(a) ?? 0) - (idx.get(b) ?? 0);
   });
+}
+
+/** Passes spread "widely" when the slowest is this many times the typical one, or the quartiles this far apart. */
+export const WIDE_SPREAD = { slowestOverTypical: 1.5, q3OverQ1: 1.25 } as const;
+
+/**
+ * A sentence for the reader when the plain passes spread widely, saying why and what the profile
+ * did about it; null when they did not. With WASM threads a pass now and then waits for a thread of
+ * XNNPACK's pool that the system has not yet woken (most on machines with few cores, where the
+ * pool's threads share the cores with the page itself).
+ */
+export function spreadNote(p: Pick<LabProfile, 'wholeMs' | 'wholeSpread' | 'threads' | 'wholeEstimator'>, fmt: (ms: number) => string): string | null {
+  const { fastest, q1, q3, slowest } = p.wholeSpread;
+  if (!(p.wholeMs > 0) || !(q1 > 0)) return null;
+  const wide = slowest / p.wholeMs >= WIDE_SPREAD.slowestOverTypical || q3 / q1 >= WIDE_SPREAD.q3OverQ1;
+  if (!wide) return null;
+  const range = `from ${fmt(fastest)} to ${fmt(slowest)}`;
+  const settled = p.wholeEstimator === 'median' ? '' : ' The profile ran extra passes until the typical one settled, or its time budget ran out.';
+  return p.threads !== null && p.threads > 1
+    ? `On ${p.threads} WebAssembly threads the passes spread ${range} on this device: now and then a pass waits for a thread of the pool that the system has not yet woken, most on machines with few cores.${settled}`
+    : `The passes spread ${range}: something else on this device (another tab, a background task) took the processor now and then.${settled}`;
 }

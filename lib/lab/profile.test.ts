@@ -3,7 +3,7 @@ import { buildGraph, graphCost } from '../arch';
 import type { Graph } from '../arch/ir';
 import type { ModelProfile, TimerKind } from '../runtime/profiler';
 import { CSV_COLUMNS, csvField, exportFileName, profileToCsv, profileToJson } from './profile-export';
-import { achievedGflops, sortRows, summarizeProfile, timerLabel, toLabProfile, totalsByKind } from './profile-stats';
+import { achievedGflops, sortRows, spreadNote, summarizeProfile, timerLabel, toLabProfile, totalsByKind } from './profile-stats';
 import { resizeGraph } from './resize-graph';
 import { fakeModelProfile } from './testing/fake-profile';
 
@@ -141,6 +141,10 @@ describe('profile export', () => {
     expect(doc.layers[0]).toHaveProperty('rooflineFraction');
     expect(doc.summary.layers).toBe(graph.nodes.length);
     expect(doc.byKind.length).toBeGreaterThan(3);
+    // How the whole model was read and how its passes spread, and the threads it ran on.
+    expect(doc.threads).toBe(1);
+    expect(doc.summary.wholeEstimator).toBe('median'); // a GPU timer: medians, like its layers
+    expect(doc.summary.wholeSpread).toEqual({ fastest: lab.wholeMs, q1: lab.wholeMs, q3: lab.wholeMs, slowest: lab.wholeMs });
     const nanRow = JSON.parse(profileToJson({ ...lab, rows: [{ ...lab.rows[0], ms: NaN, gflops: NaN }] })).layers[0];
     expect(nanRow.ms).toBeNull();
   });
@@ -158,7 +162,7 @@ describe('profile export', () => {
     };
     const withRoofs = toLabProfile(fakeProfile(graph), graph, device);
     const doc = JSON.parse(profileToJson(withRoofs));
-    expect(doc.device).toMatchObject({ backend: 'wasm', peakGflops: 40, peakGBps: 8, ridgeIntensity: 5, measuredAt: '2026-12-01T00:00:00.000Z' });
+    expect(doc.device).toMatchObject({ backend: 'wasm', threads: 1, peakGflops: 40, peakGBps: 8, ridgeIntensity: 5, measuredAt: '2026-12-01T00:00:00.000Z' });
     for (const l of doc.layers) {
       expect(l.rooflineFraction).toBeGreaterThan(0);
       expect(l.intensity === null || l.intensity >= 0).toBe(true);
@@ -171,5 +175,24 @@ describe('profile export', () => {
   it('names export files safely', () => {
     expect(exportFileName({ graphId: 'resnet50', backend: 'webgl', size: 224 }, 'profile', 'csv')).toBe('resnet50-webgl-224px-profile.csv');
     expect(exportFileName({ graphId: 'densenet k=12/x', backend: 'cpu', size: 64 }, 'flops vs time', 'svg')).toBe('densenet_k_12_x-cpu-64px-flops_vs_time.svg');
+  });
+});
+
+describe('the spread note', () => {
+  const graph = buildGraph('shufflenet_v2_x0_5', { size: 64 });
+  const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+  const lab = (o: Parameters<typeof fakeModelProfile>[1]) => toLabProfile(fakeModelProfile(graph, o), graph, null);
+
+  it('says nothing when the passes agree', () => {
+    expect(spreadNote(lab({ threads: 2 }), fmt)).toBeNull();
+  });
+
+  it('with threads, names the thread pool; on one thread, other work on the device', () => {
+    const threaded = spreadNote(lab({ threads: 2, slowestOverWhole: 3 }), fmt)!;
+    expect(threaded).toMatch(/^On 2 WebAssembly threads the passes spread from [\d.]+ ms to [\d.]+ ms on this device: .*pool/);
+    expect(threaded).toContain('extra passes');
+    expect(spreadNote(lab({ threads: 1, slowestOverWhole: 3 }), fmt)).toMatch(/^The passes spread from .* something else on this device/);
+    // GPU timers read medians and run no extra passes for spread.
+    expect(spreadNote(lab({ backend: 'webgl', timer: 'webgl-timer', slowestOverWhole: 3 }), fmt)).not.toContain('extra passes');
   });
 });

@@ -10,7 +10,19 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../arch';
 import { Model, inputFromNCHW } from './executor';
 import { profileModel } from './profiler';
-import { MIN_TICKS, type StepHook, clockResolution, isResolved, stepTimes, traceWallPass } from './step-timer';
+import {
+  MIN_TICKS,
+  SETTLED_WITHIN,
+  type StepHook,
+  clockResolution,
+  isResolved,
+  middleHalf,
+  passSpread,
+  stepTimes,
+  traceWallPass,
+  typicalOf,
+  typicalUncertainty,
+} from './step-timer';
 import { useBackend } from './testing/fixtures.node';
 import { heInit } from './weights/he-init';
 import { hashInput } from './weights/hash-init';
@@ -96,6 +108,42 @@ describe('step timing on a fake clock', () => {
   });
 });
 
+describe('the typical pass: one rule for the whole model and the layers', () => {
+  // Passes with WASM threads on a 2-core machine (ms, shufflenet_v2_x1_0 at 112): a fast core and
+  // a long right tail of passes that waited for a pool thread.
+  const threaded = [3.3, 4.7, 4.7, 5.2, 5.4, 5.6, 6.7, 6.9, 7.9, 13.7, 22.2, 44.9, 51.5, 81.0, 90.6];
+
+  it('keeps the middle half by value, in index order', () => {
+    expect(middleHalf([9, 1, 5, 3, 7, 2, 8, 4])).toEqual([2, 3, 4, 7]); // 5, 3, 7, 4
+    expect(middleHalf([2, 1, 3])).toEqual([0, 1, 2]); // fewer than 4: all
+    expect(middleHalf([])).toEqual([]);
+  });
+
+  it('typicalOf is the mean of the middle half, and is what the step means add up to', () => {
+    expect(typicalOf([1, 2, 3, 100])).toBeCloseTo(2.5, 12);
+    // The same set of traced passes, split into steps: the step means sum to typicalOf the totals.
+    const passes = threaded.map((t) => [0.25 * t, 0.75 * t]);
+    const sum = stepTimes(passes).ms.reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(typicalOf(threaded), 9);
+    // A median of one set against a middle-half mean of another would not compare like with like here.
+    expect(typicalOf(threaded)).toBeGreaterThan(1.3 * 6.9);
+  });
+
+  it('typicalUncertainty is the standard error of the kept mean relative to it', () => {
+    expect(typicalUncertainty([5])).toBe(Infinity);
+    expect(typicalUncertainty([5, 5, 5, 5, 5])).toBe(0);
+    // Kept: 2, 3 (of 1..4): mean 2.5, sd 0.7071, se 0.5, relative 0.2.
+    expect(typicalUncertainty([1, 2, 3, 4])).toBeCloseTo(0.2, 9);
+    expect(typicalUncertainty(threaded)).toBeGreaterThan(SETTLED_WITHIN);
+    expect(typicalUncertainty([100, 101, 99, 100.5, 99.5, 100])).toBeLessThan(SETTLED_WITHIN);
+  });
+
+  it('passSpread gives the fastest, quartiles and slowest', () => {
+    expect(passSpread(threaded)).toEqual({ fastest: 3.3, q1: 5.4, q3: 44.9, slowest: 90.6 });
+    expect(passSpread([2])).toEqual({ fastest: 2, q1: 2, q3: 2, slowest: 2 });
+  });
+});
+
 describe('profileModel on wasm', () => {
   it('times every step of the fused forward: each node in exactly one step, tensors back to baseline', async () => {
     await useBackend('wasm');
@@ -126,6 +174,13 @@ describe('profileModel on wasm', () => {
     expect(p.tracePassMs).toBeGreaterThan(0);
     expect(p.overheadMs).toBeGreaterThanOrEqual(0);
     expect(Number.isFinite(p.relativeGap)).toBe(true);
+    // The whole model is read by the layers' rule, over every plain pass (extra passes included).
+    expect(p.wholeEstimator).toBe('middle-half mean');
+    expect(p.wholeSamples.length).toBeGreaterThanOrEqual(2);
+    expect(p.wholeMs).toBeCloseTo(typicalOf(p.wholeSamples), 9);
+    expect(p.wholeSpread.fastest).toBe(Math.min(...p.wholeSamples));
+    expect(p.wholeSpread.slowest).toBe(Math.max(...p.wholeSamples));
+    expect(p.threads).toBe(1);
     x.dispose();
     model.dispose();
   });

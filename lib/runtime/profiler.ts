@@ -3,15 +3,18 @@
  * step. A step is what the executor runs as one unit: a node, or a conv with the BatchNorm (and
  * activation) folded into it, reported under the conv's name with every node it computed in
  * `nodes`. Each recorded iteration is one traced pass and one plain forward (interleaved, so drift
- * touches both alike); layers report per-step medians, the whole model the plain passes' median.
+ * touches both alike). With wall time (wasm, cpu) the layers and the whole model are read by one
+ * rule, the mean over the middle half of their passes (step-timer.ts typicalOf), so the sum of the
+ * layers compares like with like with the whole model; with GPU timers both are medians.
  *
  * Timers, per backend:
  * - wasm, cpu ('wall'): timestamps between the steps through the executor's onStep, no read-back
  *   between them (step-timer.ts says why that is each step's time on a synchronous backend). Steps
  *   shorter than MIN_TICKS ticks of the clock are measured by repeating the traced pass (up to
  *   EXTRA_PASSES more passes within EXTRA_BUDGET_MS, each with a plain pass beside it), each pass
- *   one more in-place sample. A step's time is its mean over the middle half of the traced passes
- *   (step-timer.ts stepTimes says why means).
+ *   one more in-place sample; so are passes that spread too widely for their typical time to be
+ *   known within SETTLED_WITHIN (WASM threads on a busy machine). A step's time is its mean over
+ *   the middle half of the traced passes (step-timer.ts stepTimes says why means).
  * - webgl ('webgl-timer'): each step's kernels in one tf.time() scope, i.e. EXT_disjoint_timer_
  *   query_webgl2 queries around each of its programs (tfjs-backend-webgl's runWebGLProgram), read
  *   after the pass: GPU time, no read-back between steps.
@@ -28,10 +31,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { stepWork } from '../arch/roofline';
 import type { Node, OpKind } from '../arch/ir';
-import { gpuTimerWorks } from './backend';
+import { gpuTimerWorks, wasmThreadsInUse } from './backend';
 import type { Model } from './executor';
 import { throwIfCancelled, yieldToPage } from './cancel';
-import { type Clock, clockResolution, defaultClock, isResolved, stepTimes, traceWallPass } from './step-timer';
+import {
+  type Clock,
+  type PassSpread,
+  SETTLED_WITHIN,
+  clockResolution,
+  defaultClock,
+  isResolved,
+  passSpread,
+  stepTimes,
+  traceWallPass,
+  typicalOf,
+  typicalUncertainty,
+} from './step-timer';
 import { median, timedForward, warmThenTime } from './timing';
 
 export { median } from './timing';
@@ -68,9 +83,18 @@ export interface ModelProfile {
   readonly layers: readonly LayerProfile[];
   /** Sum of the per-step medians. */
   readonly sumLayersMs: number;
-  /** Median plain forward (incl. reading the logits back). */
+  /**
+   * A typical plain forward (incl. reading the logits back), by the layers' own rule: with wall
+   * time the mean of the middle half of the plain passes (typicalOf), as each layer is the mean
+   * over the middle half of the traced passes; with GPU timers the median, as the layers are.
+   */
   readonly wholeMs: number;
+  readonly wholeEstimator: 'middle-half mean' | 'median';
   readonly wholeSamples: readonly number[];
+  /** How the plain passes spread (fastest, quartiles, slowest). */
+  readonly wholeSpread: PassSpread;
+  /** On wasm: the threads the backend runs on (1 = the single-threaded binary); null elsewhere. */
+  readonly threads: number | null;
   /** (sumLayersMs − wholeMs) / wholeMs. */
   readonly relativeGap: number;
   /** The timers that produced the layer numbers (normally one). */
@@ -130,7 +154,7 @@ async function gpuTimedPass(model: Model, input: tf.Tensor4D, clock: Clock): Pro
   return { steps, passMs, overheadMs: passMs - steps.reduce((s, x) => s + x.ms, 0) };
 }
 
-/** At most this many traced passes beyond the recorded ones, to resolve short steps... */
+/** At most this many traced passes beyond the recorded ones, to resolve short steps and settle spread passes... */
 export const EXTRA_PASSES = 40;
 /** ...and for at most this long (ms of the clock). */
 export const EXTRA_BUDGET_MS = 1500;
@@ -214,18 +238,22 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
     { signal: options.signal },
   );
 
-  // Steps below MIN_TICKS ticks of a wall clock: more traced passes, each one more in-place sample.
-  // Budget and count include the plain pass that goes with each.
+  // More traced passes, each with a plain one beside it (in alternating order, so both come from
+  // the same stretch of time: a page still settling, a busy machine, touch both alike), while a
+  // step is below MIN_TICKS ticks of the clock (each pass adds one in-place sample to every step)
+  // or while the typical plain or traced pass is not yet known within SETTLED_WITHIN (passes that
+  // spread widely, as with WASM threads, need more of them). Within EXTRA_PASSES and EXTRA_BUDGET_MS.
   if (timer === 'wall' && resolution !== null && !isGpu(backend)) {
     const res = resolution;
+    const tracedSums = () => traced.map((t, i) => t - overheads[i]);
+    const unsettled = () =>
+      ![...perStep.values()].every((xs) => isResolved(xs, res)) ||
+      typicalUncertainty(whole) > SETTLED_WITHIN ||
+      typicalUncertainty(tracedSums()) > SETTLED_WITHIN;
     const start = clock();
-    for (let extra = 0; extra < EXTRA_PASSES && clock() - start < EXTRA_BUDGET_MS; extra++) {
-      if ([...perStep.values()].every((xs) => isResolved(xs, res))) break;
+    for (let extra = 0; extra < EXTRA_PASSES && clock() - start < EXTRA_BUDGET_MS && unsettled(); extra++) {
       throwIfCancelled(options.signal);
       await yieldToPage();
-      // A plain pass beside each traced one (in alternating order), so the whole-model median comes
-      // from the same stretch of time as the layers: a page still settling after the first
-      // passes, a busy machine, touch both alike.
       if (extra % 2 === 1) whole.push((await timedForward(model, input)).ms);
       record(wallPass());
       if (extra % 2 === 0) whole.push((await timedForward(model, input)).ms);
@@ -257,7 +285,7 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
     };
   });
   const sumLayersMs = layers.reduce((s, l) => s + l.ms, 0);
-  const wholeMs = median(whole);
+  const wholeMs = wall ? typicalOf(whole) : median(whole);
   return {
     graphId: model.graph.id,
     backend,
@@ -267,7 +295,10 @@ export async function profileModel(model: Model, input: tf.Tensor4D, options: Pr
     layers,
     sumLayersMs,
     wholeMs,
+    wholeEstimator: wall ? 'middle-half mean' : 'median',
     wholeSamples: whole,
+    wholeSpread: passSpread(whole),
+    threads: backend === 'wasm' ? (wasmThreadsInUse()?.count ?? 1) : null,
     relativeGap: (sumLayersMs - wholeMs) / wholeMs,
     timers: [timer],
     tracePassMs: median(traced),

@@ -101,6 +101,62 @@ export function isResolved(samples: readonly number[], resolutionMs: number): bo
   return medianOf(samples) >= target || samples.reduce((a, b) => a + b, 0) >= target;
 }
 
+/**
+ * Indices (in index order) of the middle half of `xs` ranked by value: the quarter fastest and the
+ * quarter slowest set aside (ties broken by index); all of them when there are fewer than 4.
+ */
+export function middleHalf(xs: readonly number[]): number[] {
+  const q = xs.length < 4 ? 0 : Math.floor(xs.length / 4);
+  return xs
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .slice(q, xs.length - q)
+    .map((r) => r.i)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * A typical pass: the mean of the middle half (the interquartile mean). The profiler reads the whole
+ * model and the layers by this one rule, so their sums compare like with like even when passes
+ * spread unevenly: with WASM threads a pass now and then waits for a worker the OS has not yet
+ * woken, a long right tail that a median and a mean of a different set of passes would read
+ * differently.
+ */
+export function typicalOf(xs: readonly number[]): number {
+  const kept = middleHalf(xs);
+  return kept.length ? kept.reduce((a, i) => a + xs[i], 0) / kept.length : NaN;
+}
+
+/**
+ * How well `typicalOf(xs)` is known: the standard error of the kept passes' mean relative to it
+ * (Infinity with fewer than 2 passes). The profiler keeps adding passes while this is above
+ * SETTLED_WITHIN, within its budget.
+ */
+export function typicalUncertainty(xs: readonly number[]): number {
+  const kept = middleHalf(xs).map((i) => xs[i]);
+  if (kept.length < 2) return Infinity;
+  const mean = kept.reduce((a, b) => a + b, 0) / kept.length;
+  const variance = kept.reduce((a, b) => a + (b - mean) ** 2, 0) / (kept.length - 1);
+  return mean > 0 ? Math.sqrt(variance / kept.length) / mean : Infinity;
+}
+
+/** A typical pass is settled when its standard error is within 2 % of it. */
+export const SETTLED_WITHIN = 0.02;
+
+/** The fastest, quartiles and slowest of the passes, for the reader to see how much they spread. */
+export interface PassSpread {
+  readonly fastest: number;
+  readonly q1: number;
+  readonly q3: number;
+  readonly slowest: number;
+}
+
+export function passSpread(xs: readonly number[]): PassSpread {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (f: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(f * (s.length - 1) + 0.5))] : NaN);
+  return { fastest: s[0] ?? NaN, q1: at(0.25), q3: at(0.75), slowest: s[s.length - 1] ?? NaN };
+}
+
 export interface StepTimes {
   /** Per step (in `passes[i]` order): its mean interval over the kept passes. */
   readonly ms: readonly number[];
@@ -110,23 +166,15 @@ export interface StepTimes {
 
 /**
  * Each step's time from many traced passes: the mean of its intervals over the middle half of the
- * passes (ranked by how long their steps took together; all of them when there are fewer than 4).
- * Means, not per-step medians, because what interrupts a pass now and then (a garbage collection,
- * another process) lands on a different step each time: a per-step median drops it from every
- * step, so the medians add up to less than a typical pass, while the means add up exactly to the
- * mean of the passes kept. Keeping the middle half sets the fastest and the most interrupted
- * passes aside whole, so the sum estimates a typical pass, as the whole-model median does.
- * `passes[i][j]`: pass i's interval for step j.
+ * passes (ranked by how long their steps took together; middleHalf). Means, not per-step medians,
+ * because what interrupts a pass now and then (a garbage collection, another process) lands on a
+ * different step each time: a per-step median drops it from every step, so the medians add up to
+ * less than a typical pass, while the means add up exactly to the mean of the passes kept, which
+ * is typicalOf the traced passes. `passes[i][j]`: pass i's interval for step j.
  */
 export function stepTimes(passes: readonly (readonly number[])[]): StepTimes {
   if (!passes.length) return { ms: [], kept: [] };
-  const totals = passes.map((p) => p.reduce((a, b) => a + b, 0));
-  const q = passes.length < 4 ? 0 : Math.floor(passes.length / 4);
-  const ranked = totals.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i);
-  const kept = ranked
-    .slice(q, passes.length - q)
-    .map((r) => r.i)
-    .sort((a, b) => a - b);
+  const kept = middleHalf(passes.map((p) => p.reduce((a, b) => a + b, 0)));
   const n = passes[0].length;
   const ms = Array.from({ length: n }, (_, j) => kept.reduce((a, i) => a + passes[i][j], 0) / kept.length);
   return { ms, kept };

@@ -13,6 +13,10 @@ export interface FakeProfileOptions {
   readonly backend?: string;
   /** The whole-model time as a multiple of the layer sum (default 0.8). */
   readonly wholeOverSum?: number;
+  /** WASM threads (default 1 on wasm, null elsewhere). */
+  readonly threads?: number | null;
+  /** The slowest plain pass as a multiple of the typical one (default 1: no spread). */
+  readonly slowestOverWhole?: number;
 }
 
 export function fakeModelProfile(graph: Graph, o: FakeProfileOptions = {}): ModelProfile {
@@ -45,7 +49,10 @@ export function fakeModelProfile(graph: Graph, o: FakeProfileOptions = {}): Mode
     layers,
     sumLayersMs: sum,
     wholeMs: whole,
+    wholeEstimator: timer === 'wall' ? 'middle-half mean' : 'median',
     wholeSamples: [whole, whole],
+    wholeSpread: { fastest: whole, q1: whole, q3: whole * (o.slowestOverWhole ?? 1), slowest: whole * (o.slowestOverWhole ?? 1) },
+    threads: o.threads !== undefined ? o.threads : (o.backend ?? 'wasm') === 'wasm' ? 1 : null,
     relativeGap: (sum - whole) / whole,
     timers: [timer],
     tracePassMs: sum + 0.5,
