@@ -16,7 +16,16 @@ interface ProfileJson {
   backend: string;
   timers: string[];
   device: { backend: string; peakGflops: number; peakGBps: number; matmulGflops: number; convGflops: number; timer: string } | null;
-  summary: { relativeGap: number; sumLayersMs: number; wholeMs: number; tracePassMs: number; overheadMs: number };
+  threads: number | null;
+  summary: {
+    relativeGap: number;
+    sumLayersMs: number;
+    wholeMs: number;
+    wholeEstimator: string;
+    wholeSpread: { fastest: number; q1: number; q3: number; slowest: number };
+    tracePassMs: number;
+    overheadMs: number;
+  };
   layers: Array<{ name: string; nodes: string[]; intensity: number | null; rooflineFraction: number | null; bytes: number; ms: number; timer: string }>;
 }
 
@@ -97,4 +106,41 @@ test('WebGL: GPU timer per step, the roofline, and the export', async ({ page })
   await expect(cost.getByTestId('timer-label')).toContainText(/GPU kernel time/);
   await expect(cost.getByTestId('roofline-chart').locator('circle[data-layer]').first()).toBeVisible();
   expect(await page.evaluate(() => window.__layerwiseLab!.numTensors())).toBeGreaterThan(0);
+});
+
+test("WASM threads: the profile names its threads and reads the whole model by the layers' rule; one thread for the session, and back", async ({ page }) => {
+  test.setTimeout(180_000);
+  const lab = new LabPage(page);
+  await lab.goto('shufflenet_v2_x0_5', 'backend=wasm&psize=64');
+  // The site's pages are cross-origin isolated: one thread per core (at most 8).
+  const perCore = await page.evaluate(() => Math.min(navigator.hardwareConcurrency || 1, 8));
+  let doc = await profileAndExport(page, lab);
+  expect(doc.threads).toBe(perCore);
+  expect(doc.summary.wholeEstimator).toBe('middle-half mean');
+  const { fastest, q1, q3, slowest } = doc.summary.wholeSpread;
+  expect(fastest).toBeLessThanOrEqual(q1);
+  expect(q1).toBeLessThanOrEqual(q3);
+  expect(q3).toBeLessThanOrEqual(slowest);
+  expect(doc.summary.wholeMs).toBeGreaterThanOrEqual(fastest);
+  expect(doc.summary.wholeMs).toBeLessThanOrEqual(slowest);
+  const cost = page.getByRole('region', { name: 'FLOPs versus time' });
+  await expect(cost.getByTestId('profile-summary')).toContainText(/typical of \d+ forward passes/);
+  await expect(cost.getByTestId('timer-label')).toContainText('the mean over the middle half of its passes');
+  await expect(cost.getByTestId('threads-chosen')).toHaveCount(0);
+
+  // One thread, chosen for this session (what "Profile on one thread" stores), takes effect on reload.
+  await page.evaluate(() => sessionStorage.setItem('layerwise:wasm-threads', '1'));
+  await page.reload();
+  doc = await profileAndExport(page, lab);
+  expect(doc.threads).toBe(1);
+  const chosen = cost.getByTestId('threads-chosen');
+  await expect(chosen).toContainText('Profiled on one WebAssembly thread, as chosen for this browser session.');
+
+  // And back to one per core: the button clears the choice and reloads; the URL (the lab's state) survives.
+  const url = page.url();
+  await Promise.all([page.waitForEvent('load'), chosen.getByRole('button', { name: 'Use one thread per core (reloads the page)' }).click()]);
+  expect(page.url()).toBe(url);
+  expect(await page.evaluate(() => sessionStorage.getItem('layerwise:wasm-threads'))).toBeNull();
+  doc = await profileAndExport(page, lab);
+  expect(doc.threads).toBe(perCore);
 });

@@ -8,6 +8,7 @@ import type { DevicePeaks, DeviceReport } from '@/lib/device/probe';
 import { formatGBps, formatGflops, formatMs, formatSig, trimZeros } from '@/lib/format';
 import { BACKEND_LABELS as LABEL } from '@/lib/runtime/backend-names';
 import { HYDRATE_MARGIN } from '@/lib/widgets/definition';
+import { ThreadChoiceButton } from './ThreadChoiceButton';
 
 type State = { status: 'loading' } | { status: 'ready'; report: DeviceReport } | { status: 'error'; message: string };
 
@@ -121,7 +122,8 @@ function Report({ report }: { report: DeviceReport }) {
       </dl>
       {report.wasmThreads.notice && (
         <p className="mt-2 text-slate-700 dark:text-slate-300" data-testid="threads-notice">
-          {report.wasmThreads.notice}
+          {report.wasmThreads.notice}{' '}
+          {report.wasmThreads.chosen && <ThreadChoiceButton to={null}>Use one thread per core (reloads the page)</ThreadChoiceButton>}
         </p>
       )}
       <Peaks report={report} />

@@ -17,6 +17,8 @@ import { Stat, StatGrid } from '@/components/ui/Stat';
 import { RooflineFigure } from './RooflineFigure';
 import { TimeScatter } from './TimeScatter';
 import { useControllable } from './useControllable';
+import { ThreadChoiceButton } from '@/components/device/ThreadChoiceButton';
+import { chosenThreads } from '@/lib/runtime/thread-choice';
 import { footprint } from '@/lib/arch/footprint';
 import { resizeGraph } from '@/lib/lab/resize-graph';
 import { guardRun } from '@/lib/runtime/run-guard';
@@ -143,6 +145,8 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
   };
 
   const timerText = profile ? timerLabel(profile.timers) : '';
+  // Only with a profile, which exists only in the browser: sessionStorage is not there on the server.
+  const threadsChosen = profile ? chosenThreads() !== undefined : false;
   const backendLabel = profile ? (isBackendName(profile.backend) ? BACKEND_LABELS[profile.backend] : profile.backend) : '';
   const idleText = profile
     ? `Profiled ${profile.graphId} at ${profile.size}×${profile.size} on ${backendLabel}: median of ${profile.repeats} pass${profile.repeats === 1 ? '' : 'es'} after ${profile.warmup} warm-up.`
@@ -219,7 +223,16 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
             </p>
             {spreadNote(profile, formatMs) && (
               <p className="text-xs text-amber-800 dark:text-amber-200" data-testid="spread-note">
-                {spreadNote(profile, formatMs)}
+                {spreadNote(profile, formatMs)}{' '}
+                {profile.backend === 'wasm' && (profile.threads ?? 1) > 1 && (
+                  <ThreadChoiceButton to={1}>Profile on one thread (reloads the page)</ThreadChoiceButton>
+                )}
+              </p>
+            )}
+            {profile.backend === 'wasm' && profile.threads === 1 && threadsChosen && (
+              <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="threads-chosen">
+                Profiled on one WebAssembly thread, as chosen for this browser session.{' '}
+                <ThreadChoiceButton to={null}>Use one thread per core (reloads the page)</ThreadChoiceButton>
               </p>
             )}
 

@@ -21,6 +21,8 @@ export interface WasmThreadReport {
   readonly started: boolean;
   /** Why one thread (lib/runtime/wasm-threads.ts), or null. */
   readonly notice: string | null;
+  /** Whether the count is the reader's own choice for this session (lib/runtime/thread-choice.ts). */
+  readonly chosen: boolean;
 }
 
 export interface DeviceReport extends BackendInfo {
@@ -41,9 +43,9 @@ export function probeDevice(preferred?: BackendName): Promise<DeviceReport> {
 
 function wasmThreadReport(): WasmThreadReport {
   const used = wasmThreadsInUse();
-  if (used) return { count: used.count, started: true, notice: used.notice };
+  if (used) return { count: used.count, started: true, notice: used.notice, chosen: used.reason === 'chosen' };
   const plan = wasmThreadPlan();
-  return { count: plan.threads, started: false, notice: plan.notice };
+  return { count: plan.threads, started: false, notice: plan.notice, chosen: plan.reason === 'chosen' };
 }
 
 export interface MeasureRequest extends Pick<JobRequest, 'signal' | 'onStart' | 'onTensors'> {

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BACKEND_ORDER, type BackendName } from './backend-names';
+import { chosenThreads } from './thread-choice';
 import { type ThreadPlan, type WasmThreads, planThreads, threadEnvironment, threadOutcome, threadsLabel } from './wasm-threads';
 
 export { BACKEND_ORDER, BACKEND_LABELS, isBackendName, type BackendName } from './backend-names';
@@ -79,7 +80,10 @@ export function wasmThreadsInUse(): WasmThreads | null {
 
 /** The thread plan for this page now: what the wasm backend uses once it starts. */
 export function wasmThreadPlan(): ThreadPlan {
-  return wasmPlan ?? planThreads(threadEnvironment(), requestedThreads);
+  if (wasmPlan) return wasmPlan;
+  // The code's request (the benchmark's) first; else the reader's choice for this session, if any.
+  const chosen = requestedThreads === undefined ? chosenThreads() : undefined;
+  return planThreads(threadEnvironment(), requestedThreads ?? chosen, chosen !== undefined ? 'reader' : 'caller');
 }
 
 const listeners = new Set<(e: BackendLostEvent) => void>();

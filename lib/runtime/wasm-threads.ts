@@ -40,6 +40,8 @@ export type ThreadReason =
   | 'isolated'
   /** Isolated, and the caller asked for a number (the benchmark's --threads). */
   | 'requested'
+  /** Isolated, and the reader chose a number for this session (lib/runtime/thread-choice.ts). */
+  | 'chosen'
   /** Isolated, but the device reports one core. */
   | 'one-core'
   /** Framed by a page that is not isolated. */
@@ -73,9 +75,11 @@ function oneThread(where: string, need = 'COOP/COEP'): string {
 
 /**
  * The thread plan for a page. `requested`: a thread count the caller wants (1..MAX_WASM_THREADS),
- * honoured only where threads are possible; undefined = one per core.
+ * honoured only where threads are possible; undefined = one per core. `by`: who asked, the code
+ * (the benchmark's --threads: no notice) or the reader (their choice for the session: a notice
+ * saying so, so the device panel can offer one per core back).
  */
-export function planThreads(env: ThreadEnvironment | null, requested?: number): ThreadPlan {
+export function planThreads(env: ThreadEnvironment | null, requested?: number, by: 'caller' | 'reader' = 'caller'): ThreadPlan {
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1 && requested <= MAX_WASM_THREADS))
     throw new RangeError(`WASM threads must be a whole number from 1 to ${MAX_WASM_THREADS}, got ${requested}`);
   if (!env) return { threads: 1, reason: 'not-a-browser', notice: null };
@@ -86,8 +90,14 @@ export function planThreads(env: ThreadEnvironment | null, requested?: number): 
   }
   if (!env.sharedArrayBuffer)
     return { threads: 1, reason: 'no-shared-memory', notice: 'One thread: this browser gives WebAssembly no shared memory, which threads need.' };
-  if (requested !== undefined) return { threads: requested, reason: 'requested', notice: null };
   const cores = Math.max(1, Math.floor(env.cores || 1));
+  if (requested !== undefined && by === 'reader')
+    return {
+      threads: requested,
+      reason: 'chosen',
+      notice: `${requested === 1 ? 'One thread' : threadsLabel(requested)}, as chosen for this browser session (for steadier per-layer times); this device could run ${Math.min(cores, MAX_WASM_THREADS)}.`,
+    };
+  if (requested !== undefined) return { threads: requested, reason: 'requested', notice: null };
   if (cores === 1) return { threads: 1, reason: 'one-core', notice: null };
   return { threads: Math.min(cores, MAX_WASM_THREADS), reason: 'isolated', notice: null };
 }
