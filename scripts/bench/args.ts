@@ -2,6 +2,7 @@
 import { MAX_SIZE, MIN_SIZE, MODEL_IDS, getModel } from '../../lib/arch';
 import { MAX_WASM_THREADS } from '../../lib/runtime/wasm-threads';
 import { EXTRA_BENCH_MODELS, type BenchBackend, type BenchGroupConv } from '../../components/bench/types';
+import { parseFlags } from '../lib/parse-flags';
 
 export const BACKENDS: readonly BenchBackend[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
 export const GROUP_CONVS: readonly BenchGroupConv[] = ['auto', 'split', 'blockdiag', 'depthwise', 'matmul', 'packed'];
@@ -77,28 +78,17 @@ function list<T extends string>(flag: string, v: string, allowed: readonly T[]):
   return items as T[];
 }
 
-const FLAGS = new Set(['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--rounds', '--layers', '--seed', '--threads']);
-const SWITCHES = new Set(['--ort', '--json', '--help', '-h']);
+const FLAGS = ['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--rounds', '--layers', '--seed', '--threads'];
+const SWITCHES = ['--ort', '--json', '--help', '-h'];
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const v = new Map<string, string>();
-  const on = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.indexOf('=');
-    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    if (SWITCHES.has(flag)) {
-      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
-      on.add(flag === '-h' ? '--help' : flag);
-    } else if (FLAGS.has(flag)) {
-      const val = inline ?? argv[++i];
-      if (val === undefined || (inline === undefined && val.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      if (v.has(flag)) throw new UsageError(`${flag} given twice${['--model', '--backend', '--groupconv'].includes(flag) ? ' (use a comma list)' : ''}`);
-      v.set(flag, val);
-    } else {
-      throw new UsageError(`unknown option "${a}"`);
-    }
-  }
+  const { values, switches: on } = parseFlags(argv, {
+    flags: FLAGS,
+    switches: SWITCHES,
+    commaLists: ['--model', '--backend', '--groupconv'],
+    error: (m) => new UsageError(m),
+  });
+  const v = new Map([...values].map(([flag, [first]]) => [flag, first]));
   const help = on.has('--help');
   const modelArg = v.get('--model');
   if (!modelArg && !help) throw new UsageError('--model is required');

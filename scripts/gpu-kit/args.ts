@@ -4,6 +4,7 @@
  * tests never load a native binary.
  */
 import { MAX_SIZE, MIN_SIZE, MODEL_IDS } from '../../lib/arch';
+import { parseFlags } from '../lib/parse-flags';
 
 /** The five lesson models, in the order of issue 18's tables. */
 export const KIT_MODELS = ['shufflenet_v2_x1_0', 'mnasnet1_0', 'densenet121', 'resnext50_32x4d', 'resnet50'] as const;
@@ -102,29 +103,17 @@ function modelList(v: string): string[] {
   return items;
 }
 
-const FLAGS = new Set(['--models', '--size', '--runs', '--warmup', '--layers', '--seed', '--check', '--adapter', '--dawn-backend', '--dawn', '--out']);
-const REPEATABLE = new Set(['--dawn']);
-const SWITCHES = new Set(['--low-power', '--quantized-timestamps', '--list-adapters', '--json', '--version', '--help', '-h']);
+const FLAGS = ['--models', '--size', '--runs', '--warmup', '--layers', '--seed', '--check', '--adapter', '--dawn-backend', '--dawn', '--out'];
+const SWITCHES = ['--low-power', '--quantized-timestamps', '--list-adapters', '--json', '--version', '--help', '-h'];
 
 export function parseKitArgs(argv: readonly string[]): KitArgs {
-  const v = new Map<string, string[]>();
-  const on = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.indexOf('=');
-    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    if (SWITCHES.has(flag)) {
-      if (inline !== undefined) throw new KitUsageError(`${flag} takes no value`);
-      on.add(flag === '-h' ? '--help' : flag);
-    } else if (FLAGS.has(flag)) {
-      const val = inline ?? argv[++i];
-      if (val === undefined || (inline === undefined && val.startsWith('--'))) throw new KitUsageError(`${flag} needs a value`);
-      if (v.has(flag) && !REPEATABLE.has(flag)) throw new KitUsageError(`${flag} given twice${flag === '--models' ? ' (use a comma list)' : ''}`);
-      v.set(flag, [...(v.get(flag) ?? []), val]);
-    } else {
-      throw new KitUsageError(`unknown option "${a}"`);
-    }
-  }
+  const { values: v, switches: on } = parseFlags(argv, {
+    flags: FLAGS,
+    switches: SWITCHES,
+    repeatable: ['--dawn'],
+    commaLists: ['--models'],
+    error: (m) => new KitUsageError(m),
+  });
   const one = (flag: string): string | undefined => v.get(flag)?.[0];
   const layersArg = one('--layers') ?? '1';
   if (layersArg !== '0' && layersArg !== '1') throw new KitUsageError(`--layers must be 0 or 1, got "${layersArg}"`);
