@@ -104,6 +104,10 @@ test('headers: embed pages may be framed anywhere, every other page only by the 
     expect(h['x-content-type-options'], path).toBe('nosniff');
     expect(h['permissions-policy'], path).toContain(path.startsWith('/models/') ? 'camera=(self)' : 'camera=()');
   }
+  // The resize script: an isolated host (COEP require-corp) loads it from another origin only with CORP.
+  expect(eh['cross-origin-resource-policy']).toBe('cross-origin');
+  expect((await request.get('/embed.js')).headers()['cross-origin-resource-policy']).toBe('cross-origin');
+  expect((await request.get('/')).headers()['cross-origin-resource-policy']).toBeUndefined();
 });
 
 test('oEmbed: a rich response within maxwidth and maxheight, JSON errors for bad input', async ({ request, baseURL }) => {
@@ -294,13 +298,14 @@ test('share panel in a lesson: link, iframe code, copy, preview; fits a phone', 
   await expect(link).toHaveValue(/\/embed\/dense-connectivity\?v=1$/);
   const code = panel.getByLabel('Embed code');
   await expect(code).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/dense-connectivity\?v=1" title="Layerwise: Dense connectivity"/);
-  await expect(code).toHaveValue(/loading="lazy" allow="fullscreen" /);
+  await expect(code).toHaveValue(/loading="lazy" allow="fullscreen; cross-origin-isolated" /);
   await expect(code).toHaveValue(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>/);
   await panel.getByRole('button', { name: 'Copy' }).first().click();
   await expect(panel.getByRole('status')).toContainText('Copied');
   // The live preview is the embed itself.
   const preview = panel.frameLocator('iframe[data-testid="share-preview"]');
   await expect(preview.locator('[data-embed-root]')).toHaveAttribute('data-widget', 'dense-connectivity');
+  await expect(panel.getByTestId('share-preview')).toHaveAttribute('allow', 'fullscreen; cross-origin-isolated');
   // The panel stays within a phone's width.
   const box = await panel.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
@@ -319,7 +324,7 @@ test('share panel in the lab: the runner embed asks for the camera', async ({ pa
   await panel.locator('summary').click();
   const code = panel.getByLabel('Embed code');
   await expect(code).toHaveValue(/\/embed\/lab-runner\?v=1&amp;model=mnasnet0_5&amp;backend=wasm&amp;sample=rocket"/);
-  await expect(code).toHaveValue(/allow="fullscreen; camera"/);
+  await expect(code).toHaveValue(/allow="fullscreen; cross-origin-isolated; camera"/);
 });
 
 test('the static export has the embed pages, without an oEmbed link', async ({ page }) => {

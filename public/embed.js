@@ -2,7 +2,7 @@
  * Layerwise embed host script: makes Layerwise iframes as tall as their content.
  *
  *   <iframe src="https://layerwise.example.org/embed/dense-connectivity?v=1" title="…" width="100%" height="900"
- *           loading="lazy" allow="fullscreen" style="width:100%;border:0"></iframe>
+ *           loading="lazy" allow="fullscreen; cross-origin-isolated" style="width:100%;border:0"></iframe>
  *   <script src="https://layerwise.example.org/embed.js" async></script>
  *
  * Every embed page posts its content height to its parent whenever it changes:

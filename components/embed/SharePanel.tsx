@@ -6,7 +6,7 @@
  * script); the preview iframe is only created while the panel is open.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { shareCode, shareTooLongMessage } from '@/lib/embed/code';
+import { allowList, shareCode, shareTooLongMessage } from '@/lib/embed/code';
 import { requestedHeight } from '@/lib/embed/messages';
 import { THEMES, type Theme } from '@/lib/embed/schema';
 import type { Schema } from '@/lib/url-state/schema';
@@ -202,14 +202,7 @@ export function SharePanel({ meta, height, state, note, className }: SharePanelP
           {link && (
             <div>
               <p className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Preview</p>
-              {previewSrc && (
-                <Preview
-                  src={previewSrc}
-                  title={`Preview: ${meta.title}`}
-                  height={Math.min(height, 480)}
-                  allow={meta.usesWebcam ? 'fullscreen; camera' : 'fullscreen'}
-                />
-              )}
+              {previewSrc && <Preview src={previewSrc} title={`Preview: ${meta.title}`} height={Math.min(height, 480)} allow={allowList(meta)} />}
             </div>
           )}
         </div>

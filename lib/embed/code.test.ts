@@ -12,12 +12,13 @@ describe('share and iframe code', () => {
     const c = shareCode('https://layerwise.example.org', dense, { ...defaults('dense-connectivity'), L: 7 }, 900);
     expect(c.link).toBe('https://layerwise.example.org/embed/dense-connectivity?v=1&L=7');
     expect(c.iframe).toBe(
-      '<iframe src="https://layerwise.example.org/embed/dense-connectivity?v=1&amp;L=7" title="Layerwise: Dense connectivity" width="100%" height="900" loading="lazy" allow="fullscreen" allowfullscreen style="width:100%;border:0"></iframe>',
+      '<iframe src="https://layerwise.example.org/embed/dense-connectivity?v=1&amp;L=7" title="Layerwise: Dense connectivity" width="100%" height="900" loading="lazy" allow="fullscreen; cross-origin-isolated" allowfullscreen style="width:100%;border:0"></iframe>',
     );
     expect(c.snippet).toBe(`${c.iframe}\n<script src="https://layerwise.example.org/embed.js" async></script>`);
-    expect(allowList(dense)).toBe('fullscreen');
-    expect(allowList(runner)).toBe('fullscreen; camera');
-    expect(shareCode('https://x.org', runner, defaults('lab-runner'), 640).iframe).toContain('allow="fullscreen; camera"');
+    // cross-origin-isolated for every widget: in an isolated host, the frame gets WASM threads only when delegated.
+    expect(allowList(dense)).toBe('fullscreen; cross-origin-isolated');
+    expect(allowList(runner)).toBe('fullscreen; cross-origin-isolated; camera');
+    expect(shareCode('https://x.org', runner, defaults('lab-runner'), 640).iframe).toContain('allow="fullscreen; cross-origin-isolated; camera"');
   });
 
   it('carries frame parameters and fixed sizes', () => {

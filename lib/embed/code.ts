@@ -13,9 +13,14 @@ export function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The iframe's `allow` list: fullscreen always, the camera only for widgets that use it. */
+/**
+ * The iframe's `allow` list: fullscreen always; cross-origin-isolated always, because a frame of
+ * another origin is isolated only when its host is and delegates it (the feature's default
+ * allowlist is 'self'; HTML, "cross-origin isolation"), and WASM threads need it; the camera only
+ * for widgets that use it.
+ */
 export function allowList(meta: Pick<WidgetMeta<Schema>, 'usesWebcam'>): string {
-  return meta.usesWebcam ? 'fullscreen; camera' : 'fullscreen';
+  return ['fullscreen', 'cross-origin-isolated', ...(meta.usesWebcam ? ['camera'] : [])].join('; ');
 }
 
 export function iframeTitle(meta: Pick<WidgetMeta<Schema>, 'title'>): string {

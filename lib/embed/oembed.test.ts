@@ -20,7 +20,7 @@ describe('oEmbed', () => {
       height,
     });
     expect(r.body.html).toBe(
-      `<iframe src="${origin}/embed/reward-explorer?v=1&amp;target=100" title="Layerwise: MnasNet reward explorer" width="${OEMBED_DEFAULT_WIDTH}" height="${height}" loading="lazy" allow="fullscreen" allowfullscreen style="width:100%;max-width:${OEMBED_DEFAULT_WIDTH}px;border:0"></iframe>`,
+      `<iframe src="${origin}/embed/reward-explorer?v=1&amp;target=100" title="Layerwise: MnasNet reward explorer" width="${OEMBED_DEFAULT_WIDTH}" height="${height}" loading="lazy" allow="fullscreen; cross-origin-isolated" allowfullscreen style="width:100%;max-width:${OEMBED_DEFAULT_WIDTH}px;border:0"></iframe>`,
     );
   });
 
@@ -30,7 +30,7 @@ describe('oEmbed', () => {
     if (small.status === 200) {
       expect(small.body).toMatchObject({ width: 320, height: 200 });
       expect(small.body.html).toContain('width="320" height="200"');
-      expect(small.body.html).toContain('allow="fullscreen; camera"');
+      expect(small.body.html).toContain('allow="fullscreen; cross-origin-isolated; camera"');
     }
     const big = oembed({ url: '/embed/lab-runner', maxwidth: '5000', maxheight: '5000' }, origin);
     if (big.status === 200) expect(big.body).toMatchObject({ width: OEMBED_DEFAULT_WIDTH, height: getWidgetEntry('lab-runner')!.height });

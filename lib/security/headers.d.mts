@@ -8,6 +8,8 @@ export interface HeaderRule {
   headers: HeaderKV[];
 }
 export const EMBED_PREFIX: string;
+export const LOADER_PATH: string;
+export const LOADER_HEADERS: readonly HeaderKV[];
 export const WEBCAM_EMBEDS: readonly string[];
 export const WEBCAM_SITE_PREFIXES: readonly string[];
 export const SITE_SECTIONS: readonly string[];

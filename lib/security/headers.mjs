@@ -30,7 +30,8 @@
  * comes from its own origin. (credentialless would only relax such loads, and fewer browsers have
  * it.) Embed pages send the same two headers — opened on their own they are isolated too, and a
  * site page that frames one (a COEP page may only frame COEP pages) keeps working — plus
- * Cross-Origin-Resource-Policy: cross-origin, so a host that is itself isolated may frame them.
+ * Cross-Origin-Resource-Policy: cross-origin, so a host that is itself isolated may frame them;
+ * so does the loader script /embed.js, which such a host loads with a plain <script src> (no CORS).
  * An embed inside a host that is not isolated cannot be, whatever it sends: it runs on one thread
  * and says so.
  * - frame-ancestors: embed pages (/embed/…) may be framed by any site; every other page only by
@@ -39,6 +40,15 @@
 
 /** Pages under this prefix are the embeddable widgets. */
 export const EMBED_PREFIX = '/embed/';
+
+/** The host script that resizes embeds (public/embed.js), loaded by host pages of other sites. */
+export const LOADER_PATH = '/embed.js';
+
+/**
+ * What the loader script sends beyond a site page's headers: a host with COEP require-corp loads a
+ * cross-origin script without CORS only when it opts in (Fetch, "cross-origin resource policy check").
+ */
+export const LOADER_HEADERS = Object.freeze([{ key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' }]);
 
 /**
  * Embed ids whose widget uses the camera (Permissions-Policy camera=(self)); the unit tests check
@@ -122,6 +132,7 @@ export function pageHeaders({ embed, camera, dev = false }) {
  * @param {string} pathname
  */
 export function headersForPath(pathname) {
+  if (pathname === LOADER_PATH) return [...pageHeaders({ embed: false, camera: false }), ...LOADER_HEADERS];
   const embed = pathname.startsWith(EMBED_PREFIX);
   const camera = embed
     ? WEBCAM_EMBEDS.some((id) => pathname === `${EMBED_PREFIX}${id}` || pathname.startsWith(`${EMBED_PREFIX}${id}/`))
@@ -141,6 +152,7 @@ export function nextHeaderRules({ dev = false } = {}) {
     { source: '/:path*', headers: [...COMMON_HEADERS] },
     { source: '/:path((?!embed/).*)', headers: pageHeaders({ embed: false, camera: false, dev }) },
     ...WEBCAM_SITE_PREFIXES.map((p) => ({ source: `${p}:path*`, headers: camera })),
+    { source: LOADER_PATH, headers: [...LOADER_HEADERS] },
     { source: `${EMBED_PREFIX}:path*`, headers: pageHeaders({ embed: true, camera: false, dev }) },
     ...WEBCAM_EMBEDS.map((id) => ({ source: `${EMBED_PREFIX}${id}`, headers: camera })),
   ];
@@ -156,8 +168,11 @@ function nginxLines(headers, indent) {
  * server's, so every location lists every header.
  */
 export function nginxConfig() {
-  const loc = (/** @type {string} */ match, /** @type {{ embed: boolean, camera: boolean }} */ o, extra = '') =>
-    `    location ${match} {\n${nginxLines(pageHeaders(o), '        ')}\n${extra}        try_files $uri $uri/ $uri.html =404;\n    }`;
+  const loc = (
+    /** @type {string} */ match,
+    /** @type {{ embed: boolean, camera: boolean }} */ o,
+    extra = /** @type {readonly { key: string, value: string }[]} */ ([]),
+  ) => `    location ${match} {\n${nginxLines([...pageHeaders(o), ...extra], '        ')}\n        try_files $uri $uri/ $uri.html =404;\n    }`;
   return [
     'server {',
     '    listen 80;',
@@ -170,6 +185,7 @@ export function nginxConfig() {
     ...WEBCAM_EMBEDS.map((id) => loc(`~ ^${EMBED_PREFIX}${id}(/|$)`, { embed: true, camera: true })),
     loc(EMBED_PREFIX, { embed: true, camera: false }),
     ...WEBCAM_SITE_PREFIXES.map((p) => loc(p, { embed: false, camera: true })),
+    loc(`= ${LOADER_PATH}`, { embed: false, camera: false }, LOADER_HEADERS),
     loc('/', { embed: false, camera: false }),
     '}',
   ].join('\n');
@@ -177,20 +193,19 @@ export function nginxConfig() {
 
 /** Apache (.htaccess in out/, mod_headers): the first matching branch applies. */
 export function htaccess() {
-  const set = (/** @type {{ embed: boolean, camera: boolean }} */ o) =>
-    pageHeaders(o)
-      .map((h) => `    Header always set ${h.key} "${h.value}"`)
-      .join('\n');
+  const set = (/** @type {{ embed: boolean, camera: boolean }} */ o, extra = /** @type {readonly { key: string, value: string }[]} */ ([])) =>
+    [...pageHeaders(o), ...extra].map((h) => `    Header always set ${h.key} "${h.value}"`).join('\n');
   const branches = [
     ...WEBCAM_EMBEDS.map((id) => ({ test: `^${EMBED_PREFIX}${id}(/|$)`, o: { embed: true, camera: true } })),
     { test: `^${EMBED_PREFIX}`, o: { embed: true, camera: false } },
     ...WEBCAM_SITE_PREFIXES.map((p) => ({ test: `^${p}`, o: { embed: false, camera: true } })),
+    { test: `^${LOADER_PATH.replace('.', '\\.')}$`, o: { embed: false, camera: false }, extra: LOADER_HEADERS },
   ];
   return [
     'AddType application/wasm .wasm',
     'ErrorDocument 404 /404.html',
     '<IfModule mod_headers.c>',
-    ...branches.map((b, i) => `  <${i === 0 ? 'If' : 'ElseIf'} "%{REQUEST_URI} =~ m#${b.test}#">\n${set(b.o)}\n  </${i === 0 ? 'If' : 'ElseIf'}>`),
+    ...branches.map((b, i) => `  <${i === 0 ? 'If' : 'ElseIf'} "%{REQUEST_URI} =~ m#${b.test}#">\n${set(b.o, b.extra)}\n  </${i === 0 ? 'If' : 'ElseIf'}>`),
     `  <Else>\n${set({ embed: false, camera: false })}\n  </Else>`,
     '</IfModule>',
   ].join('\n');
@@ -210,6 +225,8 @@ export function headersFile(embedIds) {
     for (const p of paths) out.push(p, ...hs.map((h) => `  ${h.key}: ${h.value}`), '');
   };
   rule(['/', '/index.html', '/404.html'], { embed: false, camera: false });
+  // The loader script matches no page rule: only its own header, beside the common ones.
+  out.push(LOADER_PATH, ...LOADER_HEADERS.map((h) => `  ${h.key}: ${h.value}`), '');
   for (const s of SITE_SECTIONS) rule([`/${s}`, `/${s}/*`], { embed: false, camera: WEBCAM_SITE_PREFIXES.includes(`/${s}/`) });
   for (const id of embedIds) rule([`${EMBED_PREFIX}${id}`, `${EMBED_PREFIX}${id}/*`], { embed: true, camera: WEBCAM_EMBEDS.includes(id) });
   return out.join('\n').trimEnd() + '\n';

@@ -5,6 +5,7 @@ import { REGISTRY, WIDGET_IDS } from '@/lib/widgets/registry';
 import {
   COMMON_HEADERS,
   ISOLATION_HEADERS,
+  LOADER_PATH,
   WEBCAM_EMBEDS,
   contentSecurityPolicy,
   cspDirectives,
@@ -70,6 +71,26 @@ describe('security headers', () => {
       expect(h['Cross-Origin-Embedder-Policy'], p).toBe('require-corp');
       expect(h['Cross-Origin-Opener-Policy'], p).toBe('same-origin');
     }
+  });
+
+  it('the loader script (/embed.js) opts in to cross-origin loads, so an isolated host (COEP require-corp) may load it', () => {
+    const corp = { key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' };
+    expect(LOADER_PATH).toBe('/embed.js');
+    expect(headersForPath('/embed.js')).toContainEqual(corp);
+    // It stays a site file otherwise (not framable), and no other site path gets CORP.
+    expect(headersForPath('/embed.js')).toContainEqual({ key: 'X-Frame-Options', value: 'SAMEORIGIN' });
+    for (const p of ['/', '/embed.json', '/lessons/embed.js', '/_next/static/chunks/a.js']) expect(headersForPath(p), p).not.toContainEqual(corp);
+    // next start: its own rule, matching that path only.
+    expect(nextHeaderRules()).toContainEqual({ source: '/embed.js', headers: [corp] });
+    // nginx: an exact location with every site header plus CORP (add_header in a location drops the server's).
+    const nginxBlock = /location = \/embed\.js \{([\s\S]*?)\n {4}\}/.exec(nginxConfig())![1];
+    for (const h of [...every({ embed: false, camera: false }), corp]) expect(nginxBlock).toContain(`add_header ${h.key} "${h.value}" always;`);
+    // Apache: its own branch before the catch-all.
+    const apacheBranch = /<ElseIf "%\{REQUEST_URI\} =~ m#\^\/embed\\\.js\$#">([\s\S]*?)<\/ElseIf>/.exec(htaccess())![1];
+    expect(apacheBranch).toContain('Header always set Cross-Origin-Resource-Policy "cross-origin"');
+    expect(apacheBranch).toContain('Header always set X-Frame-Options "SAMEORIGIN"');
+    // _headers: its own rule, with only CORP (the common headers come from /*).
+    expect(headersFile(WIDGET_IDS)).toContain('\n/embed.js\n  Cross-Origin-Resource-Policy: cross-origin\n\n');
   });
 
   it('embeds may be framed anywhere, other pages only by the site', () => {

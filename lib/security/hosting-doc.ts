@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WIDGET_IDS } from '@/lib/widgets/registry';
 import { imagenetHostingSection } from '@/lib/weights/imagenet/hosting';
-import { contentSecurityPolicy, headersFile, htaccess, nginxConfig, pageHeaders } from './headers.mjs';
+import { LOADER_PATH, contentSecurityPolicy, headersFile, htaccess, nginxConfig, pageHeaders } from './headers.mjs';
 
 export function hostingDoc(): string {
   const table = (embed: boolean) =>
@@ -43,7 +43,10 @@ Every response carries \`Cross-Origin-Opener-Policy: same-origin\` and
 only one in which TensorFlow.js's WebAssembly backend runs on several threads (one per core, up to 8).
 \`require-corp\` costs the site nothing: every file it loads comes from its own origin. Embed pages
 also send \`Cross-Origin-Resource-Policy: cross-origin\`, so a host page that is isolated itself may
-frame them.
+frame them, and so does the resize script \`${LOADER_PATH}\`, so such a host may load it with a plain
+\`<script src>\`. The share panel's iframe code delegates isolation to the frame
+(\`allow="cross-origin-isolated"\`): without it, a frame of another origin is not isolated even in an
+isolated host.
 
 A host that leaves these two headers out still serves a working site: every page runs, on one
 thread, and the device panel (and each widget's backend line) says so in one sentence: "One thread:
@@ -104,11 +107,13 @@ ${headersFile(WIDGET_IDS)}\`\`\`
 \`\`\`sh
 curl -sI https://your.host/embed/dense-connectivity/ | grep -i -E 'content-security|frame|permissions|cross-origin'
 curl -sI https://your.host/ | grep -i -E 'content-security|frame|permissions|cross-origin'
+curl -sI https://your.host${LOADER_PATH} | grep -i cross-origin-resource
 \`\`\`
 
 The first must show \`frame-ancestors *\` and no X-Frame-Options; the second \`frame-ancestors 'self'\`
 and \`X-Frame-Options: SAMEORIGIN\`. Both must show \`Cross-Origin-Opener-Policy: same-origin\` and
-\`Cross-Origin-Embedder-Policy: require-corp\`; the first also \`Cross-Origin-Resource-Policy: cross-origin\`.
+\`Cross-Origin-Embedder-Policy: require-corp\`; the first also \`Cross-Origin-Resource-Policy: cross-origin\`,
+as must the third.
 \`npm run serve:export\` (scripts/serve-static.mjs) sends exactly these headers.
 
 ## Static export: no oEmbed
