@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     },
   });
   tf.env().set('PROD', true); // no "install tfjs-node" banner, no debug checks
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false); // as the site runs it (lib/runtime/backend.ts)
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false); // one thread, as lib/runtime/backend.ts runs WASM in Node (pages that are cross-origin isolated get threads)
   if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend failed to initialise');
   await tf.ready();
   const nativeInput = tf.getKernel('Conv2DBackpropInput', 'wasm');
