@@ -137,7 +137,10 @@ export function FeatureMaps(props: FeatureMapsProps) {
   const field = layer ? (fields?.get(layer) ?? null) : null;
   const imageSize: Pair | null = graph ? [graph.input[1], graph.input[2]] : null;
   const theoretical = unit && field && imageSize ? theoreticalBox(field, unit.cell, imageSize) : null;
-  const erf = useEffectiveField(map ? source : null, map ? layer : null, unit);
+  // The effective field follows the selection (checked against the layer's shape), not the loaded
+  // maps: while they reload for a new handle of the same run, its job and its question stay.
+  const nodeGrid = node ? unitGrid(node.outShape) : null;
+  const erf = useEffectiveField(load.status === 'error' ? null : source, layer, unitChosen && nodeGrid && inGrid(nodeGrid, unitChosen) ? unitChosen : null);
   const summary = useMemo(() => (erf.gradient && field && unit ? summarizeField(erf.gradient, field, unit.cell) : null), [erf.gradient, field, unit]);
   const heat = useMemo(
     () => (erf.gradient ? { values: normalise(erf.gradient.data), height: erf.gradient.height, width: erf.gradient.width } : null),

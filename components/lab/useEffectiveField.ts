@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type TfjsJob, useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { useRunGuard } from '@/components/hooks/useRunGuard';
 import type { GuardQuestion } from '@/components/ui/RunGuardNotice';
@@ -9,12 +9,12 @@ import { EFFECTIVE_FIELD_PASSES } from '@/lib/explain/effective-rf';
 import { guardRun } from '@/lib/runtime/run-guard';
 import type { CellGradient } from '@/lib/explain/effective-rf-run';
 import type { LabHandle } from '@/lib/lab/handle';
-import { sameUnit, type Unit } from '@/lib/lab/cell-selection';
+import type { Unit } from '@/lib/lab/cell-selection';
+import { type FieldSelection, NO_FIELD_SELECTION, fieldJobId, nextFieldSelection } from '@/lib/lab/effective-field-selection';
 
 interface Done {
-  readonly source: LabHandle;
-  readonly layer: string;
-  readonly unit: Unit;
+  /** The job it came from (effective-field-selection.ts fieldJobId). */
+  readonly id: string;
   readonly gradient: CellGradient;
 }
 
@@ -35,42 +35,58 @@ export interface EffectiveField {
 /**
  * The effective receptive field of the selected unit, as a job of the page's queue (useTfjsJob:
  * progress, Cancel, the tensor check), started whenever the run, the layer or the unit changes;
- * a new selection cancels the job of the previous one.
+ * a new selection cancels the job (and drops the question) of the previous one. A new handle of
+ * the same run is not a new selection: the job, its question and its result stay
+ * (lib/lab/effective-field-selection.ts).
  */
 export function useEffectiveField(source: LabHandle | null, layer: string | null, unit: Unit | null): EffectiveField {
   const job = useTfjsJob();
   const { run, cancel } = job;
   const { question, allow, confirm, cancel: cancelQuestion } = useRunGuard();
+  const [selection, setSelection] = useState<FieldSelection>(NO_FIELD_SELECTION);
+  const next = nextFieldSelection(selection, source, layer, unit);
+  if (next !== selection) setSelection(next);
+  const id = fieldJobId(next);
   const [done, setDone] = useState<Done | null>(null);
-  const channel = unit?.channel ?? -1;
-  const row = unit?.cell[0] ?? -1;
-  const col = unit?.cell[1] ?? -1;
+
+  // What a start works on: the latest handle and selection (one `start` for the hook's life).
+  const latest = useRef({ source, layer, unit, id });
+  useLayoutEffect(() => {
+    latest.current = { source, layer, unit, id };
+  });
 
   const start = useCallback(
     async function go(): Promise<void> {
-      if (!source?.effectiveField || !layer || channel < 0) return;
-      const handle = source;
+      const { source: handle, layer: l, unit: u, id: forId } = latest.current;
+      if (!handle?.effectiveField || !l || !u || !forId) return;
       // Forward and backward: about EFFECTIVE_FIELD_PASSES forward passes; asked once per model and backend.
       const decision = guardRun(footprint(handle.graph), handle.backend, { passes: EFFECTIVE_FIELD_PASSES, verb: 'Compute it' });
       if (!allow(`${handle.graph.id}|${handle.backend}`, decision, () => void go())) return;
-      const u: Unit = { channel, cell: [row, col] };
       const gradient = await run('Computing the effective field', (ctx) =>
-        handle.effectiveField!({ layer, channel, cell: u.cell, ...ctx.request, onProgress: (d, t) => ctx.progress(d, t, 'Computing the effective field') }),
+        handle.effectiveField!({
+          layer: l,
+          channel: u.channel,
+          cell: u.cell,
+          ...ctx.request,
+          onProgress: (d, t) => ctx.progress(d, t, 'Computing the effective field'),
+        }),
       );
-      if (gradient) setDone({ source: handle, layer, unit: u, gradient });
+      if (gradient) setDone({ id: forId, gradient });
     },
-    [source, layer, channel, row, col, run, allow],
+    [run, allow],
   );
 
-  // A short delay merges bursts (Enter held down, clicks across cells) into one job.
+  // Once per selection and run. A short delay merges bursts (Enter held down, clicks across cells) into one job.
   useEffect(() => {
+    if (!id) return;
     const t = setTimeout(() => void start(), 120);
     return () => {
       clearTimeout(t);
       cancel();
+      cancelQuestion();
     };
-  }, [start, cancel]);
+  }, [id, start, cancel, cancelQuestion]);
 
-  const gradient = done && done.source === source && done.layer === layer && sameUnit(done.unit, unit) ? done.gradient : null;
+  const gradient = done && done.id === id ? done.gradient : null;
   return { job, gradient, available: !!source?.effectiveField, start, question, confirm, cancelQuestion };
 }
