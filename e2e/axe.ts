@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * The rules axe-core judges a page by: WCAG 2.0 / 2.1 / 2.2 levels A and AA plus Deque's best
@@ -43,11 +43,15 @@ export async function scrollThrough(page: Page, pauseMs = 450): Promise<void> {
  * and axe would otherwise merge their headings and landmarks into the host page's outline (an embed
  * starts with its own h1, whatever page frames it). The iframe elements themselves are checked.
  */
-export async function axeFindings(page: Page): Promise<AxeFinding[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags([...AXE_TAGS])
-    .options({ iframes: false })
-    .analyze();
+export async function axeFindings(page: Page, rules?: readonly string[]): Promise<AxeFinding[]> {
+  // `options()` replaces every option set before it (runOnly included), so the colour rules come
+  // after it. The full pass keeps the order it has always had: there `options()` drops the tags, and
+  // axe runs its default rule set (every rule not disabled by default) rather than AXE_TAGS alone.
+  const results = await (
+    rules
+      ? new AxeBuilder({ page }).options({ iframes: false }).withRules([...rules])
+      : new AxeBuilder({ page }).withTags([...AXE_TAGS]).options({ iframes: false })
+  ).analyze();
   return results.violations.flatMap((v) =>
     v.nodes.map((n) => ({
       rule: v.id,
@@ -61,6 +65,43 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
         .join('; '),
       help: v.help,
     })),
+  );
+}
+
+/**
+ * The rules of AXE_TAGS whose outcome depends on the colours: text contrast, and links told apart
+ * from the text around them by colour alone (WCAG 1.4.1/1.4.3). The site's colour schemes are CSS
+ * only (the `dark` class on <html>; no component reads the scheme to render other markup), so in a
+ * second scheme these are the only rules that can judge differently: the others see the same markup.
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
+
+/**
+ * Switches the page to another colour scheme as the reader's system would, live, and waits until
+ * the site has followed it (the `dark` class on <html>) and every finite CSS transition has ended,
+ * so that axe reads the scheme's final colours rather than a colour halfway through a transition.
+ */
+export async function switchScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  const html = page.locator('html');
+  if (scheme === 'dark') await expect(html).toHaveClass(/\bdark\b/);
+  else await expect(html).not.toHaveClass(/\bdark\b/);
+  await transitionsEnded(page);
+}
+
+/**
+ * Resolves once every finite CSS transition and animation on the page has ended (the document's
+ * Web Animations; endless ones, such as a spinner, are not waited for): the state a picture or a
+ * colour check should see, without a fixed wait.
+ */
+export async function transitionsEnded(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
   );
 }
 
