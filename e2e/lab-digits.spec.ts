@@ -1,7 +1,7 @@
 import { buildGraph } from '../lib/arch';
 import { heInit } from '../lib/runtime/weights/he-init';
 import { writeSafetensors } from '../lib/runtime/weights/safetensors-writer';
-import { axeFindings, formatFindings, scrollThrough } from './axe';
+import { COLOUR_RULES, axeFindings, formatFindings, scrollThrough, switchScheme } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
@@ -166,19 +166,22 @@ test('/compare offers no digits model; /models shows each model’s input', asyn
   await expect(row).toContainText('28×28 grey, digits');
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`a digits lab with its test result passes axe (${scheme})`, async ({ page }) => {
-    test.setTimeout(240_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    const lab = new LabPage(page);
-    // resnet_digits: the graph's MnasNet block cards cut their titles ("Block 2: mbconv3 3x3…"),
-    // which axe flags (label-content-name-mismatch) on every MnasNet lab; not a digits matter.
-    await lab.goto('resnet_digits', 'backend=wasm&trained=zzzzzz-00000000');
-    await expect(page.getByTestId('trained-notice')).toBeVisible();
-    await lab.run();
-    await lab.runTestAccuracy();
-    await scrollThrough(page);
-    const findings = await axeFindings(page);
-    expect(findings, formatFindings(findings)).toEqual([]);
-  });
-}
+// One page load for both schemes: every rule in light, then the colour rules once the page has
+// followed the system to dark (e2e/axe.ts, COLOUR_RULES: the markup is the same in both).
+test('a digits lab with its test result passes axe, light and dark', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const lab = new LabPage(page);
+  // resnet_digits: the graph's MnasNet block cards cut their titles ("Block 2: mbconv3 3x3…"),
+  // which axe flags (label-content-name-mismatch) on every MnasNet lab; not a digits matter.
+  await lab.goto('resnet_digits', 'backend=wasm&trained=zzzzzz-00000000');
+  await expect(page.getByTestId('trained-notice')).toBeVisible();
+  await lab.run();
+  await lab.runTestAccuracy();
+  await scrollThrough(page);
+  const light = await axeFindings(page);
+  expect(light, `light: ${formatFindings(light)}`).toEqual([]);
+  await switchScheme(page, 'dark');
+  const dark = await axeFindings(page, COLOUR_RULES);
+  expect(dark, `dark: ${formatFindings(dark)}`).toEqual([]);
+});
