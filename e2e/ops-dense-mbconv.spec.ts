@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { naiveBytes, realBlock, runningBytes, sharedBytes } from '../lib/widgets/dense-concat/bytes';
 import { mbconvGraph, stagesOf } from '../lib/widgets/inverted-residual/stages';
-import { axeFindings, formatFindings } from './axe';
+import { COLOUR_RULES, axeFindings, formatFindings, switchScheme } from './axe';
 import { expect, test } from './fixtures';
 import { EmbedPage } from './pages/EmbedPage';
 import { LessonPage } from './pages/LessonPage';
@@ -160,55 +160,58 @@ test.describe('inverted residual (MBConv)', () => {
   });
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`both embeds render in the ${scheme} scheme at 390 px without overflow or axe findings`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width: 390, height: 844 });
-    for (const [id, ready] of [
-      ['dense-concat', 'concat-check'],
-      ['inverted-residual', 'mbconv-output'],
-    ] as const) {
-      await page.goto(EmbedPage.path(id, 'step=3'));
-      const embed = new EmbedPage(page);
-      await expect(embed.root).toHaveAttribute('data-widget', id);
-      await expect(embed.widget.getByTestId(ready)).toBeVisible();
-      await expect(embed.notices).toHaveCount(0);
-      await noOverflow(page, `/embed/${id} (${scheme})`);
-      const findings = await axeFindings(page);
-      expect(findings.length, `${id} (${scheme}): ${formatFindings(findings)}`).toBe(0);
-      await page.screenshot({ path: `${SHOTS}/ops-b-embed-${id}-${scheme}-390.png`, fullPage: true });
+// Each page is loaded once for both schemes: light first, then dark as the system switches to it
+// live (the site's colours are CSS only, e2e/axe.ts); in dark axe runs the colour rules again.
+test('both embeds render at 390 px without overflow or axe findings, light then dark', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [id, ready] of [
+    ['dense-concat', 'concat-check'],
+    ['inverted-residual', 'mbconv-output'],
+  ] as const) {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(EmbedPage.path(id, 'step=3'));
+    const embed = new EmbedPage(page);
+    await expect(embed.root).toHaveAttribute('data-widget', id);
+    await expect(embed.widget.getByTestId(ready)).toBeVisible();
+    await expect(embed.notices).toHaveCount(0);
+    for (const scheme of ['light', 'dark'] as const) {
+      await test.step(scheme, async () => {
+        if (scheme === 'dark') await switchScheme(page, 'dark');
+        await noOverflow(page, `/embed/${id} (${scheme})`);
+        const findings = await axeFindings(page, scheme === 'dark' ? COLOUR_RULES : undefined);
+        expect(findings.length, `${id} (${scheme}): ${formatFindings(findings)}`).toBe(0);
+        await page.screenshot({ path: `${SHOTS}/ops-b-embed-${id}-${scheme}-390.png`, fullPage: true });
+      });
     }
-  });
+  }
+});
 
-  test(`both lessons show the widgets in the ${scheme} scheme at 390 px without overflow`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width: 390, height: 844 });
-    for (const [slug, id, ready] of [
-      ['densenet', 'dense-concat', 'concat-check'],
-      ['mnasnet', 'inverted-residual', 'mbconv-output'],
-    ] as const) {
-      const lesson = new LessonPage(page);
-      await lesson.goto(slug);
-      const w = page.getByTestId(id);
-      await w.scrollIntoViewIfNeeded();
-      await expect(w.getByTestId(ready)).toBeVisible();
-      await noOverflow(page, `/lessons/${slug} (${scheme})`);
-      await w.screenshot({ path: `${SHOTS}/ops-b-lesson-${id}-${scheme}-390.png` });
-    }
-  });
-}
-
-test('desktop screenshots of both widgets in their lessons', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
+test('both lessons show the widgets at 390 px without overflow, light then dark, and on a desktop', async ({ page }) => {
   for (const [slug, id, ready] of [
     ['densenet', 'dense-concat', 'concat-check'],
     ['mnasnet', 'inverted-residual', 'mbconv-output'],
   ] as const) {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
     const lesson = new LessonPage(page);
     await lesson.goto(slug);
     const w = page.getByTestId(id);
     await w.scrollIntoViewIfNeeded();
     await expect(w.getByTestId(ready)).toBeVisible();
-    await w.screenshot({ path: `${SHOTS}/ops-b-lesson-${id}-desktop.png` });
+    for (const scheme of ['light', 'dark'] as const) {
+      await test.step(`${slug}, ${scheme}, 390 px`, async () => {
+        if (scheme === 'dark') await switchScheme(page, 'dark');
+        await noOverflow(page, `/lessons/${slug} (${scheme})`);
+        await w.screenshot({ path: `${SHOTS}/ops-b-lesson-${id}-${scheme}-390.png` });
+      });
+    }
+    // The desktop screenshots, light, in the same page: wider, the widget is laid out again.
+    await test.step(`${slug}, desktop`, async () => {
+      await switchScheme(page, 'light');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await w.scrollIntoViewIfNeeded();
+      await expect(w.getByTestId(ready)).toBeVisible();
+      await w.screenshot({ path: `${SHOTS}/ops-b-lesson-${id}-desktop.png` });
+    });
   }
 });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { separableCost, paperRatio } from '../lib/widgets/depthwise-separable/counts';
 import { groupedCost } from '../lib/widgets/grouped-conv/groups';
+import { switchScheme, transitionsEnded } from './axe';
 import { expect, test } from './fixtures';
 import { EmbedPage } from './pages/EmbedPage';
 import { LessonPage } from './pages/LessonPage';
@@ -120,7 +121,7 @@ test('grouped convolution in the ResNeXt lesson: steps by buttons and keys, play
   await expect(w.getByTestId('grouped-macs')).toHaveAttribute('data-value', String(groupedCost({ cin: 8, cout: 12, G: 2, k: 3, size: 16 }).grouped.macs));
   await expectEqualToRounding(w.getByTestId('grouped-diff-blockdiag'));
   await expect(w.getByLabel('Groups G', { exact: true }).locator('option')).toHaveText(['1', '2', '4']);
-  await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
+  await transitionsEnded(page); // the 300 ms transitions, before the picture
   await w.screenshot({ path: `${SHOTS}/ops-a-grouped-lesson.png` });
 });
 
@@ -167,7 +168,7 @@ test('depthwise then pointwise in the MnasNet lesson: counts multiply-adds as it
   await expect(w.getByTestId('separable-ratio')).toContainText('1/8 + 1/25');
   await expectEqualToRounding(w.getByTestId('separable-diff-full'));
   await s.next.click();
-  await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
+  await transitionsEnded(page); // the 300 ms transitions, before the picture
   await w.screenshot({ path: `${SHOTS}/ops-a-separable-lesson.png` });
 });
 
@@ -207,35 +208,41 @@ test('the channel shuffle runs on the shared stepper: keys step it', async ({ pa
   await expect(status).toHaveText('Step 0 of 12: input');
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`both embeds render, step and keep the step in their URL, ${scheme}, at 390 px without overflow`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const width of [1000, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(EmbedPage.path('grouped-conv', 'cin=12&cout=6&G=3&step=2'));
-      const g = new EmbedPage(page);
-      await expect(g.root).toHaveAttribute('data-phase', 'running');
-      await expect(page.getByTestId('grouped-step')).toHaveText('Step 2 of 4: group 2 of 3');
-      await expectEqualToRounding(page.getByTestId('grouped-diff-blockdiag'));
-      await page.getByRole('button', { name: 'Next step →' }).click();
-      await expect(page).toHaveURL(/step=3/);
-      await noOverflow(page, `grouped-conv embed at ${width} px (${scheme})`);
-      await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
-      await page.screenshot({ path: `${SHOTS}/ops-a-grouped-embed-${scheme}-${width}.png`, fullPage: true });
-
-      await page.goto(EmbedPage.path('depthwise-separable', 'cin=8&cout=16&k=5&step=10'));
-      await expect(new EmbedPage(page).root).toHaveAttribute('data-phase', 'running');
-      await expect(page.getByTestId('separable-step')).toHaveText('Step 10 of 25: pointwise: output 1 (2 of 16)');
-      await expectEqualToRounding(page.getByTestId('separable-diff-full'));
-      await page.getByRole('button', { name: '← Previous step' }).focus();
-      await page.keyboard.press('ArrowLeft');
-      await expect(page).toHaveURL(/step=9/);
-      await noOverflow(page, `depthwise-separable embed at ${width} px (${scheme})`);
-      await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
-      await page.screenshot({ path: `${SHOTS}/ops-a-separable-embed-${scheme}-${width}.png`, fullPage: true });
+// Each embed is loaded once for both schemes: it steps in light, then the system switches to dark
+// live (the site's colours are CSS only, e2e/axe.ts) and the layout and the picture are taken again.
+test('both embeds render, step and keep the step in their URL, light then dark, at 390 px without overflow', async ({ page }) => {
+  const inBothSchemes = async (what: string, shot: string) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await test.step(`${what}, ${scheme}`, async () => {
+        await switchScheme(page, scheme);
+        await noOverflow(page, `${what} (${scheme})`);
+        await page.screenshot({ path: `${SHOTS}/${shot.replace('SCHEME', scheme)}`, fullPage: true });
+      });
     }
-  });
-}
+  };
+  for (const width of [1000, 390]) {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(EmbedPage.path('grouped-conv', 'cin=12&cout=6&G=3&step=2'));
+    const g = new EmbedPage(page);
+    await expect(g.root).toHaveAttribute('data-phase', 'running');
+    await expect(page.getByTestId('grouped-step')).toHaveText('Step 2 of 4: group 2 of 3');
+    await expectEqualToRounding(page.getByTestId('grouped-diff-blockdiag'));
+    await page.getByRole('button', { name: 'Next step →' }).click();
+    await expect(page).toHaveURL(/step=3/);
+    await inBothSchemes(`grouped-conv embed at ${width} px`, `ops-a-grouped-embed-SCHEME-${width}.png`);
+
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(EmbedPage.path('depthwise-separable', 'cin=8&cout=16&k=5&step=10'));
+    await expect(new EmbedPage(page).root).toHaveAttribute('data-phase', 'running');
+    await expect(page.getByTestId('separable-step')).toHaveText('Step 10 of 25: pointwise: output 1 (2 of 16)');
+    await expectEqualToRounding(page.getByTestId('separable-diff-full'));
+    await page.getByRole('button', { name: '← Previous step' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/step=9/);
+    await inBothSchemes(`depthwise-separable embed at ${width} px`, `ops-a-separable-embed-SCHEME-${width}.png`);
+  }
+});
 
 test('a group count that does not divide the channels gets a notice and the largest one that does', async ({ page }) => {
   await page.goto(EmbedPage.path('grouped-conv', 'cin=8&cout=12&G=3'));
@@ -259,7 +266,7 @@ test('the lessons at 390 px in dark: both widgets fit', async ({ page }) => {
     await stepper(w).next.click();
     await expect(w.getByTestId('tensor-readout')).toBeVisible();
     await noOverflow(page, `/lessons/${slug} at 390 px`);
-    await page.waitForTimeout(400); // let the 300 ms transitions finish before the picture
+    await transitionsEnded(page); // the 300 ms transitions, before the picture
     await w.screenshot({ path: `${SHOTS}/ops-a-${slug}-390-dark.png` });
   }
 });
