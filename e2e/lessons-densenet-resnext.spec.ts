@@ -1,5 +1,6 @@
 import { buildGraph, densenet, graphCost, nodeCost, nodesInGroup, type Graph } from '../lib/arch';
 import { formatCount, formatInt } from '../lib/format';
+import { switchScheme } from './axe';
 import { expect, test } from './fixtures';
 import { DenseNetLessonPage } from './pages/DenseNetLessonPage';
 import { ResNeXtLessonPage } from './pages/ResNeXtLessonPage';
@@ -14,35 +15,61 @@ const block = (L: number, k: number, k0: number, bottleneck: boolean, theta: num
   densenet({ growthRate: k, blockConfig: [L, 1], initFeatures: k0, bottleneck, compression: theta, stem: 'cifar', numClasses: 10 }, 32);
 
 test.describe('DenseNet lesson widgets', () => {
-  test('dense connectivity: L(L+1)/2 connections, bands growing by k, params and MACs from the spec', async ({ page }) => {
+  // Three widgets drawn from the spec, no model run: one lesson load, a step each.
+  test('spec widgets: dense connectivity, the channel profile and the configuration table', async ({ page }) => {
     const lesson = new DenseNetLessonPage(page);
     await lesson.open();
-    const w = lesson.connectivity;
-    await expect(w.root).toBeVisible();
-    await expect(w.stat('Direct connections')).toHaveText('15');
-    let g = block(5, 4, 8, false, 1);
-    await expect(w.stat('Block params')).toHaveText(int(groupCost(g, 'features.denseblock1').params));
-    await expect(w.stat('Channels into H5')).toHaveText('24');
-    // H4's input bar has one band per producer: x0, H1, H2, H3.
-    await expect(w.layer(4).locator('rect')).toHaveCount(4);
+    await test.step('dense connectivity: L(L+1)/2 connections, bands growing by k, params and MACs from the spec', async () => {
+      const w = lesson.connectivity;
+      await expect(w.root).toBeVisible();
+      await expect(w.stat('Direct connections')).toHaveText('15');
+      let g = block(5, 4, 8, false, 1);
+      await expect(w.stat('Block params')).toHaveText(int(groupCost(g, 'features.denseblock1').params));
+      await expect(w.stat('Channels into H5')).toHaveText('24');
+      // H4's input bar has one band per producer: x0, H1, H2, H3.
+      await expect(w.layer(4).locator('rect')).toHaveCount(4);
 
-    await w.setSlider('Layers L', 12, 1);
-    await expect(w.stat('Direct connections')).toHaveText('78');
-    await expect(w.stat('Channels into H12')).toHaveText(String(8 + 11 * 4));
-    await expect(w.layer(12).locator('rect')).toHaveCount(12);
-    g = block(12, 4, 8, false, 1);
-    await expect(w.stat('Block params')).toHaveText(int(groupCost(g, 'features.denseblock1').params));
+      await w.setSlider('Layers L', 12, 1);
+      await expect(w.stat('Direct connections')).toHaveText('78');
+      await expect(w.stat('Channels into H12')).toHaveText(String(8 + 11 * 4));
+      await expect(w.layer(12).locator('rect')).toHaveCount(12);
+      g = block(12, 4, 8, false, 1);
+      await expect(w.stat('Block params')).toHaveText(int(groupCost(g, 'features.denseblock1').params));
 
-    await w.root.getByRole('checkbox', { name: 'Bottleneck (DenseNet-B)' }).check();
-    await w.setSlider('Compression θ', 0.5, 0.05, 0.05);
-    g = block(12, 4, 8, true, 0.5);
-    await expect(w.stat('Block params')).toHaveText(int(groupCost(g, 'features.denseblock1').params));
-    await expect(w.stat('Transition params')).toHaveText(int(groupCost(g, 'features.transition1').params));
-    const kept = g.nodes.find((n) => n.name === 'features.transition1.conv')!.outShape[0];
-    expect(kept).toBe(28);
-    await expect(w.root.getByText(`transition keeps ${kept}`)).toBeVisible();
-    const macs = groupCost(g, 'features.denseblock1').macs;
-    await expect(w.root.getByText(`${count(macs)} MACs`).first()).toBeVisible();
+      await w.root.getByRole('checkbox', { name: 'Bottleneck (DenseNet-B)' }).check();
+      await w.setSlider('Compression θ', 0.5, 0.05, 0.05);
+      g = block(12, 4, 8, true, 0.5);
+      await expect(w.stat('Block params')).toHaveText(int(groupCost(g, 'features.denseblock1').params));
+      await expect(w.stat('Transition params')).toHaveText(int(groupCost(g, 'features.transition1').params));
+      const kept = g.nodes.find((n) => n.name === 'features.transition1.conv')!.outShape[0];
+      expect(kept).toBe(28);
+      await expect(w.root.getByText(`transition keeps ${kept}`)).toBeVisible();
+      const macs = groupCost(g, 'features.denseblock1').macs;
+      await expect(w.root.getByText(`${count(macs)} MACs`).first()).toBeVisible();
+    });
+    await test.step('channel profile: the saw-tooth of the chosen DenseNet, from the spec', async () => {
+      const w = lesson.profile;
+      await expect(w.root.getByText('1024 channels reach the classifier')).toBeVisible();
+      await w.select('Model').selectOption('densenet169');
+      const g = buildGraph('densenet169');
+      const final = g.nodes.find((n) => n.name === 'features.norm5')!.outShape[0];
+      await expect(w.root.getByText(`${final} channels reach the classifier`)).toBeVisible();
+      await w.slider('Layer along the depth').focus();
+      await w.slider('Layer along the depth').press('End');
+      const last = g.nodes.find((n) => n.name === 'features.denseblock4.denselayer32.norm1')!;
+      await expect(w.root.getByText(`Dense block 4, layer 32: reads ${last.inShapes[0][0]} channels at 7×7 and adds 32.`)).toBeVisible();
+    });
+    await test.step('configuration table: params and MACs from the spec beside the paper’s errors', async () => {
+      for (const id of ['densenet121', 'densenet169', 'densenet201', 'densenet161']) {
+        const row = lesson.configTable.locator(`tr[data-model="${id}"]`);
+        const c = graphCost(buildGraph(id)).total;
+        await expect(row.getByTestId('params')).toHaveText(count(c.params));
+        await expect(row.getByTestId('macs')).toHaveText(count(c.macs));
+        await expect(row.getByRole('link')).toHaveAttribute('href', `/models/${id}`);
+      }
+      await expect(lesson.configTable.locator('tr[data-model="densenet121"]')).toContainText('25.02 / 23.61 %');
+      await expect(lesson.configTable.locator('tr[data-model="densenet161"]')).toContainText('not in the paper');
+    });
   });
 
   test('dense connectivity from the keyboard: focus shows what a layer reads, Enter pins it', async ({ page }) => {
@@ -60,35 +87,6 @@ test.describe('DenseNet lesson widgets', () => {
     await w.root.getByRole('heading', { name: 'Dense connectivity' }).click();
     await expect(w.summary).toContainText('H3 reads x₀, H1 and H2');
     await expect(w.layer(3)).toHaveAttribute('aria-pressed', 'true');
-  });
-
-  test('channel profile: the saw-tooth of the chosen DenseNet, from the spec', async ({ page }) => {
-    const lesson = new DenseNetLessonPage(page);
-    await lesson.open();
-    const w = lesson.profile;
-    await expect(w.root.getByText('1024 channels reach the classifier')).toBeVisible();
-    await w.select('Model').selectOption('densenet169');
-    const g = buildGraph('densenet169');
-    const final = g.nodes.find((n) => n.name === 'features.norm5')!.outShape[0];
-    await expect(w.root.getByText(`${final} channels reach the classifier`)).toBeVisible();
-    await w.slider('Layer along the depth').focus();
-    await w.slider('Layer along the depth').press('End');
-    const last = g.nodes.find((n) => n.name === 'features.denseblock4.denselayer32.norm1')!;
-    await expect(w.root.getByText(`Dense block 4, layer 32: reads ${last.inShapes[0][0]} channels at 7×7 and adds 32.`)).toBeVisible();
-  });
-
-  test('configuration table: params and MACs from the spec beside the paper’s errors', async ({ page }) => {
-    const lesson = new DenseNetLessonPage(page);
-    await lesson.open();
-    for (const id of ['densenet121', 'densenet169', 'densenet201', 'densenet161']) {
-      const row = lesson.configTable.locator(`tr[data-model="${id}"]`);
-      const c = graphCost(buildGraph(id)).total;
-      await expect(row.getByTestId('params')).toHaveText(count(c.params));
-      await expect(row.getByTestId('macs')).toHaveText(count(c.macs));
-      await expect(row.getByRole('link')).toHaveAttribute('href', `/models/${id}`);
-    }
-    await expect(lesson.configTable.locator('tr[data-model="densenet121"]')).toContainText('25.02 / 23.61 %');
-    await expect(lesson.configTable.locator('tr[data-model="densenet161"]')).toContainText('not in the paper');
   });
 
   test('real reuse: a layer’s input is the concatenation of the earlier outputs, bit for bit', async ({ page }) => {
@@ -140,36 +138,49 @@ test.describe('DenseNet lesson widgets', () => {
 });
 
 test.describe('ResNeXt lesson widgets', () => {
-  test('cardinality groups: three forms with the spec’s numbers; the solver reproduces Table 2', async ({ page }) => {
+  // Two widgets drawn from the spec, no model run: one lesson load, a step each.
+  test('spec widgets: the cardinality groups and the ResNet-50 vs ResNeXt-50 table', async ({ page }) => {
     const lesson = new ResNeXtLessonPage(page);
     await lesson.open();
-    const w = lesson.groups;
-    // Form (c) at 32×4d is exactly block layer1.1 of the spec's ResNeXt-50.
-    const ref = groupCost(buildGraph('resnext50_32x4d'), 'layer1.1');
-    for (const f of ['(a) aggregated paths', '(b) early concatenation', '(c) grouped convolution']) {
-      await expect(w.stat('Params', lesson.form(f))).toHaveText(int(ref.params));
-      await expect(w.stat('MACs', lesson.form(f))).toHaveText(count(ref.macs));
-    }
-    await expect(w.stat('Grouped conv width')).toHaveText('128');
+    await test.step('cardinality groups: three forms with the spec’s numbers; the solver reproduces Table 2', async () => {
+      const w = lesson.groups;
+      // Form (c) at 32×4d is exactly block layer1.1 of the spec's ResNeXt-50.
+      const ref = groupCost(buildGraph('resnext50_32x4d'), 'layer1.1');
+      for (const f of ['(a) aggregated paths', '(b) early concatenation', '(c) grouped convolution']) {
+        await expect(w.stat('Params', lesson.form(f))).toHaveText(int(ref.params));
+        await expect(w.stat('MACs', lesson.form(f))).toHaveText(count(ref.macs));
+      }
+      await expect(w.stat('Grouped conv width')).toHaveText('128');
 
-    await w.root.getByRole('checkbox', { name: 'Keep complexity constant' }).check();
-    const table2: Array<[number, number]> = [
-      [1, 64],
-      [2, 40],
-      [4, 24],
-      [8, 14],
-      [32, 4],
-    ];
-    for (const [C, d] of table2) {
-      await w.setSlider('Cardinality C', C, 1);
-      await expect(w.root.getByRole('heading', { name: `Cardinality: one block, three forms (${C}×${d}d)` })).toBeVisible();
-      await expect(w.stat('Grouped conv width')).toHaveText(String(C * d));
-    }
-    await w.root.getByRole('checkbox', { name: 'Keep complexity constant' }).uncheck();
-    await w.button('2×40d').click();
-    await expect(w.button('2×40d')).toHaveAttribute('aria-pressed', 'true');
-    const r = groupCost(buildGraph('resnet50', { cardinality: 2, widthPerGroup: 40 }), 'layer1.1');
-    await expect(w.stat('Params', lesson.form('(b) early concatenation'))).toHaveText(int(r.params));
+      await w.root.getByRole('checkbox', { name: 'Keep complexity constant' }).check();
+      const table2: Array<[number, number]> = [
+        [1, 64],
+        [2, 40],
+        [4, 24],
+        [8, 14],
+        [32, 4],
+      ];
+      for (const [C, d] of table2) {
+        await w.setSlider('Cardinality C', C, 1);
+        await expect(w.root.getByRole('heading', { name: `Cardinality: one block, three forms (${C}×${d}d)` })).toBeVisible();
+        await expect(w.stat('Grouped conv width')).toHaveText(String(C * d));
+      }
+      await w.root.getByRole('checkbox', { name: 'Keep complexity constant' }).uncheck();
+      await w.button('2×40d').click();
+      await expect(w.button('2×40d')).toHaveAttribute('aria-pressed', 'true');
+      const r = groupCost(buildGraph('resnet50', { cardinality: 2, widthPerGroup: 40 }), 'layer1.1');
+      await expect(w.stat('Params', lesson.form('(b) early concatenation'))).toHaveText(int(r.params));
+    });
+    await test.step('ResNet-50 vs ResNeXt-50 table: spec params and MACs next to the paper’s', async () => {
+      for (const id of ['resnet50', 'resnext50_32x4d']) {
+        const c = graphCost(buildGraph(id)).total;
+        const row = lesson.comparisonTable.locator(`tr[data-model="${id}"]`);
+        await expect(row.getByTestId('params')).toHaveText(count(c.params));
+        await expect(row.getByTestId('macs')).toHaveText(count(c.macs));
+      }
+      await expect(lesson.comparisonTable.locator('tr[data-model="resnext50_32x4d"]')).toContainText('22.2 %');
+      await expect(lesson.ablationTable.getByRole('row')).toHaveCount(11);
+    });
   });
 
   test('equivalence: paths summed, early concatenation and grouped conv agree below 1e-4', async ({ page }) => {
@@ -212,19 +223,6 @@ test.describe('ResNeXt lesson widgets', () => {
     expect(await w.leaked()).toBe(0);
   });
 
-  test('ResNet-50 vs ResNeXt-50 table: spec params and MACs next to the paper’s', async ({ page }) => {
-    const lesson = new ResNeXtLessonPage(page);
-    await lesson.open();
-    for (const id of ['resnet50', 'resnext50_32x4d']) {
-      const c = graphCost(buildGraph(id)).total;
-      const row = lesson.comparisonTable.locator(`tr[data-model="${id}"]`);
-      await expect(row.getByTestId('params')).toHaveText(count(c.params));
-      await expect(row.getByTestId('macs')).toHaveText(count(c.macs));
-    }
-    await expect(lesson.comparisonTable.locator('tr[data-model="resnext50_32x4d"]')).toContainText('22.2 %');
-    await expect(lesson.ablationTable.getByRole('row')).toHaveCount(11);
-  });
-
   test('cost: ResNeXt-50 against ResNet-50 on this device', async ({ page }) => {
     test.setTimeout(240_000);
     const lesson = new ResNeXtLessonPage(page);
@@ -241,7 +239,9 @@ test.describe('ResNeXt lesson widgets', () => {
 
 test.describe('layout', () => {
   for (const slug of ['densenet', 'resnext']) {
-    test(`${slug}: at 390 px every widget fits the page (wide drawings scroll inside their box)`, async ({ page }) => {
+    // One load for both: the layout at 390 px in light, then the page follows the system to dark.
+    test(`${slug}: at 390 px every widget fits the page (wide drawings scroll inside their box), and widgets render in dark mode`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`/lessons/${slug}`);
       const regions = page.locator('article section[aria-labelledby]');
@@ -252,13 +252,9 @@ test.describe('layout', () => {
         expect(box!.x).toBeGreaterThanOrEqual(0);
         expect(box!.x + box!.width).toBeLessThanOrEqual(390);
       }
-    });
-
-    test(`${slug}: widgets render in dark mode`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await page.goto(`/lessons/${slug}`);
+      await switchScheme(page, 'dark');
       await expect(page.locator('html')).toHaveClass(/dark/);
-      await expect(page.locator('article section[aria-labelledby]').first()).toBeVisible();
+      await expect(regions.first()).toBeVisible();
     });
   }
 });
