@@ -3,6 +3,7 @@ import { EmbedPage } from './pages/EmbedPage';
 import { LabPage } from './pages/LabPage';
 import type { Page } from '@playwright/test';
 import { axeFindings, formatFindings } from './axe';
+import { THREAD_CHOICE_KEY } from '../lib/runtime/thread-choice';
 
 /**
  * Issue 16, "click a cell, see its field": a feature-map cell's theoretical field drawn on the
@@ -124,6 +125,11 @@ test('the feature-maps embed takes the cell from its link too', async ({ page })
 });
 
 test('a long effective field asks first (ResNeXt-101 on WASM): Cancel computes nothing, the theoretical field stays', async ({ page }) => {
+  // One WASM thread (the reader's session choice, lib/runtime/thread-choice.ts). The field's question
+  // comes when 5 passes at the run's measured speed pass 5 s, i.e. when the run takes over 1 s: on two
+  // threads a quiet 2-core VM ran it in 965 ms, and the field then started without asking. On one
+  // thread, 34 G MACs in under 1 s would take more than a 4 GHz core's peak in 128-bit WASM SIMD.
+  await page.addInitScript((key) => sessionStorage.setItem(key, '1'), THREAD_CHOICE_KEY);
   const lab = new LabPage(page);
   await lab.goto('resnext101_32x8d', 'backend=wasm&size=320&layer=layer4.2.relu3');
   // 34 G MACs at 320 px: the run itself asks first (lab-run.spec.ts).
@@ -134,7 +140,7 @@ test('a long effective field asks first (ResNeXt-101 on WASM): Cancel computes n
   const tile = maps.locator('li [data-channel="0"]');
   await expect(tile).toBeVisible({ timeout: 120_000 });
   await tile.click();
-  // 34 G MACs × 5 passes at the speed the run measured: well over 5 s (a fused forward here takes 2–4 s).
+  // 34 G MACs × 5 passes at the speed the run measured: well over 5 s.
   const confirm = maps.getByTestId('run-confirm');
   await expect(confirm).toContainText(
     /^This will take about [\d.]+ (s|min) on WebAssembly \(3\d\.\d G MACs × 5 passes, at the speed measured on this page\)\. Compute it anyway\?/,
