@@ -1,0 +1,31 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { median } from '../lib/runtime/profiler';
+await tf.setBackend('wasm');
+const time = (f: () => tf.Tensor | tf.Tensor[]) => { for (let i = 0; i < 3; i++) tf.dispose(f()); const s: number[] = []; for (let i = 0; i < 11; i++) { const t0 = performance.now(); const y = f(); s.push(performance.now() - t0); tf.dispose(y); } return median(s).toFixed(3); };
+for (const [h, c, co] of [[56, 64, 64], [28, 128, 32], [7, 512, 512]]) {
+  const T = Math.ceil(h / 2), P = T * T;
+  const V = tf.randomNormal([16, P, c]) as tf.Tensor3D;
+  const M = tf.randomNormal([16, P, co]) as tf.Tensor3D;
+  const M4 = tf.randomNormal([4, T, T, co]) as tf.Tensor4D;
+  const xp = tf.randomNormal([1, 2 * T + 2, 2 * T + 2, c]) as tf.Tensor4D;
+  const f16 = tf.randomNormal([4, 4, c, 16]) as tf.Tensor4D;
+  const f1 = Array.from({ length: 16 }, () => tf.randomNormal([4, 4, c, 1]) as tf.Tensor4D);
+  const r: Record<string, string> = {};
+  r.unstackV = time(() => tf.unstack(V));
+  r.slicesV = time(() => Array.from({ length: 16 }, (_, k) => tf.slice(V, [k, 0, 0], [1, P, c]).reshape([P, c])));
+  r.splitV = time(() => tf.split(V, 16, 0));
+  r.dw16 = time(() => tf.depthwiseConv2d(xp, f16, 2, 'valid'));
+  r.dw16T = time(() => tf.tidy(() => tf.transpose(tf.depthwiseConv2d(xp, f16, 2, 'valid').reshape([P, c, 16]), [2, 0, 1])));
+  r.dw1x16 = time(() => f1.map((f) => tf.depthwiseConv2d(xp, f, 2, 'valid')));
+  r.stack16M = time(() => tf.stack(tf.unstack(M)));
+  r.d2s = time(() => tf.depthToSpace(tf.randomNormal([1, T, T, 4 * co]) as tf.Tensor4D, 2));
+  r.b2s = time(() => tf.batchToSpaceND(M4, [2, 2], [[0, 0], [0, 0]]));
+  r.twoT = time(() => tf.tidy(() => tf.transpose(tf.transpose(M4.reshape([2, 2, T, T * co]), [2, 0, 1, 3]).reshape([2 * T, 2, T, co]), [0, 2, 1, 3])));
+  r.t5 = time(() => tf.transpose(M4.reshape([2, 2, T, T, co]), [2, 0, 3, 1, 4]));
+  r.concatLast = time(() => tf.concat(tf.unstack(M4), 2));
+  r.stridedRow = time(() => tf.stridedSlice(xp, [0, 1, 0, 0], [1, 2 * T, 2 * T + 2, c], [1, 2, 1, 1]));
+  r.reshapeSliceRow = time(() => tf.tidy(() => tf.slice(xp.reshape([T + 1, 2, 2 * T + 2, c]), [0, 1, 0, 0], [T, 1, 2 * T + 2, c])));
+  r.addVV = time(() => tf.add(V, V));
+  console.log(h, c, co, JSON.stringify(r));
+}
