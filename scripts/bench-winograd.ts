@@ -171,7 +171,19 @@ async function main(): Promise<void> {
       ['model', 'layer', 'shape', 'n', 'base ms', 'best Winograd', 'wino ms', 'wino ÷ base', 'max |Δ|', 'max |Δ| ÷ max |y|', 'load'],
       rows.map((r) => {
         const b = best(r);
-        return [r.shape.model, r.shape.name, shapeLabel(r.shape), String(r.shape.count), formatSig(r.baseMs), b.name, formatSig(b.ms), formatRatio(b.ms / r.baseMs), fmtErr(b.maxAbs), fmtErr(b.maxRel), r.load];
+        return [
+          r.shape.model,
+          r.shape.name,
+          shapeLabel(r.shape),
+          String(r.shape.count),
+          formatSig(r.baseMs),
+          b.name,
+          formatSig(b.ms),
+          formatRatio(b.ms / r.baseMs),
+          fmtErr(b.maxAbs),
+          fmtErr(b.maxRel),
+          r.load,
+        ];
       }),
       3,
       [5],
@@ -184,11 +196,24 @@ async function main(): Promise<void> {
       rows.map((r) => [shapeLabel(r.shape), formatSig(r.baseMs), ...r.variants.map((v) => `${formatSig(v.ms)} (${formatRatio(v.ms / r.baseMs)})`)]),
     ),
   );
-  out.push('', 'max |Δ| ÷ max |y| over all variants: ' + rows.map((r) => `${shapeLabel(r.shape)} ${fmtErr(Math.max(...r.variants.map((v) => v.maxRel)))}`).join(', '));
+  out.push(
+    '',
+    'max |Δ| ÷ max |y| over all variants: ' + rows.map((r) => `${shapeLabel(r.shape)} ${fmtErr(Math.max(...r.variants.map((v) => v.maxRel)))}`).join(', '),
+  );
   out.push('', 'the product stage alone (16 × [P, C]·[C, Cout], P = ceil(H/2)²) and what the transforms cost around it:');
   out.push(
     table(
-      ['shape', 'P', 'batched [16,P,C]·[16,C,Cout] ms', '16 × matMul ms', 'base ms', 'best wino ms', 'wino − its product ms', 'GFLOP/s base', 'GFLOP/s product'],
+      [
+        'shape',
+        'P',
+        'batched [16,P,C]·[16,C,Cout] ms',
+        '16 × matMul ms',
+        'base ms',
+        'best wino ms',
+        'wino − its product ms',
+        'GFLOP/s base',
+        'GFLOP/s product',
+      ],
       rows.map((r) => {
         const b = best(r);
         const prod = b.name.includes('/batched/') ? r.productBatchedMs : r.productLoopMs;
@@ -219,7 +244,18 @@ async function main(): Promise<void> {
         const minSum = rs.reduce((a, r) => a + r.shape.count * Math.min(r.baseMs, best(r).ms), 0);
         const { ours, ort } = WHOLE_MS[m];
         const projected = ours - (baseSum - minSum);
-        return [m, formatSig(baseSum), formatSig(winoSum), formatSig(minSum), formatSig(baseSum - minSum), String(ours), formatSig(projected), String(ort), formatRatio(ours / ort), formatRatio(projected / ort)];
+        return [
+          m,
+          formatSig(baseSum),
+          formatSig(winoSum),
+          formatSig(minSum),
+          formatSig(baseSum - minSum),
+          String(ours),
+          formatSig(projected),
+          String(ort),
+          formatRatio(ours / ort),
+          formatRatio(projected / ort),
+        ];
       }),
     ),
   );

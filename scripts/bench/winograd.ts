@@ -89,21 +89,13 @@ export function transformFilter(g: Float32Array, c: number, cout: number): Float
 function sepPass(x: tf.Tensor3D, axis: 0 | 1, t: number): tf.Tensor3D[] {
   const [h, w, c] = x.shape;
   const phase = (i: number) =>
-    axis === 0
-      ? tf.stridedSlice(x, [i, 0, 0], [i + 2 * t - 1, w, c], [2, 1, 1])
-      : tf.stridedSlice(x, [0, i, 0], [h, i + 2 * t - 1, c], [1, 2, 1]);
+    axis === 0 ? tf.stridedSlice(x, [i, 0, 0], [i + 2 * t - 1, w, c], [2, 1, 1]) : tf.stridedSlice(x, [0, i, 0], [h, i + 2 * t - 1, c], [1, 2, 1]);
   const [d0, d1, d2, d3] = [0, 1, 2, 3].map(phase) as tf.Tensor3D[];
   // Rows of B^T: (1, 0, -1, 0), (0, 1, 1, 0), (0, -1, 1, 0), (0, 1, 0, -1).
   return [tf.sub(d0, d2), tf.add(d1, d2), tf.sub(d2, d1), tf.sub(d1, d3)];
 }
 
-export function winogradConv(
-  filter: Float32Array,
-  bias: Float32Array,
-  c: number,
-  cout: number,
-  v: WinogradVariant,
-): WinogradLayer {
+export function winogradConv(filter: Float32Array, bias: Float32Array, c: number, cout: number, v: WinogradVariant): WinogradLayer {
   const u = transformFilter(filter, c, cout);
   const uBatched = tf.tensor3d(u, [16, c, cout]);
   const uLoop = v.product === 'loop' ? tf.unstack(uBatched) : [];
