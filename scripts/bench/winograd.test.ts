@@ -47,8 +47,8 @@ describe('Winograd F(2x2, 3x3) in tfjs ops, on wasm', () => {
         const layer = winogradConv(g, bias, s.c, s.cout, v);
         const y = layer.run(x);
         expect(y.shape, variantName(v)).toEqual(ref.shape);
-        const got = y.dataSync();
-        const maxErr = got.reduce((m, e, i) => Math.max(m, Math.abs(e - want[i])), 0);
+        const got = Array.from(y.dataSync());
+        const maxErr = got.reduce((m: number, e: number, i: number) => Math.max(m, Math.abs(e - want[i])), 0);
         expect(maxErr, variantName(v)).toBeLessThan(1e-5);
         y.dispose();
         layer.dispose();
