@@ -79,7 +79,8 @@ interface Row {
   readonly shape: Shape;
   readonly load: string;
   readonly baseMs: number;
-  readonly variants: { name: string; ms: number; maxAbs: number; maxRel: number }[];
+  readonly baseB2bMs: number;
+  readonly variants: { name: string; ms: number; b2bMs: number; maxAbs: number; maxRel: number }[];
   readonly productBatchedMs: number;
   readonly productLoopMs: number;
 }
@@ -125,6 +126,12 @@ function benchShape(s: Shape, variants: readonly WinogradVariant[], rounds: numb
   // Interleaved: baseline, each variant, the product stages, baseline, …
   for (let r = 0; r < rounds; r++) fns.forEach((f, i) => samples[i].push(timeOnce(f)));
   const med = samples.map((xs) => median(xs));
+  // Back to back: each alone, `rounds` times in a row, so its weights stay in cache (interleaved,
+  // every call starts with the others' data in cache, as a layer in a whole model does).
+  const medB2b = fns.map((f) => {
+    timeOnce(f);
+    return median(Array.from({ length: rounds }, () => timeOnce(f)));
+  });
 
   tf.dispose([g, bias, x, vB, uB, ...vL, ...uL]);
   layers.forEach((l) => l.dispose());
@@ -132,7 +139,8 @@ function benchShape(s: Shape, variants: readonly WinogradVariant[], rounds: numb
     shape: s,
     load: load(),
     baseMs: med[0],
-    variants: variants.map((v, i) => ({ name: variantName(v), ms: med[1 + i], ...errs[i] })),
+    baseB2bMs: medB2b[0],
+    variants: variants.map((v, i) => ({ name: variantName(v), ms: med[1 + i], b2bMs: medB2b[1 + i], ...errs[i] })),
     productBatchedMs: med[1 + variants.length],
     productLoopMs: med[2 + variants.length],
   };
@@ -189,7 +197,8 @@ async function main(): Promise<void> {
       [5],
     ),
   );
-  out.push('', 'every variant, ms (÷ baseline):');
+  out.push('(b2b: the same pair timed back to back, each alone `rounds` times, warm caches)');
+  out.push('', 'every variant, interleaved, ms (÷ baseline):');
   out.push(
     table(
       ['shape', 'base', ...variants.map(variantName)],
