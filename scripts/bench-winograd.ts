@@ -176,7 +176,22 @@ async function main(): Promise<void> {
   const out: string[] = [header, ''];
   out.push(
     table(
-      ['model', 'layer', 'shape', 'n', 'base ms', 'best Winograd', 'wino ms', 'wino ÷ base', 'max |Δ|', 'max |Δ| ÷ max |y|', 'load'],
+      [
+        'model',
+        'layer',
+        'shape',
+        'n',
+        'base ms',
+        'best Winograd',
+        'wino ms',
+        'wino ÷ base',
+        'b2b: base ms',
+        'b2b: wino ms',
+        'b2b: ÷',
+        'max |Δ|',
+        'max |Δ| ÷ max |y|',
+        'load',
+      ],
       rows.map((r) => {
         const b = best(r);
         return [
@@ -188,6 +203,9 @@ async function main(): Promise<void> {
           b.name,
           formatSig(b.ms),
           formatRatio(b.ms / r.baseMs),
+          formatSig(r.baseB2bMs),
+          formatSig(b.b2bMs),
+          formatRatio(b.b2bMs / r.baseB2bMs),
           fmtErr(b.maxAbs),
           fmtErr(b.maxRel),
           r.load,
@@ -245,27 +263,45 @@ async function main(): Promise<void> {
   out.push('', 'per model (3×3 stride-1 layers, weighted by count; the faster of baseline and best Winograd per shape):');
   out.push(
     table(
-      ['model', 'base Σ ms', 'wino Σ ms', 'per-shape min Σ ms', 'saving ms', 'whole ms now', 'projected ms', 'ORT ms', 'now ÷ ORT', 'projected ÷ ORT'],
-      (['resnet50', 'densenet121'] as const).map((m) => {
-        const rs = rows.filter((r) => r.shape.model === m);
-        const baseSum = rs.reduce((a, r) => a + r.shape.count * r.baseMs, 0);
-        const winoSum = rs.reduce((a, r) => a + r.shape.count * best(r).ms, 0);
-        const minSum = rs.reduce((a, r) => a + r.shape.count * Math.min(r.baseMs, best(r).ms), 0);
-        const { ours, ort } = WHOLE_MS[m];
-        const projected = ours - (baseSum - minSum);
-        return [
-          m,
-          formatSig(baseSum),
-          formatSig(winoSum),
-          formatSig(minSum),
-          formatSig(baseSum - minSum),
-          String(ours),
-          formatSig(projected),
-          String(ort),
-          formatRatio(ours / ort),
-          formatRatio(projected / ort),
-        ];
-      }),
+      [
+        'model',
+        'timing',
+        'base Σ ms',
+        'wino Σ ms',
+        'per-shape min Σ ms',
+        'saving ms',
+        'whole ms now',
+        'projected ms',
+        'ORT ms',
+        'now ÷ ORT',
+        'projected ÷ ORT',
+      ],
+      (['resnet50', 'densenet121'] as const).flatMap((m) =>
+        (['interleaved', 'back to back'] as const).map((timing) => {
+          const rs = rows.filter((r) => r.shape.model === m);
+          const base = (r: Row) => (timing === 'interleaved' ? r.baseMs : r.baseB2bMs);
+          const wino = (r: Row) => Math.min(...r.variants.map((v) => (timing === 'interleaved' ? v.ms : v.b2bMs)));
+          const baseSum = rs.reduce((a, r) => a + r.shape.count * base(r), 0);
+          const winoSum = rs.reduce((a, r) => a + r.shape.count * wino(r), 0);
+          const minSum = rs.reduce((a, r) => a + r.shape.count * Math.min(base(r), wino(r)), 0);
+          const { ours, ort } = WHOLE_MS[m];
+          const projected = ours - (baseSum - minSum);
+          return [
+            m,
+            timing,
+            formatSig(baseSum),
+            formatSig(winoSum),
+            formatSig(minSum),
+            formatSig(baseSum - minSum),
+            String(ours),
+            formatSig(projected),
+            String(ort),
+            formatRatio(ours / ort),
+            formatRatio(projected / ort),
+          ];
+        }),
+      ),
+      2,
     ),
   );
   out.push('', `load at end ${load()}`);
