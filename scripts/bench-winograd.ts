@@ -20,6 +20,15 @@
  * best variant per shape, and projects the whole-model time from the baseline figures measured on
  * this machine at 224 on one thread (issue 18). Timings are wall time of the synchronous wasm
  * kernels (no read-back, the same for both sides); the machine load is printed with every row.
+ * "b2b" times each side back to back instead (warm caches), as a second view.
+ *
+ * What it found (2026-12, 2-core VM under load 5-8): the 16 products alone beat conv2d (about 0.5-0.9x),
+ * but the transforms around them cost more than that saves on every shape but 14²×256 and 7²×512,
+ * because in tfjs-wasm 4.22 (a) BatchMatMul with batch 16 is not XNNPACK (10-40x slower than 16
+ * matMuls), (b) Slice / Unpack / Split / StridedSlice copy the whole source tensor out of the wasm
+ * heap on each call (backend_wasm.js readSync), so splitting [16, P, C] into V_k is O(16 · source),
+ * (c) DepthToSpace and rank-5 Transpose are slow (two rank-4 transposes are not), and (d) each op
+ * costs ~7 µs to dispatch, 44-60 ops per layer. So it is not in lib/runtime.
  */
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
