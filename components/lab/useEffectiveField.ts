@@ -5,7 +5,7 @@ import { type TfjsJob, useTfjsJob } from '@/components/hooks/useTfjsJob';
 import { useRunGuard } from '@/components/hooks/useRunGuard';
 import type { GuardQuestion } from '@/components/ui/RunGuardNotice';
 import { footprint } from '@/lib/arch/footprint';
-import { EFFECTIVE_FIELD_PASSES } from '@/lib/explain/effective-rf';
+import { effectiveFieldPasses } from '@/lib/explain/effective-rf';
 import { guardRun } from '@/lib/runtime/run-guard';
 import type { CellGradient } from '@/lib/explain/effective-rf-run';
 import type { LabHandle } from '@/lib/lab/handle';
@@ -59,8 +59,8 @@ export function useEffectiveField(source: LabHandle | null, layer: string | null
     async function go(): Promise<void> {
       const { source: handle, layer: l, unit: u, id: forId } = latest.current;
       if (!handle?.effectiveField || !l || !u || !forId) return;
-      // Forward and backward: about EFFECTIVE_FIELD_PASSES forward passes; asked once per model and backend.
-      const decision = guardRun(footprint(handle.graph), handle.backend, { passes: EFFECTIVE_FIELD_PASSES, verb: 'Compute it' });
+      // Forward and backward: about effectiveFieldPasses forward passes; asked once per model and backend.
+      const decision = guardRun(footprint(handle.graph), handle.backend, { passes: effectiveFieldPasses(handle.threads), verb: 'Compute it' });
       if (!allow(`${handle.graph.id}|${handle.backend}`, decision, () => void go())) return;
       const gradient = await run('Computing the effective field', (ctx) =>
         handle.effectiveField!({

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_FIELD, stepField, type Field } from '../arch/receptive-field';
 import {
+  EFFECTIVE_FIELD_PASSES,
+  effectiveFieldPasses,
   boxSize,
   centralInterval,
   fieldCentre,
@@ -137,5 +139,16 @@ describe('theoretical box on the image', () => {
     expect(massOutside(g, [0, 0, 7, 7])).toBe(0);
     const s = summarizeField(g, two, [2, 2]);
     expect(s.outside).toBeCloseTo(0.25, 6);
+  });
+});
+
+describe("the run guard's cost of one effective field", () => {
+  it('in forward passes: the one-thread cost, times the WASM threads (the backward does not split over the pool)', () => {
+    expect(effectiveFieldPasses()).toBe(EFFECTIVE_FIELD_PASSES);
+    expect(effectiveFieldPasses(1)).toBe(EFFECTIVE_FIELD_PASSES);
+    expect(effectiveFieldPasses(2)).toBe(2 * EFFECTIVE_FIELD_PASSES);
+    expect(effectiveFieldPasses(0)).toBe(EFFECTIVE_FIELD_PASSES);
+    // At least the slowest one-thread ratio measured (ResNet-50, 6.35× a fused forward).
+    expect(EFFECTIVE_FIELD_PASSES).toBeGreaterThanOrEqual(6.35);
   });
 });

@@ -38,13 +38,24 @@ export interface GradientMap {
 export const MASS_FRACTION = 0.95;
 
 /**
- * What one effective field costs, in fused forward passes of the same model, for the run guard's
- * estimate: the unfused forward to the logits plus the backward to the input, measured on wasm at
- * 224 (scripts/bench-erf.ts, one run, load 7–15 on 2 cores): 3.4× (ShuffleNet v2 1.0, DenseNet-121)
- * to 5.2× (ResNet-50) a fused forward. ResNeXt's grouped convolutions are differentiated in their
- * 'split' form on wasm (lib/explain/request.ts gradientGroupConv; 'packed' measured 25×).
+ * What one effective field costs, in fused forward passes of the same model on one thread, for the
+ * run guard's estimate: the unfused forward to the logits plus the backward to the input, measured
+ * on wasm at 224 (scripts/bench-erf.ts, one thread): 3.4× (ShuffleNet v2 1.0, DenseNet-121, load
+ * 7–15) to 4.7× (ResNeXt-50) and 6.35× (ResNet-50, load 3, 2026-12-02) a fused forward. ResNeXt's
+ * grouped convolutions are differentiated in their 'split' form on wasm (lib/explain/request.ts
+ * gradientGroupConv; 'packed' measured 25×).
  */
-export const EFFECTIVE_FIELD_PASSES = 5;
+export const EFFECTIVE_FIELD_PASSES = 7;
+
+/**
+ * The same on `threads` WASM threads: XNNPACK splits the forward's convolutions over the pool, but
+ * the backward's kernels that are not XNNPACK's (the gradients of split, concat, pad, the
+ * element-wise ops) run on one thread, so against a forward up to `threads`× faster the field costs
+ * up to `threads`× more passes. From above, so a long field is asked about, never sprung on the reader.
+ */
+export function effectiveFieldPasses(threads = 1): number {
+  return EFFECTIVE_FIELD_PASSES * Math.max(1, Math.floor(threads));
+}
 
 /** [height, width] of an inclusive box. */
 export function boxSize(b: Box): Pair {

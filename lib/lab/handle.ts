@@ -27,6 +27,8 @@ export type WeightsLabel =
 export interface LabHandle {
   readonly graph: Graph;
   readonly backend: BackendName;
+  /** The threads the backend computes on (WASM's pool; 1 elsewhere), for the run guard's time estimates. */
+  readonly threads?: number;
   /** Square input size of the run. */
   readonly inputSize: number;
   readonly weights: WeightsLabel;
@@ -67,6 +69,7 @@ export function makeHandle(session: RunSession, graph: Graph, weights: WeightsLa
   return {
     graph,
     backend: session.backend.backend,
+    threads: session.backend.threads?.count ?? 1,
     inputSize: graph.input[1],
     weights,
     isCurrent,
