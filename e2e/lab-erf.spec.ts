@@ -3,7 +3,7 @@ import { EmbedPage } from './pages/EmbedPage';
 import { LabPage } from './pages/LabPage';
 import type { Page } from '@playwright/test';
 import { axeFindings, formatFindings } from './axe';
-import { THREAD_CHOICE_KEY } from '../lib/runtime/thread-choice';
+import { effectiveFieldPasses } from '../lib/explain/effective-rf';
 
 /**
  * Issue 16, "click a cell, see its field": a feature-map cell's theoretical field drawn on the
@@ -125,13 +125,12 @@ test('the feature-maps embed takes the cell from its link too', async ({ page })
 });
 
 test('a long effective field asks first (ResNeXt-101 on WASM): Cancel computes nothing, the theoretical field stays', async ({ page }) => {
-  // One WASM thread (the reader's session choice, lib/runtime/thread-choice.ts). The field's question
-  // comes when 5 passes at the run's measured speed pass 5 s, i.e. when the run takes over 1 s: on two
-  // threads a quiet 2-core VM ran it in 965 ms, and the field then started without asking. On one
-  // thread, 34 G MACs in under 1 s would take more than a 4 GHz core's peak in 128-bit WASM SIMD.
-  await page.addInitScript((key) => sessionStorage.setItem(key, '1'), THREAD_CHOICE_KEY);
+  // On the page's own threads (one per core): the guard counts the field as effectiveFieldPasses
+  // forward passes at the run's measured speed, so it asks once that passes 5 s; 34 G MACs at 320
+  // px take far more than the 5 s ÷ 14 passes a two-thread run would have to beat.
   const lab = new LabPage(page);
   await lab.goto('resnext101_32x8d', 'backend=wasm&size=320&layer=layer4.2.relu3');
+  const threads = await page.evaluate(() => (self.crossOriginIsolated ? Math.min(navigator.hardwareConcurrency || 1, 8) : 1));
   // 34 G MACs at 320 px: the run itself asks first (lab-run.spec.ts).
   await lab.runner.getByRole('button', { name: /^Run/ }).click();
   await lab.runner.getByTestId('run-confirm').getByRole('button', { name: 'Run anyway' }).click();
@@ -140,10 +139,12 @@ test('a long effective field asks first (ResNeXt-101 on WASM): Cancel computes n
   const tile = maps.locator('li [data-channel="0"]');
   await expect(tile).toBeVisible({ timeout: 120_000 });
   await tile.click();
-  // 34 G MACs × 5 passes at the speed the run measured: well over 5 s.
+  // 34 G MACs × the field's passes at the speed the run measured: well over 5 s.
   const confirm = maps.getByTestId('run-confirm');
   await expect(confirm).toContainText(
-    /^This will take about [\d.]+ (s|min) on WebAssembly \(3\d\.\d G MACs × 5 passes, at the speed measured on this page\)\. Compute it anyway\?/,
+    new RegExp(
+      `^This will take about [\\d.]+ (s|min) on WebAssembly \\(3\\d\\.\\d G MACs × ${effectiveFieldPasses(threads)} passes, at the speed measured on this page\\)\\. Compute it anyway\\?`,
+    ),
   );
   await expect(maps.getByTestId('field-image').locator('[data-mark="theoretical"]')).toHaveCount(1);
   await confirm.getByRole('button', { name: 'Cancel' }).click();
