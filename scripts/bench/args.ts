@@ -39,7 +39,9 @@ it starts \`next start\` on a free port, opens /bench, measures, and stops the s
   --groupconv list   auto | split | blockdiag | depthwise | matmul | packed, comma list (default auto)
   --size N           square input size, 16..512 (default: the model's own: 224, 32 or 28)
   --runs N           timed repeats, median reported (default 5)
-  --warmup N         untimed passes before timing (default 2)
+  --warmup N         untimed passes before timing, on each side (default 20: V8 compiles
+                     WebAssembly with its baseline compiler first and tiers hot functions up
+                     to TurboFan while they run, so the first passes run slower code)
   --rounds N         repeat the whole set of configurations N times, interleaved (with --ort, per
                      model: ORT, ours, ORT, ours, …), and report for each the faster of its
                      rounds' medians (default 1); use 2+ on a shared or noisy machine
@@ -78,6 +80,15 @@ function list<T extends string>(flag: string, v: string, allowed: readonly T[]):
   return items as T[];
 }
 
+/**
+ * Untimed passes before timing, on each side (ours and ORT alike). V8 compiles WebAssembly with
+ * Liftoff first and recompiles hot functions with TurboFan in the background while they run
+ * (dynamic tiering), so the first passes run slower code: on this 2-core VM, DenseNet-121 at 224
+ * on one thread took 213, 207, 207, then 172–181 ms after 5 warm-ups, and 153–171 ms in the next
+ * page; the medians of 7 moved by up to 40 % between runs with 2 warm-ups, and settled with 20.
+ */
+export const DEFAULT_WARMUP = 20;
+
 const FLAGS = ['--model', '--backend', '--groupconv', '--size', '--runs', '--warmup', '--rounds', '--layers', '--seed', '--threads'];
 const SWITCHES = ['--ort', '--json', '--help', '-h'];
 
@@ -110,7 +121,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     groupConvs: list('--groupconv', v.get('--groupconv') ?? 'auto', GROUP_CONVS),
     size: v.has('--size') ? int('--size', v.get('--size')!, MIN_SIZE, MAX_SIZE) : undefined,
     runs: int('--runs', v.get('--runs') ?? '5', 1, 1000),
-    warmup: int('--warmup', v.get('--warmup') ?? '2', 0, 100),
+    warmup: int('--warmup', v.get('--warmup') ?? String(DEFAULT_WARMUP), 0, 100),
     rounds: int('--rounds', v.get('--rounds') ?? '1', 1, 100),
     layers: layersArg === '1',
     ort,
