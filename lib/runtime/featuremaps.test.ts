@@ -51,7 +51,12 @@ describe('feature maps and profiler (wasm)', () => {
     expect(p.layers.flatMap((l) => l.nodes).sort()).toEqual(graph.nodes.map((n) => n.name).sort());
     expect(p.layers.length).toBeLessThan(graph.nodes.length);
     expect(p.timers).toEqual(['wall']);
-    expect(p.layers.every((l) => l.samples.length === 3 && l.ms >= 0)).toBe(true);
+    // The 3 recorded passes, plus any the profiler added until the typical pass settled: the same
+    // number for every step (each sample is one whole traced pass), one plain pass beside each.
+    const passes = p.layers[0].samples.length;
+    expect(passes).toBeGreaterThanOrEqual(3);
+    expect(p.layers.every((l) => l.samples.length === passes && l.ms >= 0)).toBe(true);
+    expect(p.wholeSamples.length).toBe(passes);
     expect(p.layers.reduce((s, l) => s + l.macs, 0)).toBe(graphCost(graph).total.macs);
     expect(p.wholeMs).toBeGreaterThan(0);
     expect(Number.isFinite(p.relativeGap)).toBe(true);
