@@ -149,7 +149,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
   const threadsChosen = profile ? chosenThreads() !== undefined : false;
   const backendLabel = profile ? (isBackendName(profile.backend) ? BACKEND_LABELS[profile.backend] : profile.backend) : '';
   const idleText = profile
-    ? `Profiled ${profile.graphId} at ${profile.size}×${profile.size} on ${backendLabel}: median of ${profile.repeats} pass${profile.repeats === 1 ? '' : 'es'} after ${profile.warmup} warm-up.`
+    ? `Profiled ${profile.graphId} at ${profile.size}×${profile.size} on ${backendLabel}: ${profile.wholeSamples.length} timed pass${profile.wholeSamples.length === 1 ? '' : 'es'} after ${profile.warmup} warm-up${profile.wholeSamples.length > profile.repeats ? ` (${profile.repeats} asked for, the rest until every step was resolved and the typical pass settled)` : ''}.`
     : source
       ? 'Press Profile to time every layer on this device.'
       : 'Run the model first; then profile it here.';
