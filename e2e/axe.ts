@@ -90,6 +90,18 @@ export async function switchScheme(page: Page, scheme: 'light' | 'dark'): Promis
 }
 
 /**
+ * The page as it stands, in both schemes from one load: every rule in light, then the colour rules
+ * (COLOUR_RULES) after switching to dark. Each scheme's findings are listed if there are any.
+ */
+export async function expectAccessibleInBothSchemes(page: Page): Promise<void> {
+  const light = await axeFindings(page);
+  expect(light, `light: ${formatFindings(light)}`).toEqual([]);
+  await switchScheme(page, 'dark');
+  const dark = await axeFindings(page, COLOUR_RULES);
+  expect(dark, `dark: ${formatFindings(dark)}`).toEqual([]);
+}
+
+/**
  * Resolves once every finite CSS transition and animation on the page has ended (the document's
  * Web Animations; endless ones, such as a spinner, are not waited for): the state a picture or a
  * colour check should see, without a fixed wait.

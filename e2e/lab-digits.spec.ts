@@ -1,7 +1,7 @@
 import { buildGraph } from '../lib/arch';
 import { heInit } from '../lib/runtime/weights/he-init';
 import { writeSafetensors } from '../lib/runtime/weights/safetensors-writer';
-import { COLOUR_RULES, axeFindings, formatFindings, scrollThrough, switchScheme } from './axe';
+import { expectAccessibleInBothSchemes, scrollThrough } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/LabPage';
@@ -179,9 +179,5 @@ test('a digits lab with its test result passes axe, light and dark', async ({ pa
   await lab.run();
   await lab.runTestAccuracy();
   await scrollThrough(page);
-  const light = await axeFindings(page);
-  expect(light, `light: ${formatFindings(light)}`).toEqual([]);
-  await switchScheme(page, 'dark');
-  const dark = await axeFindings(page, COLOUR_RULES);
-  expect(dark, `dark: ${formatFindings(dark)}`).toEqual([]);
+  await expectAccessibleInBothSchemes(page);
 });

@@ -147,6 +147,7 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
   const timerText = profile ? timerLabel(profile.timers) : '';
   // Only with a profile, which exists only in the browser: sessionStorage is not there on the server.
   const threadsChosen = profile ? chosenThreads() !== undefined : false;
+  const spread = profile ? spreadNote(profile, formatMs) : null;
   const backendLabel = profile ? (isBackendName(profile.backend) ? BACKEND_LABELS[profile.backend] : profile.backend) : '';
   const idleText = profile
     ? `Profiled ${profile.graphId} at ${profile.size}×${profile.size} on ${backendLabel}: ${profile.wholeSamples.length} timed pass${profile.wholeSamples.length === 1 ? '' : 'es'} after ${profile.warmup} warm-up${profile.wholeSamples.length > profile.repeats ? ` (${profile.repeats} asked for, the rest until every step was resolved and the typical pass settled)` : ''}.`
@@ -221,9 +222,9 @@ export function FlopsVsTime(props: FlopsVsTimeProps) {
                 ? ', the median of the plain passes.'
                 : ': like each layer, the mean over the middle half of its passes (the typical pass), so the two sums compare like with like.'}
             </p>
-            {spreadNote(profile, formatMs) && (
+            {spread && (
               <p className="text-xs text-amber-800 dark:text-amber-200" data-testid="spread-note">
-                {spreadNote(profile, formatMs)}{' '}
+                {spread}{' '}
                 {profile.backend === 'wasm' && (profile.threads ?? 1) > 1 && (
                   <ThreadChoiceButton to={1}>Profile on one thread (reloads the page)</ThreadChoiceButton>
                 )}
