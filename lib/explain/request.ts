@@ -59,7 +59,10 @@ export interface ExplainResult {
  * ResNeXt-50 32×4d at 224 at 25× its forward with 'packed' and 4.8× with 'split' (one run, wasm,
  * loaded 2-core machine); Grad-CAM, whose backward stops at the last stage, 1.3× and 1.2×.
  * Elsewhere the backend's native gradient kernels are used as they are (null: keep the model's).
+ * 'direct' (Layerwise's own kernel, the default on wasm) has no gradient at all: 'split' on wasm,
+ * 'packed' on cpu.
  */
-export function gradientGroupConv(backend: string, strategy: string): 'split' | null {
+export function gradientGroupConv(backend: string, strategy: string): 'split' | 'packed' | null {
+  if (strategy === 'direct') return backend === 'wasm' ? 'split' : 'packed';
   return backend === 'wasm' && strategy === 'packed' ? 'split' : null;
 }

@@ -22,6 +22,7 @@ import type { Activation, Graph, Node, Op } from '../arch/ir';
 type ConvOp = Extract<Op, { kind: 'conv' }>;
 import { explicitPad } from './groupconv';
 import { fusedConv2d, fusedDepthwiseConv2d } from './ops/fused-kernels';
+import { directActivation, directFilterFromHWIO, groupedConvDirect } from './ops/grouped-conv-direct';
 import type { ParamSet } from './params';
 
 export interface FusedChain {
@@ -35,8 +36,9 @@ export interface FusedChain {
 }
 
 export interface FusedConv {
-  readonly kind: 'dense' | 'depthwise';
-  readonly filter: tf.Tensor4D;
+  /** 'direct': a dense conv in Layerwise's kernel layout (ops/grouped-conv-direct.ts), filter 1-D. */
+  readonly kind: 'dense' | 'depthwise' | 'direct';
+  readonly filter: tf.Tensor;
   readonly bias: tf.Tensor1D;
 }
 
@@ -86,7 +88,7 @@ export function findFusedChains(graph: Graph, capture: ReadonlySet<string>): Map
  * (dense convs): write output channel outOrder[q] at position q instead, by permuting the filter's
  * output columns and the bias (exact: the same dot products, stored elsewhere).
  */
-export function foldIntoConv(chain: FusedChain, params: ParamSet, outOrder?: Int32Array): FusedConv {
+export function foldIntoConv(chain: FusedChain, params: ParamSet, outOrder?: Int32Array, direct = false): FusedConv {
   const c = params.byNode.get(chain.conv.name);
   const b = params.byNode.get(chain.bn.name);
   if (!c || c.kind !== 'conv' || c.conv.kind === 'grouped' || !b || b.kind !== 'bn') throw new Error(`cannot fuse ${chain.conv.name}`);
@@ -103,7 +105,32 @@ export function foldIntoConv(chain: FusedChain, params: ParamSet, outOrder?: Int
     // tensor, not the storage), and wasm's FusedConv2D checks the bias storage for rank 1.
     return { filter: tf.clone(tf.gather(f, outOrder, 3)) as tf.Tensor4D, bias: tf.clone(tf.gather(bi, outOrder)) as tf.Tensor1D };
   });
+  if (direct) return { kind: 'direct', filter: toDirect(filter), bias };
   return { kind: conv.kind === 'dense' ? 'dense' : 'depthwise', filter, bias };
+}
+
+/** A dense HWIO filter in the direct kernel's layout (the 4-D tensor is disposed). */
+export function toDirect(hwio: tf.Tensor4D): tf.Tensor1D {
+  const [kh, kw, inC, outC] = hwio.shape;
+  const f = tf.tensor1d(directFilterFromHWIO(hwio.dataSync() as Float32Array, kh, kw, inC, outC));
+  hwio.dispose();
+  return f;
+}
+
+/** A dense conv node alone (no BN after it) on the direct kernel: its own filter and bias. */
+export function directConv(node: Node, params: ParamSet): FusedConv {
+  const c = params.byNode.get(node.name);
+  if (!c || c.kind !== 'conv' || c.conv.kind !== 'dense') throw new Error(`${node.name}: not a dense conv`);
+  const { filter, bias } = c.conv;
+  return { kind: 'direct', filter: toDirect(tf.clone(filter)), bias: bias ? tf.clone(bias) : (tf.zeros([filter.shape[3]]) as tf.Tensor1D) };
+}
+
+/** Runs a conv node on the direct kernel with `f` (from directConv or foldIntoConv). */
+export function applyDirect(conv: Node, x: tf.Tensor4D, f: FusedConv, act: Activation | null): tf.Tensor4D {
+  const op = conv.op;
+  const a = directActivation(act);
+  if (op.kind !== 'conv' || f.kind !== 'direct' || a === undefined) throw new Error(`${conv.name}: not a direct conv`);
+  return groupedConvDirect(x, f.filter as tf.Tensor1D, f.bias, op, a);
 }
 
 /**
@@ -173,6 +200,8 @@ export function applyFused(chain: FusedChain, x: tf.Tensor4D, f: FusedConv): tf.
   if (op.kind !== 'conv') throw new Error('not a conv');
   const strides: [number, number] = [op.stride[0], op.stride[1]];
   const activation = chain.act ?? 'linear';
-  if (f.kind === 'dense') return fusedConv2d({ x, filter: f.filter, strides, pad: explicitPad(op.padding), bias: f.bias, activation });
-  return fusedDepthwiseConv2d({ x, filter: f.filter, strides, pad: op.padding[0], bias: f.bias, activation });
+  if (f.kind === 'direct') return applyDirect(chain.conv, x, f, chain.act);
+  const filter = f.filter as tf.Tensor4D;
+  if (f.kind === 'dense') return fusedConv2d({ x, filter, strides, pad: explicitPad(op.padding), bias: f.bias, activation });
+  return fusedDepthwiseConv2d({ x, filter, strides, pad: op.padding[0], bias: f.bias, activation });
 }

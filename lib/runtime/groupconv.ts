@@ -24,16 +24,26 @@
  *                kernel. On wasm XNNPACK runs it as G GEMMs with K = kh*kw*cgIn, N = cgOut,
  *                instead of the inC GEMMs with K = kh*kw that 'depthwise' gives it.
  *
+ * - 'direct':    no stand-in at all: one kernel of Layerwise's own (ops/grouped-conv-direct.ts) sums
+ *                each output pixel's group over its taps and input channels where they lie. On
+ *                wasm it is a WebAssembly SIMD kernel on tfjs's heap (wasm-kernels/grouped-conv.c),
+ *                about twice as fast as 'packed' on ResNeXt's layers; on cpu, the same loops in
+ *                JavaScript. Not on WebGL or WebGPU. On wasm, a geometry the SIMD kernel does not
+ *                take (cgOut not a multiple of 4), or a page where the kernel failed to load, runs
+ *                'packed' instead (PreparedGroupConv.via says which).
+ *
  * Each strategy has its own filter layout, built once at weight-load time (prepareGroupConv).
- * scripts/bench-groupconv.ts measures them; DEFAULT_GROUP_CONV picks the winner per backend, which
- * today is 'packed' everywhere. 'packed' is also the one strategy that runs as a single conv
- * kernel, so it alone can absorb the following BatchNorm and activation (fold(), strategyFolds()).
+ * scripts/bench-groupconv.ts measures them; DEFAULT_GROUP_CONV picks the winner per backend:
+ * 'direct' on wasm, 'packed' elsewhere. Those two run as a single conv kernel, so they alone can
+ * absorb the following BatchNorm and activation (fold(), strategyFolds()).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, Pair } from '../arch/ir';
+import { directActivation, directFilter, directRunsHere, groupedConvDirect } from './ops/grouped-conv-direct';
 import { fusedDepthwiseConv2d } from './ops/fused-kernels';
+import { wasmKernels } from './wasm-kernels/instance';
 
-export const GROUP_CONV_STRATEGIES = ['split', 'blockdiag', 'depthwise', 'matmul', 'packed'] as const;
+export const GROUP_CONV_STRATEGIES = ['split', 'blockdiag', 'depthwise', 'matmul', 'packed', 'direct'] as const;
 export type GroupConvStrategy = (typeof GROUP_CONV_STRATEGIES)[number];
 
 export interface GroupConvGeometry {
@@ -48,6 +58,8 @@ export interface GroupConvGeometry {
 export interface PreparedGroupConv {
   readonly strategy: GroupConvStrategy;
   readonly geometry: GroupConvGeometry;
+  /** What actually runs, where a strategy can delegate ('direct' on wasm: 'packed' if the SIMD kernel cannot). */
+  readonly via?: 'wasm-simd' | 'js' | 'packed';
   /** NHWC in, NHWC out; padding is applied inside. Returns a new tensor (caller disposes). */
   run(x: tf.Tensor4D): tf.Tensor4D;
   /**
@@ -84,15 +96,18 @@ export function packOrder(channels: number, groups: number): Int32Array {
 }
 
 /**
- * Per-backend defaults. 'packed' is the fastest on wasm and cpu (scripts/bench-groupconv.ts, the
- * ResNeXt-50 grouped layers: about 1.8x faster than 'depthwise' on wasm, 2.4x on cpu) and at least
+ * Per-backend defaults. On wasm 'direct' (scripts/bench-groupconv.ts --strategies packed,direct,
+ * ResNeXt-50's 16 grouped layers, folded with their BN and ReLU: 12 ms against 23 for 'packed' on
+ * one thread). 'packed' is the fastest of tfjs's own ops on wasm and cpu (the ResNeXt-50 grouped
+ * layers: about 1.8x faster than 'depthwise' on wasm, 2.4x on cpu; 'direct' on cpu is plain
+ * JavaScript loops, a reference rather than a fast path) and at least
  * as fast as 'depthwise' on WebGL/WebGPU on SwiftShader (`npm run bench -- --model resnext50_32x4d
  * --backend webgl,webgpu --groupconv split,blockdiag,depthwise,matmul,packed --size 64`); on
  * WebGL 'split' ties with it there, but split is G launches per layer, which real GPUs pay for.
  * Re-measure on real GPUs with `npm run bench` and update.
  */
 export const DEFAULT_GROUP_CONV: Record<string, GroupConvStrategy> = {
-  wasm: 'packed',
+  wasm: 'direct',
   cpu: 'packed',
   webgl: 'packed',
   webgpu: 'packed',
@@ -100,11 +115,21 @@ export const DEFAULT_GROUP_CONV: Record<string, GroupConvStrategy> = {
 
 /** Strategies whose prepared convs implement fold() (one conv kernel that can absorb BN + act). */
 export function strategyFolds(strategy: GroupConvStrategy): boolean {
-  return strategy === 'packed';
+  return strategy === 'packed' || strategy === 'direct';
 }
 
+/** Whether `strategy` runs on `backend` ('direct' is a wasm and cpu kernel). */
+export function strategyRunsOn(strategy: GroupConvStrategy, backend: string): boolean {
+  return strategy !== 'direct' || backend === 'wasm' || backend === 'cpu';
+}
+
+/**
+ * The default for the current backend. On wasm 'direct' needs Layerwise's kernels
+ * (wasm-kernels/instance.ts); where they cannot load, the default stays 'packed'.
+ */
 export function defaultGroupConvStrategy(backend: string): GroupConvStrategy {
-  return DEFAULT_GROUP_CONV[backend] ?? 'split';
+  const s = DEFAULT_GROUP_CONV[backend] ?? 'split';
+  return s === 'direct' && backend === 'wasm' && !wasmKernels() ? 'packed' : s;
 }
 
 /** Explicit symmetric PyTorch padding in tfjs' ExplicitPadding form (NHWC). */
@@ -340,6 +365,77 @@ function preparePacked(geom: GroupConvGeometry, w: Float32Array): PreparedGroupC
   };
 }
 
+function prepareDirect(geom: GroupConvGeometry, w: Float32Array): PreparedGroupConv {
+  const backend = tf.getBackend();
+  if (!strategyRunsOn('direct', backend)) throw new Error(`the 'direct' grouped conv runs on the wasm and cpu backends, not on ${backend}: use 'packed'`);
+  if (!directRunsHere(geom)) return { ...preparePacked(geom, w), strategy: 'direct', via: 'packed' };
+  const make = (scale: Float32Array | undefined, bias: tf.Tensor1D | null) =>
+    tf.tidy(() => ({ filter: tf.tensor1d(directFilter(geom, w, scale)), bias: bias ?? (tf.zeros([geom.outC]) as tf.Tensor1D) }));
+  const plain = make(undefined, null);
+  // The kernel has no gradient. Under tf.grad (lib/explain's differentiableForward runs the
+  // prepared conv) the same conv runs as 'split' (the strategy gradients use on wasm anyway,
+  // lib/explain/request.ts gradientGroupConv), its filters sliced from the kernel's inside the
+  // gradient's scope: nothing is kept beyond it.
+  return {
+    strategy: 'direct',
+    geometry: geom,
+    via: backend === 'wasm' ? 'wasm-simd' : 'js',
+    run: (x) => (tapeOn() ? splitFromDirect(x, plain.filter, geom) : groupedConvDirect(x, plain.filter, plain.bias, geom, null)),
+    fold: (scale, shift, bias, act) => {
+      // The kernel starts each sum from its bias and applies ReLU or ReLU6 itself; another
+      // activation follows as its own op.
+      const folded = make(
+        scale.dataSync() as Float32Array,
+        tf.tidy(() => (bias ? tf.add(tf.mul(bias, scale), shift) : tf.clone(shift)) as tf.Tensor1D),
+      );
+      const own = directActivation(act);
+      return {
+        run: (x) =>
+          own !== undefined || !act
+            ? groupedConvDirect(x, folded.filter, folded.bias, geom, own ?? null)
+            : tf.tidy(() => activate(groupedConvDirect(x, folded.filter, folded.bias, geom, null), act)),
+        dispose: () => tf.dispose([folded.filter, folded.bias]),
+      };
+    },
+    dispose: () => tf.dispose([plain.filter, plain.bias]),
+  };
+}
+
+/** 'split' with its per-group HWIO filters taken from the direct kernel's [G][blocks][kh][kw][cgIn][4]. */
+function splitFromDirect(x: tf.Tensor4D, filter: tf.Tensor1D, geom: GroupConvGeometry): tf.Tensor4D {
+  return tf.tidy(() => {
+    const { inC, outC, groups: G, kernel, stride, padding } = geom;
+    const [kh, kw] = kernel;
+    const cgIn = inC / G;
+    const cgOut = outC / G;
+    const nb = Math.ceil(cgOut / 4);
+    const hwio = tf.reshape(tf.transpose(tf.reshape(filter, [G, nb, kh, kw, cgIn, 4]), [2, 3, 4, 0, 1, 5]), [kh, kw, cgIn, G, nb * 4]);
+    const pad = explicitPad(padding);
+    const parts = tf.split(x, G, 3) as tf.Tensor4D[];
+    const group = (g: number) => tf.reshape(tf.slice(hwio, [0, 0, 0, g, 0], [kh, kw, cgIn, 1, cgOut]), [kh, kw, cgIn, cgOut]) as tf.Tensor4D;
+    return tf.concat(
+      parts.map((p, g) => tf.conv2d(p, group(g), [stride[0], stride[1]], pad)),
+      3,
+    ) as tf.Tensor4D;
+  });
+}
+
+/** Whether tfjs is recording a gradient tape (inside tf.grad and its kin). */
+function tapeOn(): boolean {
+  return (tf.engine() as unknown as { isTapeOn(): boolean }).isTapeOn();
+}
+
+function activate(y: tf.Tensor4D, act: Activation): tf.Tensor4D {
+  switch (act) {
+    case 'relu':
+      return tf.relu(y);
+    case 'relu6':
+      return tf.relu6(y);
+    case 'sigmoid':
+      return tf.sigmoid(y);
+  }
+}
+
 /**
  * Build the filter tensors of one grouped conv for `strategy` from the torch-layout weight
  * [outC, inC/groups, kh, kw]. The returned object owns its tensors: call dispose().
@@ -357,5 +453,7 @@ export function prepareGroupConv(strategy: GroupConvStrategy, geom: GroupConvGeo
       return prepareMatmul(geom, weightOIHW);
     case 'packed':
       return preparePacked(geom, weightOIHW);
+    case 'direct':
+      return prepareDirect(geom, weightOIHW);
   }
 }

@@ -17,6 +17,7 @@ import { type ConvOp, type Graph, INPUT, type Node } from '../arch/ir';
 import { type ChannelStep, findChannelSteps } from './channel-plan';
 import { type AffineChain, type FusedChain, findAffineChains } from './fusion';
 import { packOrder } from './groupconv';
+import { denseDirectHere, denseDirectTakes } from './ops/grouped-conv-direct';
 
 interface Base {
   readonly lead: string;
@@ -26,10 +27,17 @@ interface Base {
 }
 
 export type Step =
-  | (Base & { readonly kind: 'node'; readonly node: Node })
+  | (Base & {
+      readonly kind: 'node';
+      readonly node: Node;
+      /** A dense conv run by Layerwise's SIMD kernel (the 'direct' fast path). */
+      readonly direct?: boolean;
+    })
   | (Base & {
       readonly kind: 'conv-chain';
       readonly chain: FusedChain;
+      /** A dense conv chain run by Layerwise's SIMD kernel (the 'direct' fast path). */
+      readonly direct?: boolean;
       /** Write the output channels in this order (packOrder for the grouped conv that reads them). */
       readonly outOrder?: Int32Array;
       /** A grouped conv whose input already comes in packed order (from its producer's outOrder). */
@@ -54,16 +62,26 @@ export interface PlanOptions {
  * - 'prepack': a fused grouped conv takes its input in packed order from the dense conv chain
  *   before it (the 'packed' strategy, groupconv.ts packOrder): the producer's filter writes its
  *   channels so, and the grouped conv skips the transpose (ResNeXt's conv1 -> bn1 -> relu -> conv2).
+ * - 'direct': dense convs (alone or with their BN and activation) through Layerwise's WebAssembly
+ *   SIMD kernel (ops/grouped-conv-direct.ts) instead of XNNPACK, on one thread.
  * - 'pool': max pooling with the kernel's own padding and global average pooling as one pool
  *   (ops/pool.ts maxPoolPadded, ops/dense.ts globalAvgPoolAsPool; XNNPACK on wasm).
  */
-export const FAST_PATHS = ['affine', 'channels', 'prepack', 'pool'] as const;
+export const FAST_PATHS = ['affine', 'channels', 'prepack', 'pool', 'direct'] as const;
 export type FastPath = (typeof FAST_PATHS)[number];
 
-/** The fast paths a plain forward uses by default: all of them on wasm, where they were measured. */
+/**
+ * The fast paths a plain forward uses by default: all of them on wasm, where they were measured,
+ * except 'direct' where XNNPACK has a thread pool (ops/grouped-conv-direct.ts denseDirectHere).
+ */
 export function defaultFastPaths(backend: string, groupConv: string): FastPath[] {
   if (backend !== 'wasm') return groupConv === 'packed' ? ['prepack'] : [];
-  return FAST_PATHS.filter((f) => f !== 'prepack' || groupConv === 'packed');
+  return FAST_PATHS.filter((f) => (f !== 'prepack' || groupConv === 'packed') && (f !== 'direct' || denseDirectHere()));
+}
+
+/** A dense conv (with the chain's activation, if any) that the 'direct' fast path runs. */
+function runsDirect(o: PlanOptions, conv: Node, act: FusedChain['act'] | null): boolean {
+  return o.fast.has('direct') && conv.op.kind === 'conv' && convKind(conv.op) === 'dense' && denseDirectTakes(conv.op.outC, act);
 }
 
 export function planSteps(graph: Graph, o: PlanOptions): Step[] {
@@ -74,18 +92,26 @@ export function planSteps(graph: Graph, o: PlanOptions): Step[] {
   const channels = o.fast.has('channels') ? findChannelSteps(graph, o.capture, taken) : new Map<string, ChannelStep>();
   for (const c of channels.values()) for (const n of c.fused) taken.add(n);
 
+  const normalised = new Set(graph.nodes.filter((n) => n.op.kind === 'bn').flatMap((n) => n.inputs));
   const steps: Step[] = [];
   for (const node of graph.nodes) {
     if (taken.has(node.name)) continue;
     const chain = o.chains.get(node.name);
     const aff = affine.get(node.name);
     const ch = channels.get(node.name);
-    if (chain) steps.push({ kind: 'conv-chain', chain, lead: node.name, fused: chain.interior, inputs: [node.inputs[0]], outputs: [chain.out] });
-    else if (aff) steps.push({ kind: 'affine', chain: aff, lead: node.name, fused: aff.interior, inputs: [node.inputs[0]], outputs: [aff.out] });
+    if (chain) {
+      const direct = runsDirect(o, chain.conv, chain.act) || undefined;
+      steps.push({ kind: 'conv-chain', chain, direct, lead: node.name, fused: chain.interior, inputs: [node.inputs[0]], outputs: [chain.out] });
+    } else if (aff) steps.push({ kind: 'affine', chain: aff, lead: node.name, fused: aff.interior, inputs: [node.inputs[0]], outputs: [aff.out] });
     else if (ch) steps.push({ kind: 'channels', step: ch, lead: ch.lead, fused: ch.fused, inputs: ch.inputs, outputs: ch.outputs });
     else if (o.fast.has('pool') && (node.op.kind === 'maxpool' || (node.op.kind === 'gap' && node.inShapes[0].length === 3)))
       steps.push({ kind: 'pool', node, lead: node.name, fused: [], inputs: node.inputs, outputs: [node.name] });
-    else steps.push({ kind: 'node', node, lead: node.name, fused: [], inputs: node.inputs, outputs: [node.name] });
+    else {
+      // A conv alone only where no BN reads it (DenseNet's conv2, the transitions): one that a
+      // capture split from its BN runs as tfjs's op, so a capture plan builds no second filter.
+      const direct = runsDirect(o, node, null) && !normalised.has(node.name);
+      steps.push({ kind: 'node', node, direct: direct || undefined, lead: node.name, fused: [], inputs: node.inputs, outputs: [node.name] });
+    }
   }
   return o.fast.has('prepack') ? prepack(graph, steps, o.capture) : steps;
 }

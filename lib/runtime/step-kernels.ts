@@ -7,7 +7,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { convKind } from '../arch/conv-kind';
 import type { GroupConvStrategy, FusedGroupConv } from './groupconv';
-import { type AffineChain, type FusedAffine, type FusedChain, type FusedConv, applyAffine, applyFused, foldAffine, foldIntoConv } from './fusion';
+import type { Node } from '../arch/ir';
+import {
+  type AffineChain,
+  type FusedAffine,
+  type FusedChain,
+  type FusedConv,
+  applyAffine,
+  applyDirect,
+  applyFused,
+  directConv,
+  foldAffine,
+  foldIntoConv,
+} from './fusion';
 import { applyNode } from './ops';
 import { globalAvgPoolAsPool } from './ops/dense';
 import { maxPoolPadded } from './ops/pool';
@@ -27,6 +39,7 @@ export class StepKernels {
   run(step: Step, ins: tf.Tensor[], params: ParamSet): tf.Tensor[] {
     switch (step.kind) {
       case 'node':
+        if (step.direct) return [applyDirect(step.node, ins[0] as tf.Tensor4D, this.directConv(step.node, params), null)];
         return [applyNode(step.node, ins, params.byNode.get(step.node.name))];
       case 'conv-chain':
         return [this.applyChain(step, ins[0] as tf.Tensor4D, params)];
@@ -62,7 +75,18 @@ export class StepKernels {
       if (!g.runPrepacked) throw new Error(`${chain.conv.name}: the ${this.groupConv} strategy takes no packed input`);
       return g.runPrepacked(x);
     }
-    return applyFused(chain, x, this.fusedConv(chain, params, step.outOrder));
+    return applyFused(chain, x, this.fusedConv(chain, params, step.outOrder, step.direct));
+  }
+
+  /** A dense conv alone on the direct kernel (its filter in the kernel's layout, built once). */
+  private directConv(node: Node, params: ParamSet): FusedConv {
+    const key = `${node.name}\u0000alone`; // not the folded chain's filter (fusedConv's keys)
+    let f = this.fused.get(key);
+    if (!f) {
+      f = directConv(node, params);
+      this.fused.set(key, f);
+    }
+    return f;
   }
 
   private groupedFusedConv(chain: FusedChain, params: ParamSet): FusedGroupConv {
@@ -79,11 +103,11 @@ export class StepKernels {
   }
 
   /** Keyed by conv name, plus the output order when one is asked for (a capture plan may not). */
-  private fusedConv(chain: FusedChain, params: ParamSet, outOrder?: Int32Array): FusedConv {
-    const key = outOrder ? `${chain.conv.name}\u0000packed` : chain.conv.name;
+  private fusedConv(chain: FusedChain, params: ParamSet, outOrder?: Int32Array, direct = false): FusedConv {
+    const key = `${chain.conv.name}${outOrder ? '\u0000packed' : ''}${direct ? '\u0000direct' : ''}`;
     let f = this.fused.get(key);
     if (!f) {
-      f = foldIntoConv(chain, params, outOrder);
+      f = foldIntoConv(chain, params, outOrder, direct);
       this.fused.set(key, f);
     }
     return f;

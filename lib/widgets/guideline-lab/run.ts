@@ -20,7 +20,7 @@ import type { BackendInfo } from '@/lib/runtime/backend';
 import type { BackendChoice } from '@/lib/runtime/backend-names';
 import { yieldToPage } from '@/lib/runtime/cancel';
 import { Model } from '@/lib/runtime/executor';
-import { GROUP_CONV_STRATEGIES, type GroupConvStrategy } from '@/lib/runtime/groupconv';
+import { GROUP_CONV_STRATEGIES, type GroupConvStrategy, strategyRunsOn } from '@/lib/runtime/groupconv';
 import { runTfjsJob, type JobRequest } from '@/lib/runtime/job';
 import { median, randomInput, timedForward, warmThenTime } from '@/lib/runtime/timing';
 import { heInit } from '@/lib/runtime/weights/he-init';
@@ -60,16 +60,17 @@ export interface RunRequest extends JobRequest {
 }
 
 /**
- * The grouped-convolution strategies worth trying on a benchmark: all of them, except those whose
- * cost explodes with these shapes ('blockdiag' does g times the MACs; 'depthwise' materialises an
+ * The grouped-convolution strategies worth trying on a benchmark: all of them that run on `backend`,
+ * except those whose cost explodes with these shapes ('blockdiag' does g times the MACs; 'depthwise' materialises an
  * intermediate of inC × outC/g channels per pixel).
  */
-export function strategiesFor(g: Graph): GroupConvStrategy[] {
+export function strategiesFor(g: Graph, backend: string = tf.getBackend()): GroupConvStrategy[] {
+  const here = GROUP_CONV_STRATEGIES.filter((s) => strategyRunsOn(s, backend));
   const conv = g.nodes.find((n) => convKindOf(n.op) === 'grouped');
-  if (!conv || conv.op.kind !== 'conv') return [...GROUP_CONV_STRATEGIES];
+  if (!conv || conv.op.kind !== 'conv') return here;
   const { groups, inC, outC } = conv.op;
   const pixels = conv.outShape[1] * conv.outShape[2];
-  return GROUP_CONV_STRATEGIES.filter((s) => {
+  return here.filter((s) => {
     if (s === 'blockdiag') return groups <= 4;
     if (s === 'depthwise') return pixels * inC * (outC / groups) <= 4_000_000;
     return true;

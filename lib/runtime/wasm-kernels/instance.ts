@@ -1,0 +1,106 @@
+/**
+ * Layerwise's own WebAssembly kernels (grouped-conv.c), instantiated on tfjs-backend-wasm's memory
+ * so they read and write tensors where tfjs keeps them, with no copy in or out.
+ *
+ * tfjs's SIMD build exports its memory (`Module.asm.memory`); its threaded build creates a shared
+ * one and keeps it as `Module.wasmMemory`. A module that imports a memory must declare whether it
+ * is shared, so binary.ts carries one build of each and the memory picks.
+ *
+ * Wherever they fail to load, the executor keeps to tfjs's own kernels (groupconv.ts
+ * defaultGroupConvStrategy).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { GROUPED_CONV_WASM, GROUPED_CONV_WASM_SHARED } from './binary';
+
+export interface WasmKernels {
+  /** Pointers are byte offsets into tfjs's heap; see grouped-conv.c for the layouts. */
+  grouped_conv2d(
+    x: number,
+    y: number,
+    w: number,
+    bias: number,
+    n: number,
+    h: number,
+    wd: number,
+    c: number,
+    ho: number,
+    wo: number,
+    oc: number,
+    cgIn: number,
+    cgOut: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    ph: number,
+    pw: number,
+    act: number,
+  ): void;
+}
+
+interface EmscriptenModule {
+  asm?: { memory?: WebAssembly.Memory };
+  wasmMemory?: WebAssembly.Memory;
+  tfjs?: { getThreadsCount?: () => number };
+}
+
+/** Kernels per backend object (a backend re-registered after a lost context is a new object). */
+const loaded = new WeakMap<object, WasmKernels>();
+const failures = new WeakMap<object, string>();
+
+function decode(b64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** tfjs-backend-wasm's memory, or null if this build keeps it where we cannot see it. */
+export function tfjsMemory(backend: BackendWasm): WebAssembly.Memory | null {
+  const m = backend.wasm as unknown as EmscriptenModule;
+  const mem = m.asm?.memory ?? m.wasmMemory;
+  return mem instanceof WebAssembly.Memory ? mem : null;
+}
+
+function wasmBackend(): BackendWasm | null {
+  return tf.getBackend() === 'wasm' ? (tf.backend() as BackendWasm) : null;
+}
+
+/**
+ * The kernels on the current wasm backend's memory, instantiated on first use (null off wasm, or
+ * where they cannot load; wasmKernelsFailure says why, and the executor keeps to tfjs's kernels).
+ * Synchronous: the module is 24 KB, and browsers compile modules up to 8 MB on the main thread
+ * (Chrome since 114: the old 4 KB limit is gone).
+ */
+export function wasmKernels(): WasmKernels | null {
+  const backend = wasmBackend();
+  if (!backend) return null;
+  const have = loaded.get(backend);
+  if (have || failures.has(backend)) return have ?? null;
+  try {
+    const memory = tfjsMemory(backend);
+    if (!memory) throw new Error('tfjs-backend-wasm keeps its memory out of reach (neither Module.asm.memory nor Module.wasmMemory)');
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    const compiled = new WebAssembly.Module(decode(shared ? GROUPED_CONV_WASM_SHARED : GROUPED_CONV_WASM));
+    const kernels = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as WasmKernels;
+    loaded.set(backend, kernels);
+    return kernels;
+  } catch (e) {
+    failures.set(backend, (e as Error).message);
+    return null;
+  }
+}
+
+/** Why the kernels did not load on the current backend (null if they did or were not tried). */
+export function wasmKernelsFailure(): string | null {
+  const backend = wasmBackend();
+  return backend ? (failures.get(backend) ?? null) : null;
+}
+
+/** The threads XNNPACK runs on in the current wasm backend (1 where tfjs does not say). */
+export function wasmThreadsCount(): number {
+  const backend = wasmBackend();
+  const n = backend ? (backend.wasm as unknown as EmscriptenModule).tfjs?.getThreadsCount?.() : undefined;
+  return typeof n === 'number' && n >= 1 ? n : 1;
+}
