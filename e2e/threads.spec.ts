@@ -51,6 +51,10 @@ for (const [where, base] of [
     const threads = await runAndReadThreads(page, lab);
     expect(threads).toBe(Math.min(env.cores, 8));
     await expect(lab.runner.getByTestId('threads-notice')).toHaveCount(0);
+    // Layerwise's own kernel loaded on the threaded build's shared memory (instance.ts withSharedMemory).
+    await expect(lab.runner.getByTestId('runner-conv-kernels')).toHaveText(
+      `Layerwise's WebAssembly SIMD kernel (one thread) for grouped convolutions; XNNPACK (tfjs) on ${threads} threads for the others`,
+    );
     // The threaded binary ran, and its workers imported the unminified glue from the site itself.
     expect(fetched).toEqual(expect.arrayContaining(['/tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm', '/tfjs-wasm/tfjs-backend-wasm-threaded-simd.js']));
     expect(fetched.filter((p) => !THREADED.test(p))).toEqual([]);
@@ -105,7 +109,11 @@ test('an embed in a host page that is not isolated falls back to one thread, say
   await expect(embed.scope.getByTestId('threads-notice')).toHaveText(
     `One thread: this page is not cross-origin isolated (embedded in http://127.0.0.1:${HOST_PORT}); threads need COOP/COEP.`,
   );
-  // The single-threaded SIMD binary, no workers.
+  // The single-threaded SIMD binary, no workers; Layerwise's kernel on its ordinary memory.
   expect(fetched).toContain('/tfjs-wasm/tfjs-backend-wasm-simd.wasm');
+  await embed.scope.getByText('Diagnostics').click();
+  await expect(embed.scope.getByTestId('runner-conv-kernels')).toHaveText(
+    "Layerwise's WebAssembly SIMD kernel for grouped and dense convolutions; XNNPACK (tfjs) for depthwise ones",
+  );
   expect(fetched.filter((p) => THREADED.test(p))).toEqual([]);
 });

@@ -108,6 +108,7 @@ function Report({ report }: { report: DeviceReport }) {
     ['GPU', report.renderer ?? (report.backend === 'wasm' || report.backend === 'cpu' ? 'not used' : 'unknown')],
     ['GPU timers', report.gpuTimer ? 'available: layer times are GPU kernel times' : 'not available: layer times are wall-clock times'],
     ['WebAssembly threads', wasmThreadsText(report)],
+    ...(report.convKernels ? ([['Convolution kernels', report.convKernels]] as Array<[string, string]>) : []),
     ['TensorFlow.js', report.tfjsVersion],
   ];
   return (

@@ -190,7 +190,7 @@ export function Runner(props: RunnerProps) {
 
   const reportBackend = useCallback((s: RunSession, message: string | null) => {
     const b = s.backend;
-    const status: BackendStatus = { backend: b.backend, renderer: b.renderer, gpuTimer: b.gpuTimer, message, threads: b.threads };
+    const status: BackendStatus = { backend: b.backend, renderer: b.renderer, gpuTimer: b.gpuTimer, message, threads: b.threads, convKernels: b.convKernels };
     setBackendStatus(status);
     callbacks.current.onBackendChange?.(status);
   }, []);

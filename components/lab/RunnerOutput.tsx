@@ -23,6 +23,8 @@ export interface BackendStatus {
   readonly message: string | null;
   /** On WebAssembly: its threads, and why not more. */
   readonly threads?: WasmThreads | null;
+  /** On WebAssembly: which kernels run the convolutions. */
+  readonly convKernels?: string | null;
 }
 
 export interface RunnerOutputProps {
@@ -118,6 +120,16 @@ export function RunnerOutput({ busy, onRun, progress, idleText, result, runError
             ['Renderer', backendStatus?.renderer ?? NO_VALUE],
             ['Layer timer', backendStatus ? (backendStatus.gpuTimer ? 'GPU kernel timer' : 'wall clock') : NO_VALUE],
             ...(backendStatus?.threads ? ([['Threads', String(backendStatus.threads.count)]] as const) : []),
+            ...(backendStatus?.convKernels
+              ? ([
+                  [
+                    'Convolutions',
+                    <span key="k" data-testid="runner-conv-kernels">
+                      {backendStatus.convKernels}
+                    </span>,
+                  ],
+                ] as const)
+              : []),
             [
               'Tensors in memory',
               <span key="n" data-testid="runner-num-tensors">

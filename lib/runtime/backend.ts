@@ -29,6 +29,8 @@ export interface BackendInfo {
   readonly fallbacks: readonly BackendFallback[];
   /** On wasm: the threads XNNPACK runs on, and why not more (wasm-threads.ts); null or absent on the other backends. */
   readonly threads?: WasmThreads | null;
+  /** On wasm: which kernels run the convolutions (ops/grouped-conv-direct.ts convKernelsText); null or absent elsewhere. */
+  readonly convKernels?: string | null;
 }
 
 export interface BackendLostEvent {
@@ -299,6 +301,8 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
         gpuTimer: await probeGpuTimer(name),
         fallbacks,
         threads: name === 'wasm' ? wasmThreads : null,
+        // Instantiates Layerwise's kernel on tfjs's memory now, at start-up, not in the first run.
+        convKernels: name === 'wasm' ? (await import('./ops/grouped-conv-direct')).convKernelsText() : null,
       };
       watchForLoss(name, order, options);
       return info;

@@ -230,3 +230,11 @@ export function denseDirectHere(): boolean {
 export function denseDirectTakes(outC: number, act: Activation | null): boolean {
   return outC % (2 * BLOCK) === 0 && directActivation(act) !== undefined;
 }
+
+/** For the device panel, on wasm: which kernels run the convolutions here, and why. */
+export function convKernelsText(): string {
+  if (!wasmKernels()) return `XNNPACK (tfjs) only: Layerwise's WebAssembly SIMD kernel did not load (${wasmKernelsFailure() ?? 'unknown reason'})`;
+  const threads = wasmThreadsCount();
+  if (threads === 1) return "Layerwise's WebAssembly SIMD kernel for grouped and dense convolutions; XNNPACK (tfjs) for depthwise ones";
+  return `Layerwise's WebAssembly SIMD kernel (one thread) for grouped convolutions; XNNPACK (tfjs) on ${threads} threads for the others`;
+}

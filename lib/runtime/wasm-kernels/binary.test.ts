@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GROUPED_CONV_WASM, GROUPED_CONV_WASM_SHARED, SOURCE_SHA256_PREFIX } from './binary';
+import { GROUPED_CONV_WASM, SOURCE_SHA256_PREFIX } from './binary';
+import { withSharedMemory } from './instance';
 
-const bytes = (b64: string) => Uint8Array.from(Buffer.from(b64, 'base64'));
+const plain = Uint8Array.from(Buffer.from(GROUPED_CONV_WASM, 'base64'));
 
 /** Section ids in order (WebAssembly core spec 5.5.2), skipping custom sections (0). */
 function sectionIds(b: Uint8Array): number[] {
@@ -40,12 +41,11 @@ describe('the grouped-conv kernel binaries', () => {
     expect(createHash('sha256').update(src).digest('hex').slice(0, 16)).toBe(SOURCE_SHA256_PREFIX);
   });
 
-  for (const [name, b64, shared] of [
-    ['plain', GROUPED_CONV_WASM, false],
-    ['shared', GROUPED_CONV_WASM_SHARED, true],
+  for (const [name, b, shared] of [
+    ['plain', plain, false],
+    ['shared (instance.ts withSharedMemory)', withSharedMemory(plain), true],
   ] as const) {
     it(`${name}: imports only the memory, exports only the kernel, owns no memory, data or start`, () => {
-      const b = bytes(b64);
       const m = new WebAssembly.Module(b);
       expect(WebAssembly.Module.imports(m)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
       expect(WebAssembly.Module.exports(m)).toEqual([{ name: 'grouped_conv2d', kind: 'function' }]);
@@ -54,7 +54,7 @@ describe('the grouped-conv kernel binaries', () => {
     });
 
     it(`${name}: links to a ${shared ? 'shared' : 'non-shared'} memory only (hence two builds)`, () => {
-      const m = new WebAssembly.Module(bytes(b64));
+      const m = new WebAssembly.Module(b);
       const own = new WebAssembly.Memory({ initial: 2, maximum: 65536, shared });
       const other = new WebAssembly.Memory({ initial: 2, maximum: 65536, shared: !shared });
       expect(() => new WebAssembly.Instance(m, { env: { memory: own } })).not.toThrow();
