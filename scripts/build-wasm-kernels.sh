@@ -26,11 +26,24 @@ clang --target=wasm32 -O3 -msimd128 -matomics -mbulk-memory -c -o "$tmp/shared.o
 wasm-ld --no-entry --import-memory --strip-all -o "$tmp/plain.wasm" "$tmp/plain.o"
 wasm-ld --no-entry --import-memory --shared-memory --max-memory=4294967296 --strip-all -o "$tmp/shared.wasm" "$tmp/shared.o"
 # The shared build must differ from the plain one in the memory import alone (instance.ts
-# withSharedMemory relies on it): the same bytes after the import section.
-cmp <(tail -c +60 "$tmp/plain.wasm") <(tail -c +63 "$tmp/shared.wasm") >/dev/null || {
-  echo "build-wasm-kernels: the shared-memory build differs from the plain one beyond its memory import" >&2
-  exit 1
-}
+# withSharedMemory relies on it): every section but the import section byte-identical.
+node - "$tmp/plain.wasm" "$tmp/shared.wasm" <<'JS' || exit 1
+const fs = require('fs');
+const sections = (b) => {
+  const out = [];
+  for (let i = 8; i < b.length; ) {
+    const id = b[i++];
+    let size = 0;
+    for (let shift = 0; ; shift += 7) { const x = b[i++]; size += (x & 0x7f) * 2 ** shift; if (!(x & 0x80)) break; }
+    out.push({ id, bytes: b.subarray(i, i + size) });
+    i += size;
+  }
+  return out;
+};
+const [a, s] = process.argv.slice(2).map((f) => sections(fs.readFileSync(f)));
+const same = a.length === s.length && a.every((x, k) => x.id === s[k].id && (x.id === 2 || Buffer.compare(x.bytes, s[k].bytes) === 0));
+if (!same) { console.error('build-wasm-kernels: the shared-memory build differs from the plain one beyond its memory import'); process.exit(1); }
+JS
 for f in plain shared; do
   wat=$(wasm2wat --enable-all "$tmp/$f.wasm")
   if grep -qE '\((data|global\.get|global\.set|memory\.grow|start)\b' <<<"$wat"; then

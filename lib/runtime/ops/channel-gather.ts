@@ -9,7 +9,9 @@
  * input out of the heap (`readSync` is `HEAPU8.slice`) and then again row by row (ShuffleNet v2's
  * split: 3.4 ms of 16.6); the shuffle is a reshape + 5-D transpose + reshape. Here the copy runs
  * straight on the wasm heap: `copyWithin` for long runs of consecutive channels (no view objects,
- * memmove speed), a plain loop for short ones.
+ * memmove speed), a plain loop for short ones; where Layerwise's WebAssembly kernels load, their SIMD
+ * gather_channels (wasm-kernels/grouped-conv.c) instead, which interleaves ShuffleNet's branches
+ * four channels at a time.
  *
  * Pure copies: every output value is bit-identical to the op chain it replaces. Forward only (no
  * gradient is registered): the executor uses it for plain (fused) forward passes; `fuse: false`,
@@ -18,6 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { wasmKernels } from '../wasm-kernels/instance';
 
 /** Output channel c is channel ch[c] of input src[c]. */
 export interface ChannelMap {
@@ -107,6 +110,11 @@ interface GatherAttrs {
   readonly runs: readonly Runs[];
 }
 
+interface WasmModule {
+  _malloc(bytes: number): number;
+  _free(ptr: number): void;
+}
+
 function gatherKernel({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): tf.TensorInfo[] {
   const wasm = backend as BackendWasm;
   const { runs } = attrs as unknown as GatherAttrs;
@@ -115,10 +123,42 @@ function gatherKernel({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMa
   const lead = xs[0].shape.slice(0, -1);
   const pixels = lead.reduce((a, b) => a * b, 1);
   const outs = runs.map((r) => wasm.makeOutput([...lead, r.channels], 'float32'));
+  const inC = xs.map((x) => x.shape[x.shape.length - 1]);
+  const kernels = wasmKernels();
+  if (kernels) {
+    // Layerwise's SIMD copy (wasm-kernels/grouped-conv.c gather_channels), one call per output.
+    const mod = wasm.wasm as unknown as WasmModule;
+    outs.forEach((out, k) => {
+      const r = runs[k];
+      const n = r.len.length;
+      const words = 5 + 2 * xs.length + 5 * n;
+      const ptr = mod._malloc(4 * words);
+      // Views only after the allocation: malloc may grow (and so replace) the heap's buffer.
+      const d = new Int32Array((wasm.typedArrayFromHeap(out) as Float32Array).buffer, ptr, words);
+      d[0] = pixels;
+      d[1] = r.channels;
+      d[2] = xs.length;
+      xs.forEach((x, i) => {
+        d[3 + i] = wasm.getMemoryOffset(x.dataId);
+        d[3 + xs.length + i] = inC[i];
+      });
+      d[3 + 2 * xs.length] = wasm.getMemoryOffset(out.dataId);
+      d[4 + 2 * xs.length] = n;
+      for (let j = 0, o = 5 + 2 * xs.length; j < n; j++, o += 5) {
+        d[o] = r.src[j];
+        d[o + 1] = r.ch[j];
+        d[o + 2] = r.dst[j];
+        d[o + 3] = r.stride[j];
+        d[o + 4] = r.len[j];
+      }
+      kernels.gather_channels(ptr);
+      mod._free(ptr);
+    });
+    return outs;
+  }
   // Views only after every allocation: malloc may grow (and so replace) the heap's buffer.
   const heap = new Float32Array((wasm.typedArrayFromHeap(outs[0]) as Float32Array).buffer);
   const inBase = xs.map((x) => wasm.getMemoryOffset(x.dataId) >>> 2);
-  const inC = xs.map((x) => x.shape[x.shape.length - 1]);
   outs.forEach((out, k) => {
     const r = runs[k];
     const base = wasm.getMemoryOffset(out.dataId) >>> 2;

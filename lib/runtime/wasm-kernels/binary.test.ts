@@ -45,10 +45,13 @@ describe('the grouped-conv kernel binaries', () => {
     ['plain', plain, false],
     ['shared (instance.ts withSharedMemory)', withSharedMemory(plain), true],
   ] as const) {
-    it(`${name}: imports only the memory, exports only the kernel, owns no memory, data or start`, () => {
+    it(`${name}: imports only the memory, exports only the kernels, owns no memory, data or start`, () => {
       const m = new WebAssembly.Module(b);
       expect(WebAssembly.Module.imports(m)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
-      expect(WebAssembly.Module.exports(m)).toEqual([{ name: 'grouped_conv2d', kind: 'function' }]);
+      expect(WebAssembly.Module.exports(m)).toEqual([
+        { name: 'grouped_conv2d', kind: 'function' },
+        { name: 'gather_channels', kind: 'function' },
+      ]);
       const ids = sectionIds(b);
       for (const id of [MEMORY, START, DATA, DATA_COUNT]) expect(ids, `section ${id}`).not.toContain(id);
     });

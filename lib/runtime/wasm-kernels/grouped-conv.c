@@ -299,3 +299,54 @@ void grouped_conv2d(const float *x, float *y, const float *w, const float *bias,
     }
   }
 }
+
+/*
+ * Channel bookkeeping as one copy (ops/channel-gather.ts): output channel dst + i*stride of each
+ * pixel is channel ch + i of input src, for each run (src, ch, dst, stride, len). DenseNet's
+ * concatenations are stride-1 runs; ShuffleNet v2's shuffle-and-split is pairs of stride-2 runs
+ * that interleave its two branches, done here as 4-lane interleaving shuffles. Pure copies.
+ *
+ * d (int32): pixels, outC, nIn, then nIn input byte offsets, nIn input channel counts, the output
+ * byte offset, nRuns, then nRuns x (src, ch, dst, stride, len).
+ */
+__attribute__((export_name("gather_channels")))
+void gather_channels(const int *d) {
+  const int pixels = d[0], oc = d[1], nin = d[2];
+  const int *base = d + 3, *inc = d + 3 + nin;
+  float *out = (float *)d[3 + 2 * nin];
+  const int nruns = d[4 + 2 * nin];
+  const int *runs = d + 5 + 2 * nin;
+  for (int p = 0; p < pixels; p++) {
+    float *o = out + p * oc;
+    for (int k = 0; k < nruns; k++) {
+      const int *r = runs + 5 * k;
+      const float *s = (const float *)base[r[0]] + p * inc[r[0]] + r[1];
+      float *t = o + r[2];
+      const int stride = r[3], len = r[4];
+      if (stride == 1) {
+        int i = 0;
+        for (; i + 4 <= len; i += 4) wasm_v128_store(t + i, wasm_v128_load(s + i));
+        for (; i < len; i++) t[i] = s[i];
+        continue;
+      }
+      const int *q = r + 5;
+      if (stride == 2 && k + 1 < nruns && q[2] == r[2] + 1 && q[3] == 2 && q[4] == len) {
+        /* This run and the next fill alternate channels: interleave them 4 + 4 at a time. */
+        const float *s2 = (const float *)base[q[0]] + p * inc[q[0]] + q[1];
+        int i = 0;
+        for (; i + 4 <= len; i += 4) {
+          const v128_t a = wasm_v128_load(s + i), b = wasm_v128_load(s2 + i);
+          wasm_v128_store(t + 2 * i, wasm_i32x4_shuffle(a, b, 0, 4, 1, 5));
+          wasm_v128_store(t + 2 * i + 4, wasm_i32x4_shuffle(a, b, 2, 6, 3, 7));
+        }
+        for (; i < len; i++) {
+          t[2 * i] = s[i];
+          t[2 * i + 1] = s2[i];
+        }
+        k++;
+        continue;
+      }
+      for (int i = 0; i < len; i++) t[i * stride] = s[i];
+    }
+  }
+}

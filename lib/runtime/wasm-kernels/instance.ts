@@ -39,6 +39,8 @@ export interface WasmKernels {
     pw: number,
     act: number,
   ): void;
+  /** `d`: the byte offset of the int32 descriptor grouped-conv.c's gather_channels reads. */
+  gather_channels(d: number): void;
 }
 
 interface EmscriptenModule {
