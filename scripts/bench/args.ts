@@ -36,7 +36,7 @@ it starts \`next start\` on a free port, opens /bench, measures, and stops the s
   --model ids        comma list of model ids (required); \`npm run -s arch -- list\` shows them,
                      plus densenet_small / resnext_small (the 64x64 parity configs)
   --backend list     wasm | webgl | webgpu | cpu, comma list (default wasm)
-  --groupconv list   auto | split | blockdiag | depthwise | matmul | packed, comma list (default auto)
+  --groupconv list   auto | split | blockdiag | depthwise | matmul | packed | direct, comma list (default auto)
   --size N           square input size, 16..512 (default: the model's own: 224, 32 or 28)
   --runs N           timed repeats, median reported (default 5)
   --warmup N         untimed passes before timing, on each side (default 20: V8 compiles
