@@ -3,8 +3,10 @@
  * Node scripts (scripts/bench) and Playwright tests can import the types without the runtime.
  */
 
+import type { GroupConvStrategy } from '../../lib/runtime/groupconv';
+
 export type BenchBackend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BenchGroupConv = 'auto' | 'split' | 'blockdiag' | 'depthwise' | 'matmul' | 'packed';
+export type BenchGroupConv = 'auto' | GroupConvStrategy;
 export type BenchTimer = 'webgl-timer' | 'webgpu-timestamp' | 'wall';
 
 /** Model ids: every lib/arch MODEL_ID, plus the two parity configs 'densenet_small' / 'resnext_small'. */

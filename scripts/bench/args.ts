@@ -1,11 +1,12 @@
 /** Command-line options of `npm run bench`; bad input throws UsageError (exit code 2). */
 import { MAX_SIZE, MIN_SIZE, MODEL_IDS, getModel } from '../../lib/arch';
+import { GROUP_CONV_STRATEGIES } from '../../lib/runtime/groupconv';
 import { MAX_WASM_THREADS } from '../../lib/runtime/wasm-threads';
 import { EXTRA_BENCH_MODELS, type BenchBackend, type BenchGroupConv } from '../../components/bench/types';
 import { parseFlags } from '../lib/parse-flags';
 
 export const BACKENDS: readonly BenchBackend[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
-export const GROUP_CONVS: readonly BenchGroupConv[] = ['auto', 'split', 'blockdiag', 'depthwise', 'matmul', 'packed'];
+export const GROUP_CONVS: readonly BenchGroupConv[] = ['auto', ...GROUP_CONV_STRATEGIES];
 
 export interface BenchArgs {
   readonly models: readonly string[];
