@@ -1,5 +1,6 @@
 /*
- * Grouped 2-D convolution, NHWC, float32, WebAssembly SIMD: Layerwise's one hand-written kernel.
+ * Grouped 2-D convolution, NHWC, float32, WebAssembly SIMD: Layerwise's hand-written kernels (and
+ * the channel gather at the bottom).
  *
  * Why it exists: tfjs has no grouped convolution, and its best stand-in on wasm (groupconv.ts,
  * 'packed') hands XNNPACK a depthwise conv that sees one input channel per tap, which runs
@@ -8,9 +9,10 @@
  * on tfjs's own heap: the module imports tfjs-backend-wasm's memory and owns no memory itself.
  *
  * RULES THIS FILE KEEPS, because the memory is tfjs's: no static data, no globals, no stack
- * (no local arrays, nothing whose address is taken). scripts/build-wasm-kernels.sh builds it and
- * lib/runtime/wasm-kernels/binary.test.ts checks the binary has no data, global or memory of
- * its own.
+ * (no local arrays, nothing whose address is taken across a call that is not inlined).
+ * scripts/build-wasm-kernels.sh refuses a binary that reads or writes a global (the linker's stack
+ * pointer) or has data; lib/runtime/wasm-kernels/binary.test.ts runs the kernels in a memory full
+ * of sentinels and checks they wrote nothing but their outputs.
  *
  * Layouts (all float offsets are from the pointers given):
  *   x  [n, h, w, c]              c = groups * cgIn, group g's channels at g*cgIn + ci
@@ -21,11 +23,10 @@
  * ReLU or ReLU6). With groups = 1 it is a dense convolution, which the executor also runs here.
  *
  * Speed: one function per channel count (CONV below). The same code inlined into one large entry
- * point ran 2-3x slower in V8 (measured in Node 22 and Chromium: 12-20 against 25-49 GFLOP/s on
- * ResNeXt-50's layers, scripts/bench-groupconv.ts). Per (tap, input channel) the 8x4 tile does 1 weight load, 8 broadcast loads, 8 mul and
+ * point ran 2-3x slower in V8 (Node 20: 12-20 against 25-50 GFLOP/s on ResNeXt-50's grouped
+ * layers). Per (tap, input channel) a tile does 1-2 weight loads, 4-8 broadcast loads, 8 mul and
  * 8 add for 32 multiply-adds, with 8 independent accumulators (wasm SIMD has no fused
- * multiply-add; 8 chains hide the add latency). Channel counts are compile-time constants in the
- * specialisations at the bottom, so the loads take constant offsets.
+ * multiply-add; 8 chains hide the add latency).
  */
 #include <wasm_simd128.h>
 
@@ -266,16 +267,22 @@ INLINE void conv(const float *x, float *y, const float *w, const float *bias, co
 
 /*
  * One function per channel count, each with cgin a constant: small functions that V8 compiles
- * (and allocates registers for) one at a time.
+ * (and allocates registers for) one at a time. They take the geometry as scalars: a pointer to a
+ * struct across a call would put the struct in memory, i.e. on a stack in tfjs's heap.
  */
-#define CONV(name, n) \
-  __attribute__((noinline)) static void conv_##name(const float *x, float *y, const float *w, const float *bias, const geom_t *G) { conv(x, y, w, bias, G, n); }
+#define GEOM_PARAMS int h, int wd, int c, int ho, int wo, int oc, int cgin, int cgout, int kh, int kw, int sh, int sw, int ph, int pw, int act
+#define GEOM_ARGS h, wd, c, ho, wo, oc, cgin, cgout, kh, kw, sh, sw, ph, pw, act
+#define CONV(name, n)                                                                                       \
+  __attribute__((noinline)) static void conv_##name(const float *x, float *y, const float *w, const float *bias, GEOM_PARAMS) { \
+    const geom_t G = {h, wd, c, ho, wo, oc, cgin, cgout, kh, kw, sh, sw, ph, pw, act};                     \
+    conv(x, y, w, bias, &G, n);                                                                             \
+  }
 CONV(4, 4)
 CONV(8, 8)
 CONV(16, 16)
 CONV(32, 32)
 CONV(64, 64)
-CONV(any, G->cgin)
+CONV(any, cgin)
 
 /*
  * The entry point. Pointers are byte offsets into tfjs's heap. The channel counts ResNeXt uses
@@ -283,19 +290,17 @@ CONV(any, G->cgin)
  * one. Requires cgOut % 4 == 0 (the caller checks).
  */
 __attribute__((export_name("grouped_conv2d")))
-void grouped_conv2d(const float *x, float *y, const float *w, const float *bias, int n, int h, int wd, int c, int ho, int wo, int oc, int cgin, int cgout,
-                    int kh, int kw, int sh, int sw, int ph, int pw, int act) {
-  const geom_t G = {h, wd, c, ho, wo, oc, cgin, cgout, kh, kw, sh, sw, ph, pw, act};
+void grouped_conv2d(const float *x, float *y, const float *w, const float *bias, int n, GEOM_PARAMS) {
   for (int i = 0; i < n; i++) {
     const float *xi = x + i * h * wd * c;
     float *yi = y + i * ho * wo * oc;
     switch (cgin) {
-      case 4: conv_4(xi, yi, w, bias, &G); break;
-      case 8: conv_8(xi, yi, w, bias, &G); break;
-      case 16: conv_16(xi, yi, w, bias, &G); break;
-      case 32: conv_32(xi, yi, w, bias, &G); break;
-      case 64: conv_64(xi, yi, w, bias, &G); break;
-      default: conv_any(xi, yi, w, bias, &G); break;
+      case 4: conv_4(xi, yi, w, bias, GEOM_ARGS); break;
+      case 8: conv_8(xi, yi, w, bias, GEOM_ARGS); break;
+      case 16: conv_16(xi, yi, w, bias, GEOM_ARGS); break;
+      case 32: conv_32(xi, yi, w, bias, GEOM_ARGS); break;
+      case 64: conv_64(xi, yi, w, bias, GEOM_ARGS); break;
+      default: conv_any(xi, yi, w, bias, GEOM_ARGS); break;
     }
   }
 }
