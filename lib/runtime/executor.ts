@@ -133,7 +133,8 @@ export class Model {
     this.groupConv = groupConv;
     this.fuse = fuse;
     this.backend = tf.getBackend();
-    this.fast = new Set(fast ?? defaultFastPaths(this.backend, groupConv));
+    // 'prepack' hands a grouped conv its input in packed order, which only 'packed' takes.
+    this.fast = new Set((fast ?? defaultFastPaths(this.backend, groupConv)).filter((f) => f !== 'prepack' || groupConv === 'packed'));
     this.kernels = new StepKernels(groupConv);
     const names = new Set<string>([INPUT]);
     for (const n of graph.nodes) {

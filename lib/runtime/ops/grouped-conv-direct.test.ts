@@ -164,6 +164,18 @@ describe('the direct kernel in the executor', () => {
     expect(directFilterFromHWIO(hwio, k, k, inC, outC)).toEqual(directFilter(geom, w));
   });
 
+  it("asked for 'prepack' (which only 'packed' takes), a 'direct' model leaves it out", async () => {
+    await useBackend('wasm');
+    const graph = buildGraph('resnext50_32x4d', { size: 32 });
+    const m = Model.create(graph, heInit(graph, 1), { fast: ['prepack', 'direct'] });
+    expect(m.groupConv).toBe('direct');
+    expect([...m.fast]).toEqual(['direct']);
+    const x = tf.zeros([1, 32, 32, 3]) as tf.Tensor4D;
+    m.predict(x).dispose();
+    x.dispose();
+    m.dispose();
+  });
+
   it("on wasm with one thread, plain forwards take the 'direct' fast path, equal to XNNPACK's, and free what they built", async () => {
     await useBackend('wasm');
     expect(denseDirectHere()).toBe(true); // Node: tfjs-backend-wasm without threads
