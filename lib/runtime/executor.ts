@@ -14,7 +14,7 @@ import { type Graph, INPUT, type Node } from '../arch/ir';
 import { type GroupConvStrategy, defaultGroupConvStrategy, strategyFolds } from './groupconv';
 import { type FusedChain, findChains, findFusedChains } from './fusion';
 import { type NodeParams, type ParamSet, buildParams } from './params';
-import { type FastPath, type Step, defaultFastPaths, planSteps, stepConsumerCounts } from './plan';
+import { type FastPath, type Step, defaultFastPaths, fastPathsFor, planSteps, stepConsumerCounts } from './plan';
 import { StepKernels } from './step-kernels';
 import { type WeightIssue, WeightLoadError, validateStateDict } from './weights/load-state-dict';
 import { type ReadWeightsOptions, readWeightsFile } from './weights/read-weights';
@@ -133,8 +133,7 @@ export class Model {
     this.groupConv = groupConv;
     this.fuse = fuse;
     this.backend = tf.getBackend();
-    // 'prepack' hands a grouped conv its input in packed order, which only 'packed' takes.
-    this.fast = new Set((fast ?? defaultFastPaths(this.backend, groupConv)).filter((f) => f !== 'prepack' || groupConv === 'packed'));
+    this.fast = new Set(fast ? fastPathsFor(fast, groupConv) : defaultFastPaths(this.backend, groupConv));
     this.kernels = new StepKernels(groupConv);
     const names = new Set<string>([INPUT]);
     for (const n of graph.nodes) {

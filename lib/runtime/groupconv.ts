@@ -40,6 +40,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, Pair } from '../arch/ir';
 import { directActivation, directFilter, directRunsHere, groupedConvDirect } from './ops/grouped-conv-direct';
+import { activate } from './ops/activation';
 import { fusedDepthwiseConv2d } from './ops/fused-kernels';
 import { wasmKernels } from './wasm-kernels/instance';
 
@@ -423,17 +424,6 @@ function splitFromDirect(x: tf.Tensor4D, filter: tf.Tensor1D, geom: GroupConvGeo
 /** Whether tfjs is recording a gradient tape (inside tf.grad and its kin). */
 function tapeOn(): boolean {
   return (tf.engine() as unknown as { isTapeOn(): boolean }).isTapeOn();
-}
-
-function activate(y: tf.Tensor4D, act: Activation): tf.Tensor4D {
-  switch (act) {
-    case 'relu':
-      return tf.relu(y);
-    case 'relu6':
-      return tf.relu6(y);
-    case 'sigmoid':
-      return tf.sigmoid(y);
-  }
 }
 
 /**

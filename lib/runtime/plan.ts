@@ -75,8 +75,13 @@ export type FastPath = (typeof FAST_PATHS)[number];
  * except 'direct' where XNNPACK has a thread pool (ops/grouped-conv-direct.ts denseDirectHere).
  */
 export function defaultFastPaths(backend: string, groupConv: string): FastPath[] {
-  if (backend !== 'wasm') return groupConv === 'packed' ? ['prepack'] : [];
-  return FAST_PATHS.filter((f) => (f !== 'prepack' || groupConv === 'packed') && (f !== 'direct' || denseDirectHere()));
+  if (backend !== 'wasm') return fastPathsFor(['prepack'], groupConv);
+  return fastPathsFor(FAST_PATHS, groupConv).filter((f) => f !== 'direct' || denseDirectHere());
+}
+
+/** `paths` without those `groupConv` cannot take: 'prepack' hands a grouped conv its input in packed order, which only 'packed' takes. */
+export function fastPathsFor(paths: readonly FastPath[], groupConv: string): FastPath[] {
+  return paths.filter((f) => f !== 'prepack' || groupConv === 'packed');
 }
 
 /** A dense conv (with the chain's activation, if any) that the 'direct' fast path runs. */

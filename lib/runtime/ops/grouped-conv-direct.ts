@@ -9,17 +9,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { Activation, Pair } from '../../arch/ir';
+import type { Activation } from '../../arch/ir';
+import type { GroupConvGeometry } from '../groupconv';
 import { wasmKernels, wasmKernelsFailure, wasmThreadsCount } from '../wasm-kernels/instance';
 
-export interface DirectGeometry {
-  readonly inC: number;
-  readonly outC: number;
-  readonly groups: number;
-  readonly kernel: Pair;
-  readonly stride: Pair;
-  readonly padding: Pair;
-}
+/** groupconv.ts's geometry (groups = 1 for a dense conv). */
+export type DirectGeometry = GroupConvGeometry;
 
 /** Output channels per weight block: one SIMD vector. */
 export const BLOCK = 4;

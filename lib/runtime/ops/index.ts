@@ -3,6 +3,7 @@
  * a NEW tensor the caller owns (identity-like ops clone, so refcounted disposal stays simple).
  */
 import * as tf from '@tensorflow/tfjs';
+import { activate } from './activation';
 import type { Node } from '../../arch/ir';
 import type { NodeParams } from '../params';
 import { addAll, channelScale, channelShuffle, concatChannels, sliceChannels } from './channels';
@@ -32,15 +33,7 @@ export function applyNode(node: Node, inputs: tf.Tensor[], p: NodeParams | undef
       return tf.tidy(() => tf.add(tf.mul(x, scale), shift));
     }
     case 'act':
-      switch (op.fn) {
-        case 'relu':
-          return tf.relu(x);
-        case 'relu6':
-          return tf.relu6(x);
-        case 'sigmoid':
-          return tf.sigmoid(x);
-      }
-      break;
+      return activate(x, op.fn);
     case 'maxpool':
       return maxPool(rank4(node, x), op);
     case 'avgpool':
